@@ -1,0 +1,47 @@
+using Coordination.Host.Configuration;
+using Coordination.Host.Health;
+using Coordination.Host.Identity;
+using Coordination.Host.Operations;
+using Coordination.Host.Persistence;
+using Coordination.Workflows;
+
+namespace Coordination.Host;
+
+/// <summary>Everything the process wires, read from validated settings.</summary>
+internal static class CoordinationHostBuilder
+{
+    /// <summary>Registers the service; throws <see cref="InvalidSettingException"/> for a bad setting.</summary>
+    public static WebApplicationBuilder AddCoordinationHost(this WebApplicationBuilder builder)
+    {
+        var database = DatabaseSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
+        var messaging = MessagingSettings.Read(builder.Configuration);
+        if (database.DataDirectory is { } data)
+        {
+            Directory.CreateDirectory(data);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(database);
+        services.AddSingleton(messaging);
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddCoordinationWorkflows(database.Provider, database.ConnectionString);
+        services.AddCoordinationMessaging(messaging);
+        services.AddCoordinationIdentity();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddCoordinationHealthChecks();
+        services.AddProblemDetails();
+        services.AddHostedService<StartupBanner>();
+        return builder;
+    }
+
+    public static WebApplication UseCoordinationHost(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapCoordinationHealthChecks();
+        app.MapAuthEndpoints();
+        return app;
+    }
+}

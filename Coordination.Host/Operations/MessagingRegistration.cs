@@ -1,0 +1,44 @@
+using Coordination.Host.Configuration;
+using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Coordination.Host.Operations;
+
+/// <summary>Wires MassTransit to the configured transport.</summary>
+internal static class MessagingRegistration
+{
+    public const string HealthCheckName = "bus";
+
+    public static IServiceCollection AddCoordinationMessaging(this IServiceCollection services, MessagingSettings settings)
+    {
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConsumer<HostProbeConsumer>();
+            bus.ConfigureHealthCheckOptions(o =>
+            {
+                o.Name = HealthCheckName;
+                o.Tags.Add(Health.HealthChecks.ReadyTag);
+                o.MinimalFailureStatus = HealthStatus.Unhealthy;
+            });
+
+            if (settings.RabbitMq is { } rabbit)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return services;
+    }
+}

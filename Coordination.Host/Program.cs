@@ -1,0 +1,26 @@
+using Coordination.Host;
+using Coordination.Host.Configuration;
+using Coordination.Host.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+try
+{
+    builder.AddCoordinationHost();
+}
+catch (InvalidSettingException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 2;
+}
+
+var app = builder.Build().UseCoordinationHost();
+if (args.Contains("migrate", StringComparer.Ordinal))
+{
+    return await app.MigrateAndExitAsync();
+}
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the integration tests' host factory.</summary>
+public partial class Program;

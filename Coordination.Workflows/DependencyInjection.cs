@@ -1,0 +1,20 @@
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Coordination.Workflows.Runtime.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Coordination.Workflows;
+
+/// <summary>Registers the domain, its workflows and their persistence.</summary>
+public static class DependencyInjection
+{
+    public static IServiceCollection AddCoordinationWorkflows(
+        this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddDbContext<CoordinationDbContext>(o => o.UseCoordinationDatabase(provider, connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddCoordinationScheduling(provider, connectionString);
+        return services;
+    }
+}

@@ -1,0 +1,32 @@
+using Coordination.Workflows.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Workflows.Persistence;
+
+/// <summary>
+/// The one database context of the service: identity, workflows and the durable runtime
+/// share a database so that a state change and the messages it causes commit together.
+/// </summary>
+public class CoordinationDbContext(DbContextOptions<CoordinationDbContext> options)
+    : IdentityUserContext<CoordinationUser, Guid>(options)
+{
+    public DbSet<Municipality> Municipalities => Set<Municipality>();
+
+    public DbSet<Agency> Agencies => Set<Agency>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CoordinationDbContext).Assembly);
+    }
+}
