@@ -1,0 +1,122 @@
+namespace Coordination.Testing;
+
+/// <summary>
+/// A <see cref="TimeProvider"/> that only moves when a test says so. Timers created through it
+/// fire when the clock passes their due time, so code that waits on the clock runs at once.
+/// </summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private readonly Lock gate = new();
+    private readonly List<ManualTimer> timers = [];
+    private DateTimeOffset now = start;
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        lock (gate)
+        {
+            return now;
+        }
+    }
+
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
+    /// <summary>Moves the clock forward and fires every timer that has come due, in due order.</summary>
+    public void Advance(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        DateTimeOffset target;
+        lock (gate)
+        {
+            target = now + by;
+        }
+
+        while (true)
+        {
+            ManualTimer? due;
+            lock (gate)
+            {
+                due = timers.Where(t => t.DueAt <= target).MinBy(t => t.DueAt);
+                if (due is null)
+                {
+                    now = target;
+                    return;
+                }
+
+                if (due.DueAt > now)
+                {
+                    now = due.DueAt;
+                }
+
+                due.Advance();
+            }
+
+            due.Fire();
+        }
+    }
+
+    /// <summary>Sets the clock to a later instant.</summary>
+    public void AdvanceTo(DateTimeOffset instant) => Advance(instant - GetUtcNow());
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        var timer = new ManualTimer(this, callback, state);
+        timer.Change(dueTime, period);
+        return timer;
+    }
+
+    private void Track(ManualTimer timer, bool active)
+    {
+        lock (gate)
+        {
+            timers.Remove(timer);
+            if (active)
+            {
+                timers.Add(timer);
+            }
+        }
+    }
+
+    private sealed class ManualTimer(ManualClock clock, TimerCallback callback, object? state) : ITimer
+    {
+        private TimeSpan period = Timeout.InfiniteTimeSpan;
+
+        public DateTimeOffset DueAt { get; private set; }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            this.period = period;
+            if (dueTime == Timeout.InfiniteTimeSpan)
+            {
+                clock.Track(this, active: false);
+                return true;
+            }
+
+            DueAt = clock.GetUtcNow() + dueTime;
+            clock.Track(this, active: true);
+            return true;
+        }
+
+        // Called under the clock's lock: reschedule a periodic timer or retire a one-shot one.
+        internal void Advance()
+        {
+            if (period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero)
+            {
+                clock.timers.Remove(this);
+            }
+            else
+            {
+                DueAt += period;
+            }
+        }
+
+        internal void Fire() => callback(state);
+
+        public void Dispose() => clock.Track(this, active: false);
+
+        public ValueTask DisposeAsync()
+        {
+            Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
