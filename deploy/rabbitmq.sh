@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: deploy/rabbitmq.sh start|stop|status|env
+# Usage: deploy/rabbitmq.sh start|stop|status|env|add-vhost NAME|delete-vhost NAME
 #
 # Runs a private RabbitMQ 3.10 node for Coordination, as root, bound to loopback only:
 #   RABBITMQ_PORT       AMQP port            (default 5673, listener 127.0.0.1 only)
@@ -12,6 +12,8 @@
 # stop    stops this node only (rabbitmqctl stop, kill after 20 s).
 # status  exit 0 when this node is running and its AMQP port accepts connections.
 # env     prints the export line for COORDINATION_TEST_RABBITMQ (user guest/guest).
+# add-vhost NAME / delete-vhost NAME
+#         a virtual host of its own for one test, with full rights for guest.
 set -euo pipefail
 
 NAME="rabbitmq.sh"
@@ -30,7 +32,7 @@ DIR="$SERVICES_DIR/rabbitmq-$RABBITMQ_PORT"
 PID_FILE="$DIR/rabbit.pid"
 
 usage() {
-    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
     exit 2
 }
 
@@ -322,7 +324,22 @@ cmd_env() {
     printf 'export COORDINATION_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:%s/"\n' "$RABBITMQ_PORT"
 }
 
+cmd_vhost() {
+    local verb="$1" vhost="${2:-}"
+    [[ "$vhost" =~ ^[A-Za-z0-9._-]+$ ]] || die "$verb needs a virtual host name of letters, digits, '.', '_' or '-'"
+    rmq_env
+    is_running || die "$NODE is not running"
+    if [[ "$verb" == add ]]; then
+        ctl -q add_vhost "$vhost" >/dev/null
+        ctl -q set_permissions -p "$vhost" guest '.*' '.*' '.*' >/dev/null
+    else
+        ctl -q delete_vhost "$vhost" >/dev/null
+    fi
+}
+
 case "${1:-}" in
+    add-vhost) cmd_vhost add "${2:-}" ;;
+    delete-vhost) cmd_vhost delete "${2:-}" ;;
     start) cmd_start ;;
     stop) cmd_stop ;;
     status) cmd_status ;;

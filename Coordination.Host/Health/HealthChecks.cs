@@ -15,6 +15,7 @@ internal static class HealthChecks
     public static IServiceCollection AddCoordinationHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
+            .AddCheck<BusHealthCheck>(Operations.MessagingRegistration.HealthCheckName, tags: [ReadyTag])
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
             .AddCheck<SchedulerHealthCheck>("scheduler", tags: [ReadyTag]);
         return services;

@@ -15,12 +15,6 @@ internal static class MessagingRegistration
         {
             bus.SetKebabCaseEndpointNameFormatter();
             bus.AddConsumer<HostProbeConsumer>();
-            bus.ConfigureHealthCheckOptions(o =>
-            {
-                o.Name = HealthCheckName;
-                o.Tags.Add(Health.HealthChecks.ReadyTag);
-                o.MinimalFailureStatus = HealthStatus.Unhealthy;
-            });
 
             if (settings.RabbitMq is { } rabbit)
             {
@@ -37,6 +31,16 @@ internal static class MessagingRegistration
             else
             {
                 bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+
+        // Readiness uses our stricter Health.BusHealthCheck under the name "bus"; MassTransit's
+        // own check would report a lost broker as merely degraded next to it.
+        services.PostConfigure<HealthCheckServiceOptions>(o =>
+        {
+            foreach (var registration in o.Registrations.Where(r => r.Factory.Method.DeclaringType?.Namespace?.StartsWith("MassTransit", StringComparison.Ordinal) == true || r.Name == "masstransit-bus").ToList())
+            {
+                o.Registrations.Remove(registration);
             }
         });
         return services;

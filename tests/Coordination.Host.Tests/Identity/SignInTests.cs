@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coordination.Host.Tests.Infrastructure;
+
+namespace Coordination.Host.Tests.Identity;
+
+public sealed class SignInTests(EmbeddedHostFactory host) : IClassFixture<EmbeddedHostFactory>
+{
+    private const string DemoPassword = "Demo-Samverkan-2026!";
+
+    [Fact]
+    public async Task A_demo_user_gets_a_bearer_token_that_opens_the_API()
+    {
+        using var client = host.CreateClient();
+
+        using var tokenResponse = await client.PostAsJsonAsync("/api/auth/token", new { email = "police.staff@alvby.demo", password = DemoPassword });
+        Assert.Equal(HttpStatusCode.OK, tokenResponse.StatusCode);
+        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var me = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        var body = await me.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("police.staff@alvby.demo", body.GetProperty("email").GetString());
+        // The police local area serves both demo municipalities.
+        var municipalities = body.GetProperty("memberships").EnumerateArray().Select(m => m.GetProperty("municipality").GetString()).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["Sjöstad kommun (demo)", "Älvby kommun (demo)"], municipalities);
+    }
+
+    [Fact]
+    public async Task A_browser_signs_in_with_a_cookie()
+    {
+        using var client = host.CreateClient();
+
+        using var signIn = await client.PostAsJsonAsync("/api/auth/signin", new { email = "school.staff@alvby.demo", password = DemoPassword });
+        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+        using var me = await client.GetAsync(new Uri("/api/me", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_API_call_without_a_token_gets_401_not_a_redirect()
+    {
+        using var client = host.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var me = await client.GetAsync(new Uri("/api/me", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forged_token_gets_401()
+    {
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "CfDJ8-forged-token");
+
+        using var me = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_so_even_the_right_one_is_refused()
+    {
+        using var client = host.CreateClient();
+        const string email = "leisure.staff@alvby.demo";
+
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var wrong = await client.PostAsJsonAsync("/api/auth/token", new { email, password = "Wrong-password-1!" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var right = await client.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        var problem = await right.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Account locked", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Signing_in_without_a_password_names_the_field()
+    {
+        using var client = host.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email = "school.staff@alvby.demo" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("password", out _));
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Coordination.Testing;
+
+/// <summary>
+/// The real host as a child process (the built Coordination.Host.dll next to the test
+/// assembly), for tests that restart, kill or misconfigure it.
+/// </summary>
+public sealed partial class HostProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
+    private readonly TaskCompletionSource<Uri> address = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private HostProcess(Process process)
+    {
+        this.process = process;
+    }
+
+    public int ProcessId => process.Id;
+
+    public Uri BaseAddress => address.Task.IsCompletedSuccessfully ? address.Task.Result : throw new InvalidOperationException("The host has not started.");
+
+    /// <summary>Everything the host printed so far, stdout and stderr interleaved.</summary>
+    public string Output => string.Join(Environment.NewLine, output);
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>Starts the host with the given settings (configuration keys such as <c>Database:Provider</c>).</summary>
+    public static HostProcess Start(IReadOnlyDictionary<string, string> settings, params string[] arguments)
+    {
+        var hostDll = Path.Combine(AppContext.BaseDirectory, "Coordination.Host.dll");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(hostDll);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        info.Environment["Urls"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var host = new HostProcess(process);
+        process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
+        process.Exited += (_, _) => host.address.TrySetException(new InvalidOperationException("The host exited before it started:" + Environment.NewLine + host.Output));
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>Waits until the host prints where it listens.</summary>
+    public async Task<Uri> WaitUntilStartedAsync(TimeSpan? timeout = null)
+    {
+        var waited = await Task.WhenAny(address.Task, Task.Delay(timeout ?? TimeSpan.FromSeconds(60)));
+        return waited == address.Task
+            ? await address.Task
+            : throw new TimeoutException("The host did not start in time:" + Environment.NewLine + Output);
+    }
+
+    /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(cts.Token);
+        return process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing — the crash the runtime must survive.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>A graceful stop (SIGTERM), as an operator's restart.</summary>
+    public async Task StopAsync()
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await KillAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        output.Enqueue(line);
+        var match = ListeningLine().Match(line);
+        if (match.Success)
+        {
+            address.TrySetResult(new Uri(match.Groups[1].Value.Split(',')[0].Trim()));
+        }
+    }
+
+    [GeneratedRegex(@"Coordination is running\. Open: (.+)$")]
+    private static partial Regex ListeningLine();
+}
