@@ -26,13 +26,18 @@ internal static class CoordinationHostBuilder
         services.AddHostedService<DatabaseInitializer>();
         services.AddCoordinationWorkflows(database.Provider, database.ConnectionString);
         services.AddCoordinationMessaging(messaging);
-        services.AddCoordinationIdentity();
+        services.AddCoordinationIdentity(KeysDirectory(builder, database));
         services.AddScoped<DemoDataSeeder>();
         services.AddCoordinationHealthChecks();
         services.AddProblemDetails();
         services.AddHostedService<StartupBanner>();
         return builder;
     }
+
+    private static string KeysDirectory(WebApplicationBuilder builder, DatabaseSettings database) =>
+        builder.Configuration["DataProtection:KeysDirectory"] is { Length: > 0 } configured
+            ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
+            : Path.Combine(database.DataDirectory ?? Path.Combine(builder.Environment.ContentRootPath, "data"), "keys");
 
     public static WebApplication UseCoordinationHost(this WebApplication app)
     {

@@ -1,6 +1,7 @@
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Coordination.Host.Identity;
@@ -12,8 +13,14 @@ namespace Coordination.Host.Identity;
 /// </summary>
 internal static class IdentityRegistration
 {
-    public static IServiceCollection AddCoordinationIdentity(this IServiceCollection services)
+    public static IServiceCollection AddCoordinationIdentity(this IServiceCollection services, string keysDirectory)
     {
+        // Cookies and bearer tokens are protected with these keys: kept on disk, they survive
+        // a restart; several instances must share the folder (docs/operations.md).
+        services.AddDataProtection()
+            .SetApplicationName("Coordination")
+            .PersistKeysToFileSystem(new DirectoryInfo(keysDirectory));
+
         services.AddIdentityApiEndpoints<CoordinationUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
