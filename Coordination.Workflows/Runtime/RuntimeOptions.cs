@@ -27,6 +27,9 @@ public sealed class RuntimeOptions
     /// <summary>Retries of a message that lost a concurrent update; each sees the fresh saga row.</summary>
     public int ConcurrencyRetryLimit { get; set; } = 30;
 
-    /// <summary>Delays between retries of a message whose consumer failed, before it faults.</summary>
-    public IList<TimeSpan> FaultRetryIntervals { get; } = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
+    /// <summary>Retries of a message whose consumer failed, before it faults to the error queue.</summary>
+    public int FaultRetryLimit { get; set; } = 3;
+
+    /// <summary>The delay before each of those retries.</summary>
+    public TimeSpan FaultRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -27,9 +27,14 @@ internal sealed class RuntimeOptionsValidator : IValidateOptions<RuntimeOptions>
             failures.Add($"{RuntimeOptions.Section}:{nameof(options.ConcurrencyRetryLimit)} must be at least 1: concurrent updates are resolved by retrying.");
         }
 
-        if (options.FaultRetryIntervals.Any(i => i < TimeSpan.Zero))
+        if (options.FaultRetryLimit is < 0 or > 20)
         {
-            failures.Add($"{RuntimeOptions.Section}:{nameof(options.FaultRetryIntervals)} must not contain negative delays.");
+            failures.Add($"{RuntimeOptions.Section}:{nameof(options.FaultRetryLimit)} must be between 0 and 20.");
+        }
+
+        if (options.FaultRetryInterval < TimeSpan.Zero)
+        {
+            failures.Add($"{RuntimeOptions.Section}:{nameof(options.FaultRetryInterval)} must not be negative.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -59,7 +59,7 @@ public static class RuntimeRegistration
         endpoint.UseMessageRetry(r =>
         {
             r.Ignore<ConcurrencyException>();
-            r.Intervals([.. options.FaultRetryIntervals]);
+            r.Interval(options.FaultRetryLimit, options.FaultRetryInterval);
         });
 
         var outbox = new OutboxConsumePipeSpecificationObserver<CoordinationDbContext>(endpoint, context);
