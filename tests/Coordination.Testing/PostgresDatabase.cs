@@ -21,7 +21,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
     public static async Task<PostgresDatabase> CreateAsync(string purpose)
     {
         var admin = TestEnvironment.PostgresAdminConnectionString;
-        var name = $"coord_{new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(20).ToArray())}_{Guid.NewGuid():N}"[..50];
+        // PostgreSQL names are limited to 63 bytes; a short purpose gives a name shorter than the cap.
+        var name = $"coord_{new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(20).ToArray())}_{Guid.NewGuid():N}";
+        name = name[..Math.Min(name.Length, 50)];
         await using var connection = new NpgsqlConnection(admin);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
