@@ -4,6 +4,7 @@ using Coordination.Host.Identity;
 using Coordination.Host.Operations;
 using Coordination.Host.Persistence;
 using Coordination.Workflows;
+using Coordination.Workflows.Runtime;
 
 namespace Coordination.Host;
 
@@ -25,6 +26,7 @@ internal static class CoordinationHostBuilder
         services.AddSingleton(messaging);
         services.AddHostedService<DatabaseInitializer>();
         services.AddCoordinationWorkflows(database.Provider, database.ConnectionString);
+        services.AddCoordinationRuntime(o => builder.Configuration.GetSection(RuntimeOptions.Section).Bind(o));
         services.AddCoordinationMessaging(messaging);
         services.AddCoordinationIdentity(KeysDirectory(builder, database));
         services.AddScoped<DemoDataSeeder>();

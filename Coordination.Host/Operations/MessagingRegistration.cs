@@ -1,4 +1,5 @@
 using Coordination.Host.Configuration;
+using Coordination.Workflows.Runtime;
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -14,6 +15,10 @@ internal static class MessagingRegistration
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+
+            // Every endpoint gets retries, the inbox and the outbox; scoped publishing outside
+            // consumers (HTTP endpoints) goes through the outbox too (ADR 0005).
+            bus.AddCoordinationRuntime();
             bus.AddConsumer<HostProbeConsumer>();
 
             if (settings.RabbitMq is { } rabbit)

@@ -1,0 +1,26 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Coordination.Workflows.Runtime;
+
+/// <summary>
+/// Recognises the database errors that mean "someone else wrote first": the message that
+/// caused them is retried against the fresh state rather than treated as a failure.
+/// </summary>
+internal static class DatabaseConflicts
+{
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteConstraint = 19;
+
+    public static bool IsConflict(Exception exception) => exception switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: { } inner } => IsConflict(inner),
+        SqliteException sqlite => sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked or SqliteConstraint,
+        PostgresException postgres => postgres.SqlState is
+            PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+        _ => false,
+    };
+}

@@ -1,0 +1,19 @@
+using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Coordination.Workflows.Runtime.Inbox;
+
+/// <summary>Removes inbox entries, and delivered outbox rows, older than <see cref="RuntimeOptions.InboxRetention"/>.</summary>
+public sealed class InboxCleanup(CoordinationDbContext db, TimeProvider clock, IOptions<RuntimeOptions> options)
+{
+    /// <returns>The number of inbox entries removed.</returns>
+    public async Task<int> RemoveExpiredAsync(CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - options.Value.InboxRetention;
+        var removed = await db.Set<InboxState>().Where(i => i.ConsumedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<OutboxMessage>().Where(m => m.DeliveredAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        return removed;
+    }
+}

@@ -1,0 +1,130 @@
+using Coordination.Workflows.Persistence;
+using MassTransit;
+using MassTransit.Middleware;
+using MassTransit.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Coordination.Workflows.Runtime.Outbox;
+
+/// <summary>
+/// Hands committed <see cref="OutboxMessage"/> rows to the broker, at least once and in
+/// sequence order, and marks them delivered. Only the host holding the relay lease delivers,
+/// so two hosts on one database do not interleave. Undelivered rows survive a crash: the
+/// next holder starts from the oldest.
+/// </summary>
+internal sealed partial class OutboxRelay(
+    IServiceScopeFactory scopes,
+    IBusControl bus,
+    OutboxRelaySignal signal,
+    TimeProvider clock,
+    IOptions<RuntimeOptions> options,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    public const string LeaseName = "outbox-relay";
+
+    private readonly string owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var fullBatch = false;
+            try
+            {
+                fullBatch = await RelayOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogRelayFailed(logger, e);
+            }
+
+            if (!fullBatch)
+            {
+                await signal.WaitAsync(options.Value.RelayPollInterval, clock, stoppingToken);
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+            await RuntimeLeases.ReleaseAsync(db, LeaseName, owner, clock.GetUtcNow(), cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or OperationCanceledException)
+        {
+            // The lease expires on its own; releasing only spares the next host the wait.
+            LogReleaseFailed(logger, e);
+        }
+    }
+
+    /// <summary>Delivers one batch if this host holds the lease; true when a full batch went out and more may wait.</summary>
+    private async Task<bool> RelayOnceAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+        var now = clock.GetUtcNow();
+        if (!await RuntimeLeases.TryAcquireAsync(db, LeaseName, owner, now, settings.RelayLeaseDuration, cancellationToken))
+        {
+            return false;
+        }
+
+        var batch = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.DeliveredAt == null && (m.EnqueueTime == null || m.EnqueueTime <= now))
+            .OrderBy(m => m.SequenceNumber)
+            .Take(settings.RelayBatchSize)
+            .ToListAsync(cancellationToken);
+
+        var delivered = new List<long>(batch.Count);
+        foreach (var row in batch)
+        {
+            try
+            {
+                await DeliverAsync(row, cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Stop here: later rows may belong to the same instance and must not overtake this one.
+                LogDeliveryFailed(logger, row.SequenceNumber, row.MessageId, e);
+                break;
+            }
+
+            delivered.Add(row.SequenceNumber);
+        }
+
+        if (delivered.Count > 0)
+        {
+            var deliveredAt = clock.GetUtcNow();
+            await db.Set<OutboxMessage>()
+                .Where(m => delivered.Contains(m.SequenceNumber))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeliveredAt, deliveredAt), CancellationToken.None);
+        }
+
+        return batch.Count == settings.RelayBatchSize && delivered.Count == batch.Count;
+    }
+
+    private async Task DeliverAsync(OutboxMessage row, CancellationToken cancellationToken)
+    {
+        var message = new StoredOutboxMessage(row);
+        var endpoint = await bus.GetSendEndpoint(message.DestinationAddress);
+        await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress), cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The outbox relay failed; it tries again at the next poll.")]
+    private static partial void LogRelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {SequenceNumber} ({MessageId}) could not be delivered; it and later messages wait for the next attempt.")]
+    private static partial void LogDeliveryFailed(ILogger logger, long sequenceNumber, Guid messageId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox relay lease could not be released; it expires on its own.")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception);
+}

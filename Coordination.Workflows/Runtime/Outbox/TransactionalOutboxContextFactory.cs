@@ -1,0 +1,48 @@
+using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Inbox;
+using MassTransit;
+using MassTransit.Middleware;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Workflows.Runtime.Outbox;
+
+/// <summary>
+/// MassTransit's outbox hook for our database: one transaction per consumed message, shared
+/// by the inbox check, the consumer's or saga's changes, and the messages they send.
+/// </summary>
+internal sealed class TransactionalOutboxContextFactory(
+    CoordinationDbContext db, IServiceProvider provider, TimeProvider clock, OutboxRelaySignal relay) :
+    IOutboxContextFactory<CoordinationDbContext>
+{
+    public async Task Send<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(next);
+        var messageId = context.GetOriginalMessageId()
+            ?? throw new MessageException(typeof(T), "The inbox needs a MessageId to recognise redelivered messages.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        var consumed = await db.Set<InboxState>()
+            .AnyAsync(i => i.MessageId == messageId && i.ConsumerId == options.ConsumerId, context.CancellationToken);
+
+        var outboxContext = new TransactionalOutboxConsumeContext<T>(context, options, provider, db, clock, messageId, consumed);
+        await next.Send(outboxContext);
+
+        // A duplicate wrote nothing; disposing the transaction rolls back its empty work.
+        if (!outboxContext.ConsumedNow)
+        {
+            return;
+        }
+
+        await transaction.CommitAsync(CancellationToken.None);
+        relay.Notify();
+    }
+
+    public void Probe(ProbeContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.CreateFilterScope("outboxContextFactory").Add("provider", "coordination-ef-core");
+    }
+}

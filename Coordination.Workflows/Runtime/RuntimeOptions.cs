@@ -1,0 +1,35 @@
+namespace Coordination.Workflows.Runtime;
+
+/// <summary>Settings of the durable runtime, from the <c>Runtime</c> configuration section.</summary>
+public sealed class RuntimeOptions
+{
+    public const string Section = "Runtime";
+
+    /// <summary>
+    /// How long a consumed message's id stays in the inbox (and a delivered outbox row is kept).
+    /// A message redelivered after this window is processed again, so it must exceed the longest
+    /// redelivery and retry delay.
+    /// </summary>
+    public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often expired inbox entries and delivered outbox rows are removed.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the relay looks for rows other hosts committed (its own commits wake it at once).</summary>
+    public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many rows the relay delivers per database round trip.</summary>
+    public int RelayBatchSize { get; set; } = 100;
+
+    /// <summary>How long the relay lease lasts without renewal; another host takes over after it.</summary>
+    public TimeSpan RelayLeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries of a message that lost a concurrent update; each sees the fresh saga row.</summary>
+    public int ConcurrencyRetryLimit { get; set; } = 30;
+
+    /// <summary>Retries of a message whose consumer failed, before it faults to the error queue.</summary>
+    public int FaultRetryLimit { get; set; } = 3;
+
+    /// <summary>The delay before each of those retries.</summary>
+    public TimeSpan FaultRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,69 @@
+using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Inbox;
+using Coordination.Workflows.Runtime.Outbox;
+using MassTransit;
+using MassTransit.Configuration;
+using MassTransit.DependencyInjection;
+using MassTransit.Middleware;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Coordination.Workflows.Runtime;
+
+/// <summary>Wires the durable runtime (ADR 0005): see Runtime/README.md.</summary>
+public static class RuntimeRegistration
+{
+    /// <summary>The relay, the inbox cleanup and their validated options. Needs a registered <see cref="CoordinationDbContext"/>.</summary>
+    public static IServiceCollection AddCoordinationRuntime(this IServiceCollection services, Action<RuntimeOptions>? configure = null)
+    {
+        services.AddOptions<RuntimeOptions>().Configure(o => configure?.Invoke(o)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>, RuntimeOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutboxRelaySignal>();
+        services.TryAddScoped<InboxCleanup>();
+        services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<InboxCleanupService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Inside <c>AddMassTransit</c>: every endpoint gets retries, the inbox and the outbox, and
+    /// scoped publishing outside consumers goes through the outbox.
+    /// </summary>
+    public static IBusRegistrationConfigurator AddCoordinationRuntime(this IBusRegistrationConfigurator bus)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.TryAddScoped<IOutboxContextFactory<CoordinationDbContext>, TransactionalOutboxContextFactory>();
+        bus.ReplaceScoped<IScopedBusContextProvider<IBus>, OutboxScopedBusContextProvider>();
+        bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseCoordinationRuntime(context));
+        return bus;
+    }
+
+    /// <summary>
+    /// For an endpoint configured by hand: retries (long for concurrency conflicts, short for
+    /// faults), then the inbox and outbox around each consumer and saga on it.
+    /// </summary>
+    public static void UseCoordinationRuntime(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(context);
+        var options = context.GetRequiredService<IOptions<RuntimeOptions>>().Value;
+
+        // Outermost: a conflict re-runs the whole attempt in a fresh scope and transaction.
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Handle<ConcurrencyException>();
+            r.Exponential(options.ConcurrencyRetryLimit, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(15));
+        });
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Ignore<ConcurrencyException>();
+            r.Interval(options.FaultRetryLimit, options.FaultRetryInterval);
+        });
+
+        var outbox = new OutboxConsumePipeSpecificationObserver<CoordinationDbContext>(endpoint, context);
+        endpoint.ConnectConsumerConfigurationObserver(outbox);
+        endpoint.ConnectSagaConfigurationObserver(outbox);
+    }
+}

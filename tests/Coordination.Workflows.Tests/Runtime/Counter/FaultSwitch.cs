@@ -1,0 +1,19 @@
+namespace Coordination.Workflows.Tests.Runtime.Counter;
+
+/// <summary>Makes the counter fail after it has published, until a test turns the fault off.</summary>
+public sealed class FaultSwitch
+{
+    private volatile bool on;
+
+    public void TurnOn() => on = true;
+
+    public void TurnOff() => on = false;
+
+    public void ThrowIfOn()
+    {
+        if (on)
+        {
+            throw new InvalidOperationException("Simulated fault after publishing.");
+        }
+    }
+}

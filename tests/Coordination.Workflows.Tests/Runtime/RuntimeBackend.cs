@@ -1,0 +1,115 @@
+using Coordination.Testing;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Workflows.Tests.Runtime;
+
+/// <summary>A fresh database, migrated, with the test tables, and the transport that goes with it.</summary>
+public abstract class RuntimeBackend : IAsyncDisposable
+{
+    protected RuntimeBackend(DatabaseProvider provider, string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<CoordinationDbContext>();
+        builder.UseCoordinationDatabase(provider, connectionString);
+        Options = builder.Options;
+    }
+
+    /// <summary>Unique per test, so tests on one broker can run in parallel.</summary>
+    public string Prefix { get; } = $"rt{Guid.NewGuid():N}"[..14];
+
+    public DbContextOptions<CoordinationDbContext> Options { get; }
+
+    public RuntimeTestDbContext CreateDbContext() => new(Options);
+
+    public abstract void UseTransport(IBusRegistrationConfigurator bus);
+
+    public abstract ValueTask DisposeAsync();
+
+    protected async Task PrepareAsync()
+    {
+        await using (var production = new CoordinationDbContext(Options))
+        {
+            await DatabaseMigrator.MigrateAsync(production, CancellationToken.None);
+        }
+
+        await using var db = CreateDbContext();
+        await db.CreateTestTablesAsync();
+    }
+}
+
+public sealed class SqliteInMemoryBackend : RuntimeBackend
+{
+    private readonly string path;
+
+    private SqliteInMemoryBackend(string path)
+        : base(DatabaseProvider.Sqlite, $"Data Source={path}") => this.path = path;
+
+    public static async Task<RuntimeBackend> CreateAsync()
+    {
+        var backend = new SqliteInMemoryBackend(Path.Combine(Path.GetTempPath(), $"coordination-runtime-{Guid.NewGuid():N}.db"));
+        await backend.PrepareAsync();
+        return backend;
+    }
+
+    public override void UseTransport(IBusRegistrationConfigurator bus) =>
+        bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+
+    public override ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+public sealed class PostgresRabbitMqBackend : RuntimeBackend
+{
+    private readonly PostgresDatabase database;
+    private readonly Uri rabbitMq;
+
+    private PostgresRabbitMqBackend(PostgresDatabase database, Uri rabbitMq)
+        : base(DatabaseProvider.Postgres, database.ConnectionString)
+    {
+        this.database = database;
+        this.rabbitMq = rabbitMq;
+    }
+
+    public static async Task<RuntimeBackend> CreateAsync()
+    {
+        var rabbitMq = TestEnvironment.RabbitMqUri;
+        var backend = new PostgresRabbitMqBackend(await PostgresDatabase.CreateAsync("runtime"), rabbitMq);
+        await backend.PrepareAsync();
+        return backend;
+    }
+
+    public override void UseTransport(IBusRegistrationConfigurator bus)
+    {
+        // The test's queues go away with its bus.
+        bus.AddConfigureEndpointsCallback((_, endpoint) =>
+        {
+            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                rabbit.AutoDelete = true;
+                rabbit.Durable = false;
+            }
+        });
+        var credentials = rabbitMq.UserInfo.Split(':', 2);
+        bus.UsingRabbitMq((context, cfg) =>
+        {
+            cfg.Host(rabbitMq.Host, (ushort)rabbitMq.Port, "/", h =>
+            {
+                h.Username(Uri.UnescapeDataString(credentials[0]));
+                h.Password(Uri.UnescapeDataString(credentials[1]));
+            });
+            cfg.ConfigureEndpoints(context);
+        });
+    }
+
+    public override ValueTask DisposeAsync() => database.DisposeAsync();
+}

@@ -1,0 +1,110 @@
+using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime;
+using Coordination.Workflows.Runtime.Outbox;
+using Coordination.Workflows.Runtime.Sagas;
+using Coordination.Workflows.Tests.Runtime.Counter;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Coordination.Workflows.Tests.Runtime;
+
+/// <summary>A generic host with the runtime, the counter saga and a recording consumer, on one backend.</summary>
+public sealed class RuntimeTestHost : IAsyncDisposable
+{
+    private readonly IHost host;
+    private readonly RuntimeBackend backend;
+
+    private RuntimeTestHost(IHost host, RuntimeBackend backend)
+    {
+        this.host = host;
+        this.backend = backend;
+    }
+
+    public IServiceProvider Services => host.Services;
+
+    public Recorder Recorder => Services.GetRequiredService<Recorder>();
+
+    public ReceiveLog ReceiveLog => Services.GetRequiredService<ReceiveLog>();
+
+    public FaultSwitch FaultSwitch => Services.GetRequiredService<FaultSwitch>();
+
+    /// <param name="relay">False leaves the outbox relay out, as if it had stopped.</param>
+    public static async Task<RuntimeTestHost> StartAsync(RuntimeBackend backend, TimeProvider? clock = null, bool relay = true)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var services = builder.Services;
+        services.AddSingleton(clock ?? TimeProvider.System);
+        services.AddScoped<CoordinationDbContext>(_ => backend.CreateDbContext());
+        services.AddCoordinationRuntime(o =>
+        {
+            o.RelayPollInterval = TimeSpan.FromMilliseconds(100);
+            o.FaultRetryLimit = 1;
+            o.FaultRetryInterval = TimeSpan.FromMilliseconds(10);
+        });
+        if (!relay)
+        {
+            services.Remove(services.Single(d => d.ImplementationType == typeof(OutboxRelay)));
+        }
+
+        services.AddSingleton<Recorder>();
+        services.AddSingleton<ReceiveLog>();
+        services.AddSingleton<FaultSwitch>();
+        services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
+        services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(backend.Prefix, false));
+            bus.AddCoordinationRuntime();
+            bus.AddSagaStateMachine<CounterStateMachine, CounterState>().UseCoordinationRepository();
+            bus.AddConsumer<RecordingConsumer, RecordingConsumerDefinition>();
+            backend.UseTransport(bus);
+        });
+
+        var host = builder.Build();
+        host.Services.GetRequiredService<IBusControl>().ConnectReceiveObserver(host.Services.GetRequiredService<ReceiveLog>());
+        await host.StartAsync();
+        return new RuntimeTestHost(host, backend);
+    }
+
+    public async Task Send<T>(T message, Guid? messageId = null)
+        where T : class
+    {
+        var name = Services.GetRequiredService<IEndpointNameFormatter>().Saga<CounterState>();
+        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{name}"));
+        await endpoint.Send(message, context =>
+        {
+            if (messageId is { } id)
+            {
+                context.MessageId = id;
+            }
+        });
+    }
+
+    /// <summary>Starts a counter and waits until its start has been committed and relayed.</summary>
+    public async Task<Guid> StartCounter(Guid? taskId = null, Guid? messageId = null)
+    {
+        var id = Guid.NewGuid();
+        await Send(new StartCounter(id, taskId ?? Guid.NewGuid()), messageId);
+        await Recorder.WaitFor<CounterStarted>(m => m.CounterId == id);
+        return id;
+    }
+
+    public async Task<CounterState?> FindCounter(Guid id)
+    {
+        await using var db = backend.CreateDbContext();
+        return await db.Counters.AsNoTracking().SingleOrDefaultAsync(c => c.CorrelationId == id);
+    }
+
+    public async Task<T> Query<T>(Func<RuntimeTestDbContext, Task<T>> query)
+    {
+        await using var db = backend.CreateDbContext();
+        return await query(db);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}
