@@ -1,6 +1,7 @@
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Inbox;
 using Coordination.Workflows.Runtime.Outbox;
+using Coordination.Workflows.Runtime.Scheduling;
 using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.DependencyInjection;
@@ -61,6 +62,9 @@ public static class RuntimeRegistration
             r.Ignore<ConcurrencyException>();
             r.Interval(options.FaultRetryLimit, options.FaultRetryInterval);
         });
+
+        // State machines' Schedule/Unschedule write Quartz jobs in the consumer's transaction.
+        endpoint.UseConsumeFilter(typeof(QuartzMessageSchedulerFilter<>), context);
 
         var outbox = new OutboxConsumePipeSpecificationObserver<CoordinationDbContext>(endpoint, context);
         endpoint.ConnectConsumerConfigurationObserver(outbox);

@@ -30,6 +30,9 @@ public static class SchedulingRegistration
                 }
 
                 store.ProvisionSchema();
+
+                // Timers are written inside the consumer's own transaction (QuartzScheduleMessageProvider).
+                store.ConfigureStore(o => o.AcceptEnlistedTransactions = true);
             });
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

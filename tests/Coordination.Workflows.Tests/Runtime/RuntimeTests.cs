@@ -187,7 +187,7 @@ public abstract class RuntimeTests
     {
         await using var request = host.Services.CreateAsyncScope();
         var publisher = request.ServiceProvider.GetRequiredService<IPublishEndpoint>();
-        var db = request.ServiceProvider.GetRequiredService<Persistence.CoordinationDbContext>();
+        var db = request.ServiceProvider.GetRequiredService<Coordination.Workflows.Persistence.CoordinationDbContext>();
         if (municipalityCode is not null)
         {
             db.Municipalities.Add(new Municipality { Id = Guid.NewGuid(), Code = municipalityCode, Name = "Test " + municipalityCode });
