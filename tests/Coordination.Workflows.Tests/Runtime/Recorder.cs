@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Coordination.Workflows.Tests.Runtime.Counter;
+using Coordination.Workflows.Tests.Runtime.Reminders;
 using MassTransit;
 
 namespace Coordination.Workflows.Tests.Runtime;
@@ -35,7 +36,8 @@ public sealed class RecordingConsumer(Recorder recorder) :
     IConsumer<CounterStarted>,
     IConsumer<CounterChanged>,
     IConsumer<CounterTaskPinged>,
-    IConsumer<NoteWritten>
+    IConsumer<NoteWritten>,
+    IConsumer<ReminderFired>
 {
     public Task Consume(ConsumeContext<CounterStarted> context) => Record(context.Message);
 
@@ -44,6 +46,8 @@ public sealed class RecordingConsumer(Recorder recorder) :
     public Task Consume(ConsumeContext<CounterTaskPinged> context) => Record(context.Message);
 
     public Task Consume(ConsumeContext<NoteWritten> context) => Record(context.Message);
+
+    public Task Consume(ConsumeContext<ReminderFired> context) => Record(context.Message);
 
     private Task Record(object message)
     {

@@ -11,6 +11,8 @@ public abstract class RuntimeBackend : IAsyncDisposable
 {
     protected RuntimeBackend(DatabaseProvider provider, string connectionString)
     {
+        Provider = provider;
+        ConnectionString = connectionString;
         var builder = new DbContextOptionsBuilder<CoordinationDbContext>();
         builder.UseCoordinationDatabase(provider, connectionString);
         Options = builder.Options;
@@ -20,6 +22,10 @@ public abstract class RuntimeBackend : IAsyncDisposable
     public string Prefix { get; } = $"rt{Guid.NewGuid():N}"[..14];
 
     public DbContextOptions<CoordinationDbContext> Options { get; }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
 
     public RuntimeTestDbContext CreateDbContext() => new(Options);
 

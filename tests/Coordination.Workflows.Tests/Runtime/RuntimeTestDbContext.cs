@@ -1,5 +1,6 @@
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Tests.Runtime.Counter;
+using Coordination.Workflows.Tests.Runtime.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -14,10 +15,13 @@ public sealed class RuntimeTestDbContext(DbContextOptions<CoordinationDbContext>
 {
     public DbSet<CounterState> Counters => Set<CounterState>();
 
+    public DbSet<ReminderState> Reminders => Set<ReminderState>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new CounterStateMap());
+        builder.ApplyConfiguration(new ReminderStateMap());
     }
 
     /// <summary>Creates the tables only tests have, on a database production migrations have brought up to date.</summary>
@@ -25,6 +29,7 @@ public sealed class RuntimeTestDbContext(DbContextOptions<CoordinationDbContext>
     {
         var migration = new MigrationBuilder(Database.ProviderName);
         CounterStateMap.CreateTable(migration);
+        ReminderStateMap.CreateTable(migration);
         foreach (var command in this.GetService<IMigrationsSqlGenerator>().Generate(migration.Operations, Model))
         {
             await Database.ExecuteSqlRawAsync(command.CommandText);

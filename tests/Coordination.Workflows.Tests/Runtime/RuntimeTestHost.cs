@@ -2,7 +2,9 @@ using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime;
 using Coordination.Workflows.Runtime.Outbox;
 using Coordination.Workflows.Runtime.Sagas;
+using Coordination.Workflows.Runtime.Scheduling;
 using Coordination.Workflows.Tests.Runtime.Counter;
+using Coordination.Workflows.Tests.Runtime.Reminders;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +50,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
             services.Remove(services.Single(d => d.ImplementationType == typeof(OutboxRelay)));
         }
 
+        services.AddCoordinationScheduling(backend.Provider, backend.ConnectionString);
         services.AddSingleton<Recorder>();
         services.AddSingleton<ReceiveLog>();
         services.AddSingleton<FaultSwitch>();
@@ -57,6 +60,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(backend.Prefix, false));
             bus.AddCoordinationRuntime();
             bus.AddSagaStateMachine<CounterStateMachine, CounterState>().UseCoordinationRepository();
+            bus.AddSagaStateMachine<ReminderStateMachine, ReminderState>().UseCoordinationRepository();
             bus.AddConsumer<RecordingConsumer, RecordingConsumerDefinition>();
             backend.UseTransport(bus);
         });
@@ -88,6 +92,21 @@ public sealed class RuntimeTestHost : IAsyncDisposable
         await Send(new StartCounter(id, taskId ?? Guid.NewGuid()), messageId);
         await Recorder.WaitFor<CounterStarted>(m => m.CounterId == id);
         return id;
+    }
+
+    /// <summary>Sends to the reminder saga's queue.</summary>
+    public async Task SendToReminders<T>(T message)
+        where T : class
+    {
+        var name = Services.GetRequiredService<IEndpointNameFormatter>().Saga<ReminderState>();
+        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{name}"));
+        await endpoint.Send(message);
+    }
+
+    public async Task<ReminderState?> FindReminder(Guid id)
+    {
+        await using var db = backend.CreateDbContext();
+        return await db.Reminders.AsNoTracking().SingleOrDefaultAsync(r => r.CorrelationId == id);
     }
 
     public async Task<CounterState?> FindCounter(Guid id)
