@@ -35,7 +35,8 @@ public sealed class RecordingConsumer(Recorder recorder) :
     IConsumer<CounterStarted>,
     IConsumer<CounterChanged>,
     IConsumer<CounterTaskPinged>,
-    IConsumer<NoteWritten>
+    IConsumer<NoteWritten>,
+    IConsumer<Fault<IncrementCounter>>
 {
     public Task Consume(ConsumeContext<CounterStarted> context) => Record(context.Message);
 
@@ -44,6 +45,8 @@ public sealed class RecordingConsumer(Recorder recorder) :
     public Task Consume(ConsumeContext<CounterTaskPinged> context) => Record(context.Message);
 
     public Task Consume(ConsumeContext<NoteWritten> context) => Record(context.Message);
+
+    public Task Consume(ConsumeContext<Fault<IncrementCounter>> context) => Record(context.Message);
 
     private Task Record(object message)
     {
