@@ -37,7 +37,8 @@ public sealed class RecordingConsumer(Recorder recorder) :
     IConsumer<CounterChanged>,
     IConsumer<CounterTaskPinged>,
     IConsumer<NoteWritten>,
-    IConsumer<ReminderFired>
+    IConsumer<ReminderFired>,
+    IConsumer<Fault<IncrementCounter>>
 {
     public Task Consume(ConsumeContext<CounterStarted> context) => Record(context.Message);
 
@@ -48,6 +49,8 @@ public sealed class RecordingConsumer(Recorder recorder) :
     public Task Consume(ConsumeContext<NoteWritten> context) => Record(context.Message);
 
     public Task Consume(ConsumeContext<ReminderFired> context) => Record(context.Message);
+
+    public Task Consume(ConsumeContext<Fault<IncrementCounter>> context) => Record(context.Message);
 
     private Task Record(object message)
     {

@@ -31,6 +31,9 @@ public abstract class RuntimeBackend : IAsyncDisposable
 
     public abstract void UseTransport(IBusRegistrationConfigurator bus);
 
+    /// <summary>The address to send to a receive endpoint's queue, declared as the endpoint declares it.</summary>
+    public virtual Uri QueueAddress(string queue) => new($"queue:{queue}");
+
     public abstract ValueTask DisposeAsync();
 
     protected async Task PrepareAsync()
@@ -116,6 +119,8 @@ public sealed class PostgresRabbitMqBackend : RuntimeBackend
             cfg.ConfigureEndpoints(context);
         });
     }
+
+    public override Uri QueueAddress(string queue) => new($"queue:{queue}?durable=false&autodelete=true");
 
     public override ValueTask DisposeAsync() => database.DisposeAsync();
 }

@@ -75,14 +75,15 @@ public sealed class RuntimeTestHost : IAsyncDisposable
         where T : class
     {
         var name = Services.GetRequiredService<IEndpointNameFormatter>().Saga<CounterState>();
-        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{name}"));
+        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(backend.QueueAddress(name));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await endpoint.Send(message, context =>
         {
             if (messageId is { } id)
             {
                 context.MessageId = id;
             }
-        });
+        }, timeout.Token);
     }
 
     /// <summary>Starts a counter and waits until its start has been committed and relayed.</summary>

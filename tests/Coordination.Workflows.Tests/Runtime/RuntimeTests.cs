@@ -72,6 +72,8 @@ public abstract class RuntimeTests
         await host.Send(new IncrementCounter(id), messageId);
         await host.ReceiveLog.WaitForReceives(messageId, 1);
 
+        // The fault itself is reported, outside the rolled-back transaction.
+        await host.Recorder.WaitFor<Fault<IncrementCounter>>(f => f.Message.CounterId == id);
         Assert.Equal(0, (await host.FindCounter(id))!.Count);
         Assert.Equal(0, await host.Query(db => db.Set<OutboxMessage>().CountAsync(m => m.InboxMessageId == messageId)));
         Assert.Equal(0, await host.Query(db => db.Set<InboxState>().CountAsync(i => i.MessageId == messageId)));
