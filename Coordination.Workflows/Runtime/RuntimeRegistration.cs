@@ -37,7 +37,20 @@ public static class RuntimeRegistration
         ArgumentNullException.ThrowIfNull(bus);
         bus.TryAddScoped<IOutboxContextFactory<CoordinationDbContext>, TransactionalOutboxContextFactory>();
         bus.ReplaceScoped<IScopedBusContextProvider<IBus>, OutboxScopedBusContextProvider>();
-        bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseCoordinationRuntime(context));
+        bus.AddConsumer<TimerRequestsConsumer, TimerRequestsConsumerDefinition>();
+        bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
+        {
+            // The timer endpoint only talks to Quartz, whose own connection must not wait on a
+            // transaction of ours (SQLite has one writer); its work is idempotent, so it needs
+            // neither inbox nor outbox, only retries.
+            if (name == context.GetRequiredService<IEndpointNameFormatter>().Consumer<TimerRequestsConsumer>())
+            {
+                endpoint.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200)));
+                return;
+            }
+
+            endpoint.UseCoordinationRuntime(context);
+        });
         return bus;
     }
 

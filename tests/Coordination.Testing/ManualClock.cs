@@ -47,10 +47,30 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
                     now = due.DueAt;
                 }
 
-                due.Advance();
+                due.Advance(target);
             }
 
             due.Fire();
+        }
+    }
+
+    /// <summary>
+    /// Lets time pass in small steps until the condition holds: background loops that were
+    /// between two waits when the clock jumped see it move again, as they would in real life.
+    /// </summary>
+    public async Task TickUntilAsync(Func<Task<bool>> condition, TimeSpan? step = null, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The condition did not hold by {GetUtcNow():O} on the test clock.");
+            }
+
+            Advance(step ?? TimeSpan.FromSeconds(1));
+            await Task.Delay(25);
         }
     }
 
@@ -97,15 +117,22 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
         }
 
         // Called under the clock's lock: reschedule a periodic timer or retire a one-shot one.
-        internal void Advance()
+        // A periodic timer that a jump carries past many periods fires once, as a real timer
+        // does after the machine wakes, instead of once per period missed.
+        internal void Advance(DateTimeOffset target)
         {
             if (period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero)
             {
                 clock.timers.Remove(this);
+                return;
             }
-            else
+
+            DueAt += period;
+            if (DueAt <= target)
             {
-                DueAt += period;
+                // Keep the timer's phase: its next tick is the first one after the jump.
+                var missed = (target - DueAt).Ticks / period.Ticks;
+                DueAt += TimeSpan.FromTicks(period.Ticks * (missed + 1));
             }
         }
 

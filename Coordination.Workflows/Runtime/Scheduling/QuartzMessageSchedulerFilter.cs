@@ -25,5 +25,5 @@ internal sealed class QuartzMessageSchedulerFilter<T>(IServiceProvider services)
     public void Probe(ProbeContext context) => context?.CreateFilterScope("quartzMessageScheduler");
 
     private MessageScheduler CreateScheduler(ConsumeContext context) =>
-        new(new QuartzScheduleMessageProvider(services), context.GetPayload<IBusTopology>());
+        new(new QuartzScheduleMessageProvider(context, services), context.GetPayload<IBusTopology>());
 }

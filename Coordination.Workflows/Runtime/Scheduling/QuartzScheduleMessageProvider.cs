@@ -10,20 +10,13 @@ namespace Coordination.Workflows.Runtime.Scheduling;
 
 /// <summary>
 /// MassTransit's scheduling (<c>Schedule</c>/<c>Unschedule</c> in state machines) on Quartz's
-/// persistent store. While a message is consumed the job is written through the consumer's
-/// own database transaction, so a timer exists exactly when the state change that set it was
-/// committed — and a cancelled timer is gone exactly when the answer that cancelled it is.
+/// persistent store, never losing a timer set by a committed state change:
+/// on PostgreSQL the Quartz job is written in the consumer's own transaction; on SQLite, where
+/// Quartz's in-process lock cannot safely join it (Quartz warns as much), a timer request goes
+/// through the outbox in that transaction and the timer endpoint creates the job right after.
 /// </summary>
-internal sealed class QuartzScheduleMessageProvider(IServiceProvider services) : IScheduleMessageProvider
+internal sealed class QuartzScheduleMessageProvider(ConsumeContext context, IServiceProvider services) : IScheduleMessageProvider
 {
-    public const string TriggerGroup = "scheduled-sends";
-
-    /// <summary>
-    /// A timer that came due while the host was down fires late, never not at all: Quartz
-    /// treats triggers older than this as misfired, and a misfired reminder is a missed deadline.
-    /// </summary>
-    private static readonly TimeSpan MisfireThreshold = TimeSpan.FromDays(3650);
-
     public async Task<ScheduledMessage<T>> ScheduleSend<T>(
         Uri destinationAddress, DateTime scheduledTime, T message, IPipe<SendContext<T>> pipe, CancellationToken cancellationToken)
         where T : class
@@ -31,44 +24,57 @@ internal sealed class QuartzScheduleMessageProvider(IServiceProvider services) :
         ArgumentNullException.ThrowIfNull(destinationAddress);
         ArgumentNullException.ThrowIfNull(message);
         var tokenId = ScheduleTokenIdCache<T>.GetTokenId(message, NewId.NextGuid());
-        var scheduled = ScheduledSend.Create(destinationAddress, message, typeof(T), tokenId);
-        var job = JobBuilder.Create<ScheduledSendJob>()
-            .WithIdentity(ScheduledSend.JobKeyFor(tokenId))
-            .UsingJobData(scheduled.ToJobData())
-            .RequestRecovery()
-            .Build();
-        var trigger = TriggerBuilder.Create()
-            .WithIdentity(tokenId.ToString("N"), TriggerGroup)
-            .ForJob(job)
-            .StartAt(new DateTimeOffset(DateTime.SpecifyKind(scheduledTime, DateTimeKind.Utc)))
-            .WithMisfireThreshold(MisfireThreshold)
-            .Build();
+        var send = ScheduledSend.Create(destinationAddress, message, typeof(T), tokenId);
+        var dueAt = new DateTimeOffset(DateTime.SpecifyKind(scheduledTime, DateTimeKind.Utc));
 
-        await InTransactionAsync(scheduler => scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken), cancellationToken);
+        if (EnlistableTransaction() is { } transaction)
+        {
+            var (job, trigger) = QuartzTimers.Build(send, dueAt);
+            await InTransactionAsync(transaction, s => s.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken), cancellationToken);
+        }
+        else
+        {
+            await SendTimerRequestAsync(new ScheduleTimer(tokenId, send.Destination, send.MessageType, send.Body, send.MessageId, dueAt), cancellationToken);
+        }
+
         return new ScheduledMessageHandle<T>(tokenId, scheduledTime, destinationAddress, message);
     }
 
-    public Task CancelScheduledSend(Guid tokenId, CancellationToken cancellationToken) =>
-        InTransactionAsync(async scheduler => await scheduler.DeleteJob(ScheduledSend.JobKeyFor(tokenId), cancellationToken), cancellationToken);
+    public async Task CancelScheduledSend(Guid tokenId, CancellationToken cancellationToken)
+    {
+        if (EnlistableTransaction() is { } transaction)
+        {
+            await InTransactionAsync(transaction, async s => await s.DeleteJob(ScheduledSend.JobKeyFor(tokenId), cancellationToken), cancellationToken);
+        }
+        else
+        {
+            await SendTimerRequestAsync(new CancelTimer(tokenId), cancellationToken);
+        }
+    }
 
     public Task CancelScheduledSend(Uri destinationAddress, Guid tokenId, CancellationToken cancellationToken) =>
         CancelScheduledSend(tokenId, cancellationToken);
 
-    private async Task InTransactionAsync(Func<IScheduler, ValueTask> work, CancellationToken cancellationToken)
+    private IDbContextTransaction? EnlistableTransaction()
+    {
+        var db = services.GetService<CoordinationDbContext>();
+        return db is not null && db.Database.IsNpgsql() ? db.Database.CurrentTransaction : null;
+    }
+
+    private async Task InTransactionAsync(IDbContextTransaction transaction, Func<IScheduler, ValueTask> work, CancellationToken cancellationToken)
     {
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
-        var db = services.GetService<CoordinationDbContext>();
-        if (db?.Database.CurrentTransaction is { } transaction)
+        using (scheduler.EnlistTransaction(transaction.GetDbTransaction()))
         {
-            // Quartz joins the consumer's transaction: one commit for the state and its timers.
-            using (scheduler.EnlistTransaction(transaction.GetDbTransaction()))
-            {
-                await work(scheduler);
-            }
-
-            return;
+            await work(scheduler);
         }
+    }
 
-        await work(scheduler);
+    private async Task SendTimerRequestAsync<TRequest>(TRequest request, CancellationToken cancellationToken)
+        where TRequest : class
+    {
+        var queue = services.GetRequiredService<IEndpointNameFormatter>().Consumer<TimerRequestsConsumer>();
+        var endpoint = await context.GetSendEndpoint(new Uri($"queue:{queue}"));
+        await endpoint.Send(request, cancellationToken);
     }
 }

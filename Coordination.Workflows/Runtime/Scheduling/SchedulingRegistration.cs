@@ -8,14 +8,20 @@ namespace Coordination.Workflows.Runtime.Scheduling;
 /// <summary>Quartz.NET on its persistent store in the service's own database (ADR 0003).</summary>
 public static class SchedulingRegistration
 {
-    public const string SchedulerName = "coordination";
+    /// <summary>The scheduler's name; its jobs are stored under it, so every instance of one deployment uses the same.</summary>
+    public const string DefaultSchedulerName = "coordination";
 
+    /// <summary>
+    /// Registers Quartz on the database. Quartz keeps schedulers by name for the whole process:
+    /// two hosts in one process (tests) need names of their own, and a host that restarts on the
+    /// same database needs the same name.
+    /// </summary>
     public static IServiceCollection AddCoordinationScheduling(
-        this IServiceCollection services, DatabaseProvider provider, string connectionString)
+        this IServiceCollection services, DatabaseProvider provider, string connectionString, string schedulerName = DefaultSchedulerName)
     {
         services.AddQuartz(q =>
         {
-            q.ConfigureScheduler(s => s.InstanceName = SchedulerName);
+            q.ConfigureScheduler(s => s.InstanceName = schedulerName);
             q.UsePersistentStore(store =>
             {
                 store.UseSerializer<SystemTextJsonObjectSerializer>();
@@ -23,6 +29,9 @@ public static class SchedulingRegistration
                 {
                     store.UsePostgres(connectionString);
                     store.UseClustering();
+
+                    // Timers are written inside the consumer's own transaction (QuartzScheduleMessageProvider).
+                    store.ConfigureStore(o => o.AcceptEnlistedTransactions = true);
                 }
                 else
                 {
@@ -30,9 +39,6 @@ public static class SchedulingRegistration
                 }
 
                 store.ProvisionSchema();
-
-                // Timers are written inside the consumer's own transaction (QuartzScheduleMessageProvider).
-                store.ConfigureStore(o => o.AcceptEnlistedTransactions = true);
             });
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

@@ -50,7 +50,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
             services.Remove(services.Single(d => d.ImplementationType == typeof(OutboxRelay)));
         }
 
-        services.AddCoordinationScheduling(backend.Provider, backend.ConnectionString);
+        services.AddCoordinationScheduling(backend.Provider, backend.ConnectionString, backend.Prefix);
         services.AddSingleton<Recorder>();
         services.AddSingleton<ReceiveLog>();
         services.AddSingleton<FaultSwitch>();
@@ -100,7 +100,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
         where T : class
     {
         var name = Services.GetRequiredService<IEndpointNameFormatter>().Saga<ReminderState>();
-        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(new Uri($"queue:{name}"));
+        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(backend.QueueAddress(name));
         await endpoint.Send(message);
     }
 

@@ -1,0 +1,11 @@
+namespace Coordination.Workflows.Runtime.Scheduling;
+
+/// <summary>
+/// Asks the timer endpoint to create a Quartz job. Used where Quartz cannot safely join the
+/// consumer's transaction (SQLite): the request itself is committed through the outbox
+/// together with the state change that set the timer, so the timer is never lost.
+/// </summary>
+public sealed record ScheduleTimer(Guid TokenId, Uri Destination, string MessageType, string Body, Guid MessageId, DateTimeOffset DueAt);
+
+/// <summary>Asks the timer endpoint to delete a Quartz job; travels the same ordered way as <see cref="ScheduleTimer"/>.</summary>
+public sealed record CancelTimer(Guid TokenId);
