@@ -25,7 +25,7 @@ internal static class CoordinationHostBuilder
         services.AddSingleton(database);
         services.AddSingleton(messaging);
         services.AddHostedService<DatabaseInitializer>();
-        services.AddCoordinationWorkflows(database.Provider, database.ConnectionString);
+        services.AddCoordinationWorkflows(database.Provider, database.ConnectionString, SchedulerName(builder.Configuration));
         services.AddCoordinationRuntime(o => builder.Configuration.GetSection(RuntimeOptions.Section).Bind(o));
         services.AddCoordinationMessaging(messaging);
         services.AddCoordinationIdentity(KeysDirectory(builder, database));
@@ -34,6 +34,20 @@ internal static class CoordinationHostBuilder
         services.AddProblemDetails();
         services.AddHostedService<StartupBanner>();
         return builder;
+    }
+
+    // Every instance of one deployment must use the same name: Quartz stores jobs under it.
+    private static string SchedulerName(IConfiguration configuration)
+    {
+        var name = configuration["Scheduling:SchedulerName"];
+        if (string.IsNullOrEmpty(name))
+        {
+            return Coordination.Workflows.Runtime.Scheduling.SchedulingRegistration.DefaultSchedulerName;
+        }
+
+        return name.Length <= 100 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? name
+            : throw new InvalidSettingException("Scheduling:SchedulerName", $"'{name}' must be up to 100 letters, digits, '-' or '_'.");
     }
 
     private static string KeysDirectory(WebApplicationBuilder builder, DatabaseSettings database) =>

@@ -1,6 +1,6 @@
 using Coordination.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Coordination.Workflows.Runtime.Scheduling;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,11 +10,11 @@ namespace Coordination.Workflows;
 public static class DependencyInjection
 {
     public static IServiceCollection AddCoordinationWorkflows(
-        this IServiceCollection services, DatabaseProvider provider, string connectionString)
+        this IServiceCollection services, DatabaseProvider provider, string connectionString, string schedulerName = SchedulingRegistration.DefaultSchedulerName)
     {
         services.AddDbContext<CoordinationDbContext>(o => o.UseCoordinationDatabase(provider, connectionString));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddCoordinationScheduling(provider, connectionString);
+        services.AddCoordinationScheduling(provider, connectionString, schedulerName);
         return services;
     }
 }

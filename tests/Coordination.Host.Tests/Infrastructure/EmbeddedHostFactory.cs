@@ -24,6 +24,9 @@ public sealed class EmbeddedHostFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        // Quartz keeps schedulers by name for the whole test process.
+        builder.UseSetting("Scheduling:SchedulerName", $"test-{Guid.NewGuid():N}");
+
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
