@@ -37,7 +37,7 @@ internal static class CoordinationHostBuilder
     }
 
     // Every instance of one deployment must use the same name: Quartz stores jobs under it.
-    private static string SchedulerName(IConfiguration configuration)
+    private static string SchedulerName(ConfigurationManager configuration)
     {
         var name = configuration["Scheduling:SchedulerName"];
         if (string.IsNullOrEmpty(name))
