@@ -81,28 +81,33 @@ public sealed class PostgresRabbitMqBackend : RuntimeBackend
 {
     private readonly PostgresDatabase database;
     private readonly Uri rabbitMq;
+    private readonly bool durable;
 
-    private PostgresRabbitMqBackend(PostgresDatabase database, Uri rabbitMq)
+    private PostgresRabbitMqBackend(PostgresDatabase database, Uri rabbitMq, bool durable)
         : base(DatabaseProvider.Postgres, database.ConnectionString)
     {
         this.database = database;
         this.rabbitMq = rabbitMq;
+        this.durable = durable;
     }
 
-    public static async Task<RuntimeBackend> CreateAsync()
+    public static Task<RuntimeBackend> CreateAsync() => CreateAsync(TestEnvironment.RabbitMqUri, durable: false);
+
+    /// <param name="rabbitMq">The broker; a private node for tests that stop it.</param>
+    /// <param name="durable">Durable queues, as in production, survive a broker restart; the shared broker gets throw-away ones.</param>
+    public static async Task<RuntimeBackend> CreateAsync(Uri rabbitMq, bool durable)
     {
-        var rabbitMq = TestEnvironment.RabbitMqUri;
-        var backend = new PostgresRabbitMqBackend(await PostgresDatabase.CreateAsync("runtime"), rabbitMq);
+        var backend = new PostgresRabbitMqBackend(await PostgresDatabase.CreateAsync("runtime"), rabbitMq, durable);
         await backend.PrepareAsync();
         return backend;
     }
 
     public override void UseTransport(IBusRegistrationConfigurator bus)
     {
-        // The test's queues go away with its bus.
+        // On the shared broker the test's queues go away with its bus.
         bus.AddConfigureEndpointsCallback((_, endpoint) =>
         {
-            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            if (!durable && endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
             {
                 rabbit.AutoDelete = true;
                 rabbit.Durable = false;
@@ -120,7 +125,7 @@ public sealed class PostgresRabbitMqBackend : RuntimeBackend
         });
     }
 
-    public override Uri QueueAddress(string queue) => new($"queue:{queue}?durable=false&autodelete=true");
+    public override Uri QueueAddress(string queue) => durable ? new($"queue:{queue}") : new($"queue:{queue}?durable=false&autodelete=true");
 
     public override ValueTask DisposeAsync() => database.DisposeAsync();
 }

@@ -1,0 +1,43 @@
+using Coordination.Testing;
+using Coordination.Workflows.Tests.Runtime.Counter;
+
+namespace Coordination.Workflows.Tests.Runtime;
+
+/// <summary>Stops a broker: runs against a private RabbitMQ node, never the shared one.</summary>
+public sealed class BrokerRestartTests
+{
+    private const int PrivateBrokerPort = 5692;
+
+    [Fact]
+    public async Task Every_workflow_completes_when_RabbitMQ_is_stopped_and_started_mid_run()
+    {
+        await using var broker = await RabbitMqNode.StartAsync(PrivateBrokerPort);
+        await using var backend = await PostgresRabbitMqBackend.CreateAsync(broker.Uri, durable: true);
+        await using var host = await RuntimeTestHost.StartAsync(backend);
+        var counters = new List<Guid>();
+        for (var i = 0; i < 20; i++)
+        {
+            counters.Add(await host.StartCounter());
+        }
+
+        foreach (var id in counters)
+        {
+            for (var n = 0; n < 5; n++)
+            {
+                await host.Send(new IncrementCounter(id));
+            }
+        }
+
+        // Mid-run: increments are queued or being handled, their results in the outbox.
+        await broker.StopAsync();
+        var doneBeforeStop = host.Recorder.Received<CounterChanged>(c => counters.Contains(c.CounterId)).Count;
+        Assert.True(doneBeforeStop < counters.Count * 5, $"All {doneBeforeStop} increments were done before the broker stopped: nothing was in flight.");
+        await broker.StartAgainAsync();
+
+        await host.Recorder.WaitFor<CounterChanged>(c => counters.Contains(c.CounterId) && c.Count == 5, counters.Count, TimeSpan.FromSeconds(120));
+        foreach (var id in counters)
+        {
+            Assert.Equal(5, (await host.FindCounter(id))!.Count);
+        }
+    }
+}
