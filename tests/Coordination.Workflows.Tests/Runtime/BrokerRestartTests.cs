@@ -7,6 +7,7 @@ namespace Coordination.Workflows.Tests.Runtime;
 public sealed class BrokerRestartTests
 {
     private const int PrivateBrokerPort = 5692;
+    private const int Increments = 50;
 
     [Fact]
     public async Task Every_workflow_completes_when_RabbitMQ_is_stopped_and_started_mid_run()
@@ -22,22 +23,22 @@ public sealed class BrokerRestartTests
 
         foreach (var id in counters)
         {
-            for (var n = 0; n < 5; n++)
+            for (var n = 0; n < Increments; n++)
             {
                 await host.Send(new IncrementCounter(id));
             }
         }
 
         // Mid-run: increments are queued or being handled, their results in the outbox.
-        await broker.StopAsync();
         var doneBeforeStop = host.Recorder.Received<CounterChanged>(c => counters.Contains(c.CounterId)).Count;
-        Assert.True(doneBeforeStop < counters.Count * 5, $"All {doneBeforeStop} increments were done before the broker stopped: nothing was in flight.");
+        Assert.True(doneBeforeStop < counters.Count * Increments, "Every increment was done before the broker stopped: nothing was in flight.");
+        await broker.StopAsync();
         await broker.StartAgainAsync();
 
-        await host.Recorder.WaitFor<CounterChanged>(c => counters.Contains(c.CounterId) && c.Count == 5, counters.Count, TimeSpan.FromSeconds(120));
+        await host.Recorder.WaitFor<CounterChanged>(c => counters.Contains(c.CounterId) && c.Count == Increments, counters.Count, TimeSpan.FromSeconds(180));
         foreach (var id in counters)
         {
-            Assert.Equal(5, (await host.FindCounter(id))!.Count);
+            Assert.Equal(Increments, (await host.FindCounter(id))!.Count);
         }
     }
 }
