@@ -1,0 +1,19 @@
+using MassTransit;
+
+namespace Coordination.Workflows.Inspections.Visits;
+
+/// <summary>The timers of one visit's protocol; the correlation id is the visit's id.</summary>
+public sealed class ProtocolState : SagaStateMachineInstance, ISagaVersion
+{
+    public Guid CorrelationId { get; set; }
+
+    public int Version { get; set; }
+
+    public string CurrentState { get; set; } = "";
+
+    public Guid ProtocolTaskId { get; set; }
+
+    public Guid? ReminderToken { get; set; }
+
+    public Guid? DeadlineToken { get; set; }
+}
