@@ -17,6 +17,7 @@ public static class InspectionWorkflows
     {
         ArgumentNullException.ThrowIfNull(bus);
         bus.TryAddSingleton(_ => new WorkingDayCalendar(new WorkingDayCalendarOptions()));
+        bus.TryAddSingleton<InspectionDeadlines>();
         bus.AddSagaStateMachine<ParticipationRequestStateMachine, ParticipationRequestState>().UseCoordinationRepository();
         bus.AddSagaStateMachine<ProtocolStateMachine, ProtocolState>().UseCoordinationRepository();
         bus.AddSagaStateMachine<SupervisionCaseStateMachine, SupervisionCaseState>().UseCoordinationRepository();

@@ -41,15 +41,21 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
                 .TransitionTo(Escalated));
 
         During(AwaitingAnswer, Escalated,
-            When(Answered)
+            When(Answered, c => c.Message.Answer == nameof(InspectionTaskStatus.Accepted))
                 .Unschedule(Reminder)
                 .Unschedule(Deadline)
-                .IfElse(
-                    c => c.Message.Answer == nameof(InspectionTaskStatus.Accepted),
-                    accepted => accepted.TransitionTo(Accepted),
-                    other => other
-                        .Then(c => c.Saga.ReplanTaskId = CreateReplanTask(c))
-                        .TransitionTo(ReplanningRequested)));
+                .TransitionTo(Accepted),
+            When(Answered, c => c.Message.Answer is nameof(InspectionTaskStatus.Declined) or nameof(InspectionTaskStatus.OtherTimeProposed))
+                .Unschedule(Reminder)
+                .Unschedule(Deadline)
+                .Then(c => c.Saga.ReplanTaskId = CreateReplanTask(c))
+                .TransitionTo(ReplanningRequested),
+            When(Answered, c => c.Message.Answer == nameof(InspectionTaskStatus.Cancelled))
+                .Unschedule(Reminder)
+                .Unschedule(Deadline)
+                .Finalize());
+
+        SetCompletedWhenFinalized();
     }
 
     public State AwaitingAnswer { get; private set; } = null!;
