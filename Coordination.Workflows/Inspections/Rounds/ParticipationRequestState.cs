@@ -20,6 +20,9 @@ public sealed class ParticipationRequestState : SagaStateMachineInstance, ISagaV
 
     public string AgencyKind { get; set; } = "";
 
+    /// <summary>When the answer is due; the deadline timer is set from it once the reminder has fired.</summary>
+    public DateTimeOffset DueAt { get; set; }
+
     public Guid? ReminderToken { get; set; }
 
     public Guid? DeadlineToken { get; set; }

@@ -28,15 +28,19 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
                     c.Saga.RoundId = c.Message.RoundId;
                     c.Saga.MunicipalityId = c.Message.MunicipalityId;
                     c.Saga.AgencyKind = c.Message.AgencyKind;
+                    c.Saga.DueAt = c.Message.DueAt;
                 })
                 .Schedule(Reminder, c => new ParticipationReminderDue(c.Saga.CorrelationId), c => c.Message.RemindAt.UtcDateTime)
-                .Schedule(Deadline, c => new ParticipationDeadlinePassed(c.Saga.CorrelationId), c => c.Message.DueAt.UtcDateTime)
                 .TransitionTo(AwaitingAnswer));
 
+        // One timer at a time (see InspectionWorkflows): the deadline is set when the reminder fires.
         During(AwaitingAnswer,
             When(Reminder.Received)
-                .ThenAsync(c => c.Db().RemindAsync(c.Saga.CorrelationId, c.Now())),
+                .Then(c => c.Saga.ReminderToken = null)
+                .ThenAsync(c => c.Db().RemindAsync(c.Saga.CorrelationId, c.Now()))
+                .Schedule(Deadline, c => new ParticipationDeadlinePassed(c.Saga.CorrelationId), c => c.Saga.DueAt.UtcDateTime),
             When(Deadline.Received)
+                .Then(c => c.Saga.DeadlineToken = null)
                 .ThenAsync(c => c.Db().EscalateAsync(c.Saga.CorrelationId, c.Now()))
                 .TransitionTo(Escalated));
 

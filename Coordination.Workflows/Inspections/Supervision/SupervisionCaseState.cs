@@ -15,6 +15,9 @@ public sealed class SupervisionCaseState : SagaStateMachineInstance, ISagaVersio
 
     public Guid MunicipalityId { get; set; }
 
+    /// <summary>When the first six-monthly follow-up falls due; its timer is set when the appeal window closes.</summary>
+    public DateTimeOffset? FirstFollowUpAt { get; set; }
+
     public Guid? ReplyDeadlineToken { get; set; }
 
     public Guid? AppealWindowToken { get; set; }

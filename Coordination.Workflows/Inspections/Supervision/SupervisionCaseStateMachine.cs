@@ -43,24 +43,30 @@ public sealed class SupervisionCaseStateMachine : MassTransitStateMachine<Superv
                 .ThenAsync(c => c.Db().ReadyForDecisionAsync(c.Saga.CorrelationId, c.Now()))
                 .TransitionTo(AwaitingDecision),
             When(ReplyDeadline.Received)
+                .Then(c => c.Saga.ReplyDeadlineToken = null)
                 .ThenAsync(c => c.Db().ReadyForDecisionAsync(c.Saga.CorrelationId, c.Now()))
                 .TransitionTo(AwaitingDecision));
 
+        // One timer at a time (see InspectionWorkflows): the first follow-up is set when the
+        // appeal window closes, and an appeal lets the window's timer run out instead of cancelling it.
         During(AwaitingDecision,
             When(Decided)
+                .Then(c => c.Saga.FirstFollowUpAt = c.Message.FollowUpAt)
                 .Schedule(AppealWindow, c => new AppealWindowClosed(c.Saga.CorrelationId), c => c.Message.AppealEndsAt.UtcDateTime)
-                .Schedule(FollowUp, c => new SupervisionFollowUpDue(c.Saga.CorrelationId), c => c.Message.FollowUpAt.UtcDateTime)
                 .TransitionTo(AppealWindowOpen));
 
         During(AppealWindowOpen,
-            When(AppealWindow.Received)
-                .ThenAsync(c => c.Db().DecisionFinalAsync(c.Saga.CorrelationId, c.Now()))
-                .TransitionTo(UnderFollowUp),
             When(Appealed)
-                .Unschedule(AppealWindow)
+                .TransitionTo(AppealedInTime));
+
+        During(AppealWindowOpen, AppealedInTime,
+            When(AppealWindow.Received)
+                .Then(c => c.Saga.AppealWindowToken = null)
+                .ThenAsync(c => c.Db().DecisionFinalAsync(c.Saga.CorrelationId, c.Now()))
+                .Schedule(FollowUp, c => new SupervisionFollowUpDue(c.Saga.CorrelationId), c => c.Saga.FirstFollowUpAt!.Value.UtcDateTime)
                 .TransitionTo(UnderFollowUp));
 
-        During(AppealWindowOpen, UnderFollowUp,
+        During(UnderFollowUp,
             When(FollowUp.Received)
                 .Then(c => c.Saga.FollowUpToken = null)
                 .ThenAsync(c => c.Db().FollowUpDueAsync(c.Saga.CorrelationId, c.Now()))
@@ -83,6 +89,8 @@ public sealed class SupervisionCaseStateMachine : MassTransitStateMachine<Superv
     public State AwaitingDecision { get; private set; } = null!;
 
     public State AppealWindowOpen { get; private set; } = null!;
+
+    public State AppealedInTime { get; private set; } = null!;
 
     public State UnderFollowUp { get; private set; } = null!;
 

@@ -13,6 +13,9 @@ public sealed class ProtocolState : SagaStateMachineInstance, ISagaVersion
 
     public Guid ProtocolTaskId { get; set; }
 
+    /// <summary>When the protocol is due; the deadline timer is set from it once the reminder has fired.</summary>
+    public DateTimeOffset DueAt { get; set; }
+
     public Guid? ReminderToken { get; set; }
 
     public Guid? DeadlineToken { get; set; }

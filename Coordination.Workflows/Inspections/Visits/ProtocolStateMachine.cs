@@ -21,15 +21,22 @@ public sealed class ProtocolStateMachine : MassTransitStateMachine<ProtocolState
 
         Initially(
             When(Recorded)
-                .Then(c => c.Saga.ProtocolTaskId = c.Message.ProtocolTaskId)
+                .Then(c =>
+                {
+                    c.Saga.ProtocolTaskId = c.Message.ProtocolTaskId;
+                    c.Saga.DueAt = c.Message.DueAt;
+                })
                 .Schedule(Reminder, c => new ProtocolReminderDue(c.Saga.CorrelationId), c => c.Message.RemindAt.UtcDateTime)
-                .Schedule(Deadline, c => new ProtocolDeadlinePassed(c.Saga.CorrelationId), c => c.Message.DueAt.UtcDateTime)
                 .TransitionTo(AwaitingProtocol));
 
+        // One timer at a time (see InspectionWorkflows): the deadline is set when the reminder fires.
         During(AwaitingProtocol,
             When(Reminder.Received)
-                .ThenAsync(c => c.Db().RemindAsync(c.Saga.ProtocolTaskId, c.Now())),
+                .Then(c => c.Saga.ReminderToken = null)
+                .ThenAsync(c => c.Db().RemindAsync(c.Saga.ProtocolTaskId, c.Now()))
+                .Schedule(Deadline, c => new ProtocolDeadlinePassed(c.Saga.CorrelationId), c => c.Saga.DueAt.UtcDateTime),
             When(Deadline.Received)
+                .Then(c => c.Saga.DeadlineToken = null)
                 .ThenAsync(c => c.Db().EscalateAsync(c.Saga.ProtocolTaskId, c.Now()))
                 .TransitionTo(Overdue));
 
