@@ -1,6 +1,7 @@
 using Coordination.Host.Configuration;
 using Coordination.Host.Health;
 using Coordination.Host.Identity;
+using Coordination.Host.Inspections;
 using Coordination.Host.Operations;
 using Coordination.Host.Persistence;
 using Coordination.Workflows;
@@ -63,6 +64,7 @@ internal static class CoordinationHostBuilder
         app.UseAuthorization();
         app.MapCoordinationHealthChecks();
         app.MapAuthEndpoints();
+        app.MapInspectionEndpoints();
         return app;
     }
 }

@@ -1,0 +1,15 @@
+namespace Coordination.Host.Inspections;
+
+/// <summary>Problems that are not about one field: the thing is in another state.</summary>
+internal static class InspectionProblems
+{
+    public static IResult Conflict(string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
+
+    /// <summary>Unknown, or in a municipality or role the user has no access to: the same answer, so nothing leaks.</summary>
+    public static IResult NotFound(string what) =>
+        TypedResults.Problem(title: $"{what} not found", detail: $"No {what.ToLowerInvariant()} with this id is visible to you.", statusCode: StatusCodes.Status404NotFound);
+
+    public static IResult Forbidden(string detail) =>
+        TypedResults.Problem(title: "Not allowed", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+}

@@ -1,0 +1,194 @@
+using System.Security.Claims;
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Inspections;
+using Coordination.Workflows.Inspections.Rounds;
+using Coordination.Workflows.Inspections.Settings;
+using Coordination.Workflows.Inspections.Tasks;
+using Coordination.Workflows.Inspections.Venues;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Inspections.Rounds;
+
+/// <summary>Inspection rounds: planned by the licensing unit, seen by the agencies asked to take part.</summary>
+internal static class RoundEndpoints
+{
+    public static void MapRoundEndpoints(this IEndpointRouteBuilder inspections)
+    {
+        var rounds = inspections.MapGroup("/rounds").WithTags("Inspections: rounds");
+        rounds.MapPost("/", PlanAsync);
+        rounds.MapGet("/", ListAsync);
+        rounds.MapGet("/{id:guid}", GetAsync);
+        rounds.MapPut("/{id:guid}/schedule", ReplanAsync);
+        inspections.MapGet("/joint-rounds", JointRoundsAsync).WithTags("Inspections: rounds");
+    }
+
+    private static async Task<IResult> PlanAsync(
+        PlanRoundRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
+    {
+        var errors = new ValidationErrors();
+        var now = clock.GetUtcNow();
+        if (request.MunicipalityId is not { } municipalityId || !user.IsLicensing(municipalityId))
+        {
+            errors.Add("municipalityId", "You plan rounds only in a municipality whose licensing unit you belong to.");
+            return errors.Problem();
+        }
+
+        var timing = RoundTiming.Read(request.Date, request.EveningStart, request.EveningEnd, now, errors);
+        var venueIds = (request.VenueIds ?? []).Distinct().ToList();
+        if (venueIds.Count == 0)
+        {
+            errors.Add("venueIds", "A round visits at least one venue.");
+        }
+
+        var known = await db.Set<Venue>().Where(v => v.MunicipalityId == municipalityId && venueIds.Contains(v.Id)).Select(v => v.Id).ToListAsync();
+        for (var i = 0; i < venueIds.Count; i++)
+        {
+            if (!known.Contains(venueIds[i]))
+            {
+                errors.Add($"venueIds[{i}]", "No venue with this id is registered in the municipality.");
+            }
+        }
+
+        var participants = new List<AgencyKind> { AgencyKind.Police };
+        var optional = request.OptionalParticipants ?? [];
+        for (var i = 0; i < optional.Count; i++)
+        {
+            if (errors.Enum<AgencyKind>($"optionalParticipants[{i}]", optional[i]) is { } kind)
+            {
+                if (kind is not (AgencyKind.RescueService or AgencyKind.TaxAgency))
+                {
+                    errors.Add($"optionalParticipants[{i}]", "Optional participants are RescueService and TaxAgency; the police always take part.");
+                }
+                else if (!participants.Contains(kind))
+                {
+                    participants.Add(kind);
+                }
+            }
+        }
+
+        if (timing is not { } t || errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var round = new InspectionRound
+        {
+            Id = Guid.NewGuid(),
+            MunicipalityId = municipalityId,
+            Date = t.Date,
+            EveningStart = t.Start,
+            EveningEnd = t.End,
+            StartsAt = t.StartsAt,
+            PlannedAt = now,
+            PlannedBy = user.UserId(),
+        };
+        round.VenueIds.AddRange(venueIds);
+        round.Participants.AddRange(participants);
+        db.Add(round);
+        await RoundParticipation.RequestAsync(round, db, publish, deadlines, now);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/inspections/rounds/{round.Id}", await RoundViews.ForLicensingAsync(round, db));
+    }
+
+    private static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db)
+    {
+        var licensing = user.IsLicensing(municipalityId);
+        var mine = user.ParticipatingAgencies(municipalityId);
+        if (!licensing && mine.Count == 0)
+        {
+            return TypedResults.Ok(Array.Empty<object>());
+        }
+
+        var rounds = await db.Set<InspectionRound>().AsNoTracking().Where(r => r.MunicipalityId == municipalityId).ToListAsync();
+        var visible = rounds.Where(r => licensing || r.Participants.Any(mine.Contains)).OrderBy(r => r.StartsAt);
+        return TypedResults.Ok(visible.Select(r => new
+        {
+            r.Id,
+            date = r.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            eveningStart = r.EveningStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            eveningEnd = r.EveningEnd.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            r.StartsAt,
+            status = r.Status.ToString(),
+            venues = r.VenueIds.Count,
+        }).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
+    {
+        var round = await db.Set<InspectionRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id);
+        if (round is null)
+        {
+            return InspectionProblems.NotFound("Round");
+        }
+
+        if (user.IsLicensing(round.MunicipalityId))
+        {
+            return TypedResults.Ok(await RoundViews.ForLicensingAsync(round, db));
+        }
+
+        var mine = user.ParticipatingAgencies(round.MunicipalityId).Where(round.Participants.Contains).ToList();
+        return mine.Count == 0 ? InspectionProblems.NotFound("Round") : TypedResults.Ok(await RoundViews.ForParticipantAsync(round, mine, db));
+    }
+
+    private static async Task<IResult> ReplanAsync(
+        Guid id, ReplanRoundRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
+    {
+        var round = await db.Set<InspectionRound>().FirstOrDefaultAsync(r => r.Id == id);
+        if (round is null || !user.IsLicensing(round.MunicipalityId))
+        {
+            return InspectionProblems.NotFound("Round");
+        }
+
+        if (round.Status == RoundStatus.Done)
+        {
+            return InspectionProblems.Conflict("Round already done", "Visits have been recorded for this round; plan a new one instead.");
+        }
+
+        var errors = new ValidationErrors();
+        var now = clock.GetUtcNow();
+        if (RoundTiming.Read(request.Date, request.EveningStart, request.EveningEnd, now, errors) is not { } t)
+        {
+            return errors.Problem();
+        }
+
+        var tasks = await db.Set<InspectionTask>().Where(k => k.RoundId == id).ToListAsync();
+        await RoundParticipation.CancelOpenAsync(tasks, publish, now);
+        round.Date = t.Date;
+        round.EveningStart = t.Start;
+        round.EveningEnd = t.End;
+        round.StartsAt = t.StartsAt;
+        round.Status = RoundStatus.AwaitingPolice;
+        await RoundParticipation.RequestAsync(round, db, publish, deadlines, now);
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(await RoundViews.ForLicensingAsync(round, db));
+    }
+
+    /// <summary>Joint rounds done in a year against the municipality's promise (medborgarlöfte).</summary>
+    private static async Task<IResult> JointRoundsAsync(Guid municipalityId, int year, ClaimsPrincipal user, CoordinationDbContext db)
+    {
+        if (!user.IsLicensing(municipalityId) && !user.IsMemberOf(municipalityId, AgencyKind.Police))
+        {
+            return InspectionProblems.NotFound("Municipality");
+        }
+
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var rounds = await db.Set<InspectionRound>().AsNoTracking()
+            .Where(r => r.MunicipalityId == municipalityId && r.Date >= from && r.Date <= to)
+            .ToListAsync();
+        var settings = await db.InspectionSettingsForAsync(municipalityId);
+        var done = rounds.Count(r => r.Status == RoundStatus.Done);
+        var confirmed = rounds.Count(r => r.Status == RoundStatus.Confirmed);
+        return TypedResults.Ok(new
+        {
+            year,
+            promised = settings.YearlyJointRoundPromise,
+            done,
+            confirmed,
+            planned = rounds.Count,
+            remainingToPromise = Math.Max(0, settings.YearlyJointRoundPromise - done),
+        });
+    }
+}

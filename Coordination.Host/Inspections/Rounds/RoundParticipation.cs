@@ -1,0 +1,56 @@
+using Coordination.Contracts.Inspections;
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Inspections;
+using Coordination.Workflows.Inspections.Rounds;
+using Coordination.Workflows.Inspections.Settings;
+using Coordination.Workflows.Inspections.Tasks;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+
+namespace Coordination.Host.Inspections.Rounds;
+
+/// <summary>Asks each participant of a round to take part: a task, and the workflow that reminds and escalates it.</summary>
+internal static class RoundParticipation
+{
+    public static async Task RequestAsync(
+        InspectionRound round, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, DateTimeOffset now)
+    {
+        var settings = await db.InspectionSettingsForAsync(round.MunicipalityId);
+        var (remindAt, dueAt) = deadlines.Participation(now, settings);
+        if (dueAt > round.StartsAt)
+        {
+            // The answer is needed before the evening itself.
+            dueAt = round.StartsAt;
+            remindAt = now + ((dueAt - now) / 2);
+        }
+
+        foreach (var agency in round.Participants)
+        {
+            var task = InspectionTask.Create(
+                round.MunicipalityId,
+                agency,
+                InspectionTaskKind.TakePartInRound,
+                $"Take part in the inspection round on {round.Date:yyyy-MM-dd} {round.EveningStart:HH\\:mm}–{round.EveningEnd:HH\\:mm}",
+                now,
+                dueAt);
+            task.RoundId = round.Id;
+            db.Add(task);
+            await publish.Publish(new ParticipationRequested(task.Id, round.Id, round.MunicipalityId, agency.ToString(), remindAt, dueAt));
+        }
+    }
+
+    /// <summary>Cancels the unanswered requests of a round that is planned again.</summary>
+    public static async Task CancelOpenAsync(IEnumerable<InspectionTask> tasks, IPublishEndpoint publish, DateTimeOffset now)
+    {
+        foreach (var task in tasks.Where(t => t.IsOpen))
+        {
+            task.Complete(InspectionTaskStatus.Cancelled, now);
+            if (task.Kind == InspectionTaskKind.TakePartInRound)
+            {
+                await publish.Publish(new ParticipationAnswered(task.Id, task.RoundId!.Value, task.MunicipalityId, nameof(InspectionTaskStatus.Cancelled), null, null));
+            }
+        }
+    }
+
+    public static bool IsParticipant(AgencyKind kind) => kind is AgencyKind.Police or AgencyKind.RescueService or AgencyKind.TaxAgency;
+}

@@ -1,0 +1,239 @@
+using System.Security.Claims;
+using Coordination.Contracts.Inspections;
+using Coordination.Host.Inspections.Visits;
+using Coordination.Workflows.Inspections;
+using Coordination.Workflows.Inspections.Risk;
+using Coordination.Workflows.Inspections.Settings;
+using Coordination.Workflows.Inspections.Supervision;
+using Coordination.Workflows.Inspections.Tasks;
+using Coordination.Workflows.Inspections.Venues;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Inspections.Supervision;
+
+/// <summary>
+/// Supervision cases, for the licensing unit only: the police never see the deliberations,
+/// only a decided sanction in the venue's register.
+/// </summary>
+internal static class SupervisionEndpoints
+{
+    public static void MapSupervisionEndpoints(this IEndpointRouteBuilder inspections)
+    {
+        var cases = inspections.MapGroup("/supervision-cases").WithTags("Inspections: supervision");
+        cases.MapGet("/", ListAsync);
+        cases.MapGet("/{id:guid}", GetAsync);
+        cases.MapPost("/{id:guid}/kommunicering", CommunicateAsync);
+        cases.MapPost("/{id:guid}/reply", ReplyAsync);
+        cases.MapPost("/{id:guid}/decision", DecideAsync);
+        cases.MapPost("/{id:guid}/appeal", AppealAsync);
+        cases.MapPost("/{id:guid}/close", CloseAsync);
+    }
+
+    private static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db)
+    {
+        if (!user.IsLicensing(municipalityId))
+        {
+            return TypedResults.Ok(Array.Empty<object>());
+        }
+
+        var cases = await db.Set<SupervisionCase>().AsNoTracking().Where(c => c.MunicipalityId == municipalityId).ToListAsync();
+        return TypedResults.Ok(cases.OrderBy(c => c.OpenedAt).Select(SupervisionView.From).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db) =>
+        await VisibleAsync(db, id, user) is { } supervision ? TypedResults.Ok(SupervisionView.From(supervision)) : InspectionProblems.NotFound("Supervision case");
+
+    private static async Task<IResult> CommunicateAsync(
+        Guid id, KommuniceringRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
+    {
+        if (await VisibleAsync(db, id, user) is not { } supervision)
+        {
+            return InspectionProblems.NotFound("Supervision case");
+        }
+
+        if (supervision.Status != SupervisionStatus.Opened)
+        {
+            return InspectionProblems.Conflict("Already communicated", $"The case is {supervision.Status}; the proposal was communicated before.");
+        }
+
+        var errors = new ValidationErrors();
+        var proposed = errors.Enum<Sanction>("proposedSanction", request.ProposedSanction);
+        var text = errors.Required("text", request.Text);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var now = clock.GetUtcNow();
+        var settings = await db.InspectionSettingsForAsync(supervision.MunicipalityId);
+        supervision.ProposedSanction = proposed;
+        supervision.KommuniceringText = text;
+        supervision.KommuniceringSentAt = now;
+        supervision.ReplyDueAt = deadlines.KommuniceringReply(now, settings);
+        supervision.Status = SupervisionStatus.AwaitingReply;
+        await AddHistoryAsync(db, supervision, now, VenueHistoryKind.KommuniceringSent, $"The proposed decision was communicated to the licensee; reply by {supervision.ReplyDueAt:yyyy-MM-dd}.");
+        await publish.Publish(new KommuniceringSent(supervision.Id, supervision.ReplyDueAt.Value));
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(SupervisionView.From(supervision));
+    }
+
+    private static async Task<IResult> ReplyAsync(Guid id, ReplyRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
+    {
+        if (await VisibleAsync(db, id, user) is not { } supervision)
+        {
+            return InspectionProblems.NotFound("Supervision case");
+        }
+
+        if (supervision.Status != SupervisionStatus.AwaitingReply)
+        {
+            return InspectionProblems.Conflict("Not awaiting a reply", $"The case is {supervision.Status}: a reply is recorded only while the licensee's reply time runs.");
+        }
+
+        var errors = new ValidationErrors();
+        var text = errors.Required("text", request.Text);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var now = clock.GetUtcNow();
+        supervision.Reply = text;
+        supervision.RepliedAt = now;
+        await publish.Publish(new KommuniceringReplied(supervision.Id, now));
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(SupervisionView.From(supervision));
+    }
+
+    private static async Task<IResult> DecideAsync(
+        Guid id, DecisionRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
+    {
+        if (await VisibleAsync(db, id, user) is not { } supervision)
+        {
+            return InspectionProblems.NotFound("Supervision case");
+        }
+
+        if (supervision.Status != SupervisionStatus.AwaitingDecision)
+        {
+            return InspectionProblems.Conflict(
+                "Not ready for a decision",
+                $"The case is {supervision.Status}: the board decides after the licensee replied to the kommunicering or the reply time ran out.");
+        }
+
+        var errors = new ValidationErrors();
+        var sanction = errors.Enum<Sanction>("sanction", request.Sanction);
+        if (errors.Any || sanction is not { } decided)
+        {
+            return errors.Problem();
+        }
+
+        var history = await db.Set<VenueHistoryEntry>().AsNoTracking().Where(e => e.VenueId == supervision.VenueId).ToListAsync();
+        if (SanctionLadder.Refusal(decided, RiskAssessment.Sanctions(history), request.MostSeriousCase, request.Justification) is { } refusal)
+        {
+            errors.Add(request.MostSeriousCase ? "justification" : "sanction", refusal);
+            return errors.Problem("Återkallelse refused by the sanction ladder");
+        }
+
+        var now = clock.GetUtcNow();
+        var settings = await db.InspectionSettingsForAsync(supervision.MunicipalityId);
+        supervision.Decision = decided;
+        supervision.DecidedAt = now;
+        supervision.MostSeriousCase = request.MostSeriousCase;
+        supervision.Justification = request.Justification?.Trim();
+        supervision.AppealEndsAt = deadlines.AppealEnds(now);
+        supervision.NextFollowUpAt = now.AddMonths(settings.SupervisionFollowUpMonths);
+        supervision.Status = SupervisionStatus.AppealWindowOpen;
+        var venue = await db.Set<Venue>().FirstAsync(v => v.Id == supervision.VenueId);
+        var entry = VenueHistoryEntry.For(venue, now, VenueHistoryKind.SanctionDecided, $"Decision: {decided}. Appeal possible until {supervision.AppealEndsAt:yyyy-MM-dd}.");
+        entry.Sanction = decided;
+        entry.SupervisionCaseId = supervision.Id;
+        db.Add(entry);
+        foreach (var task in await db.Set<InspectionTask>().Where(t => t.SupervisionCaseId == id && t.Kind == InspectionTaskKind.DecideSupervisionCase && t.Status == InspectionTaskStatus.Open).ToListAsync())
+        {
+            task.Complete(InspectionTaskStatus.Done, now);
+        }
+
+        if (decided != Sanction.Aterkallelse)
+        {
+            ReInspection.Schedule(db, venue, now, settings, supervision.VisitId, $"{decided} decided");
+        }
+
+        await publish.Publish(new SanctionDecided(supervision.Id, venue.Id, decided.ToString(), now, supervision.AppealEndsAt.Value, supervision.NextFollowUpAt.Value));
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(SupervisionView.From(supervision));
+    }
+
+    private static async Task<IResult> AppealAsync(Guid id, AppealRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
+    {
+        if (await VisibleAsync(db, id, user) is not { } supervision)
+        {
+            return InspectionProblems.NotFound("Supervision case");
+        }
+
+        var errors = new ValidationErrors();
+        var now = clock.GetUtcNow();
+        var received = request.ReceivedAt ?? now;
+        if (supervision.Status != SupervisionStatus.AppealWindowOpen || received > supervision.AppealEndsAt)
+        {
+            errors.Add("receivedAt", supervision.AppealEndsAt is { } ends
+                ? $"The appeal window ended {ends:yyyy-MM-dd HH:mm} UTC; a late appeal is sent on to the court with that remark, not recorded here."
+                : "No decision has been taken yet.");
+        }
+        else if (received > now)
+        {
+            errors.Add("receivedAt", "An appeal is recorded once it has arrived.");
+        }
+
+        var text = errors.Required("text", request.Text);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        supervision.AppealLodgedAt = received;
+        supervision.Status = SupervisionStatus.Appealed;
+        await AddHistoryAsync(db, supervision, received, VenueHistoryKind.AppealLodged, $"The licensee appealed the decision: {text}");
+        await publish.Publish(new AppealLodged(supervision.Id, received));
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(SupervisionView.From(supervision));
+    }
+
+    private static async Task<IResult> CloseAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
+    {
+        if (await VisibleAsync(db, id, user) is not { } supervision)
+        {
+            return InspectionProblems.NotFound("Supervision case");
+        }
+
+        if (supervision.Status is SupervisionStatus.Closed or SupervisionStatus.Opened or SupervisionStatus.AwaitingReply or SupervisionStatus.AwaitingDecision)
+        {
+            return InspectionProblems.Conflict("Cannot close", $"The case is {supervision.Status}: supervision ends after a decision.");
+        }
+
+        var now = clock.GetUtcNow();
+        supervision.Status = SupervisionStatus.Closed;
+        supervision.NextFollowUpAt = null;
+        var venue = await db.Set<Venue>().FirstAsync(v => v.Id == supervision.VenueId);
+        venue.OpenSupervisionCaseId = null;
+        venue.FollowUpDueAt = null;
+        await AddHistoryAsync(db, supervision, now, VenueHistoryKind.SupervisionClosed, "The supervision ended.");
+        await publish.Publish(new SupervisionCaseClosed(supervision.Id));
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(SupervisionView.From(supervision));
+    }
+
+    private static async Task<SupervisionCase?> VisibleAsync(CoordinationDbContext db, Guid id, ClaimsPrincipal user)
+    {
+        var supervision = await db.Set<SupervisionCase>().FirstOrDefaultAsync(c => c.Id == id);
+        return supervision is not null && user.IsLicensing(supervision.MunicipalityId) ? supervision : null;
+    }
+
+    private static async Task AddHistoryAsync(CoordinationDbContext db, SupervisionCase supervision, DateTimeOffset at, VenueHistoryKind kind, string text)
+    {
+        var venue = await db.Set<Venue>().FirstAsync(v => v.Id == supervision.VenueId);
+        var entry = VenueHistoryEntry.For(venue, at, kind, text);
+        entry.SupervisionCaseId = supervision.Id;
+        db.Add(entry);
+    }
+}

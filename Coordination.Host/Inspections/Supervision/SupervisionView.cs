@@ -1,0 +1,31 @@
+using Coordination.Workflows.Inspections.Supervision;
+
+namespace Coordination.Host.Inspections.Supervision;
+
+/// <summary>A supervision case as the licensing unit sees it.</summary>
+internal sealed record SupervisionView(
+    Guid Id,
+    Guid MunicipalityId,
+    Guid VenueId,
+    Guid VisitId,
+    string Status,
+    DateTimeOffset OpenedAt,
+    string? ProposedSanction,
+    string? KommuniceringText,
+    DateTimeOffset? KommuniceringSentAt,
+    DateTimeOffset? ReplyDueAt,
+    string? Reply,
+    DateTimeOffset? RepliedAt,
+    string? Decision,
+    DateTimeOffset? DecidedAt,
+    bool MostSeriousCase,
+    string? Justification,
+    DateTimeOffset? AppealEndsAt,
+    DateTimeOffset? AppealLodgedAt,
+    DateTimeOffset? NextFollowUpAt)
+{
+    public static SupervisionView From(SupervisionCase c) => new(
+        c.Id, c.MunicipalityId, c.VenueId, c.VisitId, c.Status.ToString(), c.OpenedAt, c.ProposedSanction?.ToString(), c.KommuniceringText,
+        c.KommuniceringSentAt, c.ReplyDueAt, c.Reply, c.RepliedAt, c.Decision?.ToString(), c.DecidedAt, c.MostSeriousCase, c.Justification,
+        c.AppealEndsAt, c.AppealLodgedAt, c.NextFollowUpAt);
+}

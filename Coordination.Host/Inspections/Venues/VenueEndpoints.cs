@@ -1,0 +1,182 @@
+using System.Security.Claims;
+using Coordination.Workflows.Inspections.Risk;
+using Coordination.Workflows.Inspections.Settings;
+using Coordination.Workflows.Inspections.Venues;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Inspections.Venues;
+
+/// <summary>The venue register of the licensing unit: venues, their history and their risk.</summary>
+internal static class VenueEndpoints
+{
+    public static void MapVenueEndpoints(this IEndpointRouteBuilder inspections)
+    {
+        var venues = inspections.MapGroup("/venues").WithTags("Inspections: venues");
+        venues.MapPost("/", RegisterAsync);
+        venues.MapGet("/", ListAsync);
+        venues.MapGet("/{id:guid}", GetAsync);
+        venues.MapPut("/{id:guid}", ChangeAsync);
+        venues.MapDelete("/{id:guid}", RemoveAsync);
+        venues.MapGet("/{id:guid}/history", HistoryAsync);
+        venues.MapGet("/{id:guid}/risk", RiskAsync);
+        inspections.MapGet("/risk", RankingAsync).WithTags("Inspections: venues");
+    }
+
+    private static async Task<IResult> RegisterAsync(VenueRequest request, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    {
+        var errors = new ValidationErrors();
+        if (request.MunicipalityId is not { } municipalityId || !user.IsLicensing(municipalityId))
+        {
+            errors.Add("municipalityId", "You register venues only in a municipality whose licensing unit you belong to.");
+        }
+
+        var now = clock.GetUtcNow();
+        var apply = VenueValidation.Validate(request, DateOnly.FromDateTime(now.UtcDateTime), errors);
+        if (apply is null || errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var venue = new Venue
+        {
+            Id = Guid.NewGuid(),
+            MunicipalityId = request.MunicipalityId!.Value,
+            Name = "",
+            LicenseeName = "",
+            OrganisationNumber = "",
+            Address = "",
+            PostalTown = "",
+            RegisteredAt = now,
+        };
+        apply(venue);
+        db.Add(venue);
+        db.Add(VenueHistoryEntry.For(venue, now, VenueHistoryKind.Registered, $"Registered: {venue.Name}, licensee {venue.LicenseeName} ({venue.OrganisationNumber})."));
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/inspections/venues/{venue.Id}", VenueView.From(venue));
+    }
+
+    private static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db)
+    {
+        if (!user.IsLicensing(municipalityId))
+        {
+            return TypedResults.Ok(Array.Empty<VenueView>());
+        }
+
+        var venues = await db.Set<Venue>().AsNoTracking().Where(v => v.MunicipalityId == municipalityId).ToListAsync();
+        return TypedResults.Ok(venues.OrderBy(v => v.Name, StringComparer.CurrentCulture).Select(VenueView.From).ToList());
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db) =>
+        await db.VisibleVenueAsync(id, user) is { } venue ? TypedResults.Ok(VenueView.From(venue)) : InspectionProblems.NotFound("Venue");
+
+    private static async Task<IResult> ChangeAsync(Guid id, VenueRequest request, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    {
+        if (await db.VisibleVenueAsync(id, user, tracked: true) is not { } venue)
+        {
+            return InspectionProblems.NotFound("Venue");
+        }
+
+        var errors = new ValidationErrors();
+        if (request.MunicipalityId is { } moved && moved != venue.MunicipalityId)
+        {
+            errors.Add("municipalityId", "A venue stays in its municipality; register it anew in the other one.");
+        }
+
+        var now = clock.GetUtcNow();
+        var apply = VenueValidation.Validate(request, DateOnly.FromDateTime(now.UtcDateTime), errors);
+        if (apply is null || errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var before = VenueView.From(venue);
+        apply(venue);
+        var changed = VenueChanges.Describe(before, VenueView.From(venue));
+        if (changed.Length > 0)
+        {
+            db.Add(VenueHistoryEntry.For(venue, now, VenueHistoryKind.DetailsChanged, changed));
+            await db.SaveChangesAsync();
+        }
+
+        return TypedResults.Ok(VenueView.From(venue));
+    }
+
+    private static async Task<IResult> RemoveAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
+    {
+        if (await db.VisibleVenueAsync(id, user, tracked: true) is not { } venue)
+        {
+            return InspectionProblems.NotFound("Venue");
+        }
+
+        // A venue with inspections behind it is part of the follow-up and keeps its history.
+        if (await db.Set<VenueHistoryEntry>().AnyAsync(e => e.VenueId == id && e.Kind != VenueHistoryKind.Registered && e.Kind != VenueHistoryKind.DetailsChanged))
+        {
+            return InspectionProblems.Conflict("Venue has a history", "A venue that has been visited or sanctioned cannot be removed: its history is part of the follow-up.");
+        }
+
+        db.RemoveRange(await db.Set<VenueHistoryEntry>().Where(e => e.VenueId == id).ToListAsync());
+        db.Remove(venue);
+        await db.SaveChangesAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> HistoryAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
+    {
+        if (await db.VisibleVenueAsync(id, user) is null)
+        {
+            return InspectionProblems.NotFound("Venue");
+        }
+
+        var entries = await db.Set<VenueHistoryEntry>().AsNoTracking().Where(e => e.VenueId == id).ToListAsync();
+        return TypedResults.Ok(entries.OrderBy(e => e.At).Select(e => new
+        {
+            e.At,
+            kind = e.Kind.ToString(),
+            sanction = e.Sanction?.ToString(),
+            e.VisitId,
+            e.SupervisionCaseId,
+            e.Text,
+        }));
+    }
+
+    private static async Task<IResult> RiskAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    {
+        if (await db.VisibleVenueAsync(id, user) is not { } venue)
+        {
+            return InspectionProblems.NotFound("Venue");
+        }
+
+        var history = await db.Set<VenueHistoryEntry>().AsNoTracking().Where(e => e.VenueId == id).ToListAsync();
+        var settings = await db.InspectionSettingsForAsync(venue.MunicipalityId);
+        return TypedResults.Ok(RiskAssessment.Score(venue, history, settings, clock.GetUtcNow()));
+    }
+
+    /// <summary>All venues of a municipality, highest risk first: what a round is planned from.</summary>
+    private static async Task<IResult> RankingAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    {
+        if (!user.IsLicensing(municipalityId))
+        {
+            return TypedResults.Ok(Array.Empty<RiskScore>());
+        }
+
+        var venues = await db.Set<Venue>().AsNoTracking().Where(v => v.MunicipalityId == municipalityId).ToListAsync();
+        var history = (await db.Set<VenueHistoryEntry>().AsNoTracking().Where(e => e.MunicipalityId == municipalityId).ToListAsync())
+            .ToLookup(e => e.VenueId);
+        var settings = await db.InspectionSettingsForAsync(municipalityId);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(venues
+            .Select(v => RiskAssessment.Score(v, history[v.Id].ToList(), settings, now))
+            .OrderByDescending(s => s.Score)
+            .ThenBy(s => s.VenueName, StringComparer.CurrentCulture)
+            .ToList());
+    }
+
+    /// <summary>A venue of a municipality whose licensing unit the user belongs to, or null.</summary>
+    public static async Task<Venue?> VisibleVenueAsync(this CoordinationDbContext db, Guid id, ClaimsPrincipal user, bool tracked = false)
+    {
+        var query = tracked ? db.Set<Venue>() : db.Set<Venue>().AsNoTracking();
+        var venue = await query.FirstOrDefaultAsync(v => v.Id == id);
+        return venue is not null && user.IsLicensing(venue.MunicipalityId) ? venue : null;
+    }
+}

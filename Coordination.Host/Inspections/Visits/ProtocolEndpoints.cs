@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Coordination.Contracts.Inspections;
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Inspections.Rounds;
+using Coordination.Workflows.Inspections.Tasks;
+using Coordination.Workflows.Inspections.Venues;
+using Coordination.Workflows.Inspections.Visits;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Inspections.Visits;
+
+/// <summary>The protocol of a visit: read as a printable page, and marked as sent to the licensee.</summary>
+internal static class ProtocolEndpoints
+{
+    public static async Task<IResult> ViewAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
+    {
+        var visit = await db.Set<Visit>().AsNoTracking().Include(v => v.Entries).FirstOrDefaultAsync(v => v.Id == id);
+        if (visit is null || !user.IsLicensing(visit.MunicipalityId))
+        {
+            return InspectionProblems.NotFound("Visit");
+        }
+
+        var venue = await db.Set<Venue>().AsNoTracking().FirstAsync(v => v.Id == visit.VenueId);
+        var round = await db.Set<InspectionRound>().AsNoTracking().FirstAsync(r => r.Id == visit.RoundId);
+        var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == visit.MunicipalityId).Select(m => m.Name).FirstAsync();
+        return TypedResults.Content(ProtocolPage.Render(visit, venue, round, municipality), "text/html; charset=utf-8");
+    }
+
+    public static async Task<IResult> SentAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
+    {
+        var visit = await db.Set<Visit>().FirstOrDefaultAsync(v => v.Id == id);
+        if (visit is null || !user.IsLicensing(visit.MunicipalityId))
+        {
+            return InspectionProblems.NotFound("Visit");
+        }
+
+        if (visit.ProtocolSentAt is not null)
+        {
+            return InspectionProblems.Conflict("Protocol already sent", "The protocol of this visit has already been sent to the licensee.");
+        }
+
+        var now = clock.GetUtcNow();
+        visit.ProtocolSentAt = now;
+        if (await db.Set<InspectionTask>().FindAsync(visit.ProtocolTaskId) is { IsOpen: true } task)
+        {
+            task.Complete(InspectionTaskStatus.Done, now);
+        }
+
+        var venue = await db.Set<Venue>().FirstAsync(v => v.Id == visit.VenueId);
+        var entry = VenueHistoryEntry.For(venue, now, VenueHistoryKind.ProtocolSent, "The protocol was sent to the licensee.");
+        entry.VisitId = visit.Id;
+        db.Add(entry);
+        await publish.Publish(new ProtocolSent(visit.Id, now));
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(new { visit.Id, visit.ProtocolSentAt, onTime = now <= visit.ProtocolDueAt });
+    }
+}

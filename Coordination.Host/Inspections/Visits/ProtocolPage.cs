@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Coordination.Workflows.Inspections.Rounds;
+using Coordination.Workflows.Inspections.Venues;
+using Coordination.Workflows.Inspections.Visits;
+
+namespace Coordination.Host.Inspections.Visits;
+
+/// <summary>The inspection protocol (tillsynsprotokoll) of a visit as a printable HTML page for the licensee.</summary>
+internal static class ProtocolPage
+{
+    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    public static string Render(Visit visit, Venue venue, InspectionRound round, string municipality)
+    {
+        static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+        string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Tillsynsprotokoll – ")
+            .Append(E(venue.Name))
+            .Append("</title><style>body{font-family:serif;max-width:45em;margin:2em auto}table{border-collapse:collapse;width:100%}")
+            .Append("th,td{border:1px solid #444;padding:.3em;text-align:left}@media print{a{display:none}}</style></head><body>");
+        html.Append("<h1>Tillsynsprotokoll</h1>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>{E(municipality)}</p><dl>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Serveringsställe</dt><dd>{E(venue.Name)}, {E(venue.Address)}, {E(venue.PostalTown)}</dd>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Tillståndshavare</dt><dd>{E(venue.LicenseeName)} ({E(venue.OrganisationNumber)})</dd>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Tillsynsrunda</dt><dd>{round.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</dd>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Besök</dt><dd>{Local(visit.StartedAt)} – {Local(visit.EndedAt)}</dd>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Närvarande</dt><dd>{E(string.Join(", ", visit.ParticipantsPresent))}</dd></dl>");
+        html.Append("<table><thead><tr><th scope=\"col\">Kontrollpunkt</th><th scope=\"col\">Resultat</th><th scope=\"col\">Anteckning</th></tr></thead><tbody>");
+        foreach (var entry in visit.Entries.OrderBy(e => e.Code, StringComparer.Ordinal))
+        {
+            Checklists.TryFind(entry.Code, out var item);
+            var result = entry.Result switch
+            {
+                ChecklistResult.Ok => "Utan anmärkning",
+                ChecklistResult.Remark => "Anmärkning",
+                _ => "Ej kontrollerat",
+            };
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(item?.Text ?? entry.Code)}</td><td>{result}</td><td>{E(entry.Note)}</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>Antal anmärkningar: {visit.RemarkCount}.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>Protokollet ska skickas till tillståndshavaren senast {Local(visit.ProtocolDueAt)}.</p>");
+        html.Append("</body></html>");
+        return html.ToString();
+    }
+}

@@ -1,0 +1,39 @@
+using Coordination.Workflows.Identity;
+
+namespace Coordination.Workflows.Inspections.Rounds;
+
+/// <summary>
+/// An evening of unannounced visits (tillsynsrunda) to venues chosen by risk, joint with the
+/// police and optionally the rescue service and the tax agency.
+/// </summary>
+public sealed class InspectionRound
+{
+    public Guid Id { get; set; }
+
+    public Guid MunicipalityId { get; set; }
+
+    /// <summary>The local date of the evening.</summary>
+    public DateOnly Date { get; set; }
+
+    /// <summary>The evening window in local time; the end may be past midnight.</summary>
+    public TimeOnly EveningStart { get; set; }
+
+    public TimeOnly EveningEnd { get; set; }
+
+    /// <summary>The start as a UTC instant (the window is local Swedish time).</summary>
+    public DateTimeOffset StartsAt { get; set; }
+
+    public List<Guid> VenueIds { get; } = [];
+
+    /// <summary>The agencies asked to take part; the police always are.</summary>
+    public List<AgencyKind> Participants { get; } = [];
+
+    public RoundStatus Status { get; set; } = RoundStatus.AwaitingPolice;
+
+    public DateTimeOffset PlannedAt { get; set; }
+
+    public Guid PlannedBy { get; set; }
+
+    /// <summary>Joint with the police (samordnad tillsyn) once they accepted.</summary>
+    public bool IsJoint => Status is RoundStatus.Confirmed or RoundStatus.Done;
+}

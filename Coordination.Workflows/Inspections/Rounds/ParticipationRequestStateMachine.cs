@@ -1,0 +1,98 @@
+using Coordination.Contracts.Inspections;
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Inspections.Tasks;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+
+namespace Coordination.Workflows.Inspections.Rounds;
+
+/// <summary>
+/// A participation request for an inspection round (DOMAIN.md Workflow B step 2): the agency
+/// is reminded before the deadline and escalated to its managers after it; a decline or a
+/// proposal of another time gives the licensing officer a task to plan the round again.
+/// </summary>
+public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<ParticipationRequestState>
+{
+    public ParticipationRequestStateMachine()
+    {
+        InstanceState(s => s.CurrentState);
+        Event(() => Requested, e => e.CorrelateById(m => m.Message.TaskId));
+        Event(() => Answered, e => e.CorrelateById(m => m.Message.TaskId));
+        Schedule(() => Reminder, s => s.ReminderToken, s => s.Received = r => r.CorrelateById(m => m.Message.TaskId));
+        Schedule(() => Deadline, s => s.DeadlineToken, s => s.Received = r => r.CorrelateById(m => m.Message.TaskId));
+
+        Initially(
+            When(Requested)
+                .Then(c =>
+                {
+                    c.Saga.RoundId = c.Message.RoundId;
+                    c.Saga.MunicipalityId = c.Message.MunicipalityId;
+                    c.Saga.AgencyKind = c.Message.AgencyKind;
+                    c.Saga.DueAt = c.Message.DueAt;
+                })
+                .Schedule(Reminder, c => new ParticipationReminderDue(c.Saga.CorrelationId), c => c.Message.RemindAt.UtcDateTime)
+                .TransitionTo(AwaitingAnswer));
+
+        // One timer at a time (see InspectionWorkflows): the deadline is set when the reminder fires.
+        During(AwaitingAnswer,
+            When(Reminder.Received)
+                .Then(c => c.Saga.ReminderToken = null)
+                .ThenAsync(c => c.Db().RemindAsync(c.Saga.CorrelationId, c.Now()))
+                .Schedule(Deadline, c => new ParticipationDeadlinePassed(c.Saga.CorrelationId), c => c.Saga.DueAt.UtcDateTime),
+            When(Deadline.Received)
+                .Then(c => c.Saga.DeadlineToken = null)
+                .ThenAsync(c => c.Db().EscalateAsync(c.Saga.CorrelationId, c.Now()))
+                .TransitionTo(Escalated));
+
+        During(AwaitingAnswer, Escalated,
+            When(Answered, c => c.Message.Answer == nameof(InspectionTaskStatus.Accepted))
+                .Unschedule(Reminder)
+                .Unschedule(Deadline)
+                .TransitionTo(Accepted),
+            When(Answered, c => c.Message.Answer is nameof(InspectionTaskStatus.Declined) or nameof(InspectionTaskStatus.OtherTimeProposed))
+                .Unschedule(Reminder)
+                .Unschedule(Deadline)
+                .Then(c => c.Saga.ReplanTaskId = CreateReplanTask(c))
+                .TransitionTo(ReplanningRequested),
+            When(Answered, c => c.Message.Answer == nameof(InspectionTaskStatus.Cancelled))
+                .Unschedule(Reminder)
+                .Unschedule(Deadline)
+                .Finalize());
+
+        SetCompletedWhenFinalized();
+    }
+
+    public State AwaitingAnswer { get; private set; } = null!;
+
+    public State Escalated { get; private set; } = null!;
+
+    public State Accepted { get; private set; } = null!;
+
+    public State ReplanningRequested { get; private set; } = null!;
+
+    public Event<ParticipationRequested> Requested { get; private set; } = null!;
+
+    public Event<ParticipationAnswered> Answered { get; private set; } = null!;
+
+    public Schedule<ParticipationRequestState, ParticipationReminderDue> Reminder { get; private set; } = null!;
+
+    public Schedule<ParticipationRequestState, ParticipationDeadlinePassed> Deadline { get; private set; } = null!;
+
+    private static Guid CreateReplanTask(BehaviorContext<ParticipationRequestState, ParticipationAnswered> context)
+    {
+        var answer = context.Message;
+        var what = answer.Answer == nameof(InspectionTaskStatus.Declined) ? "declined" : "proposed another time for";
+        var task = InspectionTask.Create(
+            context.Saga.MunicipalityId,
+            AgencyKind.LicensingUnit,
+            InspectionTaskKind.ReplanRound,
+            $"Plan the round again: {context.Saga.AgencyKind} {what} it",
+            context.Now(),
+            dueAt: null);
+        task.RoundId = context.Saga.RoundId;
+        task.ProposedStart = answer.ProposedStart;
+        task.Note = answer.Note;
+        context.Db().Add(task);
+        return task.Id;
+    }
+}

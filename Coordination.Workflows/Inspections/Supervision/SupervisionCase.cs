@@ -1,0 +1,50 @@
+namespace Coordination.Workflows.Inspections.Supervision;
+
+/// <summary>
+/// A supervision case (tillsynsärende) after serious remarks: the licensing unit's proposal is
+/// communicated to the licensee (kommunicering), the board decides a sanction on the step
+/// ladder, and the decision may be appealed within three weeks. Its deliberations are never
+/// shown to the police before the decision.
+/// </summary>
+public sealed class SupervisionCase
+{
+    public Guid Id { get; set; }
+
+    public Guid MunicipalityId { get; set; }
+
+    public Guid VenueId { get; set; }
+
+    public Guid VisitId { get; set; }
+
+    public SupervisionStatus Status { get; set; } = SupervisionStatus.Opened;
+
+    public DateTimeOffset OpenedAt { get; set; }
+
+    /// <summary>The sanction proposed in the kommunicering.</summary>
+    public Sanction? ProposedSanction { get; set; }
+
+    public string? KommuniceringText { get; set; }
+
+    public DateTimeOffset? KommuniceringSentAt { get; set; }
+
+    public DateTimeOffset? ReplyDueAt { get; set; }
+
+    public string? Reply { get; set; }
+
+    public DateTimeOffset? RepliedAt { get; set; }
+
+    public Sanction? Decision { get; set; }
+
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>An återkallelse without an earlier varning, allowed only in the most serious cases.</summary>
+    public bool MostSeriousCase { get; set; }
+
+    public string? Justification { get; set; }
+
+    public DateTimeOffset? AppealEndsAt { get; set; }
+
+    public DateTimeOffset? AppealLodgedAt { get; set; }
+
+    public DateTimeOffset? NextFollowUpAt { get; set; }
+}

@@ -1,0 +1,114 @@
+using Coordination.Contracts.Inspections;
+using MassTransit;
+
+namespace Coordination.Workflows.Inspections.Supervision;
+
+/// <summary>
+/// A supervision case over time (DOMAIN.md Workflow B steps 5–6): the licensee's reply time after
+/// kommunicering, the three-week appeal window after the decision, and the six-monthly
+/// follow-ups of the venue until the supervision is closed.
+/// </summary>
+public sealed class SupervisionCaseStateMachine : MassTransitStateMachine<SupervisionCaseState>
+{
+    public SupervisionCaseStateMachine()
+    {
+        InstanceState(s => s.CurrentState);
+        Event(() => Opened, e => e.CorrelateById(m => m.Message.CaseId));
+        Event(() => Communicated, e => e.CorrelateById(m => m.Message.CaseId));
+        Event(() => Replied, e => e.CorrelateById(m => m.Message.CaseId));
+        Event(() => Decided, e => e.CorrelateById(m => m.Message.CaseId));
+        Event(() => Appealed, e => e.CorrelateById(m => m.Message.CaseId));
+        Event(() => Closed, e => e.CorrelateById(m => m.Message.CaseId));
+        Schedule(() => ReplyDeadline, s => s.ReplyDeadlineToken, s => s.Received = r => r.CorrelateById(m => m.Message.CaseId));
+        Schedule(() => AppealWindow, s => s.AppealWindowToken, s => s.Received = r => r.CorrelateById(m => m.Message.CaseId));
+        Schedule(() => FollowUp, s => s.FollowUpToken, s => s.Received = r => r.CorrelateById(m => m.Message.CaseId));
+
+        Initially(
+            When(Opened)
+                .Then(c =>
+                {
+                    c.Saga.VenueId = c.Message.VenueId;
+                    c.Saga.MunicipalityId = c.Message.MunicipalityId;
+                })
+                .TransitionTo(Proposing));
+
+        During(Proposing,
+            When(Communicated)
+                .Schedule(ReplyDeadline, c => new KommuniceringReplyDeadlinePassed(c.Saga.CorrelationId), c => c.Message.ReplyDueAt.UtcDateTime)
+                .TransitionTo(AwaitingReply));
+
+        During(AwaitingReply,
+            When(Replied)
+                .Unschedule(ReplyDeadline)
+                .ThenAsync(c => c.Db().ReadyForDecisionAsync(c.Saga.CorrelationId, c.Now()))
+                .TransitionTo(AwaitingDecision),
+            When(ReplyDeadline.Received)
+                .Then(c => c.Saga.ReplyDeadlineToken = null)
+                .ThenAsync(c => c.Db().ReadyForDecisionAsync(c.Saga.CorrelationId, c.Now()))
+                .TransitionTo(AwaitingDecision));
+
+        // One timer at a time (see InspectionWorkflows): the first follow-up is set when the
+        // appeal window closes, and an appeal lets the window's timer run out instead of cancelling it.
+        During(AwaitingDecision,
+            When(Decided)
+                .Then(c => c.Saga.FirstFollowUpAt = c.Message.FollowUpAt)
+                .Schedule(AppealWindow, c => new AppealWindowClosed(c.Saga.CorrelationId), c => c.Message.AppealEndsAt.UtcDateTime)
+                .TransitionTo(AppealWindowOpen));
+
+        During(AppealWindowOpen,
+            When(Appealed)
+                .TransitionTo(AppealedInTime));
+
+        During(AppealWindowOpen, AppealedInTime,
+            When(AppealWindow.Received)
+                .Then(c => c.Saga.AppealWindowToken = null)
+                .ThenAsync(c => c.Db().DecisionFinalAsync(c.Saga.CorrelationId, c.Now()))
+                .Schedule(FollowUp, c => new SupervisionFollowUpDue(c.Saga.CorrelationId), c => c.Saga.FirstFollowUpAt!.Value.UtcDateTime)
+                .TransitionTo(UnderFollowUp));
+
+        During(UnderFollowUp,
+            When(FollowUp.Received)
+                .Then(c => c.Saga.FollowUpToken = null)
+                .ThenAsync(c => c.Db().FollowUpDueAsync(c.Saga.CorrelationId, c.Now()))
+                .Schedule(FollowUp, c => new SupervisionFollowUpDue(c.Saga.CorrelationId), c => c.Db().NextFollowUp(c.Saga.CorrelationId)));
+
+        DuringAny(
+            When(Closed)
+                .Unschedule(ReplyDeadline)
+                .Unschedule(AppealWindow)
+                .Unschedule(FollowUp)
+                .Finalize());
+
+        SetCompletedWhenFinalized();
+    }
+
+    public State Proposing { get; private set; } = null!;
+
+    public State AwaitingReply { get; private set; } = null!;
+
+    public State AwaitingDecision { get; private set; } = null!;
+
+    public State AppealWindowOpen { get; private set; } = null!;
+
+    public State AppealedInTime { get; private set; } = null!;
+
+    public State UnderFollowUp { get; private set; } = null!;
+
+    public Event<SupervisionCaseOpened> Opened { get; private set; } = null!;
+
+    public Event<KommuniceringSent> Communicated { get; private set; } = null!;
+
+    public Event<KommuniceringReplied> Replied { get; private set; } = null!;
+
+    public Event<SanctionDecided> Decided { get; private set; } = null!;
+
+    public Event<AppealLodged> Appealed { get; private set; } = null!;
+
+    public Event<SupervisionCaseClosed> Closed { get; private set; } = null!;
+
+    public Schedule<SupervisionCaseState, KommuniceringReplyDeadlinePassed> ReplyDeadline { get; private set; } = null!;
+
+    public Schedule<SupervisionCaseState, AppealWindowClosed> AppealWindow { get; private set; } = null!;
+
+    public Schedule<SupervisionCaseState, SupervisionFollowUpDue> FollowUp { get; private set; } = null!;
+}

@@ -1,0 +1,90 @@
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Inspections.Settings;
+using Coordination.Workflows.Inspections.Tasks;
+using Coordination.Workflows.Inspections.Venues;
+using Coordination.Workflows.Persistence;
+
+namespace Coordination.Workflows.Inspections.Supervision;
+
+/// <summary>What the timers of a supervision case change in the case, the venue and the task list.</summary>
+public static class SupervisionCaseTimers
+{
+    /// <summary>The reply came or the reply time ran out: the board may decide, and the officer gets the task.</summary>
+    public static async Task ReadyForDecisionAsync(this CoordinationDbContext db, Guid caseId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var supervision = await db.Set<SupervisionCase>().FindAsync(caseId);
+        if (supervision is null || supervision.Status is not (SupervisionStatus.AwaitingReply or SupervisionStatus.AwaitingDecision))
+        {
+            return;
+        }
+
+        supervision.Status = SupervisionStatus.AwaitingDecision;
+        var task = InspectionTask.Create(
+            supervision.MunicipalityId,
+            AgencyKind.LicensingUnit,
+            InspectionTaskKind.DecideSupervisionCase,
+            supervision.RepliedAt is null ? "The licensee did not reply in time: prepare the decision" : "The licensee replied: prepare the decision",
+            now,
+            dueAt: null);
+        task.VenueId = supervision.VenueId;
+        task.SupervisionCaseId = supervision.Id;
+        db.Add(task);
+    }
+
+    /// <summary>Three weeks passed without an appeal: the decision stands.</summary>
+    public static async Task DecisionFinalAsync(this CoordinationDbContext db, Guid caseId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var supervision = await db.Set<SupervisionCase>().FindAsync(caseId);
+        if (supervision is not { Status: SupervisionStatus.AppealWindowOpen })
+        {
+            return;
+        }
+
+        supervision.Status = SupervisionStatus.DecisionFinal;
+        db.Add(new VenueHistoryEntry
+        {
+            Id = Guid.NewGuid(),
+            VenueId = supervision.VenueId,
+            MunicipalityId = supervision.MunicipalityId,
+            At = now,
+            Kind = VenueHistoryKind.DecisionFinal,
+            Sanction = supervision.Decision,
+            SupervisionCaseId = supervision.Id,
+            Text = $"The decision ({supervision.Decision}) was not appealed within three weeks and stands.",
+        });
+    }
+
+    /// <summary>The six-monthly follow-up came due: a task, a history line, the venue first in risk selection, and the next follow-up.</summary>
+    public static async Task FollowUpDueAsync(this CoordinationDbContext db, Guid caseId, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var supervision = await db.Set<SupervisionCase>().FindAsync(caseId) ?? throw new InvalidOperationException($"Supervision case {caseId} is missing.");
+        var settings = await db.InspectionSettingsForAsync(supervision.MunicipalityId);
+        supervision.NextFollowUpAt = now.AddMonths(settings.SupervisionFollowUpMonths);
+        if (await db.Set<Venue>().FindAsync(supervision.VenueId) is { } venue)
+        {
+            venue.FollowUpDueAt = now;
+            db.Add(VenueHistoryEntry.For(venue, now, VenueHistoryKind.FollowUpDue, "The six-monthly follow-up of the supervision is due."));
+        }
+
+        var task = InspectionTask.Create(
+            supervision.MunicipalityId,
+            AgencyKind.LicensingUnit,
+            InspectionTaskKind.FollowUpVenue,
+            "Follow up the venue under supervision",
+            now,
+            dueAt: supervision.NextFollowUpAt);
+        task.VenueId = supervision.VenueId;
+        task.SupervisionCaseId = supervision.Id;
+        db.Add(task);
+    }
+
+    /// <summary>When the next follow-up falls due, as <see cref="FollowUpDueAsync"/> just set it.</summary>
+    public static DateTime NextFollowUp(this CoordinationDbContext db, Guid caseId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<SupervisionCase>().Local.First(c => c.Id == caseId).NextFollowUpAt!.Value.UtcDateTime;
+    }
+}

@@ -1,0 +1,68 @@
+using Coordination.Workflows.Identity;
+
+namespace Coordination.Workflows.Inspections.Tasks;
+
+/// <summary>
+/// A piece of inspection work for one agency of one municipality, with a deadline. Unanswered
+/// tasks are reminded, then escalated to the agency's managers (<see cref="EscalatedAt"/>).
+/// </summary>
+public sealed class InspectionTask
+{
+    public Guid Id { get; set; }
+
+    public Guid MunicipalityId { get; set; }
+
+    /// <summary>The agency whose staff does the task.</summary>
+    public AgencyKind AgencyKind { get; set; }
+
+    public InspectionTaskKind Kind { get; set; }
+
+    public InspectionTaskStatus Status { get; set; } = InspectionTaskStatus.Open;
+
+    public required string Title { get; set; }
+
+    public Guid? RoundId { get; set; }
+
+    public Guid? VenueId { get; set; }
+
+    public Guid? VisitId { get; set; }
+
+    public Guid? SupervisionCaseId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? DueAt { get; set; }
+
+    public int Reminders { get; set; }
+
+    public DateTimeOffset? LastRemindedAt { get; set; }
+
+    /// <summary>When the task passed its deadline unanswered and went to the agency's managers.</summary>
+    public DateTimeOffset? EscalatedAt { get; set; }
+
+    /// <summary>For a declined or re-timed participation: the other start the agency proposed.</summary>
+    public DateTimeOffset? ProposedStart { get; set; }
+
+    public string? Note { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public bool IsOpen => Status == InspectionTaskStatus.Open;
+
+    public static InspectionTask Create(Guid municipalityId, AgencyKind agency, InspectionTaskKind kind, string title, DateTimeOffset now, DateTimeOffset? dueAt) => new()
+    {
+        Id = Guid.NewGuid(),
+        MunicipalityId = municipalityId,
+        AgencyKind = agency,
+        Kind = kind,
+        Title = title,
+        CreatedAt = now,
+        DueAt = dueAt,
+    };
+
+    public void Complete(InspectionTaskStatus status, DateTimeOffset at)
+    {
+        Status = status;
+        CompletedAt = at;
+    }
+}

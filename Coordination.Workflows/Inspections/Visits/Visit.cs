@@ -1,0 +1,41 @@
+namespace Coordination.Workflows.Inspections.Visits;
+
+/// <summary>
+/// An unannounced visit to one venue during a round: the checklist, who was there, the
+/// protocol sent to the licensee, and the outcome that decides what happens next.
+/// </summary>
+public sealed class Visit
+{
+    public Guid Id { get; set; }
+
+    public Guid RoundId { get; set; }
+
+    public Guid VenueId { get; set; }
+
+    public Guid MunicipalityId { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset EndedAt { get; set; }
+
+    /// <summary>The inspectors present, by name and agency.</summary>
+    public List<string> ParticipantsPresent { get; } = [];
+
+    public List<ChecklistEntry> Entries { get; } = [];
+
+    public DateTimeOffset ProtocolDueAt { get; set; }
+
+    public DateTimeOffset? ProtocolSentAt { get; set; }
+
+    public Guid ProtocolTaskId { get; set; }
+
+    public VisitOutcome? Outcome { get; set; }
+
+    public DateTimeOffset? OutcomeAt { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public Guid RecordedBy { get; set; }
+
+    public int RemarkCount => Entries.Count(e => e.Result == ChecklistResult.Remark);
+}

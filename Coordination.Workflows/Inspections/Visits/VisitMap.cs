@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Coordination.Workflows.Inspections.Visits;
+
+internal sealed class VisitMap : IEntityTypeConfiguration<Visit>
+{
+    public void Configure(EntityTypeBuilder<Visit> builder)
+    {
+        builder.ToTable("Visits");
+        builder.Property(v => v.ParticipantsPresent).HasListConversion(maxLength: 2000);
+        builder.Ignore(v => v.RemarkCount);
+        builder.HasMany(v => v.Entries).WithOne().HasForeignKey(e => e.VisitId);
+        builder.HasIndex(v => v.RoundId);
+        builder.HasIndex(v => v.VenueId);
+    }
+}

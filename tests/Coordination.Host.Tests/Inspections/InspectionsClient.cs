@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coordination.Host.Tests.Infrastructure;
+
+namespace Coordination.Host.Tests.Inspections;
+
+/// <summary>
+/// One demo user calling the API with a bearer token. Tokens expire as the test moves the clock
+/// forward by weeks, so a 401 signs in again once.
+/// </summary>
+internal sealed class InspectionsClient(InspectionsHostFactory host, string email) : IDisposable
+{
+    public const string DemoPassword = "Demo-Samverkan-2026!";
+
+    private readonly HttpClient client = host.CreateClient();
+    private string? token;
+
+    public Task<HttpResponseMessage> GetAsync(string path) => SendAsync(HttpMethod.Get, path, null);
+
+    public Task<HttpResponseMessage> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body ?? new { });
+
+    public Task<HttpResponseMessage> PutAsync(string path, object body) => SendAsync(HttpMethod.Put, path, body);
+
+    /// <summary>GETs and reads JSON, failing the test on anything but 200.</summary>
+    public async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await GetAsync(path);
+        return await ReadAsync(response, HttpStatusCode.OK);
+    }
+
+    /// <summary>POSTs and reads JSON, failing the test on an unexpected status.</summary>
+    public async Task<JsonElement> PostJsonAsync(string path, object? body = null, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await PostAsync(path, body);
+        return await ReadAsync(response, expected);
+    }
+
+    /// <summary>The id of the user's municipality with this name.</summary>
+    public async Task<Guid> MunicipalityIdAsync(string name)
+    {
+        var me = await GetJsonAsync("/api/me");
+        return me.GetProperty("memberships").EnumerateArray()
+            .First(m => m.GetProperty("municipality").GetString() == name)
+            .GetProperty("municipalityId").GetGuid();
+    }
+
+    public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body)
+    {
+        token ??= await SignInAsync();
+        var response = await SendOnceAsync(method, path, body);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            response.Dispose();
+            token = await SignInAsync();
+            response = await SendOnceAsync(method, path, body);
+        }
+
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    private async Task<string> SignInAsync()
+    {
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
+        var json = await ReadAsync(response, HttpStatusCode.OK);
+        return json.GetProperty("accessToken").GetString()!;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using Coordination.Host.Tests.Infrastructure;
+using static Coordination.Host.Tests.Inspections.InspectionScenario;
+
+namespace Coordination.Host.Tests.Inspections;
+
+public sealed class InvalidInputTests
+{
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Invalid_input_gets_a_problem_naming_the_field_and_nothing_is_stored(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var officer = scenario.Officer;
+
+        // A mistyped organisation number.
+        using (var badNumber = await officer.PostAsync("/api/inspections/venues", scenario.VenueBody("Klubb Natt", "556016-0681")))
+        {
+            var problem = await InspectionsClient.ReadAsync(badNumber, HttpStatusCode.BadRequest);
+            Assert.Contains("check digit", problem.GetProperty("errors").GetProperty("organisationNumber")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, (await officer.GetJsonAsync($"/api/inspections/venues?municipalityId={scenario.MunicipalityId}")).GetArrayLength());
+
+        // A visit recorded for a round the police have not accepted.
+        var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
+        var roundId = await scenario.PlanRoundAsync(venueId);
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
+        using (var notAccepted = await scenario.RecordVisitAsync(roundId, venueId, Item("serving.serving-hours", "Ok")))
+        {
+            var problem = await InspectionsClient.ReadAsync(notAccepted, HttpStatusCode.BadRequest);
+            Assert.Contains("accepted", problem.GetProperty("errors").GetProperty("roundId")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        // An unknown checklist item, on a round the police did accept.
+        var accepted = await scenario.AcceptedRoundAsync(venueId, "2026-12-04");
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 12, 4, 23, 0, 0, TimeSpan.Zero));
+        using (var unknownItem = await scenario.RecordVisitAsync(accepted, venueId, new DateTimeOffset(2026, 12, 4, 20, 30, 0, TimeSpan.Zero), Item("serving.serving-hours", "Ok"), Item("serving.karaoke-volume", "Remark", "Too loud.")))
+        {
+            var problem = await InspectionsClient.ReadAsync(unknownItem, HttpStatusCode.BadRequest);
+            Assert.Contains("not a checklist item", problem.GetProperty("errors").GetProperty("items[1].code")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        // Nothing stored: neither round has a visit, the venue was never visited, no protocol is due.
+        foreach (var round in new[] { roundId, accepted })
+        {
+            var view = await officer.GetJsonAsync($"/api/inspections/rounds/{round}");
+            Assert.All(view.GetProperty("venues").EnumerateArray(), v => Assert.Equal(System.Text.Json.JsonValueKind.Null, v.GetProperty("visitId").ValueKind));
+        }
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await officer.GetJsonAsync($"/api/inspections/venues/{venueId}")).GetProperty("lastVisitedAt").ValueKind);
+        Assert.DoesNotContain((await scenario.OfficerTasksAsync()).EnumerateArray(), t => t.GetProperty("kind").GetString() == "SendProtocol");
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    public async Task Another_municipalitys_licensing_unit_cannot_see_the_venue(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
+        using var sjostad = new InspectionsClient(scenario.Host, "licensing.staff@sjostad.demo");
+
+        using var response = await sjostad.GetAsync($"/api/inspections/venues/{venueId}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
