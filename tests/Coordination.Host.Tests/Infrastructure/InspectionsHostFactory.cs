@@ -49,6 +49,9 @@ public sealed class InspectionsHostFactory : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(data.Path, "keys"));
+
+        // Quartz keeps schedulers by name for the whole test process.
+        builder.UseSetting("Scheduling:SchedulerName", $"test-{Guid.NewGuid():N}");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
