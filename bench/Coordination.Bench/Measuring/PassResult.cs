@@ -1,0 +1,18 @@
+namespace Coordination.Bench.Measuring;
+
+/// <summary>One pass of N workflows: throughput and latency per step.</summary>
+public sealed record PassResult(
+    string Pass,
+    int Workflows,
+    int Completed,
+    double Seconds,
+    double? TargetWorkflowsPerSecond,
+    IReadOnlyDictionary<string, Percentiles> Steps)
+{
+    /// <summary>Case: open + closing count ×3; each task: assigned + accepted.</summary>
+    public const int TransitionsPerWorkflow = 10;
+
+    public double WorkflowsPerSecond => Completed / Seconds;
+
+    public double TransitionsPerSecond => Completed * TransitionsPerWorkflow / Seconds;
+}

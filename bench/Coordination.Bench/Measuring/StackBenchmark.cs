@@ -1,0 +1,37 @@
+using System.Diagnostics;
+using Coordination.Bench.Backends;
+
+namespace Coordination.Bench.Measuring;
+
+/// <summary>Warm-up, a pass at peak rate, then a pass at half the peak rate, on one stack.</summary>
+public static class StackBenchmark
+{
+    private const int WarmUpWorkflows = 10;
+
+    public static async Task<StackResult> RunAsync(BenchBackend stack, int workflows, int inFlight)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var timeout = TimeSpan.FromSeconds(Math.Max(60, workflows));
+        await using var host = await BenchHost.StartAsync(stack);
+        var runner = new WorkloadRunner(host, timeout);
+
+        Log(stack, $"warm-up: {WarmUpWorkflows} workflows");
+        await runner.PeakAsync("warm-up", WarmUpWorkflows, inFlight);
+
+        Log(stack, $"peak: {workflows} workflows, at most {inFlight} in flight");
+        var peak = await runner.PeakAsync("peak", workflows, inFlight);
+        Log(stack, $"peak: {peak.Completed}/{peak.Workflows} in {peak.Seconds:F1} s = {peak.WorkflowsPerSecond:F1} workflows/s, {peak.TransitionsPerSecond:F0} transitions/s");
+
+        var half = Math.Max(0.1, peak.WorkflowsPerSecond / 2);
+        Log(stack, $"half rate: {workflows} workflows started at {half:F1}/s");
+        var halfRate = await runner.AtRateAsync("half rate", workflows, half);
+        Log(stack, $"half rate: {halfRate.Completed}/{halfRate.Workflows} in {halfRate.Seconds:F1} s");
+
+        var check = await FinalCheck.ReadAsync(stack);
+        Log(stack, $"database after both passes: {check}");
+        using var self = Process.GetCurrentProcess();
+        return new StackResult(stack.Name, peak, halfRate, self.PeakWorkingSet64 / 1024.0 / 1024.0, check);
+    }
+
+    private static void Log(BenchBackend stack, string message) => Console.WriteLine($"[bench] {stack.Name}: {message}");
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using Coordination.Bench;
+using Coordination.Bench.Measuring;
+using Coordination.Bench.References;
+using Coordination.Bench.Reporting;
+using Coordination.Bench.Backends;
+
+// Run through bench/run.sh, which starts the servers, makes the scratch database and virtual
+// host, runs each stack in a process of its own and writes the report.
+var arguments = new Arguments(args);
+var json = new JsonSerializerOptions { WriteIndented = true };
+switch (arguments.Command)
+{
+    case "stack":
+        var workflows = arguments.Count("workflows", 200);
+        await using (var stack = arguments.Required("stack") switch
+        {
+            "sqlite" => await SqliteInMemoryBackend.CreateAsync(),
+            "postgres" => await PostgresRabbitMqBackend.CreateAsync(arguments.Required("postgres"), new Uri(arguments.Required("rabbitmq"))),
+            var other => throw new ArgumentException($"Unknown stack '{other}' (sqlite or postgres)"),
+        })
+        {
+            var result = await StackBenchmark.RunAsync(stack, workflows, arguments.Count("in-flight", 32));
+            await File.WriteAllTextAsync(arguments.Required("out"), JsonSerializer.Serialize(result, json));
+        }
+
+        break;
+
+    case "rabbitmq":
+        var raw = await RabbitMqReference.RunAsync(new Uri(arguments.Required("rabbitmq")), arguments.Count("messages", 5000));
+        Console.WriteLine($"[bench] RabbitMQ raw: {raw.Messages} persistent messages, confirmed and consumed in {raw.Seconds:F2} s = {raw.MessagesPerSecond:F0} msg/s");
+        await File.WriteAllTextAsync(arguments.Required("out"), JsonSerializer.Serialize(raw, json));
+        break;
+
+    case "report":
+        var report = new Report(
+            Read<StackResult>(arguments.Required("sqlite")),
+            Read<StackResult>(arguments.Required("postgres")),
+            Read<RabbitMqResult>(arguments.Required("rabbitmq")),
+            arguments.Quantity("pgbench-tps"),
+            arguments.Required("command"),
+            DateTimeOffset.UtcNow);
+        await File.WriteAllTextAsync(arguments.Required("out"), report.Markdown());
+        Console.WriteLine(report.Summary());
+        break;
+
+    default:
+        Console.Error.WriteLine("Usage: Coordination.Bench stack|rabbitmq|report --name value ... (run bench/run.sh instead)");
+        return 2;
+}
+
+return 0;
+
+static T Read<T>(string path) => JsonSerializer.Deserialize<T>(File.ReadAllText(path)) ?? throw new InvalidDataException(path);
