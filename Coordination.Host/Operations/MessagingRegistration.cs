@@ -1,4 +1,5 @@
 using Coordination.Host.Configuration;
+using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Runtime;
 using MassTransit;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -20,6 +21,7 @@ internal static class MessagingRegistration
             // consumers (HTTP endpoints) goes through the outbox too (ADR 0005).
             bus.AddCoordinationRuntime();
             bus.AddConsumer<HostProbeConsumer>();
+            bus.AddConcernWorkflows();
 
             if (settings.RabbitMq is { } rabbit)
             {
