@@ -1,3 +1,4 @@
+using Coordination.Host.Concerns;
 using Coordination.Host.Configuration;
 using Coordination.Host.Health;
 using Coordination.Host.Identity;
@@ -49,6 +50,7 @@ internal static class CoordinationHostBuilder
         app.UseAuthorization();
         app.MapCoordinationHealthChecks();
         app.MapAuthEndpoints();
+        app.MapConcernsApi();
         return app;
     }
 }
