@@ -53,7 +53,7 @@ public abstract class ConcernWorkflowTests
 
         // A day later the school is reminded; when the deadline passes the task goes to the school's manager.
         host.Clock.Advance(TimeSpan.FromDays(1));
-        await users.WaitForConcernAsync(id, c => TaskIn(c, "JointWork", school).GetProperty("reminders").GetInt32() == 1, "a reminder to the school");
+        await users.WaitForConcernAsync(id, c => TaskIn(c, "JointWork", school).GetProperty("reminders").GetInt32() >= 1, "a reminder to the school");
         host.Clock.AdvanceTo(due + TimeSpan.FromMinutes(1));
         var escalated = await users.WaitForConcernAsync(id, c => TaskIn(c, "JointWork", school).GetProperty("escalatedAt").ValueKind != JsonValueKind.Null, "the school task escalated");
         Assert.Equal(due, TaskIn(escalated, "JointWork", school).GetProperty("escalatedAt").GetDateTimeOffset());
