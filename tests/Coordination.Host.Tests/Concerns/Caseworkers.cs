@@ -62,13 +62,14 @@ internal sealed class Caseworkers(EmbeddedHostFactory host) : IDisposable
         (await Eventually.Until(
             () => QueueAsync(user),
             tasks => tasks.Exists(t => IsTask(t, concernId, kind)),
-            $"a {kind} task in {user}'s queue")).First(t => IsTask(t, concernId, kind));
+            $"a {kind} task in {user}'s queue",
+            Tick)).First(t => IsTask(t, concernId, kind));
 
     /// <summary>Social services' full view of the concern.</summary>
     public Task<JsonElement> ConcernAsync(Guid concernId) => GetJsonAsync(Coordinator, $"/api/concerns/{concernId}");
 
     public async Task<JsonElement> WaitForConcernAsync(Guid concernId, Func<JsonElement, bool> condition, string what) =>
-        await Eventually.Until(() => ConcernAsync(concernId), condition, what);
+        await Eventually.Until(() => ConcernAsync(concernId), condition, what, Tick);
 
     public static JsonElement TaskIn(JsonElement concern, string kind, Guid agencyId) =>
         concern.GetProperty("tasks").EnumerateArray().First(t => t.GetProperty("kind").GetString() == kind && t.GetProperty("agencyId").GetGuid() == agencyId);
@@ -80,6 +81,8 @@ internal sealed class Caseworkers(EmbeddedHostFactory host) : IDisposable
     }
 
     public void Dispose() => client.Dispose();
+
+    private void Tick() => host.Clock.Advance(TimeSpan.FromSeconds(1));
 
     private static bool IsTask(JsonElement task, Guid concernId, string kind) =>
         task.GetProperty("concernId").GetGuid() == concernId && task.GetProperty("kind").GetString() == kind;

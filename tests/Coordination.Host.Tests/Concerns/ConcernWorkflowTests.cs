@@ -37,6 +37,7 @@ public abstract class ConcernWorkflowTests
         Assert.Equal(endOfToday, raised.GetProperty("protectiveAssessmentDue").GetDateTimeOffset());
         var protective = await users.WaitForTaskAsync(Reception, id, "ProtectiveAssessment");
         Assert.Equal(endOfToday, protective.GetProperty("dueAt").GetDateTimeOffset());
+        await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "AwaitingProtectiveAssessment", "the concern registered");
         await users.PostJsonAsync(Reception, $"/api/concerns/{id}/protective-assessment", new { immediateProtectionNeeded = false }, HttpStatusCode.NoContent);
 
         // Consent from the guardians: police and school get joint-work tasks, due in three working days.
@@ -55,7 +56,7 @@ public abstract class ConcernWorkflowTests
         host.Clock.Advance(TimeSpan.FromDays(1));
         await users.WaitForConcernAsync(id, c => TaskIn(c, "JointWork", school).GetProperty("reminders").GetInt32() >= 1, "a reminder to the school");
         host.Clock.AdvanceTo(due + TimeSpan.FromMinutes(1));
-        var escalated = await users.WaitForConcernAsync(id, c => TaskIn(c, "JointWork", school).GetProperty("escalatedAt").ValueKind != JsonValueKind.Null, "the school task escalated");
+        var escalated = await DiagnoseAsync(host, users, id, () => users.WaitForConcernAsync(id, c => TaskIn(c, "JointWork", school).GetProperty("escalatedAt").ValueKind != JsonValueKind.Null, "the school task escalated"));
         Assert.Equal(due, TaskIn(escalated, "JointWork", school).GetProperty("escalatedAt").GetDateTimeOffset());
         Assert.Equal(JsonValueKind.Null, TaskIn(escalated, "JointWork", police).GetProperty("escalatedAt").ValueKind);
         var schoolOverdue = await users.GetJsonAsync(SchoolManager, "/api/overdue");
@@ -232,6 +233,27 @@ public abstract class ConcernWorkflowTests
         var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty(field, out var messages), $"Expected an error for {field}: {errors}");
         Assert.Contains(messagePart, messages[0].GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<T> DiagnoseAsync<T>(EmbeddedHostFactory host, Caseworkers users, Guid id, Func<Task<T>> wait)
+    {
+        try
+        {
+            return await wait();
+        }
+        catch (TimeoutException e)
+        {
+            var chronology = await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}/chronology");
+            var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            var triggers = new List<string>();
+            foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup()))
+            {
+                var trigger = await scheduler.GetTrigger(key);
+                triggers.Add($"{key} next={trigger?.StartTimeUtc:o} state={await scheduler.GetTriggerState(key)}");
+            }
+
+            throw new TimeoutException($"{e.Message}\nclock={host.Clock.GetUtcNow():o}\nCHRONOLOGY {chronology}\nTRIGGERS {string.Join("; ", triggers)}", e);
+        }
     }
 
     private static IEnumerable<JsonElement> OverdueTasks(JsonElement overdue) =>
