@@ -23,7 +23,7 @@ public abstract class ConcernWorkflowTests
     protected abstract Task<EmbeddedHostFactory> StartAsync(DateTimeOffset start);
 
     [Fact]
-    public async Task A_concern_travels_from_the_teacher_through_consent_tasks_escalation_plan_and_review_to_closing_with_nothing_left_pending()
+    public virtual async Task A_concern_travels_from_the_teacher_through_consent_tasks_escalation_plan_and_review_to_closing_with_nothing_left_pending()
     {
         await using var host = await StartAsync(EmbeddedHostFactory.DefaultStart);
         using var users = new Caseworkers(host);
