@@ -1,3 +1,4 @@
+using Coordination.Host.Concerns;
 using Coordination.Host.Configuration;
 using Coordination.Host.Health;
 using Coordination.Host.Identity;
@@ -65,6 +66,7 @@ internal static class CoordinationHostBuilder
         app.MapCoordinationHealthChecks();
         app.MapAuthEndpoints();
         app.MapInspectionEndpoints();
+        app.MapConcernsApi();
         return app;
     }
 }

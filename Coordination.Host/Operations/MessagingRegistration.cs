@@ -1,4 +1,5 @@
 using Coordination.Host.Configuration;
+using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Inspections;
 using Coordination.Workflows.Runtime;
 using MassTransit;
@@ -22,6 +23,7 @@ internal static class MessagingRegistration
             bus.AddCoordinationRuntime();
             bus.AddConsumer<HostProbeConsumer>();
             bus.AddInspectionWorkflows();
+            bus.AddConcernWorkflows();
 
             if (settings.RabbitMq is { } rabbit)
             {

@@ -1,0 +1,153 @@
+using Coordination.Contracts.Concerns;
+using Coordination.Workflows.Calendar;
+using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Concerns.Routing;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+
+namespace Coordination.Host.Concerns;
+
+/// <summary>Social services' steps: protective assessment, preliminary-assessment decision, investigation extension, feedback to the reporter.</summary>
+internal static class AssessmentEndpoints
+{
+    public static RouteGroupBuilder MapAssessments(this RouteGroupBuilder concerns)
+    {
+        concerns.MapPost("/{id:guid}/protective-assessment", ProtectiveAssessmentAsync);
+        concerns.MapPost("/{id:guid}/preliminary-assessment", PreliminaryAssessmentAsync);
+        concerns.MapPost("/{id:guid}/investigation/extension", ExtendInvestigationAsync);
+        concerns.MapPost("/{id:guid}/feedback", FeedbackAsync);
+        return concerns;
+    }
+
+    private static async Task<IResult> ProtectiveAssessmentAsync(
+        Guid id, ProtectiveAssessmentRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        if (file is null)
+        {
+            return refusal!;
+        }
+
+        if (file.State is null || file.IsClosed || file.State.ProtectiveAssessmentDoneAt is not null)
+        {
+            return Problems.Conflict("Protective assessment not open", "The protective assessment is already recorded, the concern is closed, or it is still being registered.");
+        }
+
+        var now = clock.GetUtcNow();
+        var task = await db.OpenTaskAsync(id, AgencyTaskKind.ProtectiveAssessment, cancellationToken);
+        if (task is not null)
+        {
+            await bus.Publish(new AgencyTaskCompleted(task.CorrelationId, file.Viewer.UserId, now), cancellationToken);
+        }
+
+        await bus.Publish(new ProtectiveAssessmentCompleted(id, file.Viewer.UserId, now, request.ImmediateProtectionNeeded), cancellationToken);
+        db.Add(CaseEvent.Of(id, now, "ProtectiveAssessmentDone", CaseEventAudience.SocialServices,
+            request.ImmediateProtectionNeeded ? "Protective assessment: immediate protection needed." : "Protective assessment: no immediate protection needed.", file.Viewer.UserId));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> PreliminaryAssessmentAsync(
+        Guid id, PreliminaryAssessmentRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var decision = errors.Name<PreliminaryDecision>("decision", request.Decision);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.Errors);
+        }
+
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        if (file is null)
+        {
+            return refusal!;
+        }
+
+        if (file.State is null || file.IsClosed || file.State.PreliminaryDecision is not null)
+        {
+            return Problems.Conflict("Preliminary assessment already decided", "The decision is already recorded, the concern is closed, or it is still being registered.");
+        }
+
+        var now = clock.GetUtcNow();
+        var (_, rules) = await db.CurrentAsync(file.Concern.MunicipalityId, cancellationToken);
+        var calendar = rules.Calendar();
+        DateTimeOffset? investigationDue = decision == PreliminaryDecision.NotOpened ? null : calendar.CalendarDeadline(now, CalendarPeriod.OfMonths(4));
+        var agencies = await db.ByKindAsync(file.Concern.MunicipalityId, cancellationToken);
+        await bus.Publish(new PreliminaryAssessmentDecided(id, decision!.Value, file.Viewer.UserId, now, investigationDue), cancellationToken);
+        await bus.Publish(TaskOffers.Offer(rules, id, file.Concern.MunicipalityId, agencies[Workflows.Identity.AgencyKind.SocialServices],
+            AgencyTaskKind.ReporterFeedback, "Feedback to the reporter (återkoppling)", now, calendar.DeadlineInWorkingDays(now, rules.FeedbackWorkingDays), endsWithSharing: false), cancellationToken);
+        db.Add(CaseEvent.Of(id, now, "PreliminaryAssessmentDecided", CaseEventAudience.SocialServices, $"Preliminary assessment: {decision}.", file.Viewer.UserId));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new { decision = decision.ToString(), investigationDue });
+    }
+
+    private static async Task<IResult> ExtendInvestigationAsync(
+        Guid id, InvestigationExtensionRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var newDate = errors.Date("newDueDate", request.NewDueDate);
+        var reason = errors.Text("reason", request.Reason, 1000, "The special reason for the extension");
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.Errors);
+        }
+
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        if (file is null)
+        {
+            return refusal!;
+        }
+
+        if (file.State?.InvestigationDue is not { } currentDue || file.IsClosed)
+        {
+            return Problems.Conflict("No investigation", "Only an open investigation can be extended.");
+        }
+
+        var (_, rules) = await db.CurrentAsync(file.Concern.MunicipalityId, cancellationToken);
+        var newDue = rules.Calendar().EndOfWorkingDay(newDate!.Value);
+        if (newDue <= currentDue)
+        {
+            return Problems.Invalid("newDueDate", "An extension must end after the current deadline.");
+        }
+
+        var now = clock.GetUtcNow();
+        await bus.Publish(new InvestigationExtended(id, newDue, reason!, file.Viewer.UserId, now), cancellationToken);
+        db.Add(CaseEvent.Of(id, now, "InvestigationExtended", CaseEventAudience.SocialServices, $"Investigation extended: {reason}", file.Viewer.UserId));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new { investigationDue = newDue });
+    }
+
+    private static async Task<IResult> FeedbackAsync(
+        Guid id, FeedbackRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var outcome = errors.Name<ReporterFeedback>("outcome", request.Outcome);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.Errors);
+        }
+
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        if (file is null)
+        {
+            return refusal!;
+        }
+
+        if (file.State?.PreliminaryDecision is null || file.State.FeedbackGiven is not null)
+        {
+            return Problems.Conflict("Feedback not open", "Feedback follows the preliminary-assessment decision and is given once.");
+        }
+
+        var now = clock.GetUtcNow();
+        var task = await db.OpenTaskAsync(id, AgencyTaskKind.ReporterFeedback, cancellationToken);
+        if (task is not null)
+        {
+            await bus.Publish(new AgencyTaskCompleted(task.CorrelationId, file.Viewer.UserId, now), cancellationToken);
+        }
+
+        await bus.Publish(new ReporterFeedbackGiven(id, outcome!.Value, file.Viewer.UserId, now), cancellationToken);
+        db.Add(CaseEvent.Of(id, now, "ReporterFeedbackGiven", CaseEventAudience.Reporter, $"Feedback to the reporter: {outcome}.", file.Viewer.UserId));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,42 @@
+using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Concerns.Access;
+using Coordination.Workflows.Concerns.Sharing;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Concerns;
+
+/// <summary>A concern as one request sees it: the report, its workflow state, its sharing bases and the viewer's access.</summary>
+internal sealed record CaseFile(Concern Concern, ConcernState? State, List<SharingBasis> Bases, CaseViewer Viewer, ConcernAccessLevel Access)
+{
+    public bool IsClosed => State?.ClosedAt is not null;
+
+    /// <summary>Loads the concern for social services' work on it, or the refusal to answer with.</summary>
+    public static async Task<(CaseFile? File, IResult? Refusal)> ForSocialServicesAsync(
+        CoordinationDbContext db, Guid concernId, CaseViewer viewer, CancellationToken cancellationToken)
+    {
+        var file = await LoadAsync(db, concernId, viewer, cancellationToken);
+        return file switch
+        {
+            null => (null, Problems.NotFound("Concern")),
+            { Access: ConcernAccessLevel.Full } => (file, null),
+            _ when viewer.Administers(file.Concern.MunicipalityId) && file.Access == ConcernAccessLevel.None =>
+                (null, Problems.Forbidden("Administrators manage users and settings; they do not read case content.")),
+            { Access: ConcernAccessLevel.None } => (null, Problems.NotFound("Concern")),
+            _ => (null, Problems.Forbidden("Only social services of the concern's municipality may do this.")),
+        };
+    }
+
+    public static async Task<CaseFile?> LoadAsync(CoordinationDbContext db, Guid concernId, CaseViewer viewer, CancellationToken cancellationToken)
+    {
+        var concern = await db.Set<Concern>().FirstOrDefaultAsync(c => c.Id == concernId, cancellationToken);
+        if (concern is null || !viewer.BelongsTo(concern.MunicipalityId))
+        {
+            return null;
+        }
+
+        var state = await db.Set<ConcernState>().AsNoTracking().FirstOrDefaultAsync(s => s.CorrelationId == concernId, cancellationToken);
+        var bases = await db.Set<SharingBasis>().Where(b => b.ConcernId == concernId).OrderBy(b => b.RecordedAt).ToListAsync(cancellationToken);
+        return new CaseFile(concern, state, bases, viewer, ConcernAccess.For(viewer, concern, bases));
+    }
+}

@@ -1,0 +1,4 @@
+namespace Coordination.Host.Concerns;
+
+/// <summary>The outcome the concern is closed with.</summary>
+public sealed record CloseConcernRequest(string? Outcome);

@@ -1,0 +1,14 @@
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Concerns;
+
+/// <summary>The agencies of one municipality, by kind.</summary>
+internal static class MunicipalityAgencies
+{
+    public static async Task<Dictionary<AgencyKind, Guid>> ByKindAsync(this CoordinationDbContext db, Guid municipalityId, CancellationToken cancellationToken) =>
+        await db.Agencies.AsNoTracking()
+            .Where(a => a.MunicipalityId == municipalityId)
+            .ToDictionaryAsync(a => a.Kind, a => a.Id, cancellationToken);
+}

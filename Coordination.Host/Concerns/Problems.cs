@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Coordination.Host.Concerns;
+
+/// <summary>RFC 9457 answers that name the field that was wrong or the conflict that stopped the request.</summary>
+internal static class Problems
+{
+    public static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The request has invalid fields");
+
+    public static ValidationProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static ProblemHttpResult Conflict(string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
+
+    public static ProblemHttpResult NotFound(string what) =>
+        TypedResults.Problem(title: $"{what} not found", detail: $"No {what.ToLowerInvariant()} with this id is visible to you.", statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(title: "Not allowed", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+}

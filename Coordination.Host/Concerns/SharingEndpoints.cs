@@ -1,0 +1,173 @@
+using Coordination.Contracts.Concerns;
+using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Concerns.Access;
+using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Concerns.Routing;
+using Coordination.Workflows.Concerns.Sharing;
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Concerns;
+
+/// <summary>
+/// Recording consent or another legal basis, which routes the concern to the parties' task
+/// queues, and withdrawing consent, which stops sharing at once and cancels their open tasks.
+/// </summary>
+internal static class SharingEndpoints
+{
+    public static RouteGroupBuilder MapSharing(this RouteGroupBuilder concerns)
+    {
+        concerns.MapPost("/{id:guid}/legal-bases", RecordAsync);
+        concerns.MapPost("/{id:guid}/legal-bases/{basisId:guid}/withdrawal", WithdrawAsync);
+        return concerns;
+    }
+
+    private static async Task<IResult> RecordAsync(
+        Guid id, LegalBasisRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        if (file is null)
+        {
+            return refusal!;
+        }
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var agencies = await db.ByKindAsync(file.Concern.MunicipalityId, cancellationToken);
+        var errors = new ValidationErrors();
+        var basis = new SharingBasis { Id = Guid.NewGuid(), ConcernId = id, RecordedByUserId = file.Viewer.UserId, RecordedAt = now };
+        basis.AgencyIds = Parties(request.Parties, agencies, errors);
+        var kind = errors.Name<SharingBasisKind>("kind", request.Kind);
+        if (kind == SharingBasisKind.Consent)
+        {
+            basis.GivenBy = errors.Name<ConsentGiver>("givenBy", request.GivenBy);
+            basis.GivenOn = errors.Date("givenOn", request.GivenOn);
+            basis.DocumentReference = errors.Text("documentReference", request.DocumentReference, 200, "The consent document's reference");
+            if (basis.GivenOn > today)
+            {
+                errors.Add("givenOn", "A consent cannot be dated in the future.");
+            }
+            else if (basis is { GivenBy: { } givenBy, GivenOn: { } givenOn } && givenOn >= file.Concern.BirthDate)
+            {
+                var age = Age(file.Concern.BirthDate, givenOn);
+                if (!ConsentRule.IsValid(givenBy, age))
+                {
+                    errors.Add("givenBy", ConsentRule.Explain(age));
+                }
+            }
+        }
+        else if (kind == SharingBasisKind.Provision)
+        {
+            basis.Provision = errors.Text("provision", request.Provision, 200, "The cited provision");
+            basis.WeighedBy = errors.Text("weighedBy", request.WeighedBy, 200, "The official who weighed the disclosure");
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.Errors);
+        }
+
+        basis.Kind = kind!.Value;
+        if (file.IsClosed)
+        {
+            return Problems.Conflict("Concern closed", "A closed concern is no longer shared.");
+        }
+
+        var (_, rules) = await db.CurrentAsync(file.Concern.MunicipalityId, cancellationToken);
+        var ageNow = Age(file.Concern.BirthDate, today);
+        if (ageNow < rules.AgeBandFrom || ageNow > rules.AgeBandTo)
+        {
+            return Problems.Conflict("Outside the age band", $"Joint work in this municipality covers ages {rules.AgeBandFrom}–{rules.AgeBandTo}; the young person is {ageNow}.");
+        }
+
+        db.Add(basis);
+        var names = agencies.Where(a => basis.AgencyIds.Contains(a.Value)).Select(a => a.Key.ToString());
+        db.Add(CaseEvent.Of(id, now, "LegalBasisRecorded", CaseEventAudience.SocialServices,
+            basis.Kind == SharingBasisKind.Consent ? $"Consent ({basis.GivenBy}) recorded; shared with {string.Join(", ", names)}." : $"Disclosure under {basis.Provision}, weighed by {basis.WeighedBy}; shared with {string.Join(", ", names)}.",
+            file.Viewer.UserId));
+        db.Add(CaseEvent.Of(id, now, "ConcernShared", CaseEventAudience.SharedAgencies, "The concern was shared with the agencies taking part.", file.Viewer.UserId));
+        await bus.Publish(new SharingBasisRecorded(id, basis.Id, basis.AgencyIds, now), cancellationToken);
+
+        // Route: each party the routing rules name for these categories gets one joint-work task.
+        var routed = rules.PartiesFor(file.Concern.Categories).Where(agencies.ContainsKey).Select(k => (Kind: k, Id: agencies[k])).Where(a => basis.AgencyIds.Contains(a.Id)).ToList();
+        var alreadyOffered = await db.Open().Where(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork).Select(t => t.AgencyId).ToListAsync(cancellationToken);
+        var due = rules.Calendar().DeadlineInWorkingDays(now, rules.TaskAnswerWorkingDays);
+        var offeredTo = new List<string>();
+        foreach (var (agencyKind, agencyId) in routed.Where(a => !alreadyOffered.Contains(a.Id)))
+        {
+            await bus.Publish(TaskOffers.Offer(rules, id, file.Concern.MunicipalityId, agencyId, AgencyTaskKind.JointWork,
+                "Joint work on a concern (SSPF): accept or decline", now, due, endsWithSharing: true), cancellationToken);
+            offeredTo.Add(agencyKind.ToString());
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/concerns/{id}/legal-bases/{basis.Id}", new { id = basis.Id, offeredTo, taskDue = due });
+    }
+
+    private static async Task<IResult> WithdrawAsync(
+        Guid id, Guid basisId, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        if (file is null)
+        {
+            return refusal!;
+        }
+
+        var basis = file.Bases.FirstOrDefault(b => b.Id == basisId);
+        if (basis is null)
+        {
+            return Problems.NotFound("Legal basis");
+        }
+
+        if (!basis.InForce)
+        {
+            return Problems.Conflict("Already withdrawn", "This consent was already withdrawn or ended.");
+        }
+
+        var now = clock.GetUtcNow();
+        basis.WithdrawnAt = now;
+        basis.WithdrawnByUserId = file.Viewer.UserId;
+        var stillShared = ConcernAccess.SharedAgencies(file.Bases);
+        db.Add(CaseEvent.Of(id, now, "LegalBasisWithdrawn", CaseEventAudience.SocialServices, $"{basis.Kind} withdrawn: sharing under it stopped.", file.Viewer.UserId));
+        await bus.Publish(new SharingBasisWithdrawn(id, basis.Id, stillShared, now), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static List<Guid> Parties(IReadOnlyList<string>? names, Dictionary<AgencyKind, Guid> agencies, ValidationErrors errors)
+    {
+        var parties = new List<Guid>();
+        if (names is null || names.Count == 0)
+        {
+            errors.Add("parties", "Name at least one agency the concern may be shared with.");
+            return parties;
+        }
+
+        for (var i = 0; i < names.Count; i++)
+        {
+            var kind = errors.Name<AgencyKind>($"parties[{i}]", names[i]);
+            if (kind == AgencyKind.SocialServices)
+            {
+                errors.Add($"parties[{i}]", "Social services hold the concern; name the other agencies.");
+            }
+            else if (kind is { } k && !agencies.ContainsKey(k))
+            {
+                errors.Add($"parties[{i}]", $"The municipality has no {k} agency.");
+            }
+            else if (kind is { } known && !parties.Contains(agencies[known]))
+            {
+                parties.Add(agencies[known]);
+            }
+        }
+
+        return parties;
+    }
+
+    private static int Age(DateOnly birthDate, DateOnly on)
+    {
+        var age = on.Year - birthDate.Year;
+        return on < birthDate.AddYears(age) ? age - 1 : age;
+    }
+}

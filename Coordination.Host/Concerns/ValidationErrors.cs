@@ -1,0 +1,59 @@
+using System.Globalization;
+
+namespace Coordination.Host.Concerns;
+
+/// <summary>Collects field errors of one request so that all are reported at once.</summary>
+internal sealed class ValidationErrors
+{
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public bool Any => Errors.Count > 0;
+
+    public void Add(string field, string message) =>
+        Errors[field] = Errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
+
+    /// <summary>Required text of at most <paramref name="maxLength"/> characters, trimmed; null when invalid.</summary>
+    public string? Text(string field, string? value, int maxLength, string whatItIs)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, $"{whatItIs} is required.");
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+        {
+            Add(field, string.Create(CultureInfo.InvariantCulture, $"At most {maxLength} characters."));
+            return null;
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>An enum value by its name (numbers are refused); null when invalid.</summary>
+    public T? Name<T>(string field, string? value)
+        where T : struct, Enum
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !char.IsAsciiDigit(value.Trim()[0]) && !value.Contains(',', StringComparison.Ordinal)
+            && Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+
+        Add(field, $"'{value}' is not one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        return null;
+    }
+
+    /// <summary>A date written YYYY-MM-DD; null when invalid.</summary>
+    public DateOnly? Date(string field, string? value)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Add(field, "A date is written YYYY-MM-DD.");
+        return null;
+    }
+}

@@ -1,0 +1,34 @@
+using Coordination.Workflows.Identity;
+
+namespace Coordination.Workflows.Concerns.Access;
+
+/// <summary>
+/// The signed-in user as access rules see them: their id and memberships. Only staff,
+/// managers and coordinators read case content; administrators and auditors never do.
+/// </summary>
+public sealed record CaseViewer(Guid UserId, IReadOnlyList<MembershipClaim> Memberships)
+{
+    private static readonly MembershipRole[] CaseRoles = [MembershipRole.Staff, MembershipRole.Manager, MembershipRole.Coordinator];
+
+    public bool BelongsTo(Guid municipalityId) => Memberships.Any(m => m.MunicipalityId == municipalityId);
+
+    public bool IsSocialServices(Guid municipalityId) =>
+        Memberships.Any(m => m.MunicipalityId == municipalityId && m.AgencyKind == AgencyKind.SocialServices && CaseRoles.Contains(m.Role));
+
+    /// <summary>The agencies of the municipality in which the user works on cases.</summary>
+    public IReadOnlyList<Guid> CaseAgencies(Guid municipalityId) =>
+        Memberships.Where(m => m.MunicipalityId == municipalityId && CaseRoles.Contains(m.Role)).Select(m => m.AgencyId).Distinct().ToList();
+
+    /// <summary>Every agency, in any municipality, in which the user works on cases.</summary>
+    public IReadOnlyList<Guid> AllCaseAgencies() =>
+        Memberships.Where(m => CaseRoles.Contains(m.Role)).Select(m => m.AgencyId).Distinct().ToList();
+
+    public bool WorksIn(Guid agencyId) => Memberships.Any(m => m.AgencyId == agencyId && CaseRoles.Contains(m.Role));
+
+    public bool Manages(Guid agencyId) => Memberships.Any(m => m.AgencyId == agencyId && m.Role == MembershipRole.Manager);
+
+    public bool Administers(Guid municipalityId) =>
+        Memberships.Any(m => m.MunicipalityId == municipalityId && m.Role == MembershipRole.Administrator);
+
+    public IReadOnlyList<MembershipClaim> ManagerMemberships() => Memberships.Where(m => m.Role == MembershipRole.Manager).ToList();
+}

@@ -1,0 +1,38 @@
+using Coordination.Workflows.Concerns.Sharing;
+
+namespace Coordination.Workflows.Concerns.Access;
+
+/// <summary>
+/// Decides what a user may see of a concern: social services of its municipality see all;
+/// another agency sees the minimum fields only while a recorded basis names it; the reporter
+/// sees their report and the feedback; everyone else, including other municipalities and
+/// administrators, nothing.
+/// </summary>
+public static class ConcernAccess
+{
+    public static ConcernAccessLevel For(CaseViewer viewer, Concern concern, IEnumerable<SharingBasis> bases)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(concern);
+        if (viewer.IsSocialServices(concern.MunicipalityId))
+        {
+            return ConcernAccessLevel.Full;
+        }
+
+        var agencies = viewer.CaseAgencies(concern.MunicipalityId);
+        if (SharedAgencies(bases).Intersect(agencies).Any())
+        {
+            return ConcernAccessLevel.Shared;
+        }
+
+        return concern.ReporterUserId == viewer.UserId ? ConcernAccessLevel.Reporter : ConcernAccessLevel.None;
+    }
+
+    /// <summary>The agencies covered by a basis in force.</summary>
+    public static IReadOnlyList<Guid> SharedAgencies(IEnumerable<SharingBasis> bases) =>
+        bases.Where(b => b.InForce).SelectMany(b => b.AgencyIds).Distinct().ToList();
+
+    /// <summary>Whether <paramref name="agencyId"/> was covered by a basis at <paramref name="at"/>.</summary>
+    public static bool WasSharedWith(IEnumerable<SharingBasis> bases, Guid agencyId, DateTimeOffset at) =>
+        bases.Any(b => b.AgencyIds.Contains(agencyId) && b.RecordedAt <= at && (b.WithdrawnAt is null || at < b.WithdrawnAt));
+}

@@ -1,0 +1,114 @@
+using Coordination.Contracts.Concerns;
+using MassTransit;
+
+namespace Coordination.Workflows.Concerns;
+
+/// <summary>
+/// A concern in social services' hands: awaiting the protective assessment, awaiting the
+/// preliminary-assessment decision, then under investigation or not opened, until closed.
+/// Sharing and the commitment plan are recorded in any open state. The deadlines it keeps
+/// are read by the managers' overdue lists; the agency tasks have state machines of their own.
+/// </summary>
+public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
+{
+    public ConcernStateMachine()
+    {
+        InstanceState(s => s.CurrentState);
+        Event(() => Raised, e => e.CorrelateById(m => m.Message.ConcernId));
+        Event(() => ProtectiveAssessmentCompleted, e => e.CorrelateById(m => m.Message.ConcernId));
+        Event(() => PreliminaryAssessmentDecided, e => e.CorrelateById(m => m.Message.ConcernId));
+        Event(() => InvestigationExtended, e => e.CorrelateById(m => m.Message.ConcernId));
+        Event(() => FeedbackGiven, e => e.CorrelateById(m => m.Message.ConcernId));
+        Event(() => SharingBasisRecorded, e => e.CorrelateById(m => m.Message.ConcernId));
+        Event(() => SharingBasisWithdrawn, e => e.CorrelateById(m => m.Message.ConcernId));
+        Event(() => PlanAgreed, e => e.CorrelateById(m => m.Message.ConcernId));
+        Event(() => ClosedWithOutcome, e => e.CorrelateById(m => m.Message.ConcernId));
+
+        // A repeated or late answer changes nothing; the HTTP edge has already refused it.
+        OnUnhandledEvent(c => c.Ignore());
+
+        Initially(
+            When(Raised)
+                .Then(c =>
+                {
+                    c.Saga.MunicipalityId = c.Message.MunicipalityId;
+                    c.Saga.RaisedAt = c.Message.RaisedAt;
+                    c.Saga.ProtectiveAssessmentDue = c.Message.ProtectiveAssessmentDue;
+                    c.Saga.PreliminaryAssessmentDue = c.Message.PreliminaryAssessmentDue;
+                })
+                .TransitionTo(AwaitingProtectiveAssessment));
+
+        During(AwaitingProtectiveAssessment,
+            When(ProtectiveAssessmentCompleted)
+                .Then(c => c.Saga.ProtectiveAssessmentDoneAt = c.Message.CompletedAt)
+                .TransitionTo(AwaitingPreliminaryDecision));
+
+        During(AwaitingProtectiveAssessment, AwaitingPreliminaryDecision,
+            When(PreliminaryAssessmentDecided, c => c.Saga.PreliminaryDecision is null)
+                .Then(c =>
+                {
+                    c.Saga.PreliminaryDecision = c.Message.Decision;
+                    c.Saga.DecidedAt = c.Message.DecidedAt;
+                    c.Saga.InvestigationDue = c.Message.InvestigationDue;
+                })
+                .IfElse(c => c.Message.Decision == PreliminaryDecision.NotOpened,
+                    notOpened => notOpened.TransitionTo(NotOpened),
+                    opened => opened.TransitionTo(UnderInvestigation)));
+
+        During(UnderInvestigation,
+            When(InvestigationExtended)
+                .Then(c =>
+                {
+                    c.Saga.InvestigationDue = c.Message.NewDue;
+                    c.Saga.InvestigationExtensionReason = c.Message.Reason;
+                }));
+
+        During(AwaitingProtectiveAssessment, AwaitingPreliminaryDecision, UnderInvestigation, NotOpened,
+            When(FeedbackGiven)
+                .Then(c =>
+                {
+                    c.Saga.FeedbackGiven = c.Message.Outcome;
+                    c.Saga.FeedbackGivenAt = c.Message.GivenAt;
+                }),
+            When(SharingBasisRecorded).Then(c => c.Saga.Shared = true),
+            When(SharingBasisWithdrawn).Then(c => c.Saga.Shared = c.Message.StillSharedWithAgencyIds.Count > 0),
+            When(PlanAgreed).Then(c => c.Saga.PlanAgreedAt = c.Message.AgreedAt),
+            When(ClosedWithOutcome)
+                .Then(c =>
+                {
+                    c.Saga.ClosedAt = c.Message.ClosedAt;
+                    c.Saga.Outcome = c.Message.Outcome;
+                    c.Saga.Shared = false;
+                })
+                .TransitionTo(Closed));
+    }
+
+    public State AwaitingProtectiveAssessment { get; private set; } = null!;
+
+    public State AwaitingPreliminaryDecision { get; private set; } = null!;
+
+    public State UnderInvestigation { get; private set; } = null!;
+
+    public State NotOpened { get; private set; } = null!;
+
+    /// <summary>Closed with an outcome; the row stays for the chronology and the half-year follow-up.</summary>
+    public State Closed { get; private set; } = null!;
+
+    public Event<ConcernRaised> Raised { get; private set; } = null!;
+
+    public Event<ProtectiveAssessmentCompleted> ProtectiveAssessmentCompleted { get; private set; } = null!;
+
+    public Event<PreliminaryAssessmentDecided> PreliminaryAssessmentDecided { get; private set; } = null!;
+
+    public Event<InvestigationExtended> InvestigationExtended { get; private set; } = null!;
+
+    public Event<ReporterFeedbackGiven> FeedbackGiven { get; private set; } = null!;
+
+    public Event<SharingBasisRecorded> SharingBasisRecorded { get; private set; } = null!;
+
+    public Event<SharingBasisWithdrawn> SharingBasisWithdrawn { get; private set; } = null!;
+
+    public Event<CommitmentPlanAgreed> PlanAgreed { get; private set; } = null!;
+
+    public Event<ConcernClosed> ClosedWithOutcome { get; private set; } = null!;
+}

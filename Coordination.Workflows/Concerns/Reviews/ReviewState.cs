@@ -1,0 +1,40 @@
+using Coordination.Contracts.Concerns;
+using MassTransit;
+
+namespace Coordination.Workflows.Concerns.Reviews;
+
+/// <summary>One follow-up review of a concern's commitment plan, from scheduled to done or cancelled.</summary>
+public sealed class ReviewState : SagaStateMachineInstance, ISagaVersion
+{
+    public Guid CorrelationId { get; set; }
+
+    public int Version { get; set; }
+
+    public string CurrentState { get; set; } = string.Empty;
+
+    public Guid ConcernId { get; set; }
+
+    public Guid MunicipalityId { get; set; }
+
+    /// <summary>The coordinating agency (social services), whose managers track overdue reviews.</summary>
+    public Guid AgencyId { get; set; }
+
+    /// <summary>1 for the first review after the plan, 2 for the next, and so on.</summary>
+    public int Number { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    public DateTimeOffset RemindAt { get; set; }
+
+    public Guid? ReminderTokenId { get; set; }
+
+    public Guid? DeadlineTokenId { get; set; }
+
+    public ReviewOutcome? Outcome { get; set; }
+
+    public Guid? CompletedByUserId { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public DateTimeOffset? CancelledAt { get; set; }
+}

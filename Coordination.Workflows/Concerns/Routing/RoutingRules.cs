@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Coordination.Workflows.Calendar;
+using Coordination.Workflows.Identity;
+
+namespace Coordination.Workflows.Concerns.Routing;
+
+/// <summary>
+/// A municipality's settings for concerns: which agencies take part for which categories,
+/// deadlines, reminder and escalation intervals, the review interval and the age band.
+/// Administrators change them; every change is a new version (<see cref="RoutingRuleSet"/>).
+/// </summary>
+public sealed record RoutingRules
+{
+    /// <summary>How the rules are written in the database and in the API.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>The rules a municipality has until an administrator changes them.</summary>
+    public static RoutingRules Default { get; } = new();
+
+    public Dictionary<ConcernCategory, List<AgencyKind>> AgenciesByCategory { get; init; } = new()
+    {
+        [ConcernCategory.CrimeRisk] = [AgencyKind.Police, AgencyKind.School],
+        [ConcernCategory.Drugs] = [AgencyKind.Police, AgencyKind.School],
+        [ConcernCategory.Violence] = [AgencyKind.Police, AgencyKind.School],
+        [ConcernCategory.CriminalNetworkRecruitment] = [AgencyKind.Police, AgencyKind.School, AgencyKind.Leisure],
+        [ConcernCategory.Truancy] = [AgencyKind.School],
+        [ConcernCategory.Alcohol] = [AgencyKind.Police, AgencyKind.Leisure],
+        [ConcernCategory.HomeSituation] = [AgencyKind.School],
+    };
+
+    /// <summary>Working days an agency has to accept or decline a task.</summary>
+    public int TaskAnswerWorkingDays { get; init; } = 3;
+
+    /// <summary>How often an unanswered task's agency is reminded.</summary>
+    public TimeSpan ReminderInterval { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long after its deadline an unanswered task goes to the agency's managers.</summary>
+    public TimeSpan EscalationAfterDue { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Months between follow-up reviews of a commitment plan.</summary>
+    public int ReviewIntervalMonths { get; init; } = 6;
+
+    /// <summary>Days before a review is due that the coordinator is reminded.</summary>
+    public int ReviewReminderDaysBefore { get; init; } = 14;
+
+    /// <summary>The youngest age the joint work (SSPF) covers.</summary>
+    public int AgeBandFrom { get; init; } = 12;
+
+    /// <summary>The oldest age the joint work covers.</summary>
+    public int AgeBandTo { get; init; } = 21;
+
+    /// <summary>When the working day ends: a concern raised later gets its protective assessment due the next working day.</summary>
+    public TimeOnly OfficeHoursEnd { get; init; } = new(16, 0);
+
+    /// <summary>Working days social services have to give the reporter feedback after the decision.</summary>
+    public int FeedbackWorkingDays { get; init; } = 5;
+
+    public WorkingDayCalendar Calendar() => new(new WorkingDayCalendarOptions { OfficeHoursEnd = OfficeHoursEnd });
+
+    /// <summary>The agency kinds that take part for these categories, social services excepted (it coordinates).</summary>
+    public IReadOnlyList<AgencyKind> PartiesFor(IEnumerable<ConcernCategory> categories) =>
+        categories.SelectMany(c => AgenciesByCategory.TryGetValue(c, out var kinds) ? kinds : [])
+            .Where(k => k != AgencyKind.SocialServices)
+            .Distinct()
+            .Order()
+            .ToList();
+
+    /// <summary>Problems keyed by the setting's name; empty when the rules can be used.</summary>
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Check(bool ok, string field, string message)
+        {
+            if (!ok)
+            {
+                errors[field] = [message];
+            }
+        }
+
+        Check(AgenciesByCategory is not null && Enum.GetValues<ConcernCategory>().All(AgenciesByCategory.ContainsKey), "agenciesByCategory", "Every category needs a list of agencies (it may be empty).");
+        Check(TaskAnswerWorkingDays is >= 1 and <= 60, "taskAnswerWorkingDays", "Between 1 and 60 working days.");
+        Check(ReminderInterval >= TimeSpan.FromHours(1), "reminderInterval", "At least one hour.");
+        Check(EscalationAfterDue >= TimeSpan.Zero, "escalationAfterDue", "Zero or more.");
+        Check(ReviewIntervalMonths is >= 1 and <= 24, "reviewIntervalMonths", "Between 1 and 24 months.");
+        Check(ReviewReminderDaysBefore is >= 0 and <= 90, "reviewReminderDaysBefore", "Between 0 and 90 days.");
+        Check(AgeBandFrom is >= 0 and <= 25, "ageBandFrom", "Between 0 and 25.");
+        Check(AgeBandTo >= AgeBandFrom && AgeBandTo <= 25, "ageBandTo", "At least ageBandFrom and at most 25.");
+        Check(FeedbackWorkingDays is >= 1 and <= 60, "feedbackWorkingDays", "Between 1 and 60 working days.");
+        return errors;
+    }
+}

@@ -1,0 +1,40 @@
+namespace Coordination.Workflows.Concerns.Sharing;
+
+/// <summary>
+/// A recorded legal basis for disclosing a concern to other agencies: a consent (who gave it,
+/// when, the document) or a cited provision with the official who weighed it. Every
+/// disclosure is tied to one; withdrawal stops sharing at once.
+/// </summary>
+public sealed class SharingBasis
+{
+    public Guid Id { get; set; }
+
+    public Guid ConcernId { get; set; }
+
+    public SharingBasisKind Kind { get; set; }
+
+    public ConsentGiver? GivenBy { get; set; }
+
+    public DateOnly? GivenOn { get; set; }
+
+    public string? DocumentReference { get; set; }
+
+    /// <summary>The cited paragraph, e.g. <c>OSL 10 kap. 18 a §</c>.</summary>
+    public string? Provision { get; set; }
+
+    /// <summary>The official who weighed the disclosure under the provision.</summary>
+    public string? WeighedBy { get; set; }
+
+    /// <summary>The agencies the concern may be shared with (the consent's scope of parties).</summary>
+    public List<Guid> AgencyIds { get; set; } = [];
+
+    public Guid RecordedByUserId { get; set; }
+
+    public DateTimeOffset RecordedAt { get; set; }
+
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
+    public Guid? WithdrawnByUserId { get; set; }
+
+    public bool InForce => WithdrawnAt is null;
+}

@@ -1,0 +1,192 @@
+using Coordination.Contracts.Concerns;
+using Coordination.Workflows.Concerns.Chronology;
+using MassTransit;
+
+namespace Coordination.Workflows.Concerns.Tasks;
+
+/// <summary>
+/// An agency task: offered to the agency's queue → claimed or assigned → accepted or declined
+/// (joint work) → completed, or cancelled when the concern closes or sharing with the agency
+/// stops. While it waits for an answer (joint work) or to be done (every other kind) a timer
+/// reminds the agency at the configured interval and, once the deadline has passed by the
+/// configured margin, escalates it to the agency's managers.
+/// </summary>
+public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskState>
+{
+    public AgencyTaskStateMachine()
+    {
+        InstanceState(s => s.CurrentState);
+        Event(() => Offer, e => e.CorrelateById(m => m.Message.TaskId));
+        Event(() => Claim, e => e.CorrelateById(m => m.Message.TaskId));
+        Event(() => Acceptance, e => e.CorrelateById(m => m.Message.TaskId));
+        Event(() => Decline, e => e.CorrelateById(m => m.Message.TaskId));
+        Event(() => Complete, e => e.CorrelateById(m => m.Message.TaskId));
+        Event(() => Reassign, e => e.CorrelateById(m => m.Message.TaskId));
+        Event(() => ConcernClosed, e =>
+        {
+            e.CorrelateBy((s, m) => s.ConcernId == m.Message.ConcernId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => SharingWithdrawn, e =>
+        {
+            e.CorrelateBy((s, m) => s.ConcernId == m.Message.ConcernId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Schedule(() => Timer, s => s.TimerTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.TaskId));
+
+        // A second answer, or a close after completion, changes nothing.
+        OnUnhandledEvent(c => c.Ignore());
+
+        Initially(
+            When(Offer)
+                .Then(c =>
+                {
+                    var task = c.Saga;
+                    var offer = c.Message;
+                    task.ConcernId = offer.ConcernId;
+                    task.MunicipalityId = offer.MunicipalityId;
+                    task.AgencyId = offer.AgencyId;
+                    task.Kind = offer.Kind;
+                    task.Title = offer.Title;
+                    task.OfferedAt = offer.OfferedAt;
+                    task.DueAt = offer.DueAt;
+                    task.ReminderInterval = offer.ReminderInterval;
+                    task.EscalationAfterDue = offer.EscalationAfterDue;
+                    task.EndsWithSharing = offer.EndsWithSharing;
+                    task.OwnerUserId = offer.AssignedUserId;
+                    task.NextTimerAt = Min(offer.OfferedAt + offer.ReminderInterval, task.EscalatesAt);
+                    CaseLog.Write(c, CaseEvent.Of(task.ConcernId, offer.OfferedAt, "TaskOffered", CaseEventAudience.Agency, $"{offer.Kind} task offered: {offer.Title}", agency: task.AgencyId));
+                })
+                .Schedule(Timer, c => new AgencyTaskReminderDue(c.Saga.CorrelationId), c => c.Saga.NextTimerAt!.Value.UtcDateTime)
+                .IfElse(c => c.Saga.OwnerUserId is null,
+                    queue => queue.TransitionTo(Offered),
+                    assigned => assigned.TransitionTo(Claimed)));
+
+        During(Offered,
+            When(Claim)
+                .Then(c => c.Saga.OwnerUserId = c.Message.UserId)
+                .Then(c => Log(c, c.Message.ClaimedAt, "TaskClaimed", "Task claimed.", c.Message.UserId))
+                .TransitionTo(Claimed));
+
+        During(Offered, Claimed,
+            When(Acceptance, c => c.Saga.Kind == AgencyTaskKind.JointWork)
+                .Then(c =>
+                {
+                    c.Saga.OwnerUserId = c.Message.UserId;
+                    c.Saga.AnsweredAt = c.Message.AcceptedAt;
+                    Log(c, c.Message.AcceptedAt, "TaskAccepted", "Task accepted.", c.Message.UserId);
+                })
+                .Unschedule(Timer)
+                .TransitionTo(Accepted),
+            When(Decline, c => c.Saga.Kind == AgencyTaskKind.JointWork)
+                .Then(c =>
+                {
+                    c.Saga.DeclineReason = c.Message.Reason;
+                    c.Saga.AnsweredAt = c.Message.DeclinedAt;
+                    Log(c, c.Message.DeclinedAt, "TaskDeclined", $"Task declined: {c.Message.Reason}", c.Message.UserId);
+                })
+                .Unschedule(Timer)
+                .TransitionTo(Declined),
+            When(Complete, c => c.Saga.Kind != AgencyTaskKind.JointWork)
+                .Then(c => Finish(c, c.Message))
+                .Unschedule(Timer)
+                .TransitionTo(Completed));
+
+        During(Accepted,
+            When(Complete)
+                .Then(c => Finish(c, c.Message))
+                .TransitionTo(Completed));
+
+        During(Offered, Claimed, Accepted,
+            When(Reassign)
+                .Then(c =>
+                {
+                    c.Saga.OwnerUserId = c.Message.NewOwnerUserId;
+                    Log(c, c.Message.ReassignedAt, "TaskReassigned", "Task reassigned by a manager.", c.Message.ReassignedByUserId);
+                })
+                .If(c => c.Saga.CurrentState == nameof(Offered), open => open.TransitionTo(Claimed)),
+            When(Timer.Received)
+                .IfElse(c => c.Saga.NextTimerAt >= c.Saga.EscalatesAt,
+                    escalate => escalate
+                        .Then(c =>
+                        {
+                            c.Saga.EscalatedAt = c.Saga.NextTimerAt;
+                            c.Saga.NextTimerAt = null;
+                            Log(c, c.Saga.EscalatedAt!.Value, "TaskEscalated", "Deadline passed without an answer: escalated to the agency's managers.", null);
+                        })
+                        .Publish(c => new AgencyTaskEscalated(c.Saga.CorrelationId, c.Saga.AgencyId, c.Saga.EscalatedAt!.Value)),
+                    remind => remind
+                        .Then(c =>
+                        {
+                            var at = c.Saga.NextTimerAt!.Value;
+                            c.Saga.Reminders++;
+                            c.Saga.NextTimerAt = Min(at + c.Saga.ReminderInterval, c.Saga.EscalatesAt);
+                            Log(c, at, "TaskReminded", $"Reminder {c.Saga.Reminders}: the task is waiting.", null);
+                        })
+                        .Publish(c => new AgencyTaskReminded(c.Saga.CorrelationId, c.Saga.AgencyId, c.Saga.Reminders, CaseLog.Now(c)))
+                        .Schedule(Timer, c => new AgencyTaskReminderDue(c.Saga.CorrelationId), c => c.Saga.NextTimerAt!.Value.UtcDateTime)),
+            When(ConcernClosed)
+                .Then(c => Cancel(c, "The concern was closed.", c.Message.ClosedAt))
+                .Unschedule(Timer)
+                .Publish(c => new AgencyTaskCancelled(c.Saga.CorrelationId, c.Saga.AgencyId, c.Saga.CancelReason!, c.Saga.CancelledAt!.Value))
+                .TransitionTo(Cancelled),
+            When(SharingWithdrawn, c => c.Saga.EndsWithSharing && !c.Message.StillSharedWithAgencyIds.Contains(c.Saga.AgencyId))
+                .Then(c => Cancel(c, "Consent was withdrawn: the concern is no longer shared with the agency.", c.Message.WithdrawnAt))
+                .Unschedule(Timer)
+                .Publish(c => new AgencyTaskCancelled(c.Saga.CorrelationId, c.Saga.AgencyId, c.Saga.CancelReason!, c.Saga.CancelledAt!.Value))
+                .TransitionTo(Cancelled));
+    }
+
+    /// <summary>In the agency's queue, nobody has it yet.</summary>
+    public State Offered { get; private set; } = null!;
+
+    /// <summary>Claimed by, or assigned to, a member of the agency.</summary>
+    public State Claimed { get; private set; } = null!;
+
+    public State Accepted { get; private set; } = null!;
+
+    public State Declined { get; private set; } = null!;
+
+    public State Completed { get; private set; } = null!;
+
+    public State Cancelled { get; private set; } = null!;
+
+    public Event<AgencyTaskOffered> Offer { get; private set; } = null!;
+
+    public Event<AgencyTaskClaimed> Claim { get; private set; } = null!;
+
+    public Event<AgencyTaskAccepted> Acceptance { get; private set; } = null!;
+
+    public Event<AgencyTaskDeclined> Decline { get; private set; } = null!;
+
+    public Event<AgencyTaskCompleted> Complete { get; private set; } = null!;
+
+    public Event<AgencyTaskReassigned> Reassign { get; private set; } = null!;
+
+    public Event<ConcernClosed> ConcernClosed { get; private set; } = null!;
+
+    public Event<SharingBasisWithdrawn> SharingWithdrawn { get; private set; } = null!;
+
+    /// <summary>The next reminder, or the escalation.</summary>
+    public Schedule<AgencyTaskState, AgencyTaskReminderDue> Timer { get; private set; } = null!;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static void Finish(BehaviorContext<AgencyTaskState> c, AgencyTaskCompleted message)
+    {
+        c.Saga.CompletedAt = message.CompletedAt;
+        c.Saga.NextTimerAt = null;
+        Log(c, message.CompletedAt, "TaskCompleted", "Task completed.", message.UserId);
+    }
+
+    private static void Cancel(BehaviorContext<AgencyTaskState> c, string reason, DateTimeOffset at)
+    {
+        c.Saga.CancelledAt = at;
+        c.Saga.CancelReason = reason;
+        c.Saga.NextTimerAt = null;
+        Log(c, at, "TaskCancelled", $"Task cancelled: {reason}", null);
+    }
+
+    private static void Log(BehaviorContext<AgencyTaskState> c, DateTimeOffset at, string kind, string text, Guid? actor) =>
+        CaseLog.Write(c, CaseEvent.Of(c.Saga.ConcernId, at, kind, CaseEventAudience.Agency, text, actor, c.Saga.AgencyId));
+}

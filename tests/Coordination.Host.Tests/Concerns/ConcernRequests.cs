@@ -1,0 +1,27 @@
+namespace Coordination.Host.Tests.Concerns;
+
+/// <summary>Requests as a caseworker would fill them in.</summary>
+internal static class ConcernRequests
+{
+    /// <summary>A valid personnummer of a girl born 15 March 2012.</summary>
+    public const string FourteenYearOld = "20120315-1236";
+
+    public static object Concern(string personnummer = FourteenYearOld, string[]? categories = null, string description = "Often absent, seen with older youths known to the police.", bool protectedIdentity = false) => new
+    {
+        youngPerson = new { personalIdentityNumber = personnummer, name = "Alva Exempel", protectedIdentity },
+        school = "Älvby skola",
+        categories = categories ?? ["CrimeRisk", "Truancy"],
+        urgency = "Urgent",
+        description,
+        guardianKnowledge = "The mother knows the school is worried.",
+    };
+
+    public static object GuardiansConsent(string givenOn, params string[] parties) => new
+    {
+        kind = "Consent",
+        parties,
+        givenBy = "Guardians",
+        givenOn,
+        documentReference = "Samtycke 2026-118",
+    };
+}
