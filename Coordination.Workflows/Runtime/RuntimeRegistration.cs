@@ -1,5 +1,6 @@
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Inbox;
+using Coordination.Workflows.Runtime.Journal;
 using Coordination.Workflows.Runtime.Outbox;
 using Coordination.Workflows.Runtime.Scheduling;
 using MassTransit;
@@ -82,5 +83,8 @@ public static class RuntimeRegistration
         var outbox = new OutboxConsumePipeSpecificationObserver<CoordinationDbContext>(endpoint, context);
         endpoint.ConnectConsumerConfigurationObserver(outbox);
         endpoint.ConnectSagaConfigurationObserver(outbox);
+
+        // Each transition is journalled on the saga's DbContext, so it commits with the state.
+        endpoint.ConnectSagaConfigurationObserver(new JournalSagaConfigurationObserver());
     }
 }
