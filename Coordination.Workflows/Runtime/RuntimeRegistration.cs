@@ -1,4 +1,5 @@
 using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Diagrams;
 using Coordination.Workflows.Runtime.Inbox;
 using Coordination.Workflows.Runtime.Journal;
 using Coordination.Workflows.Runtime.Outbox;
@@ -24,6 +25,7 @@ public static class RuntimeRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxRelaySignal>();
         services.TryAddScoped<InboxCleanup>();
+        services.TryAddSingleton(provider => new WorkflowCatalog(services, provider));
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<InboxCleanupService>();
         return services;
