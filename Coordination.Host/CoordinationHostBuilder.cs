@@ -63,6 +63,7 @@ internal static class CoordinationHostBuilder
         app.UseAuthorization();
         app.MapCoordinationHealthChecks();
         app.MapAuthEndpoints();
+        app.MapOperationsEndpoints();
         return app;
     }
 }
