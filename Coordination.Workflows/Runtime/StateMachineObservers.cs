@@ -1,10 +1,15 @@
 using System.Runtime.CompilerServices;
+using Coordination.Workflows.Runtime.Incidents;
+using Coordination.Workflows.Runtime.Journal;
 using MassTransit;
 
-namespace Coordination.Workflows.Runtime.Journal;
+namespace Coordination.Workflows.Runtime;
 
-/// <summary>Connects a <see cref="JournalStateObserver{TSaga}"/> to each state machine configured on an endpoint, once.</summary>
-internal sealed class JournalSagaConfigurationObserver : ISagaConfigurationObserver
+/// <summary>
+/// Connects the runtime's observers to each state machine configured on an endpoint, once:
+/// the journal of transitions and the incident filter's note of which instance faulted.
+/// </summary>
+internal sealed class StateMachineObservers : ISagaConfigurationObserver
 {
     // A state machine is a singleton per container; tests build several containers per process.
     private static readonly ConditionalWeakTable<object, object> Connected = [];
@@ -21,6 +26,7 @@ internal sealed class JournalSagaConfigurationObserver : ISagaConfigurationObser
         if (Connected.TryAdd(stateMachine, stateMachine))
         {
             stateMachine.ConnectStateObserver(new JournalStateObserver<TInstance>(stateMachine.GetType().Name));
+            stateMachine.ConnectEventObserver(new IncidentEventObserver<TInstance>());
         }
     }
 
