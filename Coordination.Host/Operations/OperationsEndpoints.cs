@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Operations;
 
-/// <summary>For administrators: the workflows' diagrams and each instance's journal.</summary>
+/// <summary>For administrators: the workflows' diagrams, each instance's journal, and the incidents.</summary>
 internal static class OperationsEndpoints
 {
     public static IEndpointRouteBuilder MapOperationsEndpoints(this IEndpointRouteBuilder endpoints)
@@ -17,6 +17,7 @@ internal static class OperationsEndpoints
         workflows.MapGet("/", (WorkflowCatalog catalog) => TypedResults.Ok(catalog.Names));
         workflows.MapGet("/{name}/diagram", Diagram);
         workflows.MapGet("/{instanceId:guid}/journal", JournalAsync);
+        endpoints.MapIncidentEndpoints();
         return endpoints;
     }
 
