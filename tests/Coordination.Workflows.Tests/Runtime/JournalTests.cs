@@ -2,6 +2,7 @@ using Coordination.Workflows.Runtime.Journal;
 using Coordination.Workflows.Tests.Runtime.Counter;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Workflows.Tests.Runtime;
 
@@ -29,6 +30,27 @@ public abstract class JournalTests
         Assert.Equal(nameof(CounterStateMachine.Counting), transition.ToState);
         Assert.Equal(messageId, transition.MessageId);
         Assert.Equal("user-42", transition.Cause);
+    }
+
+    [Fact]
+    public async Task A_message_sent_in_a_users_request_journals_that_user_as_the_cause()
+    {
+        await using var backend = await CreateBackendAsync();
+        await using var host = await RuntimeTestHost.StartAsync(backend);
+        var id = Guid.NewGuid();
+
+        await using (var request = host.Services.CreateAsyncScope())
+        {
+            ((TestWorkflowCaller)request.ServiceProvider.GetRequiredService<IWorkflowCaller>()).UserId = "user-9";
+            var queue = host.Services.GetRequiredService<IEndpointNameFormatter>().Saga<CounterState>();
+            var endpoint = await request.ServiceProvider.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(backend.QueueAddress(queue));
+            await endpoint.Send(new StartCounter(id, Guid.NewGuid()));
+            await request.ServiceProvider.GetRequiredService<Coordination.Workflows.Persistence.CoordinationDbContext>().SaveChangesAsync();
+        }
+
+        await host.Recorder.WaitFor<CounterStarted>(m => m.CounterId == id);
+        var journal = await host.Query(db => db.Set<WorkflowTransition>().AsNoTracking().Where(t => t.InstanceId == id).ToListAsync());
+        Assert.Equal("user-9", Assert.Single(journal).Cause);
     }
 
     [Fact]

@@ -55,6 +55,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
         services.AddSingleton<Recorder>();
         services.AddSingleton<ReceiveLog>();
         services.AddSingleton<FaultSwitch>();
+        services.AddScoped<IWorkflowCaller, TestWorkflowCaller>();
         services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
         services.AddMassTransit(bus =>
         {
