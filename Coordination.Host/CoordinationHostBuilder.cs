@@ -67,6 +67,7 @@ internal static class CoordinationHostBuilder
         app.MapAuthEndpoints();
         app.MapInspectionEndpoints();
         app.MapConcernsApi();
+        app.MapOperationsEndpoints();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Journal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -49,6 +50,10 @@ internal static class IdentityRegistration
             o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
         });
+
+        // Messages an HTTP request sends name its user, for the workflow journal.
+        services.AddHttpContextAccessor();
+        services.AddScoped<IWorkflowCaller, SignedInWorkflowCaller>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

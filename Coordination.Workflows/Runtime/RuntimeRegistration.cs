@@ -1,5 +1,7 @@
 using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Diagrams;
 using Coordination.Workflows.Runtime.Inbox;
+using Coordination.Workflows.Runtime.Incidents;
 using Coordination.Workflows.Runtime.Outbox;
 using Coordination.Workflows.Runtime.Scheduling;
 using MassTransit;
@@ -8,6 +10,7 @@ using MassTransit.DependencyInjection;
 using MassTransit.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Coordination.Workflows.Runtime;
@@ -23,6 +26,9 @@ public static class RuntimeRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxRelaySignal>();
         services.TryAddScoped<InboxCleanup>();
+        services.TryAddScoped<IncidentRetry>();
+        services.TryAddScoped<IncidentQueries>();
+        services.TryAddSingleton(provider => new WorkflowCatalog(services, provider));
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<InboxCleanupService>();
         return services;
@@ -64,6 +70,19 @@ public static class RuntimeRegistration
         ArgumentNullException.ThrowIfNull(context);
         var options = context.GetRequiredService<IOptions<RuntimeOptions>>().Value;
 
+        // A message that failed every attempt becomes an incident, then MassTransit's defaults:
+        // Fault<T> and the error queue.
+        var recorder = new IncidentRecorder(
+            context.GetRequiredService<IServiceScopeFactory>(),
+            context.GetRequiredService<TimeProvider>(),
+            context.GetRequiredService<ILogger<IncidentRecorder>>());
+        endpoint.ConfigureError(e =>
+        {
+            e.UseFilter(recorder);
+            e.UseFilter(new GenerateFaultFilter());
+            e.UseFilter(new ErrorTransportFilter());
+        });
+
         // Outermost: a conflict re-runs the whole attempt in a fresh scope and transaction.
         endpoint.UseMessageRetry(r =>
         {
@@ -82,5 +101,9 @@ public static class RuntimeRegistration
         var outbox = new OutboxConsumePipeSpecificationObserver<CoordinationDbContext>(endpoint, context);
         endpoint.ConnectConsumerConfigurationObserver(outbox);
         endpoint.ConnectSagaConfigurationObserver(outbox);
+
+        // Each transition is journalled on the saga's DbContext, so it commits with the state;
+        // a faulted event names its instance for the incident.
+        endpoint.ConnectSagaConfigurationObserver(new StateMachineObservers());
     }
 }

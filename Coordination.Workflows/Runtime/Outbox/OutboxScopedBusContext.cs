@@ -1,4 +1,5 @@
 using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Journal;
 using MassTransit;
 using MassTransit.DependencyInjection;
 using MassTransit.Middleware;
@@ -32,6 +33,13 @@ internal sealed class OutboxScopedBusContext(
     public Task AddSend<T>(SendContext<T> context)
         where T : class
     {
+        ArgumentNullException.ThrowIfNull(context);
+        if (provider.GetService(typeof(IWorkflowCaller)) is IWorkflowCaller { UserId: { Length: > 0 } user }
+            && context.Headers.Get<string>(WorkflowHeaders.UserId) is null)
+        {
+            context.Headers.Set(WorkflowHeaders.UserId, user);
+        }
+
         var row = OutboxMessageFactory.Create(context, clock.GetUtcNow());
         lock (gate)
         {

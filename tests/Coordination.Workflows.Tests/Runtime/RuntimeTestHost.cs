@@ -1,5 +1,6 @@
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime;
+using Coordination.Workflows.Runtime.Journal;
 using Coordination.Workflows.Runtime.Outbox;
 using Coordination.Workflows.Runtime.Sagas;
 using Coordination.Workflows.Runtime.Scheduling;
@@ -54,6 +55,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
         services.AddSingleton<Recorder>();
         services.AddSingleton<ReceiveLog>();
         services.AddSingleton<FaultSwitch>();
+        services.AddScoped<IWorkflowCaller, TestWorkflowCaller>();
         services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
         services.AddMassTransit(bus =>
         {
@@ -71,7 +73,8 @@ public sealed class RuntimeTestHost : IAsyncDisposable
         return new RuntimeTestHost(host, backend);
     }
 
-    public async Task Send<T>(T message, Guid? messageId = null)
+    /// <param name="userId">Sent in the header HTTP endpoints set for the signed-in user.</param>
+    public async Task Send<T>(T message, Guid? messageId = null, string? userId = null)
         where T : class
     {
         var name = Services.GetRequiredService<IEndpointNameFormatter>().Saga<CounterState>();
@@ -82,6 +85,11 @@ public sealed class RuntimeTestHost : IAsyncDisposable
             if (messageId is { } id)
             {
                 context.MessageId = id;
+            }
+
+            if (userId is not null)
+            {
+                context.Headers.Set(WorkflowHeaders.UserId, userId);
             }
         }, timeout.Token);
     }

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coordination.Host.Tests.Infrastructure;
+using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Incidents;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Host.Tests.Operations;
+
+public sealed class IncidentEndpointsTests(EmbeddedHostFactory host) : IClassFixture<EmbeddedHostFactory>
+{
+    private const string DemoPassword = "Demo-Samverkan-2026!";
+
+    [Fact]
+    public async Task An_administrator_lists_open_incidents_and_retries_one_once()
+    {
+        using var client = host.CreateClient();
+        var token = await TokenAsync(client, "social.administrator@alvby.demo");
+        var id = await IncidentAsync();
+
+        using var open = await SendAsync(client, HttpMethod.Get, "/api/operations/incidents?status=Open", token);
+        Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        var listed = (await open.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id);
+        Assert.Equal("Open", listed.GetProperty("status").GetString());
+        Assert.Equal("System.InvalidOperationException", listed.GetProperty("exceptionType").GetString());
+
+        using var retried = await SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{id}/retry", token);
+        using var again = await SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{id}/retry", token);
+        using var stillOpen = await SendAsync(client, HttpMethod.Get, "/api/operations/incidents?status=open", token);
+
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain((await stillOpen.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
+    public async Task An_unknown_incident_or_status_is_a_problem_naming_it()
+    {
+        using var client = host.CreateClient();
+        var token = await TokenAsync(client, "social.administrator@alvby.demo");
+        var id = Guid.NewGuid();
+
+        using var unknown = await SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{id}/retry", token);
+        using var badStatus = await SendAsync(client, HttpMethod.Get, "/api/operations/incidents?status=Broken", token);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(id, (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+        Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
+        Assert.True((await badStatus.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("status", out _));
+    }
+
+    [Fact]
+    public async Task A_staff_member_may_not_retry_incidents()
+    {
+        using var client = host.CreateClient();
+        var token = await TokenAsync(client, "police.staff@alvby.demo");
+
+        using var response = await SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{Guid.NewGuid()}/retry", token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private async Task<Guid> IncidentAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+        var incident = new Incident
+        {
+            Id = Guid.NewGuid(),
+            Endpoint = "queue:operations-test-incidents",
+            MessageId = Guid.NewGuid(),
+            MessageType = "urn:message:Coordination.Tests:Poison",
+            ContentType = "application/vnd.masstransit+json",
+            Body = "{}",
+            ExceptionType = "System.InvalidOperationException",
+            ExceptionMessage = "Simulated.",
+            OccurredAt = host.Clock.GetUtcNow(),
+            Status = IncidentStatus.Open,
+        };
+        db.Add(incident);
+        await db.SaveChangesAsync();
+        return incident.Id;
+    }
+
+    private static async Task<string> TokenAsync(HttpClient client, string email)
+    {
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string token)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coordination.Host.Tests.Infrastructure;
+using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Journal;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Host.Tests.Operations;
+
+public sealed class OperationsEndpointsTests(EmbeddedHostFactory host) : IClassFixture<EmbeddedHostFactory>
+{
+    private const string DemoPassword = "Demo-Samverkan-2026!";
+
+    [Fact]
+    public async Task An_administrator_reads_an_instances_journal_in_order()
+    {
+        using var client = host.CreateClient();
+        var token = await TokenAsync(client, "social.administrator@alvby.demo");
+        var instanceId = Guid.NewGuid();
+        await JournalAsync(instanceId, ("Initial", "Started", "Counting", "2026-11-23T08:00:00Z"), ("Counting", "Closed", "Final", "2026-11-23T09:00:00Z"));
+
+        using var response = await GetAsync(client, $"/api/operations/workflows/{instanceId}/journal", token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var journal = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
+        Assert.Equal(["Started", "Closed"], journal.Select(t => t.GetProperty("event").GetString()));
+        Assert.Equal("Final", journal[1].GetProperty("toState").GetString());
+        Assert.Equal("user-7", journal[0].GetProperty("cause").GetString());
+    }
+
+    [Fact]
+    public async Task A_staff_member_may_not_read_the_journal()
+    {
+        using var client = host.CreateClient();
+        var token = await TokenAsync(client, "police.staff@alvby.demo");
+
+        using var response = await GetAsync(client, $"/api/operations/workflows/{Guid.NewGuid()}/journal", token);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_instance_or_workflow_is_a_problem_naming_it()
+    {
+        using var client = host.CreateClient();
+        var token = await TokenAsync(client, "social.administrator@alvby.demo");
+        var instanceId = Guid.NewGuid();
+
+        using var journal = await GetAsync(client, $"/api/operations/workflows/{instanceId}/journal", token);
+        using var diagram = await GetAsync(client, "/api/operations/workflows/NoSuchStateMachine/diagram", token);
+        using var list = await GetAsync(client, "/api/operations/workflows", token);
+
+        Assert.Equal(HttpStatusCode.NotFound, journal.StatusCode);
+        Assert.Equal("application/problem+json", journal.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(instanceId.ToString(), (await journal.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instanceId").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, diagram.StatusCode);
+        Assert.Equal("NoSuchStateMachine", (await diagram.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+    }
+
+    private async Task JournalAsync(Guid instanceId, params (string From, string Event, string To, string At)[] transitions)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+        foreach (var (from, @event, to, at) in transitions.Reverse())
+        {
+            db.Add(new WorkflowTransition
+            {
+                Id = Guid.NewGuid(),
+                Workflow = "CounterStateMachine",
+                InstanceId = instanceId,
+                Event = @event,
+                FromState = from,
+                ToState = to,
+                OccurredAt = DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture),
+                MessageId = Guid.NewGuid(),
+                Cause = "user-7",
+            });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<string> TokenAsync(HttpClient client, string email)
+    {
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await client.SendAsync(request);
+    }
+}

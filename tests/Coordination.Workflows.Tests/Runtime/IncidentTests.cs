@@ -1,0 +1,92 @@
+using Coordination.Workflows.Runtime.Incidents;
+using Coordination.Workflows.Tests.Runtime.Counter;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Workflows.Tests.Runtime;
+
+/// <summary>Poison messages become incidents an operator can retry, on both stacks.</summary>
+public abstract class IncidentTests
+{
+    protected abstract Task<RuntimeBackend> CreateBackendAsync();
+
+    [Fact]
+    public async Task A_poison_message_becomes_an_incident_and_its_retry_after_the_fix_completes_the_workflow()
+    {
+        await using var backend = await CreateBackendAsync();
+        await using var host = await RuntimeTestHost.StartAsync(backend);
+        var id = await host.StartCounter();
+        var messageId = NewId.NextGuid();
+
+        host.FaultSwitch.TurnOn();
+        await host.Send(new IncrementCounter(id), messageId);
+
+        // After every retry: the fault is published and the message goes to the error queue.
+        await host.Recorder.WaitFor<Fault<IncrementCounter>>(f => f.Message.CounterId == id);
+        var incident = await Eventually(() => host.Query(db => db.Set<Incident>().AsNoTracking().SingleOrDefaultAsync(i => i.MessageId == messageId)), "the open incident");
+        Assert.Equal(IncidentStatus.Open, incident.Status);
+        Assert.Equal(id, incident.InstanceId);
+        Assert.Contains(nameof(IncrementCounter), incident.MessageType, StringComparison.Ordinal);
+        Assert.Contains(host.Services.GetRequiredService<IEndpointNameFormatter>().Saga<CounterState>(), incident.Endpoint, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(incident.ExceptionMessage));
+        Assert.Equal(0, (await host.FindCounter(id))!.Count);
+
+        host.FaultSwitch.TurnOff();
+        Assert.Equal(IncidentRetryResult.Retried, await Retry(host, incident.Id));
+        Assert.Equal(IncidentRetryResult.NotOpen, await Retry(host, incident.Id));
+
+        await host.Recorder.WaitFor<CounterChanged>(m => m.CounterId == id);
+        Assert.Equal(1, (await host.FindCounter(id))!.Count);
+        var resolved = await Eventually(() => List(host, IncidentStatus.Resolved).ContinueWith(t => t.Result.SingleOrDefault(i => i.Id == incident.Id), TaskScheduler.Default), "the resolved incident");
+        Assert.NotNull(resolved.RetriedAt);
+        Assert.Empty(await List(host, IncidentStatus.Open));
+    }
+
+    [Fact]
+    public async Task Retrying_an_unknown_incident_is_refused()
+    {
+        await using var backend = await CreateBackendAsync();
+        await using var host = await RuntimeTestHost.StartAsync(backend);
+
+        Assert.Equal(IncidentRetryResult.NotFound, await Retry(host, Guid.NewGuid()));
+    }
+
+    private static async Task<IncidentRetryResult> Retry(RuntimeTestHost host, Guid incidentId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IncidentRetry>().RetryAsync(incidentId, CancellationToken.None);
+    }
+
+    private static async Task<IReadOnlyList<Incident>> List(RuntimeTestHost host, IncidentStatus status)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IncidentQueries>().ListAsync(status, CancellationToken.None);
+    }
+
+    private static async Task<T> Eventually<T>(Func<Task<T?>> find, string what)
+        where T : class
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            if (await find() is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Not found in time: {what}.");
+            await Task.Delay(20);
+        }
+    }
+}
+
+public sealed class SqliteInMemoryIncidentTests : IncidentTests
+{
+    protected override Task<RuntimeBackend> CreateBackendAsync() => SqliteInMemoryBackend.CreateAsync();
+}
+
+public sealed class PostgresRabbitMqIncidentTests : IncidentTests
+{
+    protected override Task<RuntimeBackend> CreateBackendAsync() => PostgresRabbitMqBackend.CreateAsync();
+}
