@@ -9,6 +9,7 @@
 #   5. prints "Tests: N passed, N failed, N skipped" summed over all TRX files,
 #   6. stops on exit only the services this script started itself.
 # Exit code: non-zero when dotnet test fails, any test fails, or no test ran at all.
+# A test that makes no progress for 10 minutes is stopped and counted as failed (--blame-hang-timeout).
 # Example: deploy/test.sh --filter "FullyQualifiedName~Outbox"
 set -euo pipefail
 
@@ -91,6 +92,7 @@ dotnet test "$SOLUTION" -c Release \
     --logger "trx;LogFilePrefix=results" \
     --results-directory "$RESULTS_DIR" \
     --logger "console;verbosity=normal" \
+    --blame-hang-timeout 10m \
     "$@" || TEST_RC=$?
 log "dotnet test exited with $TEST_RC"
 

@@ -78,9 +78,9 @@ public abstract class ConcernWorkflowTests
         await users.WaitForTaskAsync(Police, id, "PlanAction");
 
         host.Clock.AdvanceTo(reviewDue - TimeSpan.FromDays(13));
-        await users.WaitForConcernAsync(id, c => Review(c, reviewId).GetProperty("state").GetString() == "Due", "the review coming due");
+        await users.WaitForConcernAsync(id, c => ReviewState(c, reviewId) == "Due", "the review coming due");
         host.Clock.AdvanceTo(reviewDue + TimeSpan.FromHours(1));
-        await users.WaitForConcernAsync(id, c => Review(c, reviewId).GetProperty("state").GetString() == "Overdue", "the review overdue");
+        await users.WaitForConcernAsync(id, c => ReviewState(c, reviewId) == "Overdue", "the review overdue");
         var socialOverdue = await users.GetJsonAsync(SocialManager, "/api/overdue");
         Assert.Contains(socialOverdue.GetProperty("agencies").EnumerateArray().SelectMany(a => a.GetProperty("reviews").EnumerateArray()), r => r.GetProperty("id").GetGuid() == reviewId);
 
@@ -98,7 +98,8 @@ public abstract class ConcernWorkflowTests
         Assert.Equal("Cancelled", TaskIn(closed, "JointWork", school).GetProperty("state").GetString());
         Assert.Equal("Cancelled", closed.GetProperty("reviews").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == nextReviewId).GetProperty("state").GetString());
         Assert.DoesNotContain(await users.QueueAsync(Police), t => t.GetProperty("concernId").GetGuid() == id);
-        Assert.Empty(await PendingTimersAsync(host));
+        // On SQLite cancelled timers leave Quartz through the outbox, a moment after the close.
+        await Eventually.Until(() => PendingTimersAsync(host), timers => timers.Count == 0, "every timer cancelled");
         Assert.Empty(OverdueTasks(await users.GetJsonAsync(SchoolManager, "/api/overdue")));
     }
 
@@ -259,8 +260,12 @@ public abstract class ConcernWorkflowTests
     private static IEnumerable<JsonElement> OverdueTasks(JsonElement overdue) =>
         overdue.GetProperty("agencies").EnumerateArray().SelectMany(a => a.GetProperty("tasks").EnumerateArray());
 
-    private static JsonElement Review(JsonElement concern, Guid reviewId) =>
-        concern.GetProperty("reviews").EnumerateArray().First(r => r.GetProperty("id").GetGuid() == reviewId);
+    // Null until the review's record has been written: the plan's review is created asynchronously.
+    private static string? ReviewState(JsonElement concern, Guid reviewId) =>
+        concern.GetProperty("reviews").EnumerateArray()
+            .Where(r => r.GetProperty("id").GetGuid() == reviewId)
+            .Select(r => r.GetProperty("state").GetString())
+            .FirstOrDefault();
 
     private static async Task<IReadOnlyCollection<JobKey>> PendingTimersAsync(EmbeddedHostFactory host)
     {
