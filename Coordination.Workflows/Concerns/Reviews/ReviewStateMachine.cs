@@ -15,7 +15,7 @@ public sealed class ReviewStateMachine : MassTransitStateMachine<ReviewState>
     {
         InstanceState(s => s.CurrentState);
         Event(() => ScheduledEvent, e => e.CorrelateById(m => m.Message.ReviewId));
-        Event(() => CompletedEvent, e => e.CorrelateById(m => m.Message.ReviewId));
+        Event(() => CompletedEvent, e => e.CorrelateById(m => m.Message.ReviewId).OnMissingInstance(m => m.Fault()));
         Event(() => ConcernClosed, e =>
         {
             e.CorrelateBy((s, m) => s.ConcernId == m.Message.ConcernId);

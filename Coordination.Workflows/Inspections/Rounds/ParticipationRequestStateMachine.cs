@@ -17,7 +17,7 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
     {
         InstanceState(s => s.CurrentState);
         Event(() => Requested, e => e.CorrelateById(m => m.Message.TaskId));
-        Event(() => Answered, e => e.CorrelateById(m => m.Message.TaskId));
+        Event(() => Answered, e => e.CorrelateById(m => m.Message.TaskId).OnMissingInstance(m => m.Fault()));
         Schedule(() => Reminder, s => s.ReminderToken, s => s.Received = r => r.CorrelateById(m => m.Message.TaskId));
         Schedule(() => Deadline, s => s.DeadlineToken, s => s.Received = r => r.CorrelateById(m => m.Message.TaskId));
 

@@ -15,7 +15,7 @@ public sealed class ProtocolStateMachine : MassTransitStateMachine<ProtocolState
     {
         InstanceState(s => s.CurrentState);
         Event(() => Recorded, e => e.CorrelateById(m => m.Message.VisitId));
-        Event(() => Sent, e => e.CorrelateById(m => m.Message.VisitId));
+        Event(() => Sent, e => e.CorrelateById(m => m.Message.VisitId).OnMissingInstance(m => m.Fault()));
         Schedule(() => Reminder, s => s.ReminderToken, s => s.Received = r => r.CorrelateById(m => m.Message.VisitId));
         Schedule(() => Deadline, s => s.DeadlineToken, s => s.Received = r => r.CorrelateById(m => m.Message.VisitId));
 
