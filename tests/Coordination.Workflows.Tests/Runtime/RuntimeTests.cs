@@ -106,7 +106,10 @@ public abstract class RuntimeTests
         var notes = await restarted.Recorder.WaitFor<NoteWritten>(n => n.RunId == run, 5);
 
         Assert.Equal([1, 2, 3, 4, 5], notes.Select(n => n.Sequence));
-        await Eventually(async () => await restarted.Query(db => db.Set<OutboxMessage>().AllAsync(m => m.DeliveredAt != null)));
+        await Poll.UntilAsync(
+            async () => await restarted.Query(db => db.Set<OutboxMessage>().AllAsync(m => m.DeliveredAt != null)),
+            TimeSpan.FromSeconds(15),
+            "every outbox row delivered after the relay started");
     }
 
     [Fact]
@@ -206,16 +209,6 @@ public abstract class RuntimeTests
 
     private static int CountIn(string body) =>
         JsonDocument.Parse(body).RootElement.GetProperty("message").GetProperty("count").GetInt32();
-
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true in time.");
-            await Task.Delay(20);
-        }
-    }
 }
 
 public sealed class SqliteInMemoryRuntimeTests : RuntimeTests

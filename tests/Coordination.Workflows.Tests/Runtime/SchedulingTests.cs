@@ -12,6 +12,7 @@ namespace Coordination.Workflows.Tests.Runtime;
 /// </summary>
 public abstract class SchedulingTests
 {
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
 
     protected abstract Task<RuntimeBackend> CreateBackendAsync();
@@ -48,10 +49,10 @@ public abstract class SchedulingTests
         var token = await WaitForTimerAsync(host, id);
 
         await host.SendToReminders(new AnswerReminder(id));
-        await WaitUntilAsync(async () => (await host.FindReminder(id))?.CurrentState == "Done");
+        await Poll.UntilAsync(async () => (await host.FindReminder(id))?.CurrentState == "Done", WaitLimit, "the reminder answered");
 
         // On SQLite the cancellation reaches Quartz through the outbox, a moment after the answer.
-        await WaitUntilAsync(async () => !await JobExistsAsync(host, token));
+        await Poll.UntilAsync(async () => !await JobExistsAsync(host, token), WaitLimit, "the cancelled timer removed from Quartz");
         clock.Advance(TimeSpan.FromDays(2));
         await AssertStaysAsync(host, clock, id, fired: 0);
     }
@@ -101,7 +102,7 @@ public abstract class SchedulingTests
     private static async Task<Guid> WaitForTimerAsync(RuntimeTestHost host, Guid id, Guid? previous = null)
     {
         Guid token = default;
-        await WaitUntilAsync(async () =>
+        await Poll.UntilAsync(async () =>
         {
             var reminder = await host.FindReminder(id);
             if (reminder?.ReminderTokenId is not { } current || current == previous)
@@ -111,7 +112,7 @@ public abstract class SchedulingTests
 
             token = current;
             return await JobExistsAsync(host, current);
-        });
+        }, WaitLimit, "a new timer held by the saga and stored in Quartz");
         return token;
     }
 
@@ -128,16 +129,6 @@ public abstract class SchedulingTests
         await clock.TickUntilAsync(() => Task.FromResult(clock.GetUtcNow() >= until));
         Assert.Equal(fired, (await host.FindReminder(id))!.Fired);
         Assert.Equal(fired, host.Recorder.Received<ReminderFired>(f => f.ReminderId == id).Count);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition was not met in time.");
-            await Task.Delay(50);
-        }
     }
 }
 
