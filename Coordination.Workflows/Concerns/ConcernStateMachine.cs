@@ -18,6 +18,7 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
         Event(() => ProtectiveAssessmentCompleted, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
         Event(() => PreliminaryAssessmentDecided, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
         Event(() => InvestigationExtended, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
+        Event(() => InvestigationCompleted, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
         Event(() => FeedbackGiven, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
         Event(() => SharingBasisRecorded, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
         Event(() => SharingBasisWithdrawn, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
@@ -61,9 +62,16 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
                 {
                     c.Saga.InvestigationDue = c.Message.NewDue;
                     c.Saga.InvestigationExtensionReason = c.Message.Reason;
-                }));
+                }),
+            When(InvestigationCompleted)
+                .Then(c =>
+                {
+                    c.Saga.InvestigationCompletedAt = c.Message.CompletedAt;
+                    c.Saga.InvestigationConclusion = c.Message.Conclusion;
+                })
+                .TransitionTo(Investigated));
 
-        During(AwaitingProtectiveAssessment, AwaitingPreliminaryDecision, UnderInvestigation, NotOpened,
+        During([AwaitingProtectiveAssessment, AwaitingPreliminaryDecision, UnderInvestigation, Investigated, NotOpened],
             When(FeedbackGiven)
                 .Then(c =>
                 {
@@ -89,6 +97,9 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
 
     public State UnderInvestigation { get; private set; } = null!;
 
+    /// <summary>The investigation is finished; the joint work, plan and reviews may go on until the case is closed.</summary>
+    public State Investigated { get; private set; } = null!;
+
     public State NotOpened { get; private set; } = null!;
 
     /// <summary>Closed with an outcome; the row stays for the chronology and the half-year follow-up.</summary>
@@ -101,6 +112,8 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
     public Event<PreliminaryAssessmentDecided> PreliminaryAssessmentDecided { get; private set; } = null!;
 
     public Event<InvestigationExtended> InvestigationExtended { get; private set; } = null!;
+
+    public Event<InvestigationCompleted> InvestigationCompleted { get; private set; } = null!;
 
     public Event<ReporterFeedbackGiven> FeedbackGiven { get; private set; } = null!;
 
