@@ -1,4 +1,5 @@
 using Coordination.Contracts.Concerns;
+using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 
 namespace Coordination.Workflows.Concerns;
@@ -15,15 +16,15 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
     {
         InstanceState(s => s.CurrentState);
         Event(() => Raised, e => e.CorrelateById(m => m.Message.ConcernId));
-        Event(() => ProtectiveAssessmentCompleted, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => PreliminaryAssessmentDecided, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => InvestigationExtended, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => InvestigationCompleted, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => FeedbackGiven, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => SharingBasisRecorded, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => SharingBasisWithdrawn, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => PlanAgreed, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => ClosedWithOutcome, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
+        Event(() => ProtectiveAssessmentCompleted, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => PreliminaryAssessmentDecided, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => InvestigationExtended, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => InvestigationCompleted, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => FeedbackGiven, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => SharingBasisRecorded, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => SharingBasisWithdrawn, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => PlanAgreed, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => ClosedWithOutcome, e => e.CorrelateToExisting(m => m.Message.ConcernId));
 
         // A repeated or late answer changes nothing; the HTTP edge has already refused it.
         OnUnhandledEvent(c => c.Ignore());
