@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
+using Coordination.Testing;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Persistence;
@@ -99,7 +100,7 @@ public abstract class ConcernWorkflowTests
         Assert.Equal("Cancelled", closed.GetProperty("reviews").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == nextReviewId).GetProperty("state").GetString());
         Assert.DoesNotContain(await users.QueueAsync(Police), t => t.GetProperty("concernId").GetGuid() == id);
         // On SQLite cancelled timers leave Quartz through the outbox, a moment after the close.
-        await Eventually.Until(() => PendingTimersAsync(host), timers => timers.Count == 0, "every timer cancelled");
+        await Poll.UntilAsync(() => PendingTimersAsync(host), timers => timers.Count == 0, WorkflowWait, "every timer cancelled");
         Assert.Empty(OverdueTasks(await users.GetJsonAsync(SchoolManager, "/api/overdue")));
     }
 

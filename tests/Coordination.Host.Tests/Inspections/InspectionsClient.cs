@@ -10,7 +10,7 @@ namespace Coordination.Host.Tests.Inspections;
 /// One demo user calling the API with a bearer token. Tokens expire as the test moves the clock
 /// forward by weeks, so a 401 signs in again once.
 /// </summary>
-internal sealed class InspectionsClient(InspectionsHostFactory host, string email) : IDisposable
+internal sealed class InspectionsClient(EmbeddedHostFactory host, string email) : IDisposable
 {
     public const string DemoPassword = "Demo-Samverkan-2026!";
 

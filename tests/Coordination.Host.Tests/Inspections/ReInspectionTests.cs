@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
+using Coordination.Testing;
 using static Coordination.Host.Tests.Inspections.InspectionScenario;
 
 namespace Coordination.Host.Tests.Inspections;
@@ -25,10 +26,10 @@ public sealed class ReInspectionTests
 
         // A week before the date the officer is reminded; when it passes the managers see it.
         scenario.Host.Clock.AdvanceTo(due - TimeSpan.FromDays(6));
-        var reminded = await Eventually.SatisfiesAsync(() => ReInspectionTaskAsync(scenario, venueId), t => t.GetProperty("reminders").GetInt32() == 1, "the re-inspection reminded", scenario.Host.Clock);
+        var reminded = await Poll.UntilAsync(() => ReInspectionTaskAsync(scenario, venueId), t => t.GetProperty("reminders").GetInt32() == 1, WorkflowWait, "the re-inspection reminded", scenario.Host.Clock.TickSecond);
         Assert.Equal(JsonValueKind.Null, reminded.GetProperty("escalatedAt").ValueKind);
         scenario.Host.Clock.AdvanceTo(due + TimeSpan.FromMinutes(1));
-        var escalated = await Eventually.SatisfiesAsync(() => ReInspectionTaskAsync(scenario, venueId), t => t.GetProperty("escalatedToManagers").GetBoolean(), "the missed re-inspection escalated", scenario.Host.Clock);
+        var escalated = await Poll.UntilAsync(() => ReInspectionTaskAsync(scenario, venueId), t => t.GetProperty("escalatedToManagers").GetBoolean(), WorkflowWait, "the missed re-inspection escalated", scenario.Host.Clock.TickSecond);
         Assert.Equal("Open", escalated.GetProperty("status").GetString());
 
         // The late re-inspection itself closes the task and clears the venue's date.
