@@ -5,6 +5,7 @@ using Coordination.Host.Identity;
 using Coordination.Host.Inspections;
 using Coordination.Host.Operations;
 using Coordination.Host.Persistence;
+using Coordination.Host.WebUi;
 using Coordination.Workflows;
 using Coordination.Workflows.Runtime;
 
@@ -34,6 +35,7 @@ internal static class CoordinationHostBuilder
         services.AddScoped<DemoDataSeeder>();
         services.AddCoordinationHealthChecks();
         services.AddProblemDetails();
+        services.AddCoordinationWebUi();
         services.AddHostedService<StartupBanner>();
         return builder;
     }
@@ -61,6 +63,7 @@ internal static class CoordinationHostBuilder
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCoordinationWebUiAssets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapCoordinationHealthChecks();
@@ -68,6 +71,7 @@ internal static class CoordinationHostBuilder
         app.MapInspectionEndpoints();
         app.MapConcernsApi();
         app.MapOperationsEndpoints();
+        app.MapCoordinationWebUi();
         return app;
     }
 }
