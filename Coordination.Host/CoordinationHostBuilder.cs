@@ -35,6 +35,7 @@ internal static class CoordinationHostBuilder
         services.AddScoped<DemoDataSeeder>();
         services.AddCoordinationHealthChecks();
         services.AddProblemDetails();
+        services.AddConcernQueriesAndCommands();
         services.AddCoordinationWebUi();
         services.AddHostedService<StartupBanner>();
         return builder;

@@ -25,7 +25,7 @@ internal static class AssessmentEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         if (file.State is null || file.IsClosed || file.State.ProtectiveAssessmentDoneAt is not null)
@@ -60,7 +60,7 @@ internal static class AssessmentEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         if (file.State is null || file.IsClosed || file.State.PreliminaryDecision is not null)
@@ -95,7 +95,7 @@ internal static class AssessmentEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         if (file.State?.InvestigationDue is not { } currentDue || file.IsClosed)
@@ -130,7 +130,7 @@ internal static class AssessmentEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         if (file.State?.PreliminaryDecision is null || file.State.FeedbackGiven is not null)
