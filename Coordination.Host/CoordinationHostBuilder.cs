@@ -5,6 +5,7 @@ using Coordination.Host.Identity;
 using Coordination.Host.Inspections;
 using Coordination.Host.Operations;
 using Coordination.Host.Persistence;
+using Coordination.Host.WebUi;
 using Coordination.Workflows;
 using Coordination.Workflows.Runtime;
 
@@ -34,6 +35,8 @@ internal static class CoordinationHostBuilder
         services.AddScoped<DemoDataSeeder>();
         services.AddCoordinationHealthChecks();
         services.AddProblemDetails();
+        services.AddConcernQueriesAndCommands();
+        services.AddCoordinationWebUi();
         services.AddHostedService<StartupBanner>();
         return builder;
     }
@@ -61,6 +64,7 @@ internal static class CoordinationHostBuilder
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCoordinationWebUiAssets();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapCoordinationHealthChecks();
@@ -68,6 +72,7 @@ internal static class CoordinationHostBuilder
         app.MapInspectionEndpoints();
         app.MapConcernsApi();
         app.MapOperationsEndpoints();
+        app.MapCoordinationWebUi();
         return app;
     }
 }

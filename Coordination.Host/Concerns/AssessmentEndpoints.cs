@@ -26,7 +26,7 @@ internal static class AssessmentEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         if (file.State is null || file.IsClosed || file.State.ProtectiveAssessmentDoneAt is not null)
@@ -61,7 +61,7 @@ internal static class AssessmentEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         if (file.State is null || file.IsClosed || file.State.PreliminaryDecision is not null)
@@ -96,7 +96,7 @@ internal static class AssessmentEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         if (file.State?.InvestigationDue is not { } currentDue || file.IsClosed || file.State.InvestigationCompletedAt is not null)
@@ -160,7 +160,7 @@ internal static class AssessmentEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         if (file.State?.PreliminaryDecision is null || file.State.FeedbackGiven is not null)

@@ -1,19 +1,27 @@
-using Coordination.Workflows.Concerns;
-using Coordination.Workflows.Concerns.Reviews;
-using Coordination.Workflows.Identity;
-using Coordination.Workflows.Persistence;
-using Microsoft.EntityFrameworkCore;
-
 namespace Coordination.Host.Concerns;
 
-/// <summary>Managers' view of overdue work of their agencies, per agency and municipality.</summary>
+/// <summary>GET /api/overdue: <see cref="OverdueQuery"/> as JSON, per agency and municipality.</summary>
 internal static class OverdueEndpoints
 {
     public static IEndpointRouteBuilder MapOverdue(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/overdue", OverdueAsync).WithTags("Concerns");
+        endpoints.MapGet("/api/overdue", async (HttpContext http, OverdueQuery query, CancellationToken cancellationToken) =>
+            (await query.ForManagerAsync(http.User.Viewer(), null, null, cancellationToken)).ToResult(agencies => TypedResults.Ok(new
+            {
+                agencies = agencies.Select(a => new
+                {
+                    agencyId = a.AgencyId,
+                    municipalityId = a.MunicipalityId,
+                    agencyKind = a.AgencyKind.ToString(),
+                    tasks = a.Tasks.Select(TaskView.Of),
+                    assessments = a.Assessments.Select(x => new { concernId = x.ConcernId, assessment = x.Assessment, dueAt = x.DueAt }),
+                    reviews = a.Reviews.Select(r => new { id = r.CorrelationId, concernId = r.ConcernId, r.Number, r.DueAt }),
+                }),
+            })))
+            .WithTags("Concerns");
         return endpoints;
     }
+<<<<<<< HEAD
 
     private static async Task<IResult> OverdueAsync(HttpContext http, CoordinationDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -70,4 +78,6 @@ internal static class OverdueEndpoints
             yield return new { concernId = s.CorrelationId, assessment = "Investigation", dueAt = due };
         }
     }
+=======
+>>>>>>> ui
 }
