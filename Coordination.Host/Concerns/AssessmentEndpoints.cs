@@ -131,7 +131,7 @@ internal static class AssessmentEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         if (file.State?.InvestigationDue is null || file.IsClosed || file.State.InvestigationCompletedAt is not null)

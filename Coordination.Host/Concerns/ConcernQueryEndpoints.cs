@@ -31,47 +31,10 @@ internal static class ConcernQueryEndpoints
                 school = c.School,
                 categories = c.Categories.Select(x => x.ToString()),
                 urgency = c.Urgency.ToString(),
-<<<<<<< HEAD
-                tasks = tasks.Where(t => mine.Contains(t.AgencyId)).Select(TaskView.Of),
-                planActions = plan?.Actions.Where(a => mine.Contains(a.AgencyId)).Select(a => new { a.What, a.ByDate, a.TaskId }),
-            });
-        }
-
-        var reviews = await db.Set<ReviewState>().AsNoTracking().Where(r => r.ConcernId == id).OrderBy(r => r.Number).ToListAsync(cancellationToken);
-        var s = file.State;
-        return TypedResults.Ok(new
-        {
-            id,
-            access = "Full",
-            status,
-            municipalityId = c.MunicipalityId,
-            youngPerson = new { personalIdentityNumber = c.PersonalIdentityNumber, name = c.YoungPersonName, birthDate = c.BirthDate, protectedIdentity = c.HasProtectedIdentity },
-            school = c.School,
-            categories = c.Categories.Select(x => x.ToString()),
-            urgency = c.Urgency.ToString(),
-            description = c.Description,
-            guardianKnowledge = c.GuardianKnowledge,
-            reporterUserId = c.ReporterUserId,
-            reporterAgencyId = c.ReporterAgencyId,
-            raisedAt = c.RaisedAt,
-            protectiveAssessmentDue = s?.ProtectiveAssessmentDue,
-            protectiveAssessmentDoneAt = s?.ProtectiveAssessmentDoneAt,
-            preliminaryAssessmentDue = s?.PreliminaryAssessmentDue,
-            preliminaryDecision = s?.PreliminaryDecision?.ToString(),
-            investigationDue = s?.InvestigationDue,
-            investigationExtensionReason = s?.InvestigationExtensionReason,
-            investigationCompletedAt = s?.InvestigationCompletedAt,
-            investigationConclusion = s?.InvestigationConclusion?.ToString(),
-            feedback = s?.FeedbackGiven?.ToString(),
-            outcome = s?.Outcome,
-            closedAt = s?.ClosedAt,
-            legalBases = file.Bases.Select(b => new
-=======
                 tasks = view.Tasks.Select(TaskView.Of),
                 planActions = !view.HasPlan ? null : view.PlanActions.Select(a => new { a.What, a.ByDate, a.TaskId }),
             },
             _ => new
->>>>>>> ui
             {
                 id = c.Id,
                 access = "Full",
@@ -92,6 +55,8 @@ internal static class ConcernQueryEndpoints
                 preliminaryDecision = s?.PreliminaryDecision?.ToString(),
                 investigationDue = s?.InvestigationDue,
                 investigationExtensionReason = s?.InvestigationExtensionReason,
+                investigationCompletedAt = s?.InvestigationCompletedAt,
+                investigationConclusion = s?.InvestigationConclusion?.ToString(),
                 feedback = s?.FeedbackGiven?.ToString(),
                 outcome = s?.Outcome,
                 closedAt = s?.ClosedAt,
