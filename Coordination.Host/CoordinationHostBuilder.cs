@@ -5,6 +5,8 @@ using Coordination.Host.Identity;
 using Coordination.Host.Inspections;
 using Coordination.Host.Operations;
 using Coordination.Host.Persistence;
+using Coordination.Host.Security;
+using Coordination.Host.Security.Audit;
 using Coordination.Workflows;
 using Coordination.Workflows.Runtime;
 
@@ -30,10 +32,11 @@ internal static class CoordinationHostBuilder
         services.AddCoordinationWorkflows(database.Provider, database.ConnectionString, SchedulerName(builder.Configuration));
         services.AddCoordinationRuntime(o => builder.Configuration.GetSection(RuntimeOptions.Section).Bind(o));
         services.AddCoordinationMessaging(messaging);
-        services.AddCoordinationIdentity(KeysDirectory(builder, database));
+        services.AddCoordinationIdentity(KeysDirectory(builder, database), builder.Environment.IsProduction());
         services.AddScoped<DemoDataSeeder>();
         services.AddCoordinationHealthChecks();
         services.AddProblemDetails();
+        builder.AddCoordinationSecurity();
         services.AddHostedService<StartupBanner>();
         return builder;
     }
@@ -61,13 +64,16 @@ internal static class CoordinationHostBuilder
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCoordinationEdge();
         app.UseAuthentication();
+        app.UseCoordinationGuards();
         app.UseAuthorization();
         app.MapCoordinationHealthChecks();
         app.MapAuthEndpoints();
         app.MapInspectionEndpoints();
         app.MapConcernsApi();
         app.MapOperationsEndpoints();
+        app.MapAuditEndpoints();
         return app;
     }
 }
