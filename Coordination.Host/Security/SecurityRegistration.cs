@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpOverrides;
+using Coordination.Workflows.Retention;
 using Microsoft.AspNetCore.Routing;
 
 namespace Coordination.Host.Security;
@@ -12,6 +13,7 @@ internal static class SecurityRegistration
         var settings = SecuritySettings.Read(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(settings);
+        services.AddCoordinationRetention(RetentionSettings.Read(builder.Configuration));
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "coordination-antiforgery";
