@@ -67,7 +67,7 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// <summary>Waits until the host prints where it listens.</summary>
     public async Task<Uri> WaitUntilStartedAsync(TimeSpan? timeout = null)
     {
-        var waited = await Task.WhenAny(address.Task, Task.Delay(timeout ?? TimeSpan.FromSeconds(60)));
+        var waited = await Task.WhenAny(address.Task, Task.Delay(timeout ?? TimeSpan.FromSeconds(120)));
         return waited == address.Task
             ? await address.Task
             : throw new TimeoutException("The host did not start in time:" + Environment.NewLine + Output);
