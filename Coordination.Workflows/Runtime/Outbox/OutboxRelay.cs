@@ -16,6 +16,12 @@ namespace Coordination.Workflows.Runtime.Outbox;
 /// so two hosts on one database do not interleave. Undelivered rows survive a crash: the
 /// next holder starts from the oldest.
 /// </summary>
+/// <remarks>
+/// On the in-memory transport a delivered message lives only in this process until it is
+/// consumed, so a crash or restart loses what was delivered but not yet consumed. There the
+/// relay replays, once at start, every delivered row still kept (<see cref="RuntimeOptions.InboxRetention"/>);
+/// the consumers' inbox acknowledges those already consumed without running them again.
+/// </remarks>
 internal sealed partial class OutboxRelay(
     IServiceScopeFactory scopes,
     IBusControl bus,
@@ -27,6 +33,8 @@ internal sealed partial class OutboxRelay(
     public const string LeaseName = "outbox-relay";
 
     private readonly string owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    private bool replayChecked;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -78,6 +86,12 @@ internal sealed partial class OutboxRelay(
             return false;
         }
 
+        if (!replayChecked)
+        {
+            await ReplayVolatileDeliveriesAsync(db, cancellationToken);
+            replayChecked = true;
+        }
+
         var batch = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.DeliveredAt == null && (m.EnqueueTime == null || m.EnqueueTime <= now))
             .OrderBy(m => m.SequenceNumber)
@@ -112,6 +126,29 @@ internal sealed partial class OutboxRelay(
         return batch.Count == settings.RelayBatchSize && delivered.Count == batch.Count;
     }
 
+    /// <summary>
+    /// The in-memory transport keeps messages in this process only: whatever an earlier process
+    /// delivered may have died with it, unconsumed. Marks every such row undelivered again.
+    /// </summary>
+    private async Task ReplayVolatileDeliveriesAsync(CoordinationDbContext db, CancellationToken cancellationToken)
+    {
+        if (!IsVolatile(bus))
+        {
+            return;
+        }
+
+        var replayed = await db.Set<OutboxMessage>()
+            .Where(m => m.DeliveredAt != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeliveredAt, (DateTimeOffset?)null), cancellationToken);
+        if (replayed > 0)
+        {
+            LogReplaying(logger, replayed);
+        }
+    }
+
+    /// <summary>True for the in-memory transport (addresses <c>loopback://</c>), whose queues die with the process.</summary>
+    internal static bool IsVolatile(IBus bus) => bus.Address.Scheme == "loopback";
+
     private async Task DeliverAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
         var message = new StoredOutboxMessage(row);
@@ -124,6 +161,9 @@ internal sealed partial class OutboxRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {SequenceNumber} ({MessageId}) could not be delivered; it and later messages wait for the next attempt.")]
     private static partial void LogDeliveryFailed(ILogger logger, long sequenceNumber, Guid messageId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The in-memory transport lost what it held when the last process stopped: replaying {Count} delivered outbox messages; consumers skip those already consumed.")]
+    private static partial void LogReplaying(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox relay lease could not be released; it expires on its own.")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception);

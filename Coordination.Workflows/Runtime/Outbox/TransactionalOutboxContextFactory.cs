@@ -23,9 +23,17 @@ internal sealed class TransactionalOutboxContextFactory(
         var messageId = context.GetOriginalMessageId()
             ?? throw new MessageException(typeof(T), "The inbox needs a MessageId to recognise redelivered messages.");
 
+        // SQLite has one writer, and a transaction there takes the write lock at BEGIN: a message
+        // already consumed (redelivered, or replayed after a restart on the in-memory transport)
+        // is recognised by a plain read first, without waiting for the lock.
+        if (db.Database.IsSqlite() && await IsConsumedAsync(messageId, options.ConsumerId, context.CancellationToken))
+        {
+            await next.Send(new TransactionalOutboxConsumeContext<T>(context, options, provider, db, clock, messageId, alreadyConsumed: true));
+            return;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var consumed = await db.Set<InboxState>()
-            .AnyAsync(i => i.MessageId == messageId && i.ConsumerId == options.ConsumerId, context.CancellationToken);
+        var consumed = await IsConsumedAsync(messageId, options.ConsumerId, context.CancellationToken);
 
         var outboxContext = new TransactionalOutboxConsumeContext<T>(context, options, provider, db, clock, messageId, consumed);
         await next.Send(outboxContext);
@@ -39,6 +47,9 @@ internal sealed class TransactionalOutboxContextFactory(
         await transaction.CommitAsync(CancellationToken.None);
         relay.Notify();
     }
+
+    private Task<bool> IsConsumedAsync(Guid messageId, Guid consumerId, CancellationToken cancellationToken) =>
+        db.Set<InboxState>().AnyAsync(i => i.MessageId == messageId && i.ConsumerId == consumerId, cancellationToken);
 
     public void Probe(ProbeContext context)
     {
