@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Coordination.Workflows.Persistence;
 using MassTransit;
 using MassTransit.Middleware;
@@ -11,8 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Coordination.Workflows.Runtime.Outbox;
 
 /// <summary>
-/// Hands committed <see cref="OutboxMessage"/> rows to the broker, at least once and in
-/// sequence order, and marks them delivered. Only the host holding the relay lease delivers,
+/// Hands committed <see cref="OutboxMessage"/> rows to the broker, at least once and, per
+/// workflow instance, in sequence order (different instances concurrently), and marks them delivered. Only the host holding the relay lease delivers,
 /// so two hosts on one database do not interleave. Undelivered rows survive a crash: the
 /// next holder starts from the oldest.
 /// </summary>
@@ -35,6 +36,7 @@ internal sealed partial class OutboxRelay(
     private readonly string owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
     private bool replayChecked;
+    private DateTimeOffset leaseRenewAfter = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -80,8 +82,7 @@ internal sealed partial class OutboxRelay(
         var settings = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
-        var now = clock.GetUtcNow();
-        if (!await RuntimeLeases.TryAcquireAsync(db, LeaseName, owner, now, settings.RelayLeaseDuration, cancellationToken))
+        if (!await HoldLeaseAsync(db, settings, cancellationToken))
         {
             return false;
         }
@@ -92,38 +93,75 @@ internal sealed partial class OutboxRelay(
             replayChecked = true;
         }
 
+        var now = clock.GetUtcNow();
         var batch = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.DeliveredAt == null && (m.EnqueueTime == null || m.EnqueueTime <= now))
             .OrderBy(m => m.SequenceNumber)
             .Take(settings.RelayBatchSize)
             .ToListAsync(cancellationToken);
 
-        var delivered = new List<long>(batch.Count);
-        foreach (var row in batch)
+        // Each partition's rows go one after another in sequence order; partitions go side by side.
+        var delivered = new ConcurrentBag<long>();
+        var partitions = batch.GroupBy(PartitionOf).Select(p => p.ToList());
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.RelayConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(partitions, parallel, async (rows, ct) =>
         {
-            try
+            foreach (var row in rows)
             {
-                await DeliverAsync(row, cancellationToken);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Stop here: later rows may belong to the same instance and must not overtake this one.
-                LogDeliveryFailed(logger, row.SequenceNumber, row.MessageId, e);
-                break;
-            }
+                try
+                {
+                    await DeliverAsync(row, ct);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    // Stop this partition here: its later rows must not overtake this one.
+                    LogDeliveryFailed(logger, row.SequenceNumber, row.MessageId, e);
+                    return;
+                }
 
-            delivered.Add(row.SequenceNumber);
-        }
+                delivered.Add(row.SequenceNumber);
+            }
+        });
 
-        if (delivered.Count > 0)
+        if (!delivered.IsEmpty)
         {
             var deliveredAt = clock.GetUtcNow();
+            var sequenceNumbers = delivered.ToList();
             await db.Set<OutboxMessage>()
-                .Where(m => delivered.Contains(m.SequenceNumber))
+                .Where(m => sequenceNumbers.Contains(m.SequenceNumber))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeliveredAt, deliveredAt), CancellationToken.None);
         }
 
         return batch.Count == settings.RelayBatchSize && delivered.Count == batch.Count;
+    }
+
+    /// <summary>
+    /// Which rows must keep their relative order: a workflow instance's, a consumer transaction's
+    /// (a plain consumer has no instance), and everything else (sent from HTTP requests) together.
+    /// </summary>
+    internal static (Guid? Instance, Guid? InboxMessage, Guid? InboxConsumer) PartitionOf(OutboxMessage row) =>
+        row.WorkflowInstanceId is { } instance ? (instance, null, null) : (null, row.InboxMessageId, row.InboxConsumerId);
+
+    /// <summary>
+    /// Takes or renews the lease, with a database write only once half of it has run out: until
+    /// it expires no other host can take it, so a held lease needs no renewal before then.
+    /// </summary>
+    private async Task<bool> HoldLeaseAsync(CoordinationDbContext db, RuntimeOptions settings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now < leaseRenewAfter)
+        {
+            return true;
+        }
+
+        if (!await RuntimeLeases.TryAcquireAsync(db, LeaseName, owner, now, settings.RelayLeaseDuration, cancellationToken))
+        {
+            leaseRenewAfter = DateTimeOffset.MinValue;
+            return false;
+        }
+
+        leaseRenewAfter = now + settings.RelayLeaseDuration / 2;
+        return true;
     }
 
     /// <summary>

@@ -35,7 +35,13 @@ internal sealed class TransactionalOutboxContextFactory(
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         var consumed = await IsConsumedAsync(messageId, options.ConsumerId, context.CancellationToken);
 
-        var outboxContext = new TransactionalOutboxConsumeContext<T>(context, options, provider, db, clock, messageId, consumed);
+        var partition = provider.GetService(typeof(OutboxPartition)) as OutboxPartition;
+        var outboxContext = new TransactionalOutboxConsumeContext<T>(context, options, provider, db, clock, messageId, consumed, partition);
+        if (!consumed)
+        {
+            outboxContext.AddInboxRow();
+        }
+
         await next.Send(outboxContext);
 
         // A duplicate wrote nothing; disposing the transaction rolls back its empty work.
