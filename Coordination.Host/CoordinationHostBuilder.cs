@@ -5,6 +5,7 @@ using Coordination.Host.Identity;
 using Coordination.Host.Inspections;
 using Coordination.Host.Operations;
 using Coordination.Host.Persistence;
+using Coordination.Host.WebUi;
 using Coordination.Host.Security;
 using Coordination.Host.Security.Audit;
 using Coordination.Workflows;
@@ -36,6 +37,8 @@ internal static class CoordinationHostBuilder
         services.AddScoped<DemoDataSeeder>();
         services.AddCoordinationHealthChecks();
         services.AddProblemDetails();
+        services.AddConcernQueriesAndCommands();
+        services.AddCoordinationWebUi();
         builder.AddCoordinationSecurity();
         services.AddHostedService<StartupBanner>();
         return builder;
@@ -65,6 +68,7 @@ internal static class CoordinationHostBuilder
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseCoordinationEdge();
+        app.UseCoordinationWebUiAssets();
         app.UseAuthentication();
         app.UseCoordinationGuards();
         app.UseAuthorization();
@@ -73,6 +77,7 @@ internal static class CoordinationHostBuilder
         app.MapInspectionEndpoints();
         app.MapConcernsApi();
         app.MapOperationsEndpoints();
+        app.MapCoordinationWebUi();
         app.MapAuditEndpoints();
         return app;
     }

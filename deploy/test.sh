@@ -5,9 +5,11 @@
 #   1. starts PostgreSQL and RabbitMQ (deploy/postgres.sh, deploy/rabbitmq.sh) if not running,
 #   2. exports COORDINATION_TEST_POSTGRES, COORDINATION_TEST_RABBITMQ, COORDINATION_REPO_ROOT,
 #   3. recreates the database coordination_test,
-#   4. runs dotnet test on Coordination.sln (Release, TRX results in <repo>/TestResults),
-#   5. prints "Tests: N passed, N failed, N skipped" summed over all TRX files,
-#   6. stops on exit only the services this script started itself.
+#   4. installs Debian's Chromium for the browser tests when missing (apt-get, with sudo if not root),
+#   5. runs dotnet test on Coordination.sln (Release, TRX results in <repo>/TestResults,
+#      journeys' end-state screenshots in <repo>/TestResults/screenshots),
+#   6. prints "Tests: N passed, N failed, N skipped" summed over all TRX files,
+#   7. stops on exit only the services this script started itself.
 # Exit code: non-zero when dotnet test fails, any test fails, or no test ran at all.
 # A test that makes no progress for 10 minutes is stopped and counted as failed (--blame-hang-timeout).
 # Example: deploy/test.sh --filter "FullyQualifiedName~Outbox"
@@ -82,6 +84,18 @@ PGPASSWORD=postgres PGCONNECT_TIMEOUT=10 "$PSQL" -X -q -h 127.0.0.1 -p "$PG_PORT
     -c "CREATE DATABASE $TEST_DB" \
     || die "could not recreate database $TEST_DB"
 
+# --- Chromium for the browser tests (tests/Coordination.Browser.Tests) ------------------
+if [[ ! -x /usr/bin/chromium ]]; then
+    SUDO=()
+    [[ $(id -u) -eq 0 ]] || SUDO=(sudo)
+    log "chromium not found: apt-get install -y chromium"
+    "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq
+    DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium \
+        || die "could not install chromium (needed by the browser tests)"
+fi
+export COORDINATION_SCREENSHOTS="$RESULTS_DIR/screenshots"
+mkdir -p "$COORDINATION_SCREENSHOTS"
+
 # --- dotnet test ---------------------------------------------------------------------
 export DOTNET_CLI_TELEMETRY_OPTOUT="${DOTNET_CLI_TELEMETRY_OPTOUT:-1}"
 export DOTNET_NOLOGO="${DOTNET_NOLOGO:-1}"
@@ -122,6 +136,7 @@ while IFS= read -r -d '' trx; do
 done < <(find "$RESULTS_DIR" -name '*.trx' -type f -print0 2>/dev/null)
 
 log "TRX files: $FILES in $RESULTS_DIR"
+log "screenshots: $(find "$COORDINATION_SCREENSHOTS" -name '*.png' | wc -l) in $COORDINATION_SCREENSHOTS"
 # stop our services now, so that the summary below is the last thing printed
 stop_started_services
 

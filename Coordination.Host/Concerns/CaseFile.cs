@@ -12,18 +12,18 @@ internal sealed record CaseFile(Concern Concern, ConcernState? State, List<Shari
     public bool IsClosed => State?.ClosedAt is not null;
 
     /// <summary>Loads the concern for social services' work on it, or the refusal to answer with.</summary>
-    public static async Task<(CaseFile? File, IResult? Refusal)> ForSocialServicesAsync(
+    public static async Task<(CaseFile? File, Refusal? Refusal)> ForSocialServicesAsync(
         CoordinationDbContext db, Guid concernId, CaseViewer viewer, CancellationToken cancellationToken)
     {
         var file = await LoadAsync(db, concernId, viewer, cancellationToken);
         return file switch
         {
-            null => (null, Problems.NotFound("Concern")),
+            null => (null, Refusal.NotFound("Concern")),
             { Access: ConcernAccessLevel.Full } => (file, null),
             _ when viewer.Administers(file.Concern.MunicipalityId) && file.Access == ConcernAccessLevel.None =>
-                (null, Problems.Forbidden("Administrators manage users and settings; they do not read case content.")),
-            { Access: ConcernAccessLevel.None } => (null, Problems.NotFound("Concern")),
-            _ => (null, Problems.Forbidden("Only social services of the concern's municipality may do this.")),
+                (null, Refusal.Forbidden("Administrators manage users and settings; they do not read case content.")),
+            { Access: ConcernAccessLevel.None } => (null, Refusal.NotFound("Concern")),
+            _ => (null, Refusal.Forbidden("Only social services of the concern's municipality may do this.")),
         };
     }
 

@@ -3,6 +3,19 @@ namespace Coordination.Host.Concerns;
 /// <summary>The HTTP API of Workflow A: concerns, their sharing, tasks, plans, reviews, routing rules and overdue lists.</summary>
 internal static class ConcernsApi
 {
+    /// <summary>The queries and commands the API and the web UI share (one read path per view).</summary>
+    public static IServiceCollection AddConcernQueriesAndCommands(this IServiceCollection services)
+    {
+        services.AddScoped<RaiseConcern>();
+        services.AddScoped<ConcernQueries>();
+        services.AddScoped<TaskQueries>();
+        services.AddScoped<TaskCommands>();
+        services.AddScoped<ReviewCommands>();
+        services.AddScoped<OverdueQuery>();
+        services.AddScoped<AgencyDirectory>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapConcernsApi(this IEndpointRouteBuilder endpoints)
     {
         var concerns = endpoints.MapGroup("/api/concerns").WithTags("Concerns");

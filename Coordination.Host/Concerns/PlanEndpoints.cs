@@ -26,7 +26,7 @@ internal static class PlanEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         var now = clock.GetUtcNow();

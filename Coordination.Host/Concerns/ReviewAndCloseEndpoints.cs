@@ -17,6 +17,8 @@ internal static class ReviewAndCloseEndpoints
     public static RouteGroupBuilder MapReviewAndClose(this RouteGroupBuilder concerns)
     {
         concerns.MapPost("/{id:guid}/reviews/{reviewId:guid}/done", ReviewDoneAsync);
+        concerns.MapPost("/{id:guid}/reviews/{reviewId:guid}/reassign", async (Guid id, Guid reviewId, ReassignTaskRequest request, HttpContext http, ReviewCommands commands, CancellationToken ct) =>
+            (await commands.ReassignAsync(id, reviewId, request.UserId, http.User.Viewer(), ct)).ToResult(_ => TypedResults.Accepted($"/api/concerns/{id}")));
         concerns.MapPost("/{id:guid}/close", CloseAsync);
         return concerns;
     }
@@ -34,7 +36,7 @@ internal static class ReviewAndCloseEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         var review = await db.Set<ReviewState>().AsNoTracking().FirstOrDefaultAsync(r => r.CorrelationId == reviewId && r.ConcernId == id, cancellationToken);
@@ -78,7 +80,7 @@ internal static class ReviewAndCloseEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         if (file.State is null || file.IsClosed)

@@ -30,7 +30,7 @@ internal static class SharingEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         var now = clock.GetUtcNow();
@@ -112,7 +112,7 @@ internal static class SharingEndpoints
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
-            return refusal!;
+            return refusal!.ToProblem();
         }
 
         var basis = file.Bases.FirstOrDefault(b => b.Id == basisId);

@@ -1,3 +1,4 @@
+using Coordination.Host.Concerns.Live;
 using Coordination.Host.Configuration;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Inspections;
@@ -24,6 +25,7 @@ internal static class MessagingRegistration
             bus.AddConsumer<HostProbeConsumer>();
             bus.AddInspectionWorkflows();
             bus.AddConcernWorkflows();
+            bus.AddLiveTaskInbox();
 
             if (settings.RabbitMq is { } rabbit)
             {

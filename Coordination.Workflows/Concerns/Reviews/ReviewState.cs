@@ -32,6 +32,9 @@ public sealed class ReviewState : SagaStateMachineInstance, ISagaVersion
 
     public ReviewOutcome? Outcome { get; set; }
 
+    /// <summary>The member of the coordinating agency who is to hold the review; null until a manager assigns it.</summary>
+    public Guid? OwnerUserId { get; set; }
+
     public Guid? CompletedByUserId { get; set; }
 
     public DateTimeOffset? CompletedAt { get; set; }

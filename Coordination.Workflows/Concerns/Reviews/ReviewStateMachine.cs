@@ -1,5 +1,6 @@
 using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 
 namespace Coordination.Workflows.Concerns.Reviews;
@@ -7,7 +8,9 @@ namespace Coordination.Workflows.Concerns.Reviews;
 /// <summary>
 /// A follow-up review: scheduled → due (the reminder before the due date) → overdue (the due
 /// date passed) → done; continuing schedules the next review, closing ends the follow-up.
-/// Closing the concern cancels a pending review and both its timers.
+/// Closing the concern cancels a pending review and both its timers. While pending, a manager
+/// of the coordinating agency may give the review to a member of the agency to hold; its due
+/// date and timers stay as they are.
 /// </summary>
 public sealed class ReviewStateMachine : MassTransitStateMachine<ReviewState>
 {
@@ -15,7 +18,8 @@ public sealed class ReviewStateMachine : MassTransitStateMachine<ReviewState>
     {
         InstanceState(s => s.CurrentState);
         Event(() => ScheduledEvent, e => e.CorrelateById(m => m.Message.ReviewId));
-        Event(() => CompletedEvent, e => e.CorrelateById(m => m.Message.ReviewId).OnMissingInstance(m => m.Fault()));
+        Event(() => CompletedEvent, e => e.CorrelateToExisting(m => m.Message.ReviewId));
+        Event(() => ReassignedEvent, e => e.CorrelateToExisting(m => m.Message.ReviewId));
         Event(() => ConcernClosed, e =>
         {
             e.CorrelateBy((s, m) => s.ConcernId == m.Message.ConcernId);
@@ -52,6 +56,12 @@ public sealed class ReviewStateMachine : MassTransitStateMachine<ReviewState>
                 .TransitionTo(Overdue));
 
         During(Scheduled, Due, Overdue,
+            When(ReassignedEvent)
+                .Then(c =>
+                {
+                    c.Saga.OwnerUserId = c.Message.NewOwnerUserId;
+                    Log(c, c.Message.ReassignedAt, "ReviewReassigned", $"Review {c.Saga.Number} reassigned by a manager.");
+                }),
             When(CompletedEvent)
                 .Then(c =>
                 {
@@ -92,6 +102,8 @@ public sealed class ReviewStateMachine : MassTransitStateMachine<ReviewState>
     public Event<ReviewScheduled> ScheduledEvent { get; private set; } = null!;
 
     public Event<ReviewCompleted> CompletedEvent { get; private set; } = null!;
+
+    public Event<ReviewReassigned> ReassignedEvent { get; private set; } = null!;
 
     public Event<ConcernClosed> ConcernClosed { get; private set; } = null!;
 

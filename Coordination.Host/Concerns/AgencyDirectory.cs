@@ -1,0 +1,37 @@
+using Coordination.Workflows.Concerns.Access;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Concerns;
+
+/// <summary>Names of the agencies a user belongs to, and the members of an agency its managers may give work to.</summary>
+public sealed class AgencyDirectory(CoordinationDbContext db)
+{
+    /// <summary>Agency and municipality names of the user's own memberships, by agency id.</summary>
+    public async Task<IReadOnlyDictionary<Guid, AgencyName>> OwnAgenciesAsync(CaseViewer viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var ids = viewer.Memberships.Select(m => m.AgencyId).Distinct().ToList();
+        return await db.Agencies.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .Select(a => new AgencyName(a.Id, a.Name, a.MunicipalityId, a.Municipality!.Name))
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+    }
+
+    /// <summary>The members of an agency, for the agency's managers only (empty for anyone else).</summary>
+    public async Task<IReadOnlyList<AgencyMember>> MembersAsync(Guid agencyId, CaseViewer viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!viewer.Manages(agencyId))
+        {
+            return [];
+        }
+
+        var members = await (from m in db.Memberships.AsNoTracking()
+                                  join u in db.Users.AsNoTracking() on m.UserId equals u.Id
+                                  where m.AgencyId == agencyId
+                                  select new AgencyMember(m.UserId, u.DisplayName, m.Role))
+            .ToListAsync(cancellationToken);
+        return [.. members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture)];
+    }
+}

@@ -1,0 +1,32 @@
+using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Concerns.Access;
+using Coordination.Workflows.Concerns.Plans;
+using Coordination.Workflows.Concerns.Reviews;
+using Coordination.Workflows.Concerns.Sharing;
+using Coordination.Workflows.Concerns.Tasks;
+
+namespace Coordination.Host.Concerns;
+
+/// <summary>
+/// A concern cut to what one user may see (<see cref="Access"/>): the reporter only the report's
+/// date and the feedback; another agency the minimum fields, its own tasks and plan actions;
+/// social services everything.
+/// </summary>
+public sealed record ConcernView(
+    ConcernAccessLevel Access,
+    Concern Concern,
+    ConcernState? State,
+    IReadOnlyList<SharingBasis> LegalBases,
+    IReadOnlyList<AgencyTaskState> Tasks,
+    CommitmentPlan? Plan,
+    IReadOnlyList<PlanAction> PlanActions,
+    IReadOnlyList<ReviewState> Reviews,
+    bool HasPlan)
+{
+    public const string ProtectedIdentity = "Skyddad identitet";
+
+    public string Status => State?.CurrentState ?? "Registering";
+
+    /// <summary>The young person's name as this viewer may see it.</summary>
+    public string? YoungPersonName => Access != ConcernAccessLevel.Full && Concern.HasProtectedIdentity ? ProtectedIdentity : Concern.YoungPersonName;
+}

@@ -1,0 +1,32 @@
+using Coordination.Workflows.Concerns.Access;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Coordination.Host.Concerns.Live;
+
+/// <summary>
+/// The live task inbox: each connection joins one group per agency its user works on cases
+/// in, and hears only of tasks offered to those agencies. Nothing personal is pushed: the page
+/// fetches the new rows through the same query as the task list.
+/// </summary>
+internal sealed class TaskInboxHub : Hub
+{
+    public const string Path = "/hubs/tasks";
+
+    /// <summary>The client method told that a task was offered to one of the user's agencies.</summary>
+    public const string TaskOffered = "taskOffered";
+
+    public static string Group(Guid agencyId) => $"agency:{agencyId:N}";
+
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.User is { Identity.IsAuthenticated: true } user)
+        {
+            foreach (var agency in user.Viewer().AllCaseAgencies())
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, Group(agency));
+            }
+        }
+
+        await base.OnConnectedAsync();
+    }
+}

@@ -1,0 +1,75 @@
+using Coordination.Contracts.Concerns;
+using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Concerns.Access;
+using Coordination.Workflows.Concerns.Reviews;
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Concerns;
+
+/// <summary>
+/// Managers' overdue work of the agencies they manage: tasks past their deadline, social
+/// services' assessments past the legal limits, and overdue reviews. The one read path of the
+/// overdue lists for the API and the dashboard.
+/// </summary>
+public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
+{
+    /// <summary>Every agency the user manages, optionally narrowed to one municipality or one agency.</summary>
+    public async Task<Answer<IReadOnlyList<AgencyOverdue>>> ForManagerAsync(
+        CaseViewer viewer, Guid? municipalityId, Guid? agencyId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var managed = viewer.ManagerMemberships();
+        if (managed.Count == 0)
+        {
+            return Refusal.Forbidden("The overdue lists are for the agencies' managers.");
+        }
+
+        var now = clock.GetUtcNow();
+        var agencies = new List<AgencyOverdue>();
+        foreach (var membership in managed.DistinctBy(m => m.AgencyId)
+                     .Where(m => (municipalityId is null || m.MunicipalityId == municipalityId) && (agencyId is null || m.AgencyId == agencyId)))
+        {
+            // Joint work is overdue until answered; every other kind until done.
+            var tasks = (await db.Open().Where(t => t.AgencyId == membership.AgencyId).ToListAsync(cancellationToken))
+                .Where(t => t.DueAt < now && !(t.Kind == AgencyTaskKind.JointWork && t.CurrentState == "Accepted"))
+                .OrderBy(t => t.DueAt)
+                .ToList();
+            List<OverdueAssessment> assessments = [];
+            List<ReviewState> reviews = [];
+            if (membership.AgencyKind == AgencyKind.SocialServices)
+            {
+                var open = await db.Set<ConcernState>().AsNoTracking()
+                    .Where(s => s.MunicipalityId == membership.MunicipalityId && s.ClosedAt == null)
+                    .ToListAsync(cancellationToken);
+                assessments = [.. open.SelectMany(s => OverdueAssessments(s, now))];
+                reviews = await db.Set<ReviewState>().AsNoTracking()
+                    .Where(r => r.AgencyId == membership.AgencyId && r.CurrentState == "Overdue")
+                    .ToListAsync(cancellationToken);
+            }
+
+            agencies.Add(new AgencyOverdue(membership.AgencyId, membership.MunicipalityId, membership.AgencyKind, tasks, assessments, reviews));
+        }
+
+        return Answers.Of<IReadOnlyList<AgencyOverdue>>(agencies);
+    }
+
+    private static IEnumerable<OverdueAssessment> OverdueAssessments(ConcernState s, DateTimeOffset now)
+    {
+        if (s.ProtectiveAssessmentDoneAt is null && s.ProtectiveAssessmentDue < now)
+        {
+            yield return new OverdueAssessment(s.CorrelationId, "ProtectiveAssessment", s.ProtectiveAssessmentDue);
+        }
+
+        if (s.PreliminaryDecision is null && s.PreliminaryAssessmentDue < now)
+        {
+            yield return new OverdueAssessment(s.CorrelationId, "PreliminaryAssessment", s.PreliminaryAssessmentDue);
+        }
+
+        if (s.InvestigationDue is { } due && s.InvestigationCompletedAt is null && due < now)
+        {
+            yield return new OverdueAssessment(s.CorrelationId, "Investigation", due);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using Coordination.Contracts.Concerns;
+using Coordination.Workflows.Concerns.Access;
+using Coordination.Workflows.Concerns.Tasks;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Concerns;
+
+/// <summary>
+/// Claiming, accepting, declining, completing and reassigning an agency task: checked here,
+/// then sent to the task's state machine through the outbox. The API and the web UI both act
+/// through this class.
+/// </summary>
+public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock)
+{
+    public Task<Answer<Guid>> ClaimAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken) =>
+        ActAsync(id, viewer, async task =>
+        {
+            if (task.CurrentState != "Offered")
+            {
+                return Refusal.Conflict("Task already taken", "Someone already has this task.");
+            }
+
+            await bus.Publish(new AgencyTaskClaimed(id, viewer.UserId, clock.GetUtcNow()), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return Answers.Of(id);
+        }, cancellationToken);
+
+    public Task<Answer<Guid>> AcceptAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken) =>
+        AnswerAsync(id, viewer, accepted: true, now => bus.Publish(new AgencyTaskAccepted(id, viewer.UserId, now), cancellationToken), cancellationToken);
+
+    public Task<Answer<Guid>> DeclineAsync(Guid id, string? reason, CaseViewer viewer, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var checkedReason = errors.Text("reason", reason, 1000, "The reason for declining");
+        return errors.Any
+            ? Task.FromResult<Answer<Guid>>(Refusal.Invalid(errors.Errors))
+            : AnswerAsync(id, viewer, accepted: false, now => bus.Publish(new AgencyTaskDeclined(id, viewer.UserId, checkedReason!, now), cancellationToken), cancellationToken);
+    }
+
+    public Task<Answer<Guid>> CompleteAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken) =>
+        ActAsync(id, viewer, async task =>
+        {
+            var completable = task.Kind == AgencyTaskKind.JointWork ? task.CurrentState == "Accepted" : OpenTasks.States.Contains(task.CurrentState);
+            if (!completable)
+            {
+                return Refusal.Conflict("Task cannot be completed", $"The task is {task.CurrentState}; joint work is completed after it was accepted.");
+            }
+
+            await bus.Publish(new AgencyTaskCompleted(id, viewer.UserId, clock.GetUtcNow()), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            return Answers.Of(id);
+        }, cancellationToken);
+
+    public async Task<Answer<Guid>> ReassignAsync(Guid id, Guid? userId, CaseViewer viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var task = await db.Set<AgencyTaskState>().AsNoTracking().FirstOrDefaultAsync(t => t.CorrelationId == id, cancellationToken);
+        if (task is null || !viewer.WorksIn(task.AgencyId))
+        {
+            return Refusal.NotFound("Task");
+        }
+
+        if (!viewer.Manages(task.AgencyId))
+        {
+            return Refusal.Forbidden("Only the agency's managers reassign tasks.");
+        }
+
+        var member = userId is { } user && await db.Memberships.AnyAsync(m => m.UserId == user && m.AgencyId == task.AgencyId, cancellationToken);
+        if (!member)
+        {
+            return Refusal.Invalid("userId", "Name a member of the task's agency.");
+        }
+
+        if (!OpenTasks.States.Contains(task.CurrentState))
+        {
+            return Refusal.Conflict("Task closed", $"The task is {task.CurrentState} and can no longer be reassigned.");
+        }
+
+        await bus.Publish(new AgencyTaskReassigned(id, userId!.Value, viewer.UserId, clock.GetUtcNow()), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Answers.Of(id);
+    }
+
+    // Accept and decline: one answer per task, enforced by the answer's key even for simultaneous answers.
+    private Task<Answer<Guid>> AnswerAsync(Guid id, CaseViewer viewer, bool accepted, Func<DateTimeOffset, Task> publish, CancellationToken cancellationToken) =>
+        ActAsync(id, viewer, async task =>
+        {
+            if (task.Kind != AgencyTaskKind.JointWork)
+            {
+                return Refusal.Conflict("Nothing to answer", $"A {task.Kind} task is done, not accepted or declined.");
+            }
+
+            if (task.CurrentState is not ("Offered" or "Claimed") || await db.Set<AgencyTaskAnswer>().AnyAsync(a => a.TaskId == id, cancellationToken))
+            {
+                return AlreadyAnswered();
+            }
+
+            var now = clock.GetUtcNow();
+            db.Add(new AgencyTaskAnswer { TaskId = id, Accepted = accepted, UserId = viewer.UserId, AnsweredAt = now });
+            await publish(now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                return AlreadyAnswered();
+            }
+
+            return Answers.Of(id);
+        }, cancellationToken);
+
+    private async Task<Answer<Guid>> ActAsync(Guid id, CaseViewer viewer, Func<AgencyTaskState, Task<Answer<Guid>>> act, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var task = await db.Set<AgencyTaskState>().AsNoTracking().FirstOrDefaultAsync(t => t.CorrelationId == id, cancellationToken);
+        return task is null || !viewer.WorksIn(task.AgencyId) ? Refusal.NotFound("Task") : await act(task);
+    }
+
+    private static Refusal AlreadyAnswered() =>
+        Refusal.Conflict("Task already answered", "The task was already accepted or declined; an answer cannot be changed.");
+}

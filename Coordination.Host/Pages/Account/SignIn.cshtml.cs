@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using Coordination.Host.WebUi;
+using Coordination.Workflows.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Host.Pages.Account;
+
+/// <summary>Sign-in with e-mail and password; locks the account after repeated failures; hands over to the code step when the user has a second factor.</summary>
+public sealed class SignInModel(SignInManager<CoordinationUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty]
+    public SignInInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool LockedOut { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.Email!, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/SignInCode", new { returnUrl = SafeReturnUrl(ReturnUrl) });
+        }
+
+        if (result.IsLockedOut)
+        {
+            LockedOut = true;
+            return Page();
+        }
+
+        ModelState.AddModelError(nameof(Input) + "." + nameof(SignInInput.Password), text["SignIn.Failed"]);
+        return Page();
+    }
+
+    /// <summary>Only a path on this site: never an address elsewhere.</summary>
+    internal static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] is not '/' and not '\\' ? url : "/";
+
+    /// <summary>The sign-in form.</summary>
+    public sealed class SignInInput
+    {
+        [Required(ErrorMessage = "SignIn.EmailRequired")]
+        [Display(Name = "SignIn.Email")]
+        public string? Email { get; set; }
+
+        [Required(ErrorMessage = "SignIn.PasswordRequired")]
+        [Display(Name = "SignIn.Password")]
+        [DataType(DataType.Password)]
+        public string? Password { get; set; }
+    }
+}

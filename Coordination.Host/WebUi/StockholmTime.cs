@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace Coordination.Host.WebUi;
+
+/// <summary>Times are kept in UTC and shown in Europe/Stockholm (DOMAIN.md, "Working days").</summary>
+internal static class StockholmTime
+{
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    public static DateTimeOffset ToStockholm(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>Date and time as people in Sweden write it, in the page's culture.</summary>
+    public static string Show(DateTimeOffset instant) =>
+        instant.ToStockholm().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Show(DateTimeOffset? instant) => instant is { } i ? Show(i) : "–";
+
+    public static string Show(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Coordination.Workflows.Identity;
+
+namespace Coordination.Host.WebUi;
+
+/// <summary>
+/// Which parts of the web UI a signed-in user may open, read from their memberships. The
+/// navigation and the page folders' authorization policies both ask here, so a link is shown
+/// exactly when its page would open. The API's own rules still decide what each page shows.
+/// </summary>
+internal static class UiAccess
+{
+    public const string RaisesConcerns = "ui:raises-concerns";
+    public const string WorksOnTasks = "ui:works-on-tasks";
+    public const string Manages = "ui:manages";
+    public const string Inspects = "ui:inspects";
+    public const string Administers = "ui:administers";
+
+    private static readonly AgencyKind[] ConcernAgencies = [AgencyKind.School, AgencyKind.SocialServices, AgencyKind.Police, AgencyKind.Leisure];
+    private static readonly AgencyKind[] InspectionAgencies = [AgencyKind.LicensingUnit, AgencyKind.Police, AgencyKind.RescueService, AgencyKind.TaxAgency];
+
+    public static bool CanRaiseConcerns(IReadOnlyList<MembershipClaim> memberships) =>
+        memberships.Any(m => IsCaseRole(m.Role) && ConcernAgencies.Contains(m.AgencyKind));
+
+    public static bool CanWorkOnTasks(IReadOnlyList<MembershipClaim> memberships) =>
+        memberships.Any(m => IsCaseRole(m.Role) && ConcernAgencies.Contains(m.AgencyKind));
+
+    public static bool CanManage(IReadOnlyList<MembershipClaim> memberships) =>
+        memberships.Any(m => m.Role == MembershipRole.Manager && ConcernAgencies.Contains(m.AgencyKind));
+
+    public static bool CanInspect(IReadOnlyList<MembershipClaim> memberships) =>
+        memberships.Any(m => IsCaseRole(m.Role) && InspectionAgencies.Contains(m.AgencyKind));
+
+    public static bool CanAdminister(IReadOnlyList<MembershipClaim> memberships) =>
+        memberships.Any(m => m.Role == MembershipRole.Administrator);
+
+    public static IReadOnlyList<MembershipClaim> Memberships(this ClaimsPrincipal user) => MembershipClaim.From(user);
+
+    private static bool IsCaseRole(MembershipRole role) => role is MembershipRole.Staff or MembershipRole.Manager or MembershipRole.Coordinator;
+}

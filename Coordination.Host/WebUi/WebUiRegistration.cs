@@ -1,0 +1,76 @@
+using System.Globalization;
+using Coordination.Host.Concerns.Live;
+using Coordination.Workflows.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+
+namespace Coordination.Host.WebUi;
+
+/// <summary>
+/// The server-rendered web UI (Razor Pages, Pages/&lt;feature&gt;): Swedish by default with an
+/// English switch kept in a cookie, page folders guarded by <see cref="UiAccess"/>, the live
+/// task inbox hub, and static files served by the host itself (no CDN, no inline script).
+/// </summary>
+internal static class WebUiRegistration
+{
+    public static readonly CultureInfo Swedish = new("sv-SE");
+    public static readonly CultureInfo English = new("en-GB");
+
+    public static IServiceCollection AddCoordinationWebUi(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/Concerns", UiAccess.RaisesConcerns);
+                o.Conventions.AuthorizeFolder("/Tasks", UiAccess.WorksOnTasks);
+                o.Conventions.AuthorizeFolder("/Dashboard", UiAccess.Manages);
+                o.Conventions.AuthorizeFolder("/Inspections", UiAccess.Inspects);
+                o.Conventions.AuthorizeFolder("/Admin", UiAccess.Administers);
+                o.Conventions.AuthorizeFolder("/Operations", UiAccess.Administers);
+                o.Conventions.AllowAnonymousToPage("/Account/SignIn");
+                o.Conventions.AllowAnonymousToPage("/Account/SignInCode");
+                o.Conventions.AllowAnonymousToPage("/Account/Language");
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(UiAccess.RaisesConcerns, p => p.RequireAssertion(c => UiAccess.CanRaiseConcerns(MembershipClaim.From(c.User))))
+            .AddPolicy(UiAccess.WorksOnTasks, p => p.RequireAssertion(c => UiAccess.CanWorkOnTasks(MembershipClaim.From(c.User))))
+            .AddPolicy(UiAccess.Manages, p => p.RequireAssertion(c => UiAccess.CanManage(MembershipClaim.From(c.User))))
+            .AddPolicy(UiAccess.Inspects, p => p.RequireAssertion(c => UiAccess.CanInspect(MembershipClaim.From(c.User))))
+            .AddPolicy(UiAccess.Administers, p => p.RequireAssertion(c => UiAccess.CanAdminister(MembershipClaim.From(c.User))));
+
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(Swedish);
+            o.SupportedCultures = [Swedish, English];
+            o.SupportedUICultures = [Swedish, English];
+
+            // Swedish unless the user chose otherwise: the browser's language is not asked.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "coordination.antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddSignalR();
+        return services;
+    }
+
+    /// <summary>Static files and languages before sign-in is checked; the pages and the hub after.</summary>
+    public static WebApplication UseCoordinationWebUiAssets(this WebApplication app)
+    {
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        return app;
+    }
+
+    public static WebApplication MapCoordinationWebUi(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapHub<TaskInboxHub>(TaskInboxHub.Path);
+        return app;
+    }
+}

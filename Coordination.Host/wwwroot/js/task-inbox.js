@@ -1,0 +1,105 @@
+// The live task inbox: a minimal client of ASP.NET Core SignalR's JSON hub protocol over a
+// WebSocket (no negotiation, no other transport), written for this page only. When the hub
+// says a task was offered to one of the user's agencies, the task lists are fetched again
+// from the server - through the same query as the page - and swapped in; a polite live region
+// tells screen-reader users. Without JavaScript the page still works: reload shows new tasks.
+(function () {
+    "use strict";
+    var lists = document.getElementById("task-lists");
+    var status = document.getElementById("live-status");
+    if (!lists || !status || !window.WebSocket) {
+        return;
+    }
+
+    var separator = "\u001e";
+    var retryMs = 1000;
+    var pingTimer = null;
+
+    function say(key) {
+        status.textContent = status.getAttribute(key) || "";
+    }
+
+    function refresh(announce) {
+        var url = lists.getAttribute("data-lists-url");
+        return fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+            .then(function (response) {
+                if (!response.ok) {
+                    throw new Error("HTTP " + response.status);
+                }
+                return response.text();
+            })
+            .then(function (html) {
+                lists.innerHTML = html;
+                if (announce) {
+                    say("data-new-task");
+                }
+            });
+    }
+
+    function onMessage(message) {
+        // 1 = invocation, 6 = ping, 7 = close.
+        if (message.type === 1 && message.target === "taskOffered") {
+            refresh(true).catch(function () { say("data-offline"); });
+        } else if (message.type === 7) {
+            say("data-offline");
+        }
+    }
+
+    function connect() {
+        var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+        var socket = new WebSocket(scheme + window.location.host + lists.getAttribute("data-hub"));
+        var handshakeDone = false;
+        var buffer = "";
+        say("data-connecting");
+
+        socket.onopen = function () {
+            socket.send(JSON.stringify({ protocol: "json", version: 1 }) + separator);
+        };
+
+        socket.onmessage = function (event) {
+            buffer += event.data;
+            var frames = buffer.split(separator);
+            buffer = frames.pop();
+            frames.forEach(function (frame) {
+                if (!frame) {
+                    return;
+                }
+                var message = JSON.parse(frame);
+                if (!handshakeDone) {
+                    handshakeDone = true;
+                    if (message.error) {
+                        say("data-offline");
+                        socket.close();
+                        return;
+                    }
+                    retryMs = 1000;
+                    say("data-live");
+                    status.setAttribute("data-state", "live");
+                    // Keep the connection alive: the server drops clients silent for 30 seconds.
+                    pingTimer = window.setInterval(function () {
+                        if (socket.readyState === WebSocket.OPEN) {
+                            socket.send(JSON.stringify({ type: 6 }) + separator);
+                        }
+                    }, 15000);
+                    // Anything offered while the page was loading or reconnecting.
+                    refresh(false).catch(function () { say("data-offline"); });
+                    return;
+                }
+                onMessage(message);
+            });
+        };
+
+        socket.onclose = function () {
+            status.removeAttribute("data-state");
+            if (pingTimer) {
+                window.clearInterval(pingTimer);
+                pingTimer = null;
+            }
+            say("data-offline");
+            window.setTimeout(connect, retryMs);
+            retryMs = Math.min(retryMs * 2, 30000);
+        };
+    }
+
+    connect();
+}());

@@ -1,0 +1,47 @@
+using Coordination.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Coordination.Browser.Tests.Concerns;
+
+public sealed class LiveInboxJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Police_officer_accepts_a_task_that_appeared_in_the_open_inbox_without_reload()
+    {
+        await using var host = await BrowserHost.StartAsync("browser-live-inbox");
+        using var api = new ApiClient(host);
+        await using var police = await BrowserUser.OpenAsync(browser.Browser, host, width: 412, height: 915);
+        await police.SignInAsync(Scenario.Police);
+        await police.VisitAsync("/Tasks", "task inbox (empty)");
+        var page = police.Page;
+        await page.Locator("#live-status[data-state='live']").WaitForAsync();
+
+        // Marks this document: a reload or navigation would lose the mark.
+        await page.EvaluateAsync("() => { window.inboxNeverReloaded = true; }");
+
+        var concernId = await Scenario.RaiseConcernAsync(api);
+        await Scenario.ShareWithPoliceAndSchoolAsync(api, concernId, "2026-11-20");
+
+        var row = page.Locator("#queue-table tbody tr", new() { HasText = "Samverkan (SSPF)" });
+        await row.WaitForAsync(new() { Timeout = 30_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.inboxNeverReloaded === true"), "The inbox was reloaded: the task did not arrive live.");
+        Assert.Equal("En ny uppgift har kommit.", await page.Locator("#live-status").InnerTextAsync());
+        await police.CheckAsync("task inbox with a task that arrived live");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = "Acceptera" }).ClickAsync();
+        await page.GetByText("Uppgiften är accepterad.").WaitForAsync();
+
+        // The task's state machine records the answer asynchronously: the officer's own list shows it once done.
+        var accepted = page.Locator("#mine-table tbody tr", new() { HasText = "Accepterad" });
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await accepted.CountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The accepted task did not appear among the officer's own tasks within 30 s.");
+            await Task.Delay(250);
+            await page.ReloadAsync();
+        }
+
+        await police.CheckInBothLanguagesAsync("task inbox after accepting");
+        await police.ScreenshotAsync("journey-2-police-accepted-live-task");
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Coordination.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// Other people's part of a journey, done through the HTTP API with their own bearer tokens
+/// (the browser shows only the person the journey is about).
+/// </summary>
+public sealed class ApiClient(BrowserHost host) : IDisposable
+{
+    private readonly HttpClient client = new() { BaseAddress = host.BaseAddress };
+    private readonly Dictionary<string, string> tokens = [];
+
+    public async Task<JsonElement> PostAsync(string user, string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user));
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST {path} as {user}: {(int)response.StatusCode} {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    public async Task<JsonElement> GetAsync(string user, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user));
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} as {user}: {(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Waits (bounded) until a GET answer satisfies the condition, moving the test clock a second per try.</summary>
+    public async Task<JsonElement> WaitForAsync(string user, string path, Func<JsonElement, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var answer = await GetAsync(user, path);
+            if (condition(answer))
+            {
+                return answer;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Waited 30 s for {what}; last answer of {path}: {answer}");
+            }
+
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100);
+        }
+    }
+
+    public void Dispose() => client.Dispose();
+
+    // Tokens are fetched again for each step: journeys move the clock past a token's lifetime.
+    private async Task<string> TokenAsync(string user)
+    {
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email = user, password = BrowserUser.DemoPassword });
+        Assert.True(response.IsSuccessStatusCode, $"token for {user}: {(int)response.StatusCode}");
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        tokens[user] = token;
+        return token;
+    }
+}
