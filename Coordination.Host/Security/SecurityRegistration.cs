@@ -35,6 +35,7 @@ internal static class SecurityRegistration
             o.IncludeSubDomains = true;
         });
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
+        MaskingLoggerProvider.Decorate(services);
         return builder;
     }
 

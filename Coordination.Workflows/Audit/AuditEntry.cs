@@ -3,7 +3,7 @@ namespace Coordination.Workflows.Audit;
 /// <summary>
 /// One row of the append-only audit log: who did what, when, to which record, on which basis.
 /// Entries are chained: <see cref="Hash"/> covers the content and <see cref="PreviousHash"/>
-/// (docs/adr/0010-hash-chained-audit-log.md). Rows are never updated or deleted by the service.
+/// (docs/adr/0011-hash-chained-audit-log.md). Rows are never updated or deleted by the service.
 /// </summary>
 public sealed class AuditEntry
 {

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Coordination.Workflows.Persistence.Migrations;
 
 /// <summary>
-/// The append-only audit log (docs/adr/0010-hash-chained-audit-log.md). Triggers refuse updates
+/// The append-only audit log (docs/adr/0011-hash-chained-audit-log.md). Triggers refuse updates
 /// and deletes of entries on both engines; the hash chain detects changes made around them.
 /// </summary>
 [DbContext(typeof(CoordinationDbContext))]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Coordination.Host.Tests.Security;
 
@@ -26,6 +27,9 @@ public sealed class SecurityHost : WebApplicationFactory<Program>
     }
 
     public ManualClock Clock { get; } = new(EmbeddedHostFactory.DefaultStart);
+
+    /// <summary>Every error the host logged.</summary>
+    public LogSink Logs { get; } = new();
 
     /// <summary>SQLite and the in-memory bus; rate limits high enough that only a test about them meets them.</summary>
     public static SecurityHost OnSqlite(IReadOnlyDictionary<string, string>? extra = null) =>
@@ -61,6 +65,7 @@ public sealed class SecurityHost : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(data.Path, "keys"));
         builder.UseSetting("Scheduling:SchedulerName", $"test-{Guid.NewGuid():N}");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     public override async ValueTask DisposeAsync()
