@@ -13,6 +13,7 @@ internal static class ConcernsApi
         services.AddScoped<ReviewCommands>();
         services.AddScoped<OverdueQuery>();
         services.AddScoped<AgencyDirectory>();
+        services.AddScoped<OverdueTrendQuery>();
         return services;
     }
 
