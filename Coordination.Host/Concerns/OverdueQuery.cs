@@ -67,7 +67,7 @@ public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
             yield return new OverdueAssessment(s.CorrelationId, "PreliminaryAssessment", s.PreliminaryAssessmentDue);
         }
 
-        if (s.InvestigationDue is { } due && due < now)
+        if (s.InvestigationDue is { } due && s.InvestigationCompletedAt is null && due < now)
         {
             yield return new OverdueAssessment(s.CorrelationId, "Investigation", due);
         }

@@ -21,6 +21,9 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
     /// <summary>Moves the clock forward and fires every timer that has come due, in due order.</summary>
+    /// <summary>One second passes, as while a user waits: the scheduler's timers that came due meanwhile fire.</summary>
+    public void TickSecond() => Advance(TimeSpan.FromSeconds(1));
+
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);

@@ -17,4 +17,30 @@ public static class Poll
             await Task.Delay(25);
         }
     }
+
+    /// <summary>
+    /// Reads until the value satisfies the condition and returns it; fails with the last value
+    /// seen. <paramref name="betweenReads"/> runs between reads, e.g. to tick a manual clock a
+    /// second as it would tick while a user waits, so timers the scheduler set meanwhile fire.
+    /// </summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> condition, TimeSpan timeout, string what, Action? betweenReads = null)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTime.UtcNow + timeout;
+        var last = await read();
+        while (!condition(last))
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"Waited {timeout.TotalSeconds} s: {what}; last seen: {last}");
+            }
+
+            await Task.Delay(100);
+            betweenReads?.Invoke();
+            last = await read();
+        }
+
+        return last;
+    }
 }

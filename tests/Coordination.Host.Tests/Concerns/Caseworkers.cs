@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
+using Coordination.Testing;
 
 namespace Coordination.Host.Tests.Concerns;
 
@@ -20,6 +21,9 @@ internal sealed class Caseworkers(EmbeddedHostFactory host) : IDisposable
     public const string Police = "police.staff@alvby.demo";
     public const string SchoolAdministrator = "school.administrator@alvby.demo";
     public const string OtherMunicipalityTeacher = "school.staff@sjostad.demo";
+
+    /// <summary>How long a test waits for what the workflows do after a request or a move of the clock.</summary>
+    public static readonly TimeSpan WorkflowWait = TimeSpan.FromSeconds(45);
 
     private readonly HttpClient client = host.CreateClient();
     private readonly Dictionary<string, (string Token, DateTimeOffset IssuedAt)> tokens = [];
@@ -59,17 +63,18 @@ internal sealed class Caseworkers(EmbeddedHostFactory host) : IDisposable
 
     /// <summary>Waits until the user's queue holds a task of this kind for the concern.</summary>
     public async Task<JsonElement> WaitForTaskAsync(string user, Guid concernId, string kind) =>
-        (await Eventually.Until(
+        (await Poll.UntilAsync(
             () => QueueAsync(user),
             tasks => tasks.Exists(t => IsTask(t, concernId, kind)),
+            WorkflowWait,
             $"a {kind} task in {user}'s queue",
-            Tick)).First(t => IsTask(t, concernId, kind));
+            host.Clock.TickSecond)).First(t => IsTask(t, concernId, kind));
 
     /// <summary>Social services' full view of the concern.</summary>
     public Task<JsonElement> ConcernAsync(Guid concernId) => GetJsonAsync(Coordinator, $"/api/concerns/{concernId}");
 
     public async Task<JsonElement> WaitForConcernAsync(Guid concernId, Func<JsonElement, bool> condition, string what) =>
-        await Eventually.Until(() => ConcernAsync(concernId), condition, what, Tick);
+        await Poll.UntilAsync(() => ConcernAsync(concernId), condition, WorkflowWait, what, host.Clock.TickSecond);
 
     public static JsonElement TaskIn(JsonElement concern, string kind, Guid agencyId) =>
         concern.GetProperty("tasks").EnumerateArray().First(t => t.GetProperty("kind").GetString() == kind && t.GetProperty("agencyId").GetGuid() == agencyId);
@@ -81,8 +86,6 @@ internal sealed class Caseworkers(EmbeddedHostFactory host) : IDisposable
     }
 
     public void Dispose() => client.Dispose();
-
-    private void Tick() => host.Clock.Advance(TimeSpan.FromSeconds(1));
 
     private static bool IsTask(JsonElement task, Guid concernId, string kind) =>
         task.GetProperty("concernId").GetGuid() == concernId && task.GetProperty("kind").GetString() == kind;

@@ -48,6 +48,12 @@ public sealed class EmbeddedHostFactory : WebApplicationFactory<Program>
         return new EmbeddedHostFactory(start, HostSettings.PostgresAndRabbitMq(database.ConnectionString, vhost), [vhost, database]);
     }
 
+    /// <summary>The host on the stack a theory row names, with the clock at <see cref="DefaultStart"/>.</summary>
+    public static async Task<EmbeddedHostFactory> CreateAsync(HostBackend backend, string purpose) =>
+        backend == HostBackend.SqliteInMemory
+            ? OnSqliteAndInMemory(DefaultStart)
+            : await OnPostgresAndRabbitMqAsync(purpose, DefaultStart);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");

@@ -1,12 +1,16 @@
 using System.Net;
 using System.Text.Json;
+using Coordination.Testing;
 
 namespace Coordination.Host.Tests.Infrastructure;
 
 /// <summary>Reads /health/ready as an operator's monitoring would.</summary>
 internal static class ReadyProbe
 {
-    public sealed record Report(HttpStatusCode StatusCode, string Status, IReadOnlyDictionary<string, string> Checks);
+    public sealed record Report(HttpStatusCode StatusCode, string Status, IReadOnlyDictionary<string, string> Checks)
+    {
+        public override string ToString() => $"{(int)StatusCode} {Status} ({string.Join(", ", Checks.Select(c => $"{c.Key}={c.Value}"))})";
+    }
 
     public static async Task<Report> ReadAsync(HttpClient client)
     {
@@ -18,28 +22,19 @@ internal static class ReadyProbe
     }
 
     /// <summary>Polls until the report satisfies the condition, or fails with the last report.</summary>
-    public static async Task<Report> WaitForAsync(HttpClient client, Func<Report, bool> condition, TimeSpan timeout)
+    public static async Task<Report> WaitForAsync(HttpClient client, Func<Report, bool> condition, TimeSpan timeout) =>
+        (await Poll.UntilAsync(() => TryReadAsync(client), r => r is not null && condition(r), timeout, "/health/ready to satisfy the condition"))!;
+
+    private static async Task<Report?> TryReadAsync(HttpClient client)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        Report? last = null;
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            try
-            {
-                last = await ReadAsync(client);
-                if (condition(last))
-                {
-                    return last;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // The host may be between restarts.
-            }
-
-            await Task.Delay(250);
+            return await ReadAsync(client);
         }
-
-        throw new TimeoutException($"/health/ready never satisfied the condition; last: {last?.StatusCode} {last?.Status} {string.Join(", ", last?.Checks.Select(c => $"{c.Key}={c.Value}") ?? [])}");
+        catch (HttpRequestException)
+        {
+            // The host may be between restarts.
+            return null;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Coordination.Testing;
 using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
 using static Coordination.Host.Tests.Inspections.InspectionScenario;
@@ -66,11 +67,9 @@ public sealed class InspectionJourneyTests
         var protocolDue = protocolTask.GetProperty("dueAt").GetDateTimeOffset();
         Assert.Equal(new DateTimeOffset(2026, 12, 11, 15, 0, 0, TimeSpan.Zero), protocolDue);
         clock.AdvanceTo(new DateTimeOffset(2026, 12, 9, 15, 1, 0, TimeSpan.Zero));
-        await Eventually.SatisfiesAsync(
+        await Poll.UntilAsync(
             async () => (await scenario.OfficerTasksAsync()).EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == protocolTask.GetProperty("id").GetGuid()),
-            t => t.GetProperty("reminders").GetInt32() == 1,
-            "the officer is reminded to send the protocol",
-            clock);
+            t => t.GetProperty("reminders").GetInt32() == 1, WorkflowWait, "the officer is reminded to send the protocol", clock.TickSecond);
 
         // The printable protocol, then sent to the licensee on time.
         using var page = await officer.GetAsync($"/api/inspections/visits/{visitId}/protocol");
@@ -95,7 +94,7 @@ public sealed class InspectionJourneyTests
 
         // No reply in time: the case is ready for the board, and the officer gets the task.
         clock.AdvanceTo(replyDue.AddMinutes(1));
-        await Eventually.SatisfiesAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", "the reply time runs out", scenario.Host.Clock);
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply time runs out", scenario.Host.Clock.TickSecond);
         Assert.Contains((await scenario.OfficerTasksAsync()).EnumerateArray(), t => t.GetProperty("kind").GetString() == "DecideSupervisionCase" && t.GetProperty("supervisionCaseId").GetGuid() == caseId);
 
         // Varning decided: in the venue's history, with a re-inspection scheduled and three weeks to appeal.
@@ -109,15 +108,13 @@ public sealed class InspectionJourneyTests
         Assert.NotEqual(JsonValueKind.Null, venueAfter.GetProperty("reInspectionDueAt").ValueKind);
 
         clock.AdvanceTo(decided.GetProperty("appealEndsAt").GetDateTimeOffset().AddMinutes(1));
-        await Eventually.SatisfiesAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", "the appeal window closes", scenario.Host.Clock);
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", scenario.Host.Clock.TickSecond);
 
         // Six months after the decision the follow-up comes due and the venue tops the risk selection.
         clock.AdvanceTo(decided.GetProperty("nextFollowUpAt").GetDateTimeOffset().AddMinutes(1));
-        await Eventually.SatisfiesAsync(
+        await Poll.UntilAsync(
             () => scenario.OfficerTasksAsync(),
-            tasks => tasks.EnumerateArray().Any(t => t.GetProperty("kind").GetString() == "FollowUpVenue" && t.GetProperty("venueId").GetGuid() == nightclub),
-            "the six-month follow-up comes due",
-            clock);
+            tasks => tasks.EnumerateArray().Any(t => t.GetProperty("kind").GetString() == "FollowUpVenue" && t.GetProperty("venueId").GetGuid() == nightclub), WorkflowWait, "the six-month follow-up comes due", clock.TickSecond);
         var risk = await officer.GetJsonAsync($"/api/inspections/risk?municipalityId={scenario.MunicipalityId}");
         Assert.Equal(nightclub, risk[0].GetProperty("venueId").GetGuid());
         Assert.Contains(risk[0].GetProperty("factors").EnumerateArray(), f => f.GetProperty("factor").GetString() == "SupervisionFollowUpDue");

@@ -12,12 +12,15 @@ internal sealed class InspectionScenario : IAsyncDisposable
 {
     public const string Alvby = "Älvby kommun (demo)";
 
+    /// <summary>How long a test waits for what a workflow does after the clock moved.</summary>
+    public static readonly TimeSpan WorkflowWait = TimeSpan.FromSeconds(30);
+
     private static readonly string[] LicenceKinds = ["AlcoholToPublic", "Tobacco"];
     private static readonly string[] ResponsiblePersons = ["Anna Andersson", "Bo Berg"];
     private static readonly string[] OptionalParticipants = ["RescueService"];
     private static readonly string[] Present = ["Lena Licensing (Tillståndsenheten)", "Per Polis (Polisen)"];
 
-    private InspectionScenario(InspectionsHostFactory host, Guid municipalityId)
+    private InspectionScenario(EmbeddedHostFactory host, Guid municipalityId)
     {
         Host = host;
         MunicipalityId = municipalityId;
@@ -26,7 +29,7 @@ internal sealed class InspectionScenario : IAsyncDisposable
         Police = new InspectionsClient(host, "police.staff@alvby.demo");
     }
 
-    public InspectionsHostFactory Host { get; }
+    public EmbeddedHostFactory Host { get; }
 
     public Guid MunicipalityId { get; }
 
@@ -38,7 +41,7 @@ internal sealed class InspectionScenario : IAsyncDisposable
 
     public static async Task<InspectionScenario> StartAsync(HostBackend backend)
     {
-        var host = await InspectionsHostFactory.CreateAsync(backend);
+        var host = await EmbeddedHostFactory.CreateAsync(backend, "inspections");
         using var officer = new InspectionsClient(host, "licensing.staff@alvby.demo");
         return new InspectionScenario(host, await officer.MunicipalityIdAsync(Alvby));
     }

@@ -1,4 +1,5 @@
 using Coordination.Host.Tests.Infrastructure;
+using Coordination.Testing;
 using static Coordination.Host.Tests.Inspections.InspectionScenario;
 
 namespace Coordination.Host.Tests.Inspections;
@@ -19,11 +20,9 @@ public sealed class ParticipationTests
             $"/api/inspections/participation/{request.GetProperty("id").GetGuid()}/decline",
             new { reason = "All patrols are needed at the football derby that evening." });
 
-        var replan = await Eventually.SatisfiesAsync(
+        var replan = await Poll.UntilAsync(
             () => scenario.OfficerTasksAsync(),
-            tasks => tasks.EnumerateArray().Any(t => t.GetProperty("kind").GetString() == "ReplanRound"),
-            "the officer gets a task to plan the round again",
-            scenario.Host.Clock);
+            tasks => tasks.EnumerateArray().Any(t => t.GetProperty("kind").GetString() == "ReplanRound"), WorkflowWait, "the officer gets a task to plan the round again", scenario.Host.Clock.TickSecond);
         var task = replan.EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "ReplanRound");
         Assert.Equal(roundId, task.GetProperty("roundId").GetGuid());
         Assert.Equal("All patrols are needed at the football derby that evening.", task.GetProperty("note").GetString());
@@ -44,10 +43,10 @@ public sealed class ParticipationTests
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero), due);
 
         scenario.Host.Clock.AdvanceTo(due.AddDays(-1).AddMinutes(1));
-        await Eventually.SatisfiesAsync(() => scenario.PoliceRequestAsync(roundId), t => t.GetProperty("reminders").GetInt32() == 1, "the police are reminded", scenario.Host.Clock);
+        await Poll.UntilAsync(() => scenario.PoliceRequestAsync(roundId), t => t.GetProperty("reminders").GetInt32() == 1, WorkflowWait, "the police are reminded", scenario.Host.Clock.TickSecond);
 
         scenario.Host.Clock.AdvanceTo(due.AddMinutes(1));
-        var escalated = await Eventually.SatisfiesAsync(() => scenario.PoliceRequestAsync(roundId), t => t.GetProperty("escalatedToManagers").GetBoolean(), "the request escalates", scenario.Host.Clock);
+        var escalated = await Poll.UntilAsync(() => scenario.PoliceRequestAsync(roundId), t => t.GetProperty("escalatedToManagers").GetBoolean(), WorkflowWait, "the request escalates", scenario.Host.Clock.TickSecond);
         Assert.Equal("Open", escalated.GetProperty("status").GetString());
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Coordination.Host.Tests.Infrastructure;
+using Coordination.Testing;
 using static Coordination.Host.Tests.Inspections.InspectionScenario;
 
 namespace Coordination.Host.Tests.Inspections;
@@ -15,7 +16,7 @@ public sealed class SanctionLadderTests
         var (venueId, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
         await scenario.Officer.PostJsonAsync($"/api/inspections/supervision-cases/{caseId}/kommunicering", new { proposedSanction = "Aterkallelse", text = "We propose revocation." });
         await scenario.Officer.PostJsonAsync($"/api/inspections/supervision-cases/{caseId}/reply", new { text = "We have replaced the door staff." });
-        await Eventually.SatisfiesAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", "the reply makes the case ready for decision", scenario.Host.Clock);
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply makes the case ready for decision", scenario.Host.Clock.TickSecond);
 
         using (var refused = await scenario.Officer.PostAsync($"/api/inspections/supervision-cases/{caseId}/decision", new { sanction = "Aterkallelse" }))
         {

@@ -1,3 +1,4 @@
+using Coordination.Testing;
 using Coordination.Workflows.Runtime.Incidents;
 using Coordination.Workflows.Tests.Runtime.Counter;
 using MassTransit;
@@ -65,20 +66,8 @@ public abstract class IncidentTests
     }
 
     private static async Task<T> Eventually<T>(Func<Task<T?>> find, string what)
-        where T : class
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            if (await find() is { } found)
-            {
-                return found;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Not found in time: {what}.");
-            await Task.Delay(20);
-        }
-    }
+        where T : class =>
+        (await Poll.UntilAsync(find, found => found is not null, TimeSpan.FromSeconds(15), what))!;
 }
 
 public sealed class SqliteInMemoryIncidentTests : IncidentTests
