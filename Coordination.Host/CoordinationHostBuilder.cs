@@ -36,6 +36,7 @@ internal static class CoordinationHostBuilder
         services.AddCoordinationHealthChecks();
         services.AddProblemDetails();
         services.AddConcernQueriesAndCommands();
+        services.AddScoped<Coordination.Host.FollowUp.FollowUpReportQuery>();
         services.AddCoordinationWebUi();
         services.AddHostedService<StartupBanner>();
         return builder;
