@@ -11,6 +11,7 @@ internal static class ConcernsApi
         services.AddScoped<TaskQueries>();
         services.AddScoped<TaskCommands>();
         services.AddScoped<ReviewCommands>();
+        services.AddScoped<AgreePlan>();
         services.AddScoped<OverdueQuery>();
         services.AddScoped<AgencyDirectory>();
         services.AddScoped<OverdueTrendQuery>();
