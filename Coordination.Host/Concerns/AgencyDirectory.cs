@@ -1,4 +1,5 @@
 using Coordination.Workflows.Concerns.Access;
+using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,10 @@ public sealed class AgencyDirectory(CoordinationDbContext db)
             .ToDictionaryAsync(a => a.Id, cancellationToken);
     }
 
-    /// <summary>The members of an agency, for the agency's managers only (empty for anyone else).</summary>
+    /// <summary>
+    /// The members of an agency who work on cases (staff, managers, coordinators: administrators
+    /// and auditors never read case content), for the agency's managers only (empty for anyone else).
+    /// </summary>
     public async Task<IReadOnlyList<AgencyMember>> MembersAsync(Guid agencyId, CaseViewer viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
@@ -30,6 +34,7 @@ public sealed class AgencyDirectory(CoordinationDbContext db)
         var members = await (from m in db.Memberships.AsNoTracking()
                                   join u in db.Users.AsNoTracking() on m.UserId equals u.Id
                                   where m.AgencyId == agencyId
+                                        && (m.Role == MembershipRole.Staff || m.Role == MembershipRole.Manager || m.Role == MembershipRole.Coordinator)
                                   select new AgencyMember(m.UserId, u.DisplayName, m.Role))
             .ToListAsync(cancellationToken);
         return [.. members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture)];

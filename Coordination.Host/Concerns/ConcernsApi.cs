@@ -11,8 +11,10 @@ internal static class ConcernsApi
         services.AddScoped<TaskQueries>();
         services.AddScoped<TaskCommands>();
         services.AddScoped<ReviewCommands>();
+        services.AddScoped<AgreePlan>();
         services.AddScoped<OverdueQuery>();
         services.AddScoped<AgencyDirectory>();
+        services.AddScoped<OverdueTrendQuery>();
         return services;
     }
 

@@ -14,59 +14,15 @@ namespace Coordination.Host.Concerns;
 /// <summary>Holding a follow-up review, and closing a concern with an outcome.</summary>
 internal static class ReviewAndCloseEndpoints
 {
-    private static readonly string[] PendingReview = ["Scheduled", "Due", "Overdue"];
-
     public static RouteGroupBuilder MapReviewAndClose(this RouteGroupBuilder concerns)
     {
-        concerns.MapPost("/{id:guid}/reviews/{reviewId:guid}/done", ReviewDoneAsync);
+        concerns.MapPost("/{id:guid}/reviews/{reviewId:guid}/done", async (Guid id, Guid reviewId, ReviewDoneRequest request, HttpContext http, ReviewCommands commands, CancellationToken ct) =>
+            (await commands.HoldAsync(id, reviewId, request.Outcome, http.User.Viewer(), ct)).ToResult(next =>
+                TypedResults.Ok(new { nextReviewId = next.NextReviewId, nextReviewDue = next.NextReviewDue })));
         concerns.MapPost("/{id:guid}/reviews/{reviewId:guid}/reassign", async (Guid id, Guid reviewId, ReassignTaskRequest request, HttpContext http, ReviewCommands commands, CancellationToken ct) =>
             (await commands.ReassignAsync(id, reviewId, request.UserId, http.User.Viewer(), ct)).ToResult(_ => TypedResults.Accepted($"/api/concerns/{id}")));
         concerns.MapPost("/{id:guid}/close", CloseAsync);
         return concerns;
-    }
-
-    private static async Task<IResult> ReviewDoneAsync(
-        Guid id, Guid reviewId, ReviewDoneRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors();
-        var outcome = errors.Name<ReviewOutcome>("outcome", request.Outcome);
-        if (errors.Any)
-        {
-            return Problems.Invalid(errors.Errors);
-        }
-
-        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
-        if (file is null)
-        {
-            return refusal!.ToProblem();
-        }
-
-        var review = await db.Set<ReviewState>().AsNoTracking().FirstOrDefaultAsync(r => r.CorrelationId == reviewId && r.ConcernId == id, cancellationToken);
-        if (review is null)
-        {
-            return Problems.NotFound("Review");
-        }
-
-        if (!PendingReview.Contains(review.CurrentState))
-        {
-            return Problems.Conflict("Review not pending", $"The review is {review.CurrentState}.");
-        }
-
-        var now = clock.GetUtcNow();
-        Guid? nextId = null;
-        DateTimeOffset? nextDue = null;
-        DateTimeOffset? nextRemind = null;
-        if (outcome == ReviewOutcome.Continue)
-        {
-            var (_, rules) = await db.CurrentAsync(file.Concern.MunicipalityId, cancellationToken);
-            nextId = Guid.NewGuid();
-            nextDue = rules.Calendar().CalendarDeadline(now, CalendarPeriod.OfMonths(rules.ReviewIntervalMonths));
-            nextRemind = nextDue.Value.AddDays(-rules.ReviewReminderDaysBefore);
-        }
-
-        await bus.Publish(new ReviewCompleted(reviewId, outcome!.Value, file.Viewer.UserId, now, nextId, nextDue, nextRemind), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new { nextReviewId = nextId, nextReviewDue = nextDue });
     }
 
     private static async Task<IResult> CloseAsync(

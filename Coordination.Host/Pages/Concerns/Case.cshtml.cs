@@ -1,8 +1,11 @@
+using System.Globalization;
 using Coordination.Host.Concerns;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Concerns;
 
@@ -10,15 +13,82 @@ namespace Coordination.Host.Pages.Concerns;
 /// The case view: the concern and its chronology exactly as <see cref="ConcernQueries"/> cuts
 /// them for this user (the reporter, another agency with a legal basis, or social services).
 /// </summary>
-public sealed class CaseModel(ConcernQueries queries, AgencyDirectory directory) : PageModel
+public sealed class CaseModel(ConcernQueries queries, AgencyDirectory directory, AgreePlan agreePlan, ReviewCommands reviews, IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>The agencies a plan action can go to.</summary>
+    public static IReadOnlyList<AgencyKind> ActionAgencies { get; } = [AgencyKind.SocialServices, AgencyKind.School, AgencyKind.Police, AgencyKind.Leisure];
+
+    [BindProperty]
+    public PlanInput Plan { get; set; } = new();
+
+    [TempData]
+    public string? Message { get; set; }
+
     public ConcernView View { get; private set; } = null!;
 
     public IReadOnlyList<CaseEvent> Chronology { get; private set; } = [];
 
     public IReadOnlyDictionary<Guid, AgencyName> Agencies { get; private set; } = new Dictionary<Guid, AgencyName>();
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => LoadAsync(id, cancellationToken);
+
+    /// <summary>Agrees the commitment plan through <see cref="AgreePlan"/>, the same command as the API.</summary>
+    public async Task<IActionResult> OnPostPlanAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var actions = Plan.Actions
+            .Where(a => !string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.ByDate))
+            .Select(a => new PlanActionRequest(a.What, a.Agency, null, a.ByDate))
+            .ToList();
+        var goals = (Plan.Goals ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var answer = await agreePlan.ExecuteAsync(id, new PlanRequest(goals, actions), User.Viewer(), cancellationToken);
+        if (answer.Succeeded)
+        {
+            Message = text["Case.PlanAgreed"];
+            return RedirectToPage(new { id });
+        }
+
+        foreach (var field in answer.Refusal!.Errors?.Keys ?? [])
+        {
+            var (formField, key) = field switch
+            {
+                _ when field.StartsWith("goals", StringComparison.Ordinal) => ("Plan.Goals", "Plan.Error.Goals"),
+                _ when field.EndsWith(".agency", StringComparison.Ordinal) => ($"Plan.Actions[{Index(field)}].Agency", "Plan.Error.Agency"),
+                _ when field.EndsWith(".byDate", StringComparison.Ordinal) => ($"Plan.Actions[{Index(field)}].ByDate", "Plan.Error.ByDate"),
+                _ => ($"Plan.Actions[{Index(field)}].What", "Plan.Error.What"),
+            };
+            ModelState.AddModelError(formField, text[key]);
+        }
+
+        if (answer.Refusal.Kind != RefusalKind.Invalid)
+        {
+            ModelState.AddModelError(string.Empty, text[$"Tasks.Refused.{answer.Refusal.Kind}"]);
+        }
+
+        return await LoadAsync(id, cancellationToken);
+    }
+
+    /// <summary>Records a held review through <see cref="ReviewCommands"/>, as the API does.</summary>
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, Guid reviewId, string? outcome, CancellationToken cancellationToken)
+    {
+        var answer = await reviews.HoldAsync(id, reviewId, outcome, User.Viewer(), cancellationToken);
+        if (answer.Succeeded)
+        {
+            Message = text["Case.ReviewHeld"];
+            return RedirectToPage(new { id });
+        }
+
+        ModelState.AddModelError(answer.Refusal!.Kind == RefusalKind.Invalid ? $"outcome-{reviewId:N}" : string.Empty, text[answer.Refusal.Kind == RefusalKind.Invalid ? "Case.Error.Outcome" : $"Tasks.Refused.{answer.Refusal.Kind}"]);
+        return await LoadAsync(id, cancellationToken);
+    }
+
+    private static int Index(string field)
+    {
+        var open = field.IndexOf('[', StringComparison.Ordinal);
+        var close = field.IndexOf(']', StringComparison.Ordinal);
+        return open >= 0 && close > open && int.TryParse(field.AsSpan(open + 1, close - open - 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) ? i : 0;
+    }
+
+    private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var viewer = User.Viewer();
         var answer = await queries.GetAsync(id, viewer, cancellationToken);
@@ -31,5 +101,23 @@ public sealed class CaseModel(ConcernQueries queries, AgencyDirectory directory)
         Chronology = (await queries.ChronologyAsync(id, viewer, cancellationToken)).Value ?? [];
         Agencies = await directory.OwnAgenciesAsync(viewer, cancellationToken);
         return Page();
+    }
+
+    /// <summary>The plan form: goals one per line, and up to three actions.</summary>
+    public sealed class PlanInput
+    {
+        public string? Goals { get; set; }
+
+        public List<PlanActionInput> Actions { get; set; } = [new(), new(), new()];
+    }
+
+    /// <summary>One action of the plan form.</summary>
+    public sealed class PlanActionInput
+    {
+        public string? What { get; set; }
+
+        public string? Agency { get; set; }
+
+        public string? ByDate { get; set; }
     }
 }

@@ -1,11 +1,96 @@
+using System.Globalization;
+using Coordination.Host.Concerns;
+using Coordination.Host.FollowUp;
+using Coordination.Host.WebUi;
+using Coordination.Host.WebUi.Charts;
+using Coordination.Host.WebUi.Exports;
+using Coordination.Workflows.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Dashboard;
 
-/// <summary>The half-year follow-up report.</summary>
-public sealed class FollowUpModel : PageModel
+/// <summary>The half-year follow-up report of one municipality, with a chart and CSV/Excel export (<see cref="FollowUpReportQuery"/>).</summary>
+public sealed class FollowUpModel(FollowUpReportQuery query, AgencyDirectory directory, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
-    public void OnGet()
+    [BindProperty(SupportsGet = true)]
+    public Guid? Municipality { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Period { get; set; }
+
+    public IReadOnlyList<(Guid Id, string Name)> Municipalities { get; private set; } = [];
+
+    public IReadOnlyList<HalfYear> Periods { get; private set; } = [];
+
+    public HalfYear Half { get; private set; } = null!;
+
+    public FollowUpReport? Report { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
+        await LoadAsync(cancellationToken);
+        return Report is null ? NotFound() : File(TableExport.Csv(Headers(), Rows()), TableExport.CsvContentType, $"follow-up-{Half}.csv");
     }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Report is null ? NotFound() : File(TableExport.Xlsx(Half.ToString(), Headers(), Rows()), TableExport.XlsxContentType, $"follow-up-{Half}.xlsx");
+    }
+
+    public string Label(FollowUpRow row) => $"{text["FollowUp.Section." + row.Section]}: {Measure(row)}";
+
+    public string Measure(FollowUpRow row)
+    {
+        var key = row.Section switch
+        {
+            "ConcernsByAgency" => "AgencyKind." + row.Measure,
+            "ConcernsByCategory" => "Category." + row.Measure,
+            "VisitOutcomes" => "VisitOutcome." + row.Measure,
+            "Sanctions" => "Sanction." + row.Measure,
+            _ => "FollowUp.Measure." + row.Measure,
+        };
+        return text[key];
+    }
+
+    public string ChartSvg() => LineChart.Svg(
+        "follow-up-chart",
+        text["FollowUp.ChartTitle"],
+        text["FollowUp.ChartDescription"],
+        [.. Report!.Months.Select(m => m.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture))],
+        [
+            new ChartSeries(text["FollowUp.Measure.Raised"], [.. Report.Months.Select(m => m.Concerns)]),
+            new ChartSeries(text["FollowUp.Measure.Offered"], [.. Report.Months.Select(m => m.Tasks)]),
+            new ChartSeries(text["FollowUp.Measure.Visits"], [.. Report.Months.Select(m => m.Visits)]),
+        ]);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var viewer = User.Viewer();
+        var names = await directory.OwnAgenciesAsync(viewer, cancellationToken);
+        Municipalities = [.. viewer.Memberships.Where(m => m.Role == MembershipRole.Manager)
+            .DistinctBy(m => m.MunicipalityId)
+            .Select(m => (m.MunicipalityId, names.TryGetValue(m.AgencyId, out var n) ? n.MunicipalityName : m.MunicipalityId.ToString()))];
+        var current = HalfYear.Containing(clock.GetUtcNow());
+        Periods = [.. Enumerable.Range(0, 4).Select(i => Back(current, i))];
+        Half = Periods.FirstOrDefault(p => p.ToString() == Period) ?? current;
+        var municipality = Municipality ?? (Municipalities.Count > 0 ? Municipalities[0].Id : Guid.Empty);
+        Municipality = municipality;
+        Report = await query.ForAsync(viewer, municipality, Half, cancellationToken);
+    }
+
+    private static HalfYear Back(HalfYear from, int halves)
+    {
+        var index = (from.Year * 2) + (from.Half - 1) - halves;
+        return new HalfYear(index / 2, (index % 2) + 1);
+    }
+
+    private string[] Headers() => [text["FollowUp.Section"], text["FollowUp.Measure"], text["FollowUp.Value"]];
+
+    private IEnumerable<IReadOnlyList<string>> Rows() =>
+        Report!.Rows.Select(r => (IReadOnlyList<string>)[text["FollowUp.Section." + r.Section], Measure(r), r.Value.ToString(CultureInfo.InvariantCulture)]);
 }

@@ -1,11 +1,136 @@
+using System.Globalization;
+using Coordination.Host.Concerns;
+using Coordination.Host.WebUi;
+using Coordination.Host.WebUi.Charts;
+using Coordination.Host.WebUi.Exports;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Dashboard;
 
-/// <summary>The managers' dashboard.</summary>
-public sealed class IndexModel : PageModel
+/// <summary>
+/// The managers' dashboard: overdue tasks, assessments and reviews of the agencies they manage,
+/// filtered by municipality and agency, with counts over time and CSV/Excel export. Reads
+/// through <see cref="OverdueQuery"/> (the same as GET /api/overdue) and
+/// <see cref="OverdueTrendQuery"/>; reassigns through <see cref="TaskCommands"/> and
+/// <see cref="ReviewCommands"/>.
+/// </summary>
+public sealed class IndexModel(
+    OverdueQuery overdue, OverdueTrendQuery trend, AgencyDirectory directory, TaskCommands tasks, ReviewCommands reviews,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
-    public void OnGet()
+    private const int Weeks = 8;
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Municipality { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Agency { get; set; }
+
+    public IReadOnlyList<AgencyOverdue> Agencies { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, AgencyName> Names { get; private set; } = new Dictionary<Guid, AgencyName>();
+
+    public IReadOnlyDictionary<Guid, IReadOnlyList<AgencyMember>> Members { get; private set; } = new Dictionary<Guid, IReadOnlyList<AgencyMember>>();
+
+    public IReadOnlyList<OverduePoint> Trend { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return File(TableExport.Csv(ExportHeaders(), ExportRows()), TableExport.CsvContentType, "overdue.csv");
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return File(TableExport.Xlsx(text["Dashboard.Title"], ExportHeaders(), ExportRows()), TableExport.XlsxContentType, "overdue.xlsx");
+    }
+
+    public async Task<IActionResult> OnPostReassignTaskAsync(Guid id, Guid? userId, CancellationToken cancellationToken) =>
+        await AfterAsync(await tasks.ReassignAsync(id, userId, User.Viewer(), cancellationToken), "Tasks.Reassigned", $"task-owner-{id:N}", cancellationToken);
+
+    public async Task<IActionResult> OnPostReassignReviewAsync(Guid concernId, Guid id, Guid? userId, CancellationToken cancellationToken) =>
+        await AfterAsync(await reviews.ReassignAsync(concernId, id, userId, User.Viewer(), cancellationToken), "Dashboard.ReviewReassigned", $"review-owner-{id:N}", cancellationToken);
+
+    public string ChartSvg() => LineChart.Svg(
+        "overdue-chart",
+        text["Dashboard.ChartTitle"],
+        text["Dashboard.ChartDescription"],
+        [.. Trend.Select(p => p.At.ToStockholm().ToString("dd/MM", CultureInfo.InvariantCulture))],
+        [
+            new ChartSeries(text["Dashboard.Tasks"], [.. Trend.Select(p => p.Tasks)]),
+            new ChartSeries(text["Dashboard.Assessments"], [.. Trend.Select(p => p.Assessments)]),
+            new ChartSeries(text["Dashboard.Reviews"], [.. Trend.Select(p => p.Reviews)]),
+        ]);
+
+    public string NameOf(Guid agencyId) => Names.TryGetValue(agencyId, out var n) ? $"{n.Name}" : agencyId.ToString();
+
+    public string MemberName(Guid agencyId, Guid? userId) =>
+        userId is { } id && Members.TryGetValue(agencyId, out var members) && members.FirstOrDefault(m => m.UserId == id) is { } member
+            ? member.DisplayName
+            : text["Dashboard.Unassigned"];
+
+    private async Task<IActionResult> AfterAsync(Answer<Guid> answer, string doneKey, string field, CancellationToken cancellationToken)
+    {
+        if (answer.Succeeded)
+        {
+            Message = text[doneKey];
+            return RedirectToPage(new { Municipality, Agency });
+        }
+
+        ModelState.AddModelError(answer.Refusal!.Kind == RefusalKind.Invalid ? field : string.Empty, text[$"Tasks.Refused.{answer.Refusal.Kind}"]);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var viewer = User.Viewer();
+        Agencies = (await overdue.ForManagerAsync(viewer, Municipality, Agency, cancellationToken)).Value ?? [];
+        Trend = await trend.WeeklyAsync(viewer, Municipality, Agency, Weeks, cancellationToken);
+        Names = await directory.OwnAgenciesAsync(viewer, cancellationToken);
+        var members = new Dictionary<Guid, IReadOnlyList<AgencyMember>>();
+        foreach (var agency in Agencies)
+        {
+            members[agency.AgencyId] = [.. (await directory.MembersAsync(agency.AgencyId, viewer, cancellationToken)).DistinctBy(m => m.UserId)];
+        }
+
+        Members = members;
+    }
+
+    private string[] ExportHeaders() =>
+        [text["Dashboard.Municipality"], text["Tasks.Agency"], text["Dashboard.What"], text["Dashboard.Item"], text["Tasks.Due"], text["Dashboard.Case"]];
+
+    private IEnumerable<IReadOnlyList<string>> ExportRows()
+    {
+        foreach (var a in Agencies)
+        {
+            var municipality = Names.TryGetValue(a.AgencyId, out var n) ? n.MunicipalityName : string.Empty;
+            foreach (var t in a.Tasks)
+            {
+                yield return [municipality, NameOf(a.AgencyId), text["Dashboard.Task"], text["TaskKind." + t.Kind], StockholmTime.Show(t.DueAt), t.ConcernId.ToString()];
+            }
+
+            foreach (var x in a.Assessments)
+            {
+                yield return [municipality, NameOf(a.AgencyId), text["Dashboard.Assessment"], text["Assessment." + x.Assessment], StockholmTime.Show(x.DueAt), x.ConcernId.ToString()];
+            }
+
+            foreach (var r in a.Reviews)
+            {
+                yield return [municipality, NameOf(a.AgencyId), text["Dashboard.Review"], text["Case.Review"] + " " + r.Number.ToString(CultureInfo.InvariantCulture), StockholmTime.Show(r.DueAt), r.ConcernId.ToString()];
+            }
+        }
     }
 }

@@ -1,0 +1,105 @@
+using Coordination.Contracts.Concerns;
+using Coordination.Workflows.Calendar;
+using Coordination.Workflows.Concerns.Access;
+using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Concerns.Plans;
+using Coordination.Workflows.Concerns.Routing;
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Concerns;
+
+/// <summary>
+/// Agreeing the commitment plan (åtagandeplan): its actions become tasks of their agencies and the
+/// first review is scheduled. The API and the case page agree plans through here.
+/// </summary>
+public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock)
+{
+    public async Task<Answer<AgreedPlan>> ExecuteAsync(Guid id, PlanRequest request, CaseViewer viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, viewer, cancellationToken);
+        if (file is null)
+        {
+            return refusal!;
+        }
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var agencies = await db.ByKindAsync(file.Concern.MunicipalityId, cancellationToken);
+        var shared = ConcernAccess.SharedAgencies(file.Bases);
+        var errors = new ValidationErrors();
+        var goals = (request.Goals ?? []).Select((g, i) => errors.Text($"goals[{i}]", g, 500, "A goal")).ToList();
+        if (goals.Count == 0)
+        {
+            errors.Add("goals", "A plan has at least one goal.");
+        }
+
+        var plan = new CommitmentPlan { ConcernId = id, Goals = string.Join('\n', goals), AgreedAt = now, AgreedByUserId = file.Viewer.UserId };
+        var actions = request.Actions ?? [];
+        if (actions.Count == 0)
+        {
+            errors.Add("actions", "A plan has at least one action.");
+        }
+
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var field = $"actions[{i}]";
+            var what = errors.Text($"{field}.what", actions[i].What, 1000, "What is to be done");
+            var kind = errors.Name<AgencyKind>($"{field}.agency", actions[i].Agency);
+            var byDate = errors.Date($"{field}.byDate", actions[i].ByDate);
+            if (byDate < today)
+            {
+                errors.Add($"{field}.byDate", "The date has passed.");
+            }
+
+            Guid agencyId = default;
+            if (kind is { } k && (!agencies.TryGetValue(k, out agencyId) || (k != AgencyKind.SocialServices && !shared.Contains(agencyId))))
+            {
+                errors.Add($"{field}.agency", $"The concern is not shared with {k}: record a consent or other legal basis naming it first.");
+            }
+
+            if (actions[i].OwnerUserId is { } owner && agencyId != default
+                && !await db.Memberships.AnyAsync(m => m.UserId == owner && m.AgencyId == agencyId, cancellationToken))
+            {
+                errors.Add($"{field}.ownerUserId", "The owner must be a member of the action's agency.");
+            }
+
+            if (what is not null && byDate is not null && agencyId != default)
+            {
+                plan.Actions.Add(new PlanAction { Id = Guid.NewGuid(), ConcernId = id, What = what, AgencyId = agencyId, OwnerUserId = actions[i].OwnerUserId, ByDate = byDate.Value, TaskId = Guid.NewGuid() });
+            }
+        }
+
+        if (errors.Any)
+        {
+            return Refusal.Invalid(errors.Errors);
+        }
+
+        if (file.IsClosed || await db.Set<CommitmentPlan>().AnyAsync(p => p.ConcernId == id, cancellationToken))
+        {
+            return Refusal.Conflict("Plan already agreed", "The concern already has a commitment plan, or it is closed.");
+        }
+
+        var (_, rules) = await db.CurrentAsync(file.Concern.MunicipalityId, cancellationToken);
+        var calendar = rules.Calendar();
+        db.Add(plan);
+        foreach (var action in plan.Actions)
+        {
+            await bus.Publish(
+                TaskOffers.Offer(rules, id, file.Concern.MunicipalityId, action.AgencyId, AgencyTaskKind.PlanAction, action.What, now,
+                    calendar.EndOfWorkingDay(action.ByDate), endsWithSharing: action.AgencyId != agencies[AgencyKind.SocialServices], action.OwnerUserId) with { TaskId = action.TaskId },
+                cancellationToken);
+        }
+
+        var reviewDue = calendar.CalendarDeadline(now, CalendarPeriod.OfMonths(rules.ReviewIntervalMonths));
+        var review = new ReviewScheduled(Guid.NewGuid(), id, file.Concern.MunicipalityId, agencies[AgencyKind.SocialServices], 1, reviewDue, reviewDue.AddDays(-rules.ReviewReminderDaysBefore));
+        await bus.Publish(review, cancellationToken);
+        await bus.Publish(new CommitmentPlanAgreed(id, now, plan.Actions.Count), cancellationToken);
+        db.Add(CaseEvent.Of(id, now, "CommitmentPlanAgreed", CaseEventAudience.SharedAgencies, $"Commitment plan agreed with {plan.Actions.Count} actions.", file.Viewer.UserId));
+        await db.SaveChangesAsync(cancellationToken);
+        return Answers.Of(new AgreedPlan(review.ReviewId, reviewDue, [.. plan.Actions.Select(a => a.TaskId)]));
+    }
+}

@@ -1,0 +1,47 @@
+using Coordination.Contracts.Concerns;
+using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Concerns.Access;
+using Coordination.Workflows.Concerns.Reviews;
+using Coordination.Workflows.Concerns.Tasks;
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Concerns;
+
+/// <summary>
+/// How much work of the agencies a manager manages was overdue at the end of each of the last
+/// weeks: tasks (joint work until answered, other kinds until done), social services' legal
+/// assessments, and reviews. Rebuilt from each item's own dates, so it needs no snapshots.
+/// </summary>
+public sealed class OverdueTrendQuery(CoordinationDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<OverduePoint>> WeeklyAsync(CaseViewer viewer, Guid? municipalityId, Guid? agencyId, int weeks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var managed = viewer.ManagerMemberships()
+            .DistinctBy(m => m.AgencyId)
+            .Where(m => (municipalityId is null || m.MunicipalityId == municipalityId) && (agencyId is null || m.AgencyId == agencyId))
+            .ToList();
+        var agencyIds = managed.Select(m => m.AgencyId).ToList();
+        var socialMunicipalities = managed.Where(m => m.AgencyKind == AgencyKind.SocialServices).Select(m => m.MunicipalityId).ToList();
+
+        var tasks = await db.Set<AgencyTaskState>().AsNoTracking().Where(t => agencyIds.Contains(t.AgencyId)).ToListAsync(cancellationToken);
+        var reviews = await db.Set<ReviewState>().AsNoTracking().Where(r => agencyIds.Contains(r.AgencyId)).ToListAsync(cancellationToken);
+        var concerns = await db.Set<ConcernState>().AsNoTracking().Where(s => socialMunicipalities.Contains(s.MunicipalityId)).ToListAsync(cancellationToken);
+
+        var now = clock.GetUtcNow();
+        return [.. Enumerable.Range(0, weeks).Reverse().Select(back => now.AddDays(-7 * back)).Select(at => new OverduePoint(
+            at,
+            tasks.Count(t => t.OfferedAt <= at && t.DueAt < at && Before(TaskEnded(t), at)),
+            concerns.Count(s => s.RaisedAt <= at && Before(s.ClosedAt, at)
+                && ((s.ProtectiveAssessmentDue < at && Before(s.ProtectiveAssessmentDoneAt, at)) || (s.PreliminaryAssessmentDue < at && Before(s.DecidedAt, at)))),
+            reviews.Count(r => r.DueAt < at && Before(r.CompletedAt ?? r.CancelledAt, at))))];
+    }
+
+    // Still open at the instant: never ended, or ended after it.
+    private static bool Before(DateTimeOffset? ended, DateTimeOffset at) => ended is null || ended > at;
+
+    private static DateTimeOffset? TaskEnded(AgencyTaskState t) =>
+        t.CancelledAt ?? (t.Kind == AgencyTaskKind.JointWork ? t.AnsweredAt : t.CompletedAt);
+}

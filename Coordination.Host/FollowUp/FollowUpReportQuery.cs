@@ -1,0 +1,104 @@
+using Coordination.Contracts.Concerns;
+using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Concerns.Access;
+using Coordination.Workflows.Concerns.Reviews;
+using Coordination.Workflows.Concerns.Tasks;
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Inspections.Rounds;
+using Coordination.Workflows.Inspections.Supervision;
+using Coordination.Workflows.Inspections.Visits;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.FollowUp;
+
+/// <summary>
+/// The twice-yearly follow-up of one municipality (DOMAIN.md, "The twice-yearly follow-up"):
+/// counts only, no personal data, for the managers of the municipality's agencies.
+/// </summary>
+public sealed class FollowUpReportQuery(CoordinationDbContext db)
+{
+    public async Task<FollowUpReport?> ForAsync(CaseViewer viewer, Guid municipalityId, HalfYear half, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(half);
+        if (!viewer.Memberships.Any(m => m.MunicipalityId == municipalityId && m.Role == MembershipRole.Manager))
+        {
+            return null;
+        }
+
+        var (from, to) = (half.From, half.To);
+        var agencyKinds = await db.Agencies.AsNoTracking().Where(a => a.MunicipalityId == municipalityId).ToDictionaryAsync(a => a.Id, a => a.Kind, cancellationToken);
+        var concerns = await db.Set<Concern>().AsNoTracking().Where(c => c.MunicipalityId == municipalityId && c.RaisedAt >= from && c.RaisedAt < to).ToListAsync(cancellationToken);
+        var ids = concerns.Select(c => c.Id).ToList();
+        var states = await db.Set<ConcernState>().AsNoTracking().Where(s => ids.Contains(s.CorrelationId)).ToListAsync(cancellationToken);
+        var tasks = await db.Set<AgencyTaskState>().AsNoTracking().Where(t => t.MunicipalityId == municipalityId && t.OfferedAt >= from && t.OfferedAt < to).ToListAsync(cancellationToken);
+        var reviews = await db.Set<ReviewState>().AsNoTracking().Where(r => r.MunicipalityId == municipalityId && r.DueAt >= from && r.DueAt < to).ToListAsync(cancellationToken);
+        var rounds = await db.Set<InspectionRound>().AsNoTracking().Where(r => r.MunicipalityId == municipalityId && r.PlannedAt >= from && r.PlannedAt < to).ToListAsync(cancellationToken);
+        var visits = await db.Set<Visit>().AsNoTracking().Include(v => v.Entries).Where(v => v.MunicipalityId == municipalityId && v.StartedAt >= from && v.StartedAt < to).ToListAsync(cancellationToken);
+        var sanctions = await db.Set<SupervisionCase>().AsNoTracking().Where(s => s.MunicipalityId == municipalityId && s.DecidedAt >= from && s.DecidedAt < to).ToListAsync(cancellationToken);
+
+        var rows = new List<FollowUpRow>();
+        void Add(string section, string measure, int value) => rows.Add(new FollowUpRow(section, measure, value));
+
+        Add("Concerns", "Raised", concerns.Count);
+        foreach (var kind in Enum.GetValues<AgencyKind>())
+        {
+            var count = concerns.Count(c => agencyKinds.TryGetValue(c.ReporterAgencyId, out var k) && k == kind);
+            if (count > 0)
+            {
+                Add("ConcernsByAgency", kind.ToString(), count);
+            }
+        }
+
+        foreach (var category in Enum.GetValues<ConcernCategory>())
+        {
+            Add("ConcernsByCategory", category.ToString(), concerns.Count(c => c.Categories.Contains(category)));
+        }
+
+        Add("ProtectiveAssessment", "OnTime", states.Count(s => s.ProtectiveAssessmentDoneAt <= s.ProtectiveAssessmentDue));
+        Add("ProtectiveAssessment", "Late", states.Count(s => s.ProtectiveAssessmentDoneAt > s.ProtectiveAssessmentDue));
+        Add("ProtectiveAssessment", "NotDone", states.Count(s => s.ProtectiveAssessmentDoneAt is null));
+        Add("PreliminaryAssessment", "OnTime", states.Count(s => s.DecidedAt <= s.PreliminaryAssessmentDue));
+        Add("PreliminaryAssessment", "Late", states.Count(s => s.DecidedAt > s.PreliminaryAssessmentDue));
+        Add("PreliminaryAssessment", "NotDone", states.Count(s => s.DecidedAt is null));
+
+        Add("Tasks", "Offered", tasks.Count);
+        Add("Tasks", "Accepted", tasks.Count(t => t.Kind == AgencyTaskKind.JointWork && t.CurrentState is "Accepted" or "Completed"));
+        Add("Tasks", "Declined", tasks.Count(t => t.CurrentState == "Declined"));
+        Add("Tasks", "Overdue", tasks.Count(t => (t.Kind == AgencyTaskKind.JointWork ? t.AnsweredAt : t.CompletedAt) is not { } ended ? t.CancelledAt is null && t.DueAt < to : ended > t.DueAt));
+
+        Add("Reviews", "DoneOnTime", reviews.Count(r => r.CompletedAt <= r.DueAt));
+        Add("Reviews", "DoneLate", reviews.Count(r => r.CompletedAt > r.DueAt));
+        Add("Reviews", "NotDone", reviews.Count(r => r.CompletedAt is null && r.CancelledAt is null));
+
+        Add("Inspections", "RoundsPlanned", rounds.Count);
+        Add("Inspections", "RoundsDone", rounds.Count(r => r.Status == RoundStatus.Done));
+        Add("Inspections", "JointRounds", rounds.Count(r => r.IsJoint));
+        Add("Inspections", "Visits", visits.Count);
+        Add("Inspections", "Remarks", visits.Sum(v => v.Entries.Count(e => e.Result == ChecklistResult.Remark)));
+        foreach (var outcome in Enum.GetValues<VisitOutcome>())
+        {
+            Add("VisitOutcomes", outcome.ToString(), visits.Count(v => v.Outcome == outcome));
+        }
+
+        foreach (var sanction in Enum.GetValues<Sanction>())
+        {
+            Add("Sanctions", sanction.ToString(), sanctions.Count(s => s.Decision == sanction));
+        }
+
+        var months = Enumerable.Range(0, 6).Select(i => half.FromDate.AddMonths(i)).ToList();
+        var monthly = months.Select(m => new FollowUpMonth(
+            m,
+            concerns.Count(c => Month(c.RaisedAt) == m),
+            tasks.Count(t => Month(t.OfferedAt) == m),
+            visits.Count(v => Month(v.StartedAt) == m))).ToList();
+        return new FollowUpReport(municipalityId, half, rows, monthly);
+    }
+
+    private static DateOnly Month(DateTimeOffset instant)
+    {
+        var local = Coordination.Host.WebUi.StockholmTime.ToStockholm(instant);
+        return new DateOnly(local.Year, local.Month, 1);
+    }
+}

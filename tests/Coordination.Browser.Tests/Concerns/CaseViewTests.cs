@@ -1,0 +1,50 @@
+using Coordination.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Coordination.Browser.Tests.Concerns;
+
+public sealed class CaseViewTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Coordinator_agrees_the_commitment_plan_in_the_case_view_and_the_police_see_only_their_share()
+    {
+        await using var host = await BrowserHost.StartAsync("browser-case-view");
+        using var api = new ApiClient(host);
+        var concernId = await Scenario.RaiseConcernAsync(api);
+        await Scenario.ShareWithPoliceAndSchoolAsync(api, concernId, "2026-11-20");
+
+        await using var coordinator = await BrowserUser.OpenAsync(browser.Browser, host);
+        await coordinator.SignInAsync(Scenario.Coordinator);
+        await coordinator.VisitAsync($"/Concerns/Case/{concernId}", "case view (social services)");
+        var page = coordinator.Page;
+        Assert.True(await page.GetByText("20120315-1236").IsVisibleAsync());
+
+        await page.GetByLabel("Mål").FillAsync("Alva går i skolan varje dag");
+        await page.Locator("#Plan_Actions_0__What").FillAsync("Ungdomspolisen träffar Alva och hennes mamma");
+        await page.Locator("#Plan_Actions_0__Agency").SelectOptionAsync("Police");
+        await page.Locator("#Plan_Actions_0__ByDate").FillAsync("2026-12-11");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara åtagandeplanen" }).ClickAsync();
+        await page.GetByText("Åtagandeplanen är sparad.", new() { Exact = false }).WaitForAsync();
+
+        // The first review is scheduled by its state machine, asynchronously.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await page.GetByText("Uppföljning 1:").CountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The first review did not appear in the case view within 30 s.");
+            await Task.Delay(250);
+            await page.ReloadAsync();
+        }
+
+        await coordinator.CheckInBothLanguagesAsync("case view with plan and review");
+        await coordinator.ScreenshotAsync("case-view-plan-agreed");
+
+        await using var police = await BrowserUser.OpenAsync(browser.Browser, host);
+        await police.SignInAsync(Scenario.Police);
+        await police.VisitAsync($"/Concerns/Case/{concernId}", "case view (police)");
+        Assert.True(await police.Page.GetByText("Alva Exempel").IsVisibleAsync());
+        Assert.Equal(0, await police.Page.GetByText("20120315-1236").CountAsync());
+        Assert.Equal(0, await police.Page.GetByText("Mamman vet att skolan är orolig.").CountAsync());
+        Assert.True(await police.Page.GetByText("Ungdomspolisen träffar Alva och hennes mamma").IsVisibleAsync());
+        await police.ScreenshotAsync("case-view-police-share");
+    }
+}
