@@ -7,7 +7,7 @@ using MassTransit;
 
 namespace Coordination.Host.Concerns;
 
-/// <summary>Social services' steps: protective assessment, preliminary-assessment decision, investigation extension, feedback to the reporter.</summary>
+/// <summary>Social services' steps: protective assessment, preliminary-assessment decision, investigation extension and completion, feedback to the reporter.</summary>
 internal static class AssessmentEndpoints
 {
     public static RouteGroupBuilder MapAssessments(this RouteGroupBuilder concerns)
@@ -15,6 +15,7 @@ internal static class AssessmentEndpoints
         concerns.MapPost("/{id:guid}/protective-assessment", ProtectiveAssessmentAsync);
         concerns.MapPost("/{id:guid}/preliminary-assessment", PreliminaryAssessmentAsync);
         concerns.MapPost("/{id:guid}/investigation/extension", ExtendInvestigationAsync);
+        concerns.MapPost("/{id:guid}/investigation/completion", CompleteInvestigationAsync);
         concerns.MapPost("/{id:guid}/feedback", FeedbackAsync);
         return concerns;
     }
@@ -98,7 +99,7 @@ internal static class AssessmentEndpoints
             return refusal!;
         }
 
-        if (file.State?.InvestigationDue is not { } currentDue || file.IsClosed)
+        if (file.State?.InvestigationDue is not { } currentDue || file.IsClosed || file.State.InvestigationCompletedAt is not null)
         {
             return Problems.Conflict("No investigation", "Only an open investigation can be extended.");
         }
@@ -115,6 +116,35 @@ internal static class AssessmentEndpoints
         db.Add(CaseEvent.Of(id, now, "InvestigationExtended", CaseEventAudience.SocialServices, $"Investigation extended: {reason}", file.Viewer.UserId));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new { investigationDue = newDue });
+    }
+
+    private static async Task<IResult> CompleteInvestigationAsync(
+        Guid id, InvestigationCompletionRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var conclusion = errors.Name<InvestigationConclusion>("conclusion", request.Conclusion);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.Errors);
+        }
+
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        if (file is null)
+        {
+            return refusal!;
+        }
+
+        if (file.State?.InvestigationDue is null || file.IsClosed || file.State.InvestigationCompletedAt is not null)
+        {
+            return Problems.Conflict("No open investigation", "Only an open investigation can be finished, and only once.");
+        }
+
+        var now = clock.GetUtcNow();
+        await bus.Publish(new InvestigationCompleted(id, conclusion!.Value, file.Viewer.UserId, now), cancellationToken);
+        var late = now > file.State.InvestigationDue ? " after its deadline" : string.Empty;
+        db.Add(CaseEvent.Of(id, now, "InvestigationCompleted", CaseEventAudience.SocialServices, $"Investigation finished{late}: {conclusion}.", file.Viewer.UserId));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(new { conclusion = conclusion.ToString(), completedAt = now });
     }
 
     private static async Task<IResult> FeedbackAsync(
@@ -138,6 +168,12 @@ internal static class AssessmentEndpoints
             return Problems.Conflict("Feedback not open", "Feedback follows the preliminary-assessment decision and is given once.");
         }
 
+        var truthful = FeedbackFor(file.State.PreliminaryDecision.Value);
+        if (outcome != truthful)
+        {
+            return Problems.Invalid("outcome", $"The preliminary assessment decided {file.State.PreliminaryDecision}; the reporter must be told {truthful}.");
+        }
+
         var now = clock.GetUtcNow();
         var task = await db.OpenTaskAsync(id, AgencyTaskKind.ReporterFeedback, cancellationToken);
         if (task is not null)
@@ -150,4 +186,11 @@ internal static class AssessmentEndpoints
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static ReporterFeedback FeedbackFor(PreliminaryDecision decision) => decision switch
+    {
+        PreliminaryDecision.Opened => ReporterFeedback.InvestigationOpened,
+        PreliminaryDecision.NotOpened => ReporterFeedback.InvestigationNotOpened,
+        _ => ReporterFeedback.AlreadyOngoing,
+    };
 }

@@ -81,6 +81,8 @@ internal static class ConcernQueryEndpoints
             preliminaryDecision = s?.PreliminaryDecision?.ToString(),
             investigationDue = s?.InvestigationDue,
             investigationExtensionReason = s?.InvestigationExtensionReason,
+            investigationCompletedAt = s?.InvestigationCompletedAt,
+            investigationConclusion = s?.InvestigationConclusion?.ToString(),
             feedback = s?.FeedbackGiven?.ToString(),
             outcome = s?.Outcome,
             closedAt = s?.ClosedAt,

@@ -65,7 +65,7 @@ internal static class OverdueEndpoints
             yield return new { concernId = s.CorrelationId, assessment = "PreliminaryAssessment", dueAt = s.PreliminaryAssessmentDue };
         }
 
-        if (s.InvestigationDue is { } due && due < now)
+        if (s.InvestigationDue is { } due && s.InvestigationCompletedAt is null && due < now)
         {
             yield return new { concernId = s.CorrelationId, assessment = "Investigation", dueAt = due };
         }

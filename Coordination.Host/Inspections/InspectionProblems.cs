@@ -10,6 +10,13 @@ internal static class InspectionProblems
     public static IResult NotFound(string what) =>
         TypedResults.Problem(title: $"{what} not found", detail: $"No {what.ToLowerInvariant()} with this id is visible to you.", statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>The caller changed a version someone else has changed since (If-Match did not match).</summary>
+    public static IResult StaleVersion() =>
+        TypedResults.Problem(
+            title: "Changed by someone else",
+            detail: "The venue was changed after you read it. Read it again, then make your change on the current version.",
+            statusCode: StatusCodes.Status412PreconditionFailed);
+
     public static IResult Forbidden(string detail) =>
         TypedResults.Problem(title: "Not allowed", detail: detail, statusCode: StatusCodes.Status403Forbidden);
 }

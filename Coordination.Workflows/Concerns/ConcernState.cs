@@ -37,6 +37,10 @@ public sealed class ConcernState : SagaStateMachineInstance, ISagaVersion
 
     public string? InvestigationExtensionReason { get; set; }
 
+    public DateTimeOffset? InvestigationCompletedAt { get; set; }
+
+    public InvestigationConclusion? InvestigationConclusion { get; set; }
+
     public ReporterFeedback? FeedbackGiven { get; set; }
 
     public DateTimeOffset? FeedbackGivenAt { get; set; }

@@ -1,4 +1,5 @@
 using Coordination.Contracts.Concerns;
+using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 
 namespace Coordination.Workflows.Concerns;
@@ -15,14 +16,15 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
     {
         InstanceState(s => s.CurrentState);
         Event(() => Raised, e => e.CorrelateById(m => m.Message.ConcernId));
-        Event(() => ProtectiveAssessmentCompleted, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => PreliminaryAssessmentDecided, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => InvestigationExtended, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => FeedbackGiven, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => SharingBasisRecorded, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => SharingBasisWithdrawn, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => PlanAgreed, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
-        Event(() => ClosedWithOutcome, e => e.CorrelateById(m => m.Message.ConcernId).OnMissingInstance(m => m.Fault()));
+        Event(() => ProtectiveAssessmentCompleted, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => PreliminaryAssessmentDecided, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => InvestigationExtended, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => InvestigationCompleted, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => FeedbackGiven, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => SharingBasisRecorded, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => SharingBasisWithdrawn, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => PlanAgreed, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => ClosedWithOutcome, e => e.CorrelateToExisting(m => m.Message.ConcernId));
 
         // A repeated or late answer changes nothing; the HTTP edge has already refused it.
         OnUnhandledEvent(c => c.Ignore());
@@ -61,9 +63,16 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
                 {
                     c.Saga.InvestigationDue = c.Message.NewDue;
                     c.Saga.InvestigationExtensionReason = c.Message.Reason;
-                }));
+                }),
+            When(InvestigationCompleted)
+                .Then(c =>
+                {
+                    c.Saga.InvestigationCompletedAt = c.Message.CompletedAt;
+                    c.Saga.InvestigationConclusion = c.Message.Conclusion;
+                })
+                .TransitionTo(Investigated));
 
-        During(AwaitingProtectiveAssessment, AwaitingPreliminaryDecision, UnderInvestigation, NotOpened,
+        During([AwaitingProtectiveAssessment, AwaitingPreliminaryDecision, UnderInvestigation, Investigated, NotOpened],
             When(FeedbackGiven)
                 .Then(c =>
                 {
@@ -89,6 +98,9 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
 
     public State UnderInvestigation { get; private set; } = null!;
 
+    /// <summary>The investigation is finished; the joint work, plan and reviews may go on until the case is closed.</summary>
+    public State Investigated { get; private set; } = null!;
+
     public State NotOpened { get; private set; } = null!;
 
     /// <summary>Closed with an outcome; the row stays for the chronology and the half-year follow-up.</summary>
@@ -101,6 +113,8 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
     public Event<PreliminaryAssessmentDecided> PreliminaryAssessmentDecided { get; private set; } = null!;
 
     public Event<InvestigationExtended> InvestigationExtended { get; private set; } = null!;
+
+    public Event<InvestigationCompleted> InvestigationCompleted { get; private set; } = null!;
 
     public Event<ReporterFeedbackGiven> FeedbackGiven { get; private set; } = null!;
 

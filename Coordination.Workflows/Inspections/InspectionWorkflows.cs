@@ -13,7 +13,7 @@ namespace Coordination.Workflows.Inspections;
 public static class InspectionWorkflows
 {
     /// <summary>
-    /// Inside <c>AddMassTransit</c>: the participation, protocol and supervision state machines on
+    /// Inside <c>AddMassTransit</c>: the participation, protocol, re-inspection and supervision state machines on
     /// the service's database. Each of them keeps at most one timer pending and touches at most
     /// one per message: on SQLite, Quartz's scheduler thread holds its in-process lock while it
     /// waits for the database, so a second timer written in the same transaction would wait for
@@ -26,6 +26,7 @@ public static class InspectionWorkflows
         bus.TryAddSingleton<InspectionDeadlines>();
         bus.AddSagaStateMachine<ParticipationRequestStateMachine, ParticipationRequestState>().UseCoordinationRepository();
         bus.AddSagaStateMachine<ProtocolStateMachine, ProtocolState>().UseCoordinationRepository();
+        bus.AddSagaStateMachine<ReInspectionStateMachine, ReInspectionState>().UseCoordinationRepository();
         bus.AddSagaStateMachine<SupervisionCaseStateMachine, SupervisionCaseState>().UseCoordinationRepository();
         return bus;
     }

@@ -156,7 +156,7 @@ internal static class SupervisionEndpoints
 
         if (decided != Sanction.Aterkallelse)
         {
-            ReInspection.Schedule(db, venue, now, settings, supervision.VisitId, $"{decided} decided");
+            await ReInspection.ScheduleAsync(db, publish, venue, now, settings, supervision.VisitId, $"{decided} decided");
         }
 
         await publish.Publish(new SanctionDecided(supervision.Id, venue.Id, decided.ToString(), now, supervision.AppealEndsAt.Value, supervision.NextFollowUpAt.Value));

@@ -67,14 +67,30 @@ internal static class VenueEndpoints
         return TypedResults.Ok(venues.OrderBy(v => v.Name, StringComparer.CurrentCulture).Select(VenueView.From).ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db) =>
-        await db.VisibleVenueAsync(id, user) is { } venue ? TypedResults.Ok(VenueView.From(venue)) : InspectionProblems.NotFound("Venue");
-
-    private static async Task<IResult> ChangeAsync(Guid id, VenueRequest request, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, CoordinationDbContext db)
     {
-        if (await db.VisibleVenueAsync(id, user, tracked: true) is not { } venue)
+        if (await db.VisibleVenueAsync(id, http.User) is not { } venue)
         {
             return InspectionProblems.NotFound("Venue");
+        }
+
+        var view = VenueView.From(venue);
+        http.Response.Headers.ETag = view.ETag;
+        return TypedResults.Ok(view);
+    }
+
+    /// <summary>Changes the register details; with <c>If-Match</c>, only if nobody changed them since the caller read them.</summary>
+    private static async Task<IResult> ChangeAsync(Guid id, VenueRequest request, HttpContext http, CoordinationDbContext db, TimeProvider clock)
+    {
+        if (await db.VisibleVenueAsync(id, http.User, tracked: true) is not { } venue)
+        {
+            return InspectionProblems.NotFound("Venue");
+        }
+
+        var ifMatch = http.Request.Headers.IfMatch.ToString();
+        if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != VenueView.From(venue).ETag)
+        {
+            return InspectionProblems.StaleVersion();
         }
 
         var errors = new ValidationErrors();
@@ -95,11 +111,21 @@ internal static class VenueEndpoints
         var changed = VenueChanges.Describe(before, VenueView.From(venue));
         if (changed.Length > 0)
         {
+            venue.Version++;
             db.Add(VenueHistoryEntry.For(venue, now, VenueHistoryKind.DetailsChanged, changed));
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return InspectionProblems.StaleVersion();
+            }
         }
 
-        return TypedResults.Ok(VenueView.From(venue));
+        var view = VenueView.From(venue);
+        http.Response.Headers.ETag = view.ETag;
+        return TypedResults.Ok(view);
     }
 
     private static async Task<IResult> RemoveAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)

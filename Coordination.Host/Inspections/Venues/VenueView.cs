@@ -23,7 +23,8 @@ internal sealed record VenueView(
     DateTimeOffset? FollowUpDueAt,
     DateTimeOffset? ReInspectionDueAt,
     DateTimeOffset? LastVisitedAt,
-    DateTimeOffset RegisteredAt)
+    DateTimeOffset RegisteredAt,
+    int Version)
 {
     public static VenueView From(Venue v) => new(
         v.Id, v.MunicipalityId, v.Name, v.LicenseeName, v.OrganisationNumber, v.Address, v.PostalTown,
@@ -31,5 +32,8 @@ internal sealed record VenueView(
         v.ServingFrom?.ToString("HH:mm", CultureInfo.InvariantCulture),
         v.ServingUntil?.ToString("HH:mm", CultureInfo.InvariantCulture),
         v.ResponsiblePersons, v.HasDancing, v.HasYoungCrowd, v.Complaints, v.OpenSupervisionCaseId,
-        v.FollowUpDueAt, v.ReInspectionDueAt, v.LastVisitedAt, v.RegisteredAt);
+        v.FollowUpDueAt, v.ReInspectionDueAt, v.LastVisitedAt, v.RegisteredAt, v.Version);
+
+    /// <summary>The entity tag of this version, for <c>ETag</c> and <c>If-Match</c>.</summary>
+    public string ETag => $"\"{Version.ToString(CultureInfo.InvariantCulture)}\"";
 }

@@ -55,7 +55,7 @@ internal static class OutcomeEndpoints
         if (outcome == VisitOutcome.MinorRemarks)
         {
             var settings = await db.InspectionSettingsForAsync(visit.MunicipalityId);
-            ReInspection.Schedule(db, venue, now, settings, visit.Id, "Minor remarks at the visit");
+            await ReInspection.ScheduleAsync(db, publish, venue, now, settings, visit.Id, "Minor remarks at the visit");
         }
         else if (outcome == VisitOutcome.SeriousRemarks)
         {

@@ -1,15 +1,26 @@
+using Coordination.Contracts.Inspections;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections.Settings;
 using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Inspections.Visits;
 
-/// <summary>Schedules a venue's re-inspection: a due date on the venue, a task for the officer, a history line.</summary>
+/// <summary>
+/// A venue's re-inspection: scheduled as a due date on the venue, a task for the officer and a
+/// history line, with its reminder and escalation kept by the re-inspection state machine;
+/// done by the venue's next visit.
+/// </summary>
 internal static class ReInspection
 {
-    public static void Schedule(CoordinationDbContext db, Venue venue, DateTimeOffset now, InspectionSettings settings, Guid? visitId, string reason)
+    /// <summary>How long before its date the officer is reminded of a re-inspection.</summary>
+    private static readonly TimeSpan ReminderBefore = TimeSpan.FromDays(7);
+
+    public static async Task ScheduleAsync(
+        CoordinationDbContext db, IPublishEndpoint publish, Venue venue, DateTimeOffset now, InspectionSettings settings, Guid? visitId, string reason)
     {
         var due = now.AddDays(settings.ReInspectionDays);
         venue.ReInspectionDueAt = due;
@@ -20,5 +31,22 @@ internal static class ReInspection
         var entry = VenueHistoryEntry.For(venue, now, VenueHistoryKind.ReInspectionScheduled, $"{reason}: re-inspection due by {due:yyyy-MM-dd}.");
         entry.VisitId = visitId;
         db.Add(entry);
+        var remindAt = due - ReminderBefore > now ? due - ReminderBefore : now;
+        await publish.Publish(new ReInspectionScheduled(task.Id, venue.Id, venue.MunicipalityId, remindAt, due));
+    }
+
+    /// <summary>A visit to the venue is the re-inspection its open re-inspection tasks wait for.</summary>
+    public static async Task CompleteByVisitAsync(CoordinationDbContext db, IPublishEndpoint publish, Venue venue, Guid visitId, DateTimeOffset now)
+    {
+        var open = await db.Set<InspectionTask>()
+            .Where(t => t.VenueId == venue.Id && t.Kind == InspectionTaskKind.ReInspectVenue && t.Status == InspectionTaskStatus.Open)
+            .ToListAsync();
+        foreach (var task in open)
+        {
+            task.Complete(InspectionTaskStatus.Done, now);
+            await publish.Publish(new ReInspectionDone(task.Id, visitId));
+        }
+
+        venue.ReInspectionDueAt = null;
     }
 }

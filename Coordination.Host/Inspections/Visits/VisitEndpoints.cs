@@ -145,6 +145,7 @@ internal static class VisitEndpoints
             History(VenueHistoryKind.Remark, $"Remark: {item!.Text}. {remark.Note}");
         }
 
+        await ReInspection.CompleteByVisitAsync(db, publish, venue, visit.Id, now);
         await publish.Publish(new VisitRecorded(visit.Id, venue.Id, visit.MunicipalityId, protocolTask.Id, remindAt, dueAt));
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/inspections/visits/{visit.Id}", VisitViews.ForLicensing(visit, venue));

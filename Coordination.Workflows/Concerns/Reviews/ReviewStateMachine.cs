@@ -1,5 +1,6 @@
 using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 
 namespace Coordination.Workflows.Concerns.Reviews;
@@ -15,7 +16,7 @@ public sealed class ReviewStateMachine : MassTransitStateMachine<ReviewState>
     {
         InstanceState(s => s.CurrentState);
         Event(() => ScheduledEvent, e => e.CorrelateById(m => m.Message.ReviewId));
-        Event(() => CompletedEvent, e => e.CorrelateById(m => m.Message.ReviewId).OnMissingInstance(m => m.Fault()));
+        Event(() => CompletedEvent, e => e.CorrelateToExisting(m => m.Message.ReviewId));
         Event(() => ConcernClosed, e =>
         {
             e.CorrelateBy((s, m) => s.ConcernId == m.Message.ConcernId);

@@ -1,5 +1,6 @@
 using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 
 namespace Coordination.Workflows.Concerns.Tasks;
@@ -17,11 +18,11 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
     {
         InstanceState(s => s.CurrentState);
         Event(() => Offer, e => e.CorrelateById(m => m.Message.TaskId));
-        Event(() => Claim, e => e.CorrelateById(m => m.Message.TaskId).OnMissingInstance(m => m.Fault()));
-        Event(() => Acceptance, e => e.CorrelateById(m => m.Message.TaskId).OnMissingInstance(m => m.Fault()));
-        Event(() => Decline, e => e.CorrelateById(m => m.Message.TaskId).OnMissingInstance(m => m.Fault()));
-        Event(() => Complete, e => e.CorrelateById(m => m.Message.TaskId).OnMissingInstance(m => m.Fault()));
-        Event(() => Reassign, e => e.CorrelateById(m => m.Message.TaskId).OnMissingInstance(m => m.Fault()));
+        Event(() => Claim, e => e.CorrelateToExisting(m => m.Message.TaskId));
+        Event(() => Acceptance, e => e.CorrelateToExisting(m => m.Message.TaskId));
+        Event(() => Decline, e => e.CorrelateToExisting(m => m.Message.TaskId));
+        Event(() => Complete, e => e.CorrelateToExisting(m => m.Message.TaskId));
+        Event(() => Reassign, e => e.CorrelateToExisting(m => m.Message.TaskId));
         Event(() => ConcernClosed, e =>
         {
             e.CorrelateBy((s, m) => s.ConcernId == m.Message.ConcernId);

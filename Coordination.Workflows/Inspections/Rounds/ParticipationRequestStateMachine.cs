@@ -2,6 +2,7 @@ using Coordination.Contracts.Inspections;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 
 namespace Coordination.Workflows.Inspections.Rounds;
@@ -17,7 +18,7 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
     {
         InstanceState(s => s.CurrentState);
         Event(() => Requested, e => e.CorrelateById(m => m.Message.TaskId));
-        Event(() => Answered, e => e.CorrelateById(m => m.Message.TaskId).OnMissingInstance(m => m.Fault()));
+        Event(() => Answered, e => e.CorrelateToExisting(m => m.Message.TaskId));
         Schedule(() => Reminder, s => s.ReminderToken, s => s.Received = r => r.CorrelateById(m => m.Message.TaskId));
         Schedule(() => Deadline, s => s.DeadlineToken, s => s.Received = r => r.CorrelateById(m => m.Message.TaskId));
 

@@ -1,4 +1,5 @@
 using Coordination.Contracts.Inspections;
+using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 
 namespace Coordination.Workflows.Inspections.Supervision;
@@ -14,11 +15,11 @@ public sealed class SupervisionCaseStateMachine : MassTransitStateMachine<Superv
     {
         InstanceState(s => s.CurrentState);
         Event(() => Opened, e => e.CorrelateById(m => m.Message.CaseId));
-        Event(() => Communicated, e => e.CorrelateById(m => m.Message.CaseId).OnMissingInstance(m => m.Fault()));
-        Event(() => Replied, e => e.CorrelateById(m => m.Message.CaseId).OnMissingInstance(m => m.Fault()));
-        Event(() => Decided, e => e.CorrelateById(m => m.Message.CaseId).OnMissingInstance(m => m.Fault()));
-        Event(() => Appealed, e => e.CorrelateById(m => m.Message.CaseId).OnMissingInstance(m => m.Fault()));
-        Event(() => Closed, e => e.CorrelateById(m => m.Message.CaseId).OnMissingInstance(m => m.Fault()));
+        Event(() => Communicated, e => e.CorrelateToExisting(m => m.Message.CaseId));
+        Event(() => Replied, e => e.CorrelateToExisting(m => m.Message.CaseId));
+        Event(() => Decided, e => e.CorrelateToExisting(m => m.Message.CaseId));
+        Event(() => Appealed, e => e.CorrelateToExisting(m => m.Message.CaseId));
+        Event(() => Closed, e => e.CorrelateToExisting(m => m.Message.CaseId));
         Schedule(() => ReplyDeadline, s => s.ReplyDeadlineToken, s => s.Received = r => r.CorrelateById(m => m.Message.CaseId));
         Schedule(() => AppealWindow, s => s.AppealWindowToken, s => s.Received = r => r.CorrelateById(m => m.Message.CaseId));
         Schedule(() => FollowUp, s => s.FollowUpToken, s => s.Received = r => r.CorrelateById(m => m.Message.CaseId));

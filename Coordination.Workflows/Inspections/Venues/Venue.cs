@@ -11,6 +11,12 @@ public sealed class Venue
 
     public Guid MunicipalityId { get; set; }
 
+    /// <summary>
+    /// Raised by every change of the register details. A change made on an older version is
+    /// refused, so two officers editing the same venue never silently overwrite each other.
+    /// </summary>
+    public int Version { get; set; }
+
     public required string Name { get; set; }
 
     /// <summary>The licensee (tillståndshavare).</summary>

@@ -15,6 +15,7 @@ internal sealed class VenueMap : IEntityTypeConfiguration<Venue>
         builder.Property(v => v.PostalTown).HasMaxLength(100);
         builder.Property(v => v.LicenceKinds).HasListConversion(maxLength: 200);
         builder.Property(v => v.ResponsiblePersons).HasListConversion(maxLength: 2000);
+        builder.Property(v => v.Version).IsConcurrencyToken();
         builder.HasIndex(v => v.MunicipalityId);
     }
 }

@@ -1,5 +1,6 @@
 using Coordination.Contracts.Inspections;
 using Coordination.Workflows.Inspections.Tasks;
+using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 
 namespace Coordination.Workflows.Inspections.Visits;
@@ -15,7 +16,7 @@ public sealed class ProtocolStateMachine : MassTransitStateMachine<ProtocolState
     {
         InstanceState(s => s.CurrentState);
         Event(() => Recorded, e => e.CorrelateById(m => m.Message.VisitId));
-        Event(() => Sent, e => e.CorrelateById(m => m.Message.VisitId).OnMissingInstance(m => m.Fault()));
+        Event(() => Sent, e => e.CorrelateToExisting(m => m.Message.VisitId));
         Schedule(() => Reminder, s => s.ReminderToken, s => s.Received = r => r.CorrelateById(m => m.Message.VisitId));
         Schedule(() => Deadline, s => s.DeadlineToken, s => s.Received = r => r.CorrelateById(m => m.Message.VisitId));
 

@@ -225,6 +225,49 @@ public abstract class ConcernWorkflowTests
         Assert.Equal(1, await QueryAsync(host, db => db.Set<AgencyTaskAnswer>().CountAsync(a => a.TaskId == taskId)));
     }
 
+    [Fact]
+    public async Task An_investigation_past_its_four_months_is_overdue_for_the_manager_until_it_is_finished_and_the_reporter_is_told_only_what_was_decided()
+    {
+        await using var host = await StartAsync(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var raised = await users.PostJsonAsync(Teacher, "/api/concerns", ConcernRequests.Concern(), HttpStatusCode.Created);
+        var id = raised.GetProperty("id").GetGuid();
+        await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "AwaitingProtectiveAssessment", "the concern registered");
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/protective-assessment", new { immediateProtectionNeeded = false }, HttpStatusCode.NoContent);
+        var decided = await users.PostJsonAsync(Reception, $"/api/concerns/{id}/preliminary-assessment", new { decision = "Opened" }, HttpStatusCode.OK);
+        var investigationDue = decided.GetProperty("investigationDue").GetDateTimeOffset();
+        await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "UnderInvestigation", "the investigation opened");
+
+        // The reporter may only be told what was decided.
+        var untrue = await users.PostJsonAsync(Reception, $"/api/concerns/{id}/feedback", new { outcome = "InvestigationNotOpened" }, HttpStatusCode.BadRequest);
+        Assert.Contains("InvestigationOpened", untrue.GetProperty("errors").GetProperty("outcome")[0].GetString(), StringComparison.Ordinal);
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/feedback", new { outcome = "InvestigationOpened" }, HttpStatusCode.NoContent);
+
+        // Past the four months the manager sees the investigation as overdue.
+        host.Clock.AdvanceTo(investigationDue + TimeSpan.FromHours(1));
+        Assert.Contains(id, await OverdueInvestigationsAsync(users));
+
+        var finished = await users.PostJsonAsync(Reception, $"/api/concerns/{id}/investigation/completion", new { conclusion = "MeasuresDecided" }, HttpStatusCode.OK);
+        Assert.Equal("MeasuresDecided", finished.GetProperty("conclusion").GetString());
+        var concern = await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "Investigated", "the investigation finished");
+        Assert.Equal("MeasuresDecided", concern.GetProperty("investigationConclusion").GetString());
+        Assert.DoesNotContain(id, await OverdueInvestigationsAsync(users));
+
+        // Finished is finished: neither a second finish nor an extension is taken.
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/investigation/completion", new { conclusion = "NoMeasures" }, HttpStatusCode.Conflict);
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/investigation/extension", new { newDueDate = "2027-12-01", reason = "Waiting for a medical report" }, HttpStatusCode.Conflict);
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/investigation/completion", new { conclusion = "Maybe" }, HttpStatusCode.BadRequest);
+    }
+
+    private static async Task<List<Guid>> OverdueInvestigationsAsync(Caseworkers users)
+    {
+        var overdue = await users.GetJsonAsync(SocialManager, "/api/overdue");
+        return [.. overdue.GetProperty("agencies").EnumerateArray()
+            .SelectMany(a => a.GetProperty("assessments").EnumerateArray())
+            .Where(a => a.GetProperty("assessment").GetString() == "Investigation")
+            .Select(a => a.GetProperty("concernId").GetGuid())];
+    }
+
     private static async Task AssertRefusedAsync(Caseworkers users, object request, string field, string messagePart)
     {
         using var response = await users.PostAsync(Teacher, "/api/concerns", request);

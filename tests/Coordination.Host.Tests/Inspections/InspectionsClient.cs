@@ -21,7 +21,7 @@ internal sealed class InspectionsClient(InspectionsHostFactory host, string emai
 
     public Task<HttpResponseMessage> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body ?? new { });
 
-    public Task<HttpResponseMessage> PutAsync(string path, object body) => SendAsync(HttpMethod.Put, path, body);
+    public Task<HttpResponseMessage> PutAsync(string path, object body, string? ifMatch = null) => SendAsync(HttpMethod.Put, path, body, ifMatch);
 
     /// <summary>GETs and reads JSON, failing the test on anything but 200.</summary>
     public async Task<JsonElement> GetJsonAsync(string path)
@@ -55,24 +55,29 @@ internal sealed class InspectionsClient(InspectionsHostFactory host, string emai
 
     public void Dispose() => client.Dispose();
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, string? ifMatch = null)
     {
         token ??= await SignInAsync();
-        var response = await SendOnceAsync(method, path, body);
+        var response = await SendOnceAsync(method, path, body, ifMatch);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             response.Dispose();
             token = await SignInAsync();
-            response = await SendOnceAsync(method, path, body);
+            response = await SendOnceAsync(method, path, body, ifMatch);
         }
 
         return response;
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string path, object? body)
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string path, object? body, string? ifMatch)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
         if (body is not null)
         {
             request.Content = JsonContent.Create(body);

@@ -1,4 +1,7 @@
 using Coordination.Testing;
+using Coordination.Workflows.Runtime.Incidents;
+using Coordination.Workflows.Runtime.Outbox;
+using Microsoft.EntityFrameworkCore;
 using Coordination.Workflows.Tests.Runtime.Counter;
 
 namespace Coordination.Workflows.Tests.Runtime;
@@ -35,10 +38,27 @@ public sealed class BrokerRestartTests
         await broker.StopAsync();
         await broker.StartAgainAsync();
 
-        await host.Recorder.WaitFor<CounterChanged>(c => counters.Contains(c.CounterId) && c.Count == Increments, counters.Count, TimeSpan.FromSeconds(180));
+        try
+        {
+            await host.Recorder.WaitFor<CounterChanged>(c => counters.Contains(c.CounterId) && c.Count == Increments, counters.Count, TimeSpan.FromSeconds(300));
+        }
+        catch (Exception e) when (e is Xunit.Sdk.XunitException)
+        {
+            throw new Xunit.Sdk.XunitException($"{e.Message} {await DiagnoseAsync(host, counters)}");
+        }
+
         foreach (var id in counters)
         {
             Assert.Equal(Increments, (await host.FindCounter(id))!.Count);
         }
+    }
+
+    /// <summary>Where the unfinished counters stand: their stored count, undelivered outbox rows, incidents.</summary>
+    private static async Task<string> DiagnoseAsync(RuntimeTestHost host, List<Guid> counters)
+    {
+        var stored = await host.Query(db => db.Counters.AsNoTracking().Where(c => counters.Contains(c.CorrelationId)).Select(c => c.Count).ToListAsync());
+        var undelivered = await host.Query(db => db.Set<OutboxMessage>().CountAsync(m => m.DeliveredAt == null));
+        var incidents = await host.Query(db => db.Set<Incident>().Select(i => i.ExceptionType + ": " + i.ExceptionMessage).ToListAsync());
+        return $"Stored counts: [{string.Join(", ", stored)}]; undelivered outbox rows: {undelivered}; incidents: {incidents.Count} [{string.Join(" | ", incidents.Take(3))}]";
     }
 }

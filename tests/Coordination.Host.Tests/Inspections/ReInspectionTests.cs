@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.Json;
+using Coordination.Host.Tests.Infrastructure;
+using static Coordination.Host.Tests.Inspections.InspectionScenario;
+
+namespace Coordination.Host.Tests.Inspections;
+
+public sealed class ReInspectionTests
+{
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_re_inspection_is_reminded_before_its_date_escalates_when_missed_and_is_done_by_the_next_visit(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var venueId = await scenario.RegisterVenueAsync("Krogen Hörnet", "556016-0680");
+        var roundId = await scenario.AcceptedRoundAsync(venueId);
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
+        using var recorded = await scenario.RecordVisitAsync(roundId, venueId,
+            Item("serving.outdoor-area", "Remark", "The outdoor area is not marked off."),
+            Item("serving.fire-safety", "Ok"));
+        var visitId = (await InspectionsClient.ReadAsync(recorded, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var outcome = await scenario.Officer.PostJsonAsync($"/api/inspections/visits/{visitId}/outcome", new { outcome = "MinorRemarks" });
+        var due = outcome.GetProperty("reInspectionDueAt").GetDateTimeOffset();
+
+        // A week before the date the officer is reminded; when it passes the managers see it.
+        scenario.Host.Clock.AdvanceTo(due - TimeSpan.FromDays(6));
+        var reminded = await Eventually.SatisfiesAsync(() => ReInspectionTaskAsync(scenario, venueId), t => t.GetProperty("reminders").GetInt32() == 1, "the re-inspection reminded", scenario.Host.Clock);
+        Assert.Equal(JsonValueKind.Null, reminded.GetProperty("escalatedAt").ValueKind);
+        scenario.Host.Clock.AdvanceTo(due + TimeSpan.FromMinutes(1));
+        var escalated = await Eventually.SatisfiesAsync(() => ReInspectionTaskAsync(scenario, venueId), t => t.GetProperty("escalatedToManagers").GetBoolean(), "the missed re-inspection escalated", scenario.Host.Clock);
+        Assert.Equal("Open", escalated.GetProperty("status").GetString());
+
+        // The late re-inspection itself closes the task and clears the venue's date.
+        var date = DateOnly.FromDateTime(scenario.Host.Clock.GetUtcNow().UtcDateTime).AddDays(3);
+        var again = await scenario.AcceptedRoundAsync(venueId, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var evening = new DateTimeOffset(date.ToDateTime(new TimeOnly(20, 30)), TimeSpan.Zero);
+        scenario.Host.Clock.AdvanceTo(evening.AddHours(2));
+        using (var revisit = await scenario.RecordVisitAsync(again, venueId, evening, Item("serving.outdoor-area", "Ok")))
+        {
+            await InspectionsClient.ReadAsync(revisit, HttpStatusCode.Created);
+        }
+
+        var done = await ReInspectionTaskAsync(scenario, venueId);
+        Assert.Equal("Done", done.GetProperty("status").GetString());
+        var venue = await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}");
+        Assert.Equal(JsonValueKind.Null, venue.GetProperty("reInspectionDueAt").ValueKind);
+    }
+
+    private static async Task<JsonElement> ReInspectionTaskAsync(InspectionScenario scenario, Guid venueId) =>
+        (await scenario.OfficerTasksAsync(open: false)).EnumerateArray()
+            .Single(t => t.GetProperty("kind").GetString() == "ReInspectVenue" && t.GetProperty("venueId").GetGuid() == venueId);
+}
