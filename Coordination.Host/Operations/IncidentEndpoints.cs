@@ -16,7 +16,7 @@ internal static class IncidentEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Ok<List<IncidentResponse>>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<List<IncidentResponse>>, ValidationProblem>> ListAsync(
         string? status, IncidentQueries queries, CancellationToken cancellationToken)
     {
         IncidentStatus? wanted = null;
@@ -37,7 +37,7 @@ internal static class IncidentEndpoints
         return TypedResults.Ok(incidents.Select(IncidentResponse.From).ToList());
     }
 
-    private static async Task<Results<Accepted, ProblemHttpResult>> RetryAsync(Guid id, IncidentRetry retry, CancellationToken cancellationToken) =>
+    internal static async Task<Results<Accepted, ProblemHttpResult>> RetryAsync(Guid id, IncidentRetry retry, CancellationToken cancellationToken) =>
         await retry.RetryAsync(id, cancellationToken) switch
         {
             IncidentRetryResult.Retried => TypedResults.Accepted((string?)null),
