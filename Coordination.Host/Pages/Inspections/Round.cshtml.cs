@@ -2,6 +2,7 @@ using System.Text.Json;
 using Coordination.Host.Inspections.Participation;
 using Coordination.Host.Inspections.Rounds;
 using Coordination.Host.WebUi;
+using Coordination.Workflows.Inspections;
 using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Persistence;
 using MassTransit;
@@ -14,7 +15,8 @@ namespace Coordination.Host.Pages.Inspections;
 /// One round: for the licensing unit its venues, participation and visits; for a participating
 /// agency what it needs to take part (time, venues, its own checklist items) and its requests to answer.
 /// </summary>
-public sealed class RoundModel(CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
+public sealed class RoundModel(
+    CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -24,6 +26,9 @@ public sealed class RoundModel(CoordinationDbContext db, IPublishEndpoint publis
 
     [BindProperty]
     public AnswerInput Answer { get; set; } = new();
+
+    [BindProperty]
+    public ReplanInput Replan { get; set; } = new();
 
     public JsonElement Round { get; private set; }
 
@@ -41,6 +46,27 @@ public sealed class RoundModel(CoordinationDbContext db, IPublishEndpoint publis
     public Task<IActionResult> OnPostDeclineAsync(Guid taskId) => AnswerAsync(taskId, InspectionTaskStatus.Declined);
 
     public Task<IActionResult> OnPostProposeAsync(Guid taskId) => AnswerAsync(taskId, InspectionTaskStatus.OtherTimeProposed);
+
+    /// <summary>Plans the round for another evening after a decline or a proposed time; the participants are asked again.</summary>
+    public async Task<IActionResult> OnPostReplanAsync()
+    {
+        var outcome = Read(await RoundEndpoints.ReplanAsync(Id, new ReplanRoundRequest(Replan.Date, Replan.EveningStart, Replan.EveningEnd), User, db, publish, deadlines, clock));
+        if (outcome.Succeeded)
+        {
+            return RedirectToPage(new { id = Id, planned = true });
+        }
+
+        if (outcome.Errors.Count > 0)
+        {
+            ApiErrors.AddTo(ModelState, outcome, text, prefix: "Replan");
+        }
+        else if (!outcome.NotFound)
+        {
+            Problem = text["Round.ReplanConflict"];
+        }
+
+        return await LoadAsync() ? Page() : NotFound();
+    }
 
     private async Task<IActionResult> AnswerAsync(Guid taskId, InspectionTaskStatus answer)
     {
@@ -75,6 +101,16 @@ public sealed class RoundModel(CoordinationDbContext db, IPublishEndpoint publis
         Round = outcome.Body;
         await ChooseAsync(AsLicensing ? Round.Id("municipalityId") : null, db);
         return true;
+    }
+
+    /// <summary>Another evening for the round.</summary>
+    public sealed class ReplanInput
+    {
+        public string? Date { get; set; }
+
+        public string? EveningStart { get; set; } = "20:00";
+
+        public string? EveningEnd { get; set; } = "02:00";
     }
 
     /// <summary>A participant's answer: a reason when declining, another evening when proposing one.</summary>
