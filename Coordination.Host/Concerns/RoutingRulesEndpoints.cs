@@ -18,7 +18,7 @@ internal static class RoutingRulesEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> GetAsync(Guid municipalityId, HttpContext http, CoordinationDbContext db, CancellationToken cancellationToken)
+    internal static async Task<IResult> GetAsync(Guid municipalityId, HttpContext http, CoordinationDbContext db, CancellationToken cancellationToken)
     {
         if (!http.User.Viewer().BelongsTo(municipalityId))
         {
@@ -52,6 +52,24 @@ internal static class RoutingRulesEndpoints
             return Problems.Invalid(e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body", "This value cannot be read as a routing rule.");
         }
 
+        return await SaveAsync(municipalityId, rules, http.User, db, clock, audit, cancellationToken);
+    }
+
+    /// <summary>Stores the rules as the municipality's next version, for the API and the administration page.</summary>
+    internal static async Task<IResult> SaveAsync(
+        Guid municipalityId, RoutingRules? rules, System.Security.Claims.ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var viewer = user.Viewer();
+        if (!viewer.BelongsTo(municipalityId))
+        {
+            return Problems.NotFound("Municipality");
+        }
+
+        if (!viewer.Administers(municipalityId))
+        {
+            return Problems.Forbidden("Only the municipality's administrators change routing rules.");
+        }
+
         if (rules is null)
         {
             return Problems.Invalid("body", "The rules are required.");
@@ -75,7 +93,7 @@ internal static class RoutingRulesEndpoints
         });
         try
         {
-            audit.Record(http.User.Audit(AuditAction.RoutingRulesChanged, "RoutingRules", municipalityId, municipalityId, "Administrator of the municipality", $"version {version + 1}"));
+            audit.Record(user.Audit(AuditAction.RoutingRulesChanged, "RoutingRules", municipalityId, municipalityId, "Administrator of the municipality", $"version {version + 1}"));
             await audit.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)

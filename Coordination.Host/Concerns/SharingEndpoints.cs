@@ -95,7 +95,7 @@ internal static class SharingEndpoints
         // Route: each party the routing rules name for these categories gets one joint-work task.
         var routed = rules.PartiesFor(file.Concern.Categories).Where(agencies.ContainsKey).Select(k => (Kind: k, Id: agencies[k])).Where(a => basis.AgencyIds.Contains(a.Id)).ToList();
         var alreadyOffered = await db.Open().Where(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork).Select(t => t.AgencyId).ToListAsync(cancellationToken);
-        var due = rules.Calendar().DeadlineInWorkingDays(now, rules.TaskAnswerWorkingDays);
+        var due = rules.TaskAnswerDue(now);
         var offeredTo = new List<string>();
         foreach (var (agencyKind, agencyId) in routed.Where(a => !alreadyOffered.Contains(a.Id)))
         {

@@ -17,7 +17,7 @@ internal static class IncidentEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Ok<List<IncidentResponse>>, ValidationProblem>> ListAsync(
+    internal static async Task<Results<Ok<List<IncidentResponse>>, ValidationProblem>> ListAsync(
         string? status, IncidentQueries queries, System.Security.Claims.ClaimsPrincipal user, Workflows.Persistence.CoordinationDbContext db, CancellationToken cancellationToken)
     {
         IncidentStatus? wanted = null;
@@ -47,7 +47,7 @@ internal static class IncidentEndpoints
         return TypedResults.Ok(visible);
     }
 
-    private static async Task<Results<Accepted, ProblemHttpResult>> RetryAsync(
+    internal static async Task<Results<Accepted, ProblemHttpResult>> RetryAsync(
         Guid id, IncidentRetry retry, System.Security.Claims.ClaimsPrincipal user, Workflows.Persistence.CoordinationDbContext db, CancellationToken cancellationToken)
     {
         var instance = await db.Set<Incident>().Where(i => i.Id == id).Select(i => new { i.InstanceId }).FirstOrDefaultAsync(cancellationToken);

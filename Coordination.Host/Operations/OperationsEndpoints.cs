@@ -21,7 +21,7 @@ internal static class OperationsEndpoints
         return endpoints;
     }
 
-    private static Results<ContentHttpResult, ProblemHttpResult> Diagram(string name, WorkflowCatalog catalog) =>
+    internal static Results<ContentHttpResult, ProblemHttpResult> Diagram(string name, WorkflowCatalog catalog) =>
         catalog.Find(name) is { } machine
             ? TypedResults.Text(WorkflowDiagram.Of(machine).ToMermaid(), "text/vnd.mermaid; charset=utf-8")
             : TypedResults.Problem(
@@ -30,7 +30,7 @@ internal static class OperationsEndpoints
                 statusCode: StatusCodes.Status404NotFound,
                 extensions: new Dictionary<string, object?> { ["name"] = name });
 
-    private static async Task<Results<Ok<List<WorkflowTransitionResponse>>, ProblemHttpResult>> JournalAsync(
+    internal static async Task<Results<Ok<List<WorkflowTransitionResponse>>, ProblemHttpResult>> JournalAsync(
         Guid instanceId, System.Security.Claims.ClaimsPrincipal user, CoordinationDbContext db, CancellationToken cancellationToken)
     {
         // Only the administrators of the instance's municipality read its journal.

@@ -26,7 +26,7 @@ internal static class ParticipationEndpoints
             AnswerAsync(taskId, InspectionTaskStatus.OtherTimeProposed, request, user, db, publish, clock));
     }
 
-    private static async Task<IResult> AnswerAsync(
+    internal static async Task<IResult> AnswerAsync(
         Guid taskId, InspectionTaskStatus answer, ParticipationAnswerRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         var task = await db.Set<InspectionTask>().FirstOrDefaultAsync(t => t.Id == taskId && t.Kind == InspectionTaskKind.TakePartInRound);

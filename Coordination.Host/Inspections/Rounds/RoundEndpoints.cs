@@ -24,7 +24,7 @@ internal static class RoundEndpoints
         inspections.MapGet("/joint-rounds", JointRoundsAsync).WithTags("Inspections: rounds");
     }
 
-    private static async Task<IResult> PlanAsync(
+    internal static async Task<IResult> PlanAsync(
         PlanRoundRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
     {
         var errors = new ValidationErrors();
@@ -92,7 +92,7 @@ internal static class RoundEndpoints
         return TypedResults.Created($"/api/inspections/rounds/{round.Id}", await RoundViews.ForLicensingAsync(round, db));
     }
 
-    private static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db)
     {
         var licensing = user.IsLicensing(municipalityId);
         var mine = user.ParticipatingAgencies(municipalityId);
@@ -115,7 +115,7 @@ internal static class RoundEndpoints
         }).ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
     {
         var round = await db.Set<InspectionRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id);
         if (round is null)
@@ -132,7 +132,7 @@ internal static class RoundEndpoints
         return mine.Count == 0 ? InspectionProblems.NotFound("Round") : TypedResults.Ok(await RoundViews.ForParticipantAsync(round, mine, db));
     }
 
-    private static async Task<IResult> ReplanAsync(
+    internal static async Task<IResult> ReplanAsync(
         Guid id, ReplanRoundRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
     {
         var round = await db.Set<InspectionRound>().FirstOrDefaultAsync(r => r.Id == id);
@@ -166,7 +166,7 @@ internal static class RoundEndpoints
     }
 
     /// <summary>Joint rounds done in a year against the municipality's promise (medborgarlöfte).</summary>
-    private static async Task<IResult> JointRoundsAsync(Guid municipalityId, int year, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> JointRoundsAsync(Guid municipalityId, int year, ClaimsPrincipal user, CoordinationDbContext db)
     {
         if (!user.IsLicensing(municipalityId) && !user.IsMemberOf(municipalityId, AgencyKind.Police))
         {

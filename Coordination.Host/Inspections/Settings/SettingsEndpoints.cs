@@ -17,12 +17,12 @@ internal static class SettingsEndpoints
         settings.MapPut("/", ChangeAsync);
     }
 
-    private static async Task<IResult> GetAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db) =>
+    internal static async Task<IResult> GetAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db) =>
         user.IsLicensing(municipalityId) || user.IsLicensingManager(municipalityId)
             ? TypedResults.Ok(await db.InspectionSettingsForAsync(municipalityId))
             : InspectionProblems.NotFound("Municipality");
 
-    private static async Task<IResult> ChangeAsync(Guid municipalityId, InspectionSettings request, ClaimsPrincipal user, CoordinationDbContext db, AuditTrail audit)
+    internal static async Task<IResult> ChangeAsync(Guid municipalityId, InspectionSettings request, ClaimsPrincipal user, CoordinationDbContext db, AuditTrail audit)
     {
         if (!user.IsLicensingManager(municipalityId))
         {

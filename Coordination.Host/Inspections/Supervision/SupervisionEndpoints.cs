@@ -31,7 +31,7 @@ internal static class SupervisionEndpoints
         cases.MapPost("/{id:guid}/close", CloseAsync);
     }
 
-    private static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db)
     {
         if (!user.IsLicensing(municipalityId))
         {
@@ -42,10 +42,10 @@ internal static class SupervisionEndpoints
         return TypedResults.Ok(cases.OrderBy(c => c.OpenedAt).Select(SupervisionView.From).ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db) =>
+    internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db) =>
         await VisibleAsync(db, id, user) is { } supervision ? TypedResults.Ok(SupervisionView.From(supervision)) : InspectionProblems.NotFound("Supervision case");
 
-    private static async Task<IResult> CommunicateAsync(
+    internal static async Task<IResult> CommunicateAsync(
         Guid id, KommuniceringRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
     {
         if (await VisibleAsync(db, id, user) is not { } supervision)
@@ -79,7 +79,7 @@ internal static class SupervisionEndpoints
         return TypedResults.Ok(SupervisionView.From(supervision));
     }
 
-    private static async Task<IResult> ReplyAsync(Guid id, ReplyRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
+    internal static async Task<IResult> ReplyAsync(Guid id, ReplyRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         if (await VisibleAsync(db, id, user) is not { } supervision)
         {
@@ -106,7 +106,7 @@ internal static class SupervisionEndpoints
         return TypedResults.Ok(SupervisionView.From(supervision));
     }
 
-    private static async Task<IResult> DecideAsync(
+    internal static async Task<IResult> DecideAsync(
         Guid id, DecisionRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
     {
         if (await VisibleAsync(db, id, user) is not { } supervision)
@@ -164,7 +164,7 @@ internal static class SupervisionEndpoints
         return TypedResults.Ok(SupervisionView.From(supervision));
     }
 
-    private static async Task<IResult> AppealAsync(Guid id, AppealRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
+    internal static async Task<IResult> AppealAsync(Guid id, AppealRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         if (await VisibleAsync(db, id, user) is not { } supervision)
         {
@@ -199,7 +199,7 @@ internal static class SupervisionEndpoints
         return TypedResults.Ok(SupervisionView.From(supervision));
     }
 
-    private static async Task<IResult> CloseAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
+    internal static async Task<IResult> CloseAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         if (await VisibleAsync(db, id, user) is not { } supervision)
         {

@@ -12,7 +12,7 @@ internal static class TaskEndpoints
     public static void MapTaskEndpoints(this IEndpointRouteBuilder inspections) =>
         inspections.MapGet("/tasks", ListAsync).WithTags("Inspections: tasks");
 
-    private static async Task<IResult> ListAsync(Guid municipalityId, bool? open, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> ListAsync(Guid municipalityId, bool? open, ClaimsPrincipal user, CoordinationDbContext db)
     {
         var memberships = MembershipClaim.From(user)
             .Where(m => m.MunicipalityId == municipalityId && m.Role is MembershipRole.Staff or MembershipRole.Manager or MembershipRole.Coordinator)

@@ -3,6 +3,7 @@ using Coordination.Workflows.Inspections.Risk;
 using Coordination.Workflows.Inspections.Settings;
 using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Inspections.Venues;
@@ -23,7 +24,7 @@ internal static class VenueEndpoints
         inspections.MapGet("/risk", RankingAsync).WithTags("Inspections: venues");
     }
 
-    private static async Task<IResult> RegisterAsync(VenueRequest request, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    internal static async Task<IResult> RegisterAsync(VenueRequest request, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
     {
         var errors = new ValidationErrors();
         if (request.MunicipalityId is not { } municipalityId || !user.IsLicensing(municipalityId))
@@ -56,7 +57,7 @@ internal static class VenueEndpoints
         return TypedResults.Created($"/api/inspections/venues/{venue.Id}", VenueView.From(venue));
     }
 
-    private static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db)
     {
         if (!user.IsLicensing(municipalityId))
         {
@@ -67,7 +68,7 @@ internal static class VenueEndpoints
         return TypedResults.Ok(venues.OrderBy(v => v.Name, StringComparer.CurrentCulture).Select(VenueView.From).ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext http, CoordinationDbContext db)
+    internal static async Task<IResult> GetAsync(Guid id, HttpContext http, CoordinationDbContext db)
     {
         if (await db.VisibleVenueAsync(id, http.User) is not { } venue)
         {
@@ -82,12 +83,23 @@ internal static class VenueEndpoints
     /// <summary>Changes the register details; with <c>If-Match</c>, only if nobody changed them since the caller read them.</summary>
     private static async Task<IResult> ChangeAsync(Guid id, VenueRequest request, HttpContext http, CoordinationDbContext db, TimeProvider clock)
     {
-        if (await db.VisibleVenueAsync(id, http.User, tracked: true) is not { } venue)
+        var result = await ChangeIfMatchAsync(id, request, http.Request.Headers.IfMatch.ToString(), http.User, db, clock);
+        if (result is Ok<VenueView> { Value: { } view })
+        {
+            http.Response.Headers.ETag = view.ETag;
+        }
+
+        return result;
+    }
+
+    /// <summary>The change itself, for the API and the register page: <paramref name="ifMatch"/> empty or <c>*</c> changes whatever the version.</summary>
+    internal static async Task<IResult> ChangeIfMatchAsync(Guid id, VenueRequest request, string ifMatch, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    {
+        if (await db.VisibleVenueAsync(id, user, tracked: true) is not { } venue)
         {
             return InspectionProblems.NotFound("Venue");
         }
 
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
         if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != VenueView.From(venue).ETag)
         {
             return InspectionProblems.StaleVersion();
@@ -123,12 +135,10 @@ internal static class VenueEndpoints
             }
         }
 
-        var view = VenueView.From(venue);
-        http.Response.Headers.ETag = view.ETag;
-        return TypedResults.Ok(view);
+        return TypedResults.Ok(VenueView.From(venue));
     }
 
-    private static async Task<IResult> RemoveAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> RemoveAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
     {
         if (await db.VisibleVenueAsync(id, user, tracked: true) is not { } venue)
         {
@@ -147,7 +157,7 @@ internal static class VenueEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> HistoryAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> HistoryAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
     {
         if (await db.VisibleVenueAsync(id, user) is null)
         {
@@ -166,7 +176,7 @@ internal static class VenueEndpoints
         }));
     }
 
-    private static async Task<IResult> RiskAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    internal static async Task<IResult> RiskAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
     {
         if (await db.VisibleVenueAsync(id, user) is not { } venue)
         {
@@ -179,7 +189,7 @@ internal static class VenueEndpoints
     }
 
     /// <summary>All venues of a municipality, highest risk first: what a round is planned from.</summary>
-    private static async Task<IResult> RankingAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    internal static async Task<IResult> RankingAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
     {
         if (!user.IsLicensing(municipalityId))
         {

@@ -34,7 +34,7 @@ internal static class VisitEndpoints
         }))).WithTags("Inspections: visits");
     }
 
-    private static async Task<IResult> RecordAsync(
+    internal static async Task<IResult> RecordAsync(
         Guid roundId, RecordVisitRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
     {
         var round = await db.Set<InspectionRound>().FirstOrDefaultAsync(r => r.Id == roundId);
@@ -151,7 +151,7 @@ internal static class VisitEndpoints
         return TypedResults.Created($"/api/inspections/visits/{visit.Id}", VisitViews.ForLicensing(visit, venue));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
     {
         var visit = await db.Set<Visit>().AsNoTracking().Include(v => v.Entries).FirstOrDefaultAsync(v => v.Id == id);
         if (visit is null)

@@ -1,11 +1,13 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Coordination.Workflows.Persistence;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Coordination.Host.Pages.Admin;
 
-/// <summary>Administration: users, memberships, routing rules and deadlines (built on this skeleton).</summary>
-public sealed class IndexModel : PageModel
+/// <summary>Administration of a municipality: users and memberships, routing rules and deadlines, inspection settings.</summary>
+public sealed class IndexModel(CoordinationDbContext db) : AdministrationPage
 {
-    public void OnGet()
-    {
-    }
+    [BindProperty(SupportsGet = true)]
+    public Guid? MunicipalityId { get; set; }
+
+    public async Task OnGetAsync() => await ChooseAsync(MunicipalityId, db);
 }

@@ -1,11 +1,80 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Globalization;
+using System.Text.Json;
+using Coordination.Host.Inspections.Rounds;
+using Coordination.Host.Inspections.Tasks;
+using Coordination.Host.WebUi;
+using Coordination.Workflows.Persistence;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Coordination.Host.Pages.Inspections;
 
-/// <summary>Inspections: rounds, venues, checklists, protocols and supervision cases (built on this skeleton).</summary>
-public sealed class IndexModel : PageModel
+/// <summary>The calendar of inspection rounds, a month at a time, with the user's open inspection tasks.</summary>
+public sealed class IndexModel(CoordinationDbContext db, TimeProvider clock) : InspectionPage
 {
-    public void OnGet()
+    [BindProperty(SupportsGet = true)]
+    public Guid? MunicipalityId { get; set; }
+
+    /// <summary>The month shown, yyyy-MM; the current month by default.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Month { get; set; }
+
+    public DateOnly FirstDay { get; private set; }
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<JsonElement> Rounds { get; private set; } = [];
+
+    public IReadOnlyList<JsonElement> Tasks { get; private set; } = [];
+
+    public JsonElement? JointRounds { get; private set; }
+
+    public async Task OnGetAsync()
     {
+        await ChooseAsync(MunicipalityId, db);
+        Today = DateOnly.FromDateTime(WebUi.StockholmTime.ToStockholm(clock.GetUtcNow()).DateTime);
+        FirstDay = DateOnly.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            ? month
+            : new DateOnly(Today.Year, Today.Month, 1);
+        if (!Choice.Any)
+        {
+            return;
+        }
+
+        Rounds = Read(await RoundEndpoints.ListAsync(Choice.Selected, User, db)).Body.Items();
+        Tasks = Read(await TaskEndpoints.ListAsync(Choice.Selected, true, User, db)).Body.Items();
+        var joint = Read(await RoundEndpoints.JointRoundsAsync(Choice.Selected, FirstDay.Year, User, db));
+        JointRounds = joint.Succeeded ? joint.Body : null;
     }
+
+    /// <summary>The weeks of the month, Monday first, with days of the neighbouring months as null.</summary>
+    public IReadOnlyList<DateOnly?[]> Weeks()
+    {
+        var weeks = new List<DateOnly?[]>();
+        var offset = ((int)FirstDay.DayOfWeek + 6) % 7;
+        var days = DateTime.DaysInMonth(FirstDay.Year, FirstDay.Month);
+        var week = new DateOnly?[7];
+        var column = offset;
+        for (var day = 1; day <= days; day++)
+        {
+            week[column] = new DateOnly(FirstDay.Year, FirstDay.Month, day);
+            if (++column == 7)
+            {
+                weeks.Add(week);
+                week = new DateOnly?[7];
+                column = 0;
+            }
+        }
+
+        if (column > 0)
+        {
+            weeks.Add(week);
+        }
+
+        return weeks;
+    }
+
+    public IEnumerable<JsonElement> RoundsOn(DateOnly day) =>
+        Rounds.Where(r => r.Text("date") == day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+    public string MonthParameter(int months) => FirstDay.AddMonths(months).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

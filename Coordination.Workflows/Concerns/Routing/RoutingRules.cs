@@ -62,6 +62,9 @@ public sealed record RoutingRules
 
     public WorkingDayCalendar Calendar() => new(new WorkingDayCalendarOptions { OfficeHoursEnd = OfficeHoursEnd });
 
+    /// <summary>When an agency must have answered a task routed to it at <paramref name="routedAt"/>.</summary>
+    public DateTimeOffset TaskAnswerDue(DateTimeOffset routedAt) => Calendar().DeadlineInWorkingDays(routedAt, TaskAnswerWorkingDays);
+
     /// <summary>The agency kinds that take part for these categories, social services excepted (it coordinates).</summary>
     public IReadOnlyList<AgencyKind> PartiesFor(IEnumerable<ConcernCategory> categories) =>
         categories.SelectMany(c => AgenciesByCategory.TryGetValue(c, out var kinds) ? kinds : [])

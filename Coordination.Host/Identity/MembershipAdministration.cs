@@ -1,0 +1,130 @@
+using System.Security.Claims;
+using Coordination.Host.Security.Audit;
+using Coordination.Workflows.Audit;
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Identity;
+
+/// <summary>
+/// Users and their memberships in the municipalities an administrator administers: names,
+/// e-mail addresses, agencies and roles only, never case content. A change takes effect at the
+/// user's next sign-in, when the membership claims are read again. Every change is audited in
+/// its own transaction.
+/// </summary>
+internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTrail audit)
+{
+    /// <summary>The municipalities in which the user holds an administrator membership.</summary>
+    public static IReadOnlyList<Guid> Administered(ClaimsPrincipal user) =>
+        MembershipClaim.From(user).Where(m => m.Role == MembershipRole.Administrator).Select(m => m.MunicipalityId).Distinct().ToList();
+
+    public async Task<IReadOnlyList<UserMemberships>> ListAsync(ClaimsPrincipal admin, Guid municipalityId, CancellationToken cancellationToken = default)
+    {
+        if (!Administered(admin).Contains(municipalityId))
+        {
+            return [];
+        }
+
+        var rows = await db.Set<Membership>().AsNoTracking()
+            .Where(m => m.Agency!.MunicipalityId == municipalityId)
+            .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { m.Id, m.UserId, u.DisplayName, u.Email, m.Agency!.Kind, m.Role })
+            .ToListAsync(cancellationToken);
+        return rows
+            .GroupBy(r => (r.UserId, r.DisplayName, r.Email))
+            .Select(g => new UserMemberships(
+                g.Key.UserId,
+                g.Key.DisplayName,
+                g.Key.Email ?? "",
+                g.OrderBy(r => r.Kind).ThenBy(r => r.Role).Select(r => new MembershipEntry(r.Id, r.Kind, r.Role)).ToList()))
+            .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)
+            .ToList();
+    }
+
+    /// <summary>Gives a user (by e-mail) a role in one of the municipality's agencies; errors keyed by field.</summary>
+    public async Task<Dictionary<string, string>> AddAsync(
+        ClaimsPrincipal admin, Guid municipalityId, string? email, AgencyKind? agency, MembershipRole? role, CancellationToken cancellationToken = default)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!Administered(admin).Contains(municipalityId))
+        {
+            errors["municipalityId"] = "You administer no such municipality.";
+            return errors;
+        }
+
+        var normalized = email?.Trim().ToUpperInvariant();
+        var user = string.IsNullOrEmpty(normalized) ? null : await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        if (user is null)
+        {
+            errors["email"] = "No user has this e-mail address.";
+        }
+
+        if (agency is null)
+        {
+            errors["agencyKind"] = "Choose an agency.";
+        }
+
+        if (role is null)
+        {
+            errors["role"] = "Choose a role.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var agencyId = await db.Set<Agency>().Where(a => a.MunicipalityId == municipalityId && a.Kind == agency).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (agencyId == Guid.Empty)
+        {
+            errors["agencyKind"] = "The municipality has no such agency.";
+            return errors;
+        }
+
+        if (await db.Set<Membership>().AnyAsync(m => m.UserId == user!.Id && m.AgencyId == agencyId && m.Role == role, cancellationToken))
+        {
+            errors["role"] = "The user already has this role in this agency.";
+            return errors;
+        }
+
+        var membership = new Membership { Id = Guid.NewGuid(), UserId = user!.Id, AgencyId = agencyId, Role = role!.Value };
+        db.Add(membership);
+        audit.Record(admin.Audit(AuditAction.UserChanged, "Membership", membership.Id, municipalityId, "Administrator of the municipality", $"added {role} in {agency} ({agencyId}) for {user.Email}"));
+        await audit.SaveChangesAsync(cancellationToken);
+        return errors;
+    }
+
+    /// <summary>Removes a membership of an administered municipality; an administrator cannot remove their own administrator role.</summary>
+    public async Task<MembershipRemoval> RemoveAsync(ClaimsPrincipal admin, Guid membershipId, CancellationToken cancellationToken = default)
+    {
+        var membership = await db.Set<Membership>().Include(m => m.Agency).FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
+        if (membership is null || !Administered(admin).Contains(membership.Agency!.MunicipalityId))
+        {
+            return MembershipRemoval.NotFound;
+        }
+
+        if (membership.Role == MembershipRole.Administrator && membership.UserId.ToString() == admin.FindFirstValue(ClaimTypes.NameIdentifier))
+        {
+            return MembershipRemoval.OwnAdministratorRole;
+        }
+
+        db.Remove(membership);
+        audit.Record(admin.Audit(AuditAction.UserChanged, "Membership", membership.Id, membership.Agency.MunicipalityId, "Administrator of the municipality", $"removed {membership.Role} in agency {membership.AgencyId} of user {membership.UserId}"));
+        await audit.SaveChangesAsync(cancellationToken);
+        return MembershipRemoval.Removed;
+    }
+}
+
+/// <summary>A user with their memberships in one municipality.</summary>
+public sealed record UserMemberships(Guid UserId, string DisplayName, string Email, IReadOnlyList<MembershipEntry> Memberships);
+
+/// <summary>One membership: the agency and the role.</summary>
+public sealed record MembershipEntry(Guid Id, AgencyKind Agency, MembershipRole Role);
+
+/// <summary>What removing a membership came to.</summary>
+public enum MembershipRemoval
+{
+    Removed = 1,
+    NotFound = 2,
+    OwnAdministratorRole = 3,
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+using Coordination.Host.Inspections.Settings;
+using Coordination.Host.WebUi;
+using Coordination.Workflows.Audit;
+using Coordination.Workflows.Inspections;
+using Coordination.Workflows.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Settings = Coordination.Workflows.Inspections.Settings.InspectionSettings;
+
+namespace Coordination.Host.Pages.Admin;
+
+/// <summary>
+/// A municipality's inspection settings (deadlines, the yearly promise, risk weights), read and
+/// changed through the API's handlers: changing them is for the licensing unit's managers and administrators.
+/// </summary>
+public sealed class InspectionSettingsModel(CoordinationDbContext db, InspectionDeadlines deadlines, TimeProvider clock, AuditTrail audit, IStringLocalizer<AdministrationResource> text) : AdministrationPage
+{
+    /// <summary>The settings on the form, in order; each an API field name.</summary>
+    public static IReadOnlyList<string> Deadlines { get; } =
+    [
+        "yearlyJointRoundPromise", "participationAnswerWorkingDays", "participationReminderWorkingDays", "protocolWorkingDays",
+        "protocolReminderWorkingDays", "kommuniceringReplyDays", "reInspectionDays", "supervisionFollowUpMonths",
+    ];
+
+    public static IReadOnlyList<string> Weights { get; } =
+    [
+        "dancingWeight", "youngCrowdWeight", "lateHoursWeight", "earlierRemarkWeight", "earlierSanctionWeight",
+        "complaintWeight", "monthSinceLastVisitWeight", "supervisionFollowUpWeight",
+    ];
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? MunicipalityId { get; set; }
+
+    /// <summary>The numbers as typed, by API field name.</summary>
+    [BindProperty]
+    public Dictionary<string, string?> Input { get; set; } = new(StringComparer.Ordinal);
+
+    public Settings Current { get; private set; } = new();
+
+    public bool Saved { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    /// <summary>When the protocol of a visit ending now would be due under the stored settings, as recording a visit computes it.</summary>
+    public DateTimeOffset ProtocolDueIfVisitEndedNow => deadlines.Protocol(clock.GetUtcNow(), Current).DueAt;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Saved = Request.Query.ContainsKey("saved");
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Input = ToInput(Current);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var body = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["lateHoursFrom"] = Current.LateHoursFrom.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+        };
+        foreach (var field in Deadlines.Concat(Weights))
+        {
+            if (int.TryParse(Input.GetValueOrDefault(field), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+            {
+                body[field] = n;
+            }
+            else
+            {
+                ModelState.AddModelError($"Input[{field}]", text["Error.WholeNumber"]);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var options = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var request = JsonSerializer.Deserialize<Settings>(JsonSerializer.Serialize(body, options), options)!;
+        var outcome = Read(await SettingsEndpoints.ChangeAsync(Choice.Selected, request, User, db, audit));
+        if (outcome.Succeeded)
+        {
+            return RedirectToPage(new { municipalityId = Choice.Selected, saved = true });
+        }
+
+        if (outcome.Errors.Count > 0)
+        {
+            ApiErrors.AddTo(ModelState, outcome, text, keyFor: field => $"Input[{field}]");
+        }
+        else
+        {
+            Problem = text["Settings.NotAllowed"];
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        await ChooseAsync(MunicipalityId, db);
+        if (!Choice.Any)
+        {
+            return false;
+        }
+
+        var current = Read(await SettingsEndpoints.GetAsync(Choice.Selected, User, db));
+        if (!current.Succeeded)
+        {
+            Problem = text["Settings.NotLicensing"];
+            Current = Settings.DefaultsFor(Choice.Selected);
+            return true;
+        }
+
+        var options = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        Current = current.Body.Deserialize<Settings>(options)!;
+        return true;
+    }
+
+    private static Dictionary<string, string?> ToInput(Settings settings)
+    {
+        var json = JsonSerializer.SerializeToElement(settings, JsonSerializerOptions.Web);
+        return Deadlines.Concat(Weights).ToDictionary(f => f, f => (string?)json.Text(f), StringComparer.Ordinal);
+    }
+}

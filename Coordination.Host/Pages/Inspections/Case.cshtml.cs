@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Coordination.Host.Inspections.Supervision;
+using Coordination.Host.Inspections.Venues;
+using Coordination.Host.WebUi;
+using Coordination.Workflows.Inspections;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Host.Pages.Inspections;
+
+/// <summary>
+/// A supervision case: kommunicering of the proposed decision, the licensee's reply, the board's
+/// decision on the sanction ladder (återkallelse without an earlier varning only as a most serious
+/// case with a justification), an appeal, and the end of supervision. Licensing unit only.
+/// </summary>
+public sealed class CaseModel(
+    CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public CaseInput Input { get; set; } = new();
+
+    public JsonElement Case { get; private set; }
+
+    public JsonElement Venue { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostKommuniceringAsync() =>
+        ActAsync(() => SupervisionEndpoints.CommunicateAsync(Id, new KommuniceringRequest(Input.ProposedSanction, Input.KommuniceringText), User, db, publish, deadlines, clock), "Kommunicering");
+
+    public Task<IActionResult> OnPostReplyAsync() =>
+        ActAsync(() => SupervisionEndpoints.ReplyAsync(Id, new ReplyRequest(Input.ReplyText), User, db, publish, clock), "Reply");
+
+    public Task<IActionResult> OnPostDecisionAsync() =>
+        ActAsync(() => SupervisionEndpoints.DecideAsync(Id, new DecisionRequest(Input.Sanction, Input.MostSeriousCase, Input.Justification), User, db, publish, deadlines, clock), "Decision");
+
+    public Task<IActionResult> OnPostAppealAsync() =>
+        ActAsync(() => SupervisionEndpoints.AppealAsync(Id, new AppealRequest(null, Input.AppealText), User, db, publish, clock), "Appeal");
+
+    public Task<IActionResult> OnPostCloseAsync() =>
+        ActAsync(() => SupervisionEndpoints.CloseAsync(Id, User, db, publish, clock), "Close");
+
+    private async Task<IActionResult> ActAsync(Func<Task<IResult>> act, string form)
+    {
+        var outcome = Read(await act());
+        if (outcome.Succeeded)
+        {
+            return RedirectToPage(new { id = Id });
+        }
+
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Errors.Count > 0)
+        {
+            ApiErrors.AddTo(ModelState, outcome, text, keyFor: field => KeyFor(form, field));
+        }
+        else
+        {
+            Problem = text["Case.WrongState"];
+        }
+
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    private static string KeyFor(string form, string field) => (form, field) switch
+    {
+        ("Kommunicering", "proposedSanction") => "Input.ProposedSanction",
+        ("Kommunicering", "text") => "Input.KommuniceringText",
+        ("Reply", "text") => "Input.ReplyText",
+        ("Appeal", _) => "Input.AppealText",
+        _ => ApiErrors.FieldKey("Input", field),
+    };
+
+    private async Task<bool> LoadAsync()
+    {
+        var outcome = Read(await SupervisionEndpoints.GetAsync(Id, User, db));
+        if (!outcome.Succeeded)
+        {
+            return false;
+        }
+
+        Case = outcome.Body;
+        Venue = Read(await VenueEndpoints.GetAsync(Case.Id("venueId"), HttpContext, db)).Body;
+        await ChooseAsync(Case.Id("municipalityId"), db);
+        return true;
+    }
+
+    /// <summary>The fields of the case's forms; only the one for the case's current step is shown.</summary>
+    public sealed class CaseInput
+    {
+        public string? ProposedSanction { get; set; }
+
+        public string? KommuniceringText { get; set; }
+
+        public string? ReplyText { get; set; }
+
+        public string? Sanction { get; set; }
+
+        public bool MostSeriousCase { get; set; }
+
+        public string? Justification { get; set; }
+
+        public string? AppealText { get; set; }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json;
+using Coordination.Host.Inspections.Rounds;
+using Coordination.Host.Inspections.Venues;
+using Coordination.Host.Inspections.Visits;
+using Coordination.Host.WebUi;
+using Coordination.Workflows.Inspections;
+using Coordination.Workflows.Inspections.Settings;
+using Coordination.Workflows.Inspections.Venues;
+using Coordination.Workflows.Inspections.Visits;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Host.Pages.Inspections;
+
+/// <summary>
+/// The checklist of a visit, filled in on a tablet during the evening or at the desk after it:
+/// each item of the venue's licence kinds ok, remark or not checked, with a note; then recorded
+/// through the API's own handler (which opens the protocol deadline).
+/// </summary>
+public sealed class ChecklistModel(
+    CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
+{
+    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    [BindProperty(SupportsGet = true)]
+    public Guid RoundId { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid VenueId { get; set; }
+
+    [BindProperty]
+    public ChecklistInput Input { get; set; } = new();
+
+    public JsonElement Round { get; private set; }
+
+    public JsonElement Venue { get; private set; }
+
+    public IReadOnlyList<ChecklistItem> Items { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        Input.Items = Items.Select(i => new ItemInput { Code = i.Code, Result = nameof(ChecklistResult.NotChecked) }).ToList();
+        Input.Started = Round.Text("eveningStart");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        var started = LocalInstant(Input.Started, null);
+        var request = new RecordVisitRequest(
+            VenueId,
+            started,
+            LocalInstant(Input.Ended, started),
+            (Input.Present ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            Input.Items.Select(i => new ChecklistEntryRequest(i.Code, i.Result, i.Note)).ToList());
+        var outcome = Read(await VisitEndpoints.RecordAsync(RoundId, request, User, db, publish, deadlines, clock));
+        if (outcome.Succeeded)
+        {
+            return RedirectToPage("/Inspections/Visit", new { id = outcome.Body.Id(), recorded = true });
+        }
+
+        ApiErrors.AddTo(ModelState, outcome, text, keyFor: FieldFor);
+        return Page();
+    }
+
+    private static string FieldFor(string field) => field switch
+    {
+        "startedAt" => "Input.Started",
+        "endedAt" => "Input.Ended",
+        _ when field.StartsWith("participantsPresent", StringComparison.Ordinal) => "Input.Present",
+        "venueId" or "roundId" or "items" => "",
+        _ => ApiErrors.FieldKey("Input", field),
+    };
+
+    /// <summary>A time on the round's evening in Stockholm; one before the evening starts, or before <paramref name="after"/>, is past midnight.</summary>
+    private DateTimeOffset? LocalInstant(string? time, DateTimeOffset? after)
+    {
+        if (!TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            || !DateOnly.TryParseExact(Round.Text("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return null;
+        }
+
+        var eveningStart = TimeOnly.ParseExact(Round.Text("eveningStart"), "HH:mm", CultureInfo.InvariantCulture);
+        var local = date.ToDateTime(at);
+        if (at < eveningStart.AddHours(-6))
+        {
+            local = local.AddDays(1);
+        }
+
+        var instant = new DateTimeOffset(local, Stockholm.GetUtcOffset(local)).ToUniversalTime();
+        return after is { } a && instant <= a ? instant.AddDays(1) : instant;
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var round = Read(await RoundEndpoints.GetAsync(RoundId, User, db));
+        var venue = Read(await VenueEndpoints.GetAsync(VenueId, HttpContext, db));
+        if (!round.Succeeded || !venue.Succeeded)
+        {
+            return false;
+        }
+
+        Round = round.Body;
+        Venue = venue.Body;
+        await ChooseAsync(Round.Id("municipalityId"), db);
+        var kinds = Venue.Texts("licenceKinds").Select(k => Enum.Parse<LicenceKind>(k)).ToList();
+        Items = Checklists.For(kinds);
+        return true;
+    }
+
+    public ItemInput InputFor(int index) => index < Input.Items.Count ? Input.Items[index] : new ItemInput { Code = Items[index].Code };
+
+    /// <summary>The checklist form.</summary>
+    public sealed class ChecklistInput
+    {
+        public string? Started { get; set; }
+
+        public string? Ended { get; set; }
+
+        public string? Present { get; set; }
+
+        public List<ItemInput> Items { get; set; } = [];
+    }
+
+    /// <summary>One item's finding.</summary>
+    public sealed class ItemInput
+    {
+        public string? Code { get; set; }
+
+        public string? Result { get; set; }
+
+        public string? Note { get; set; }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Coordination.Host.Inspections.Rounds;
+using Coordination.Host.Inspections.Venues;
+using Coordination.Host.WebUi;
+using Coordination.Workflows.Inspections;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Host.Pages.Inspections;
+
+/// <summary>Plans an evening round: date and window, venues picked from the risk ranking, optional rescue service and tax agency.</summary>
+public sealed class PlanModel(
+    CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? MunicipalityId { get; set; }
+
+    [BindProperty]
+    public PlanInput Input { get; set; } = new();
+
+    public IReadOnlyList<JsonElement> Ranking { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadAsync();
+        return IsLicensing ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadAsync();
+        if (!IsLicensing)
+        {
+            return NotFound();
+        }
+
+        var request = new PlanRoundRequest(Choice.Selected, Input.Date, Input.EveningStart, Input.EveningEnd, Input.VenueIds, Input.OptionalParticipants);
+        var outcome = Read(await RoundEndpoints.PlanAsync(request, User, db, publish, deadlines, clock));
+        if (outcome.Succeeded)
+        {
+            return RedirectToPage("/Inspections/Round", new { id = outcome.Body.Id(), planned = true });
+        }
+
+        ApiErrors.AddTo(ModelState, outcome, text, keyFor: ApiErrors.Grouped());
+        return Page();
+    }
+
+    private async Task LoadAsync()
+    {
+        await ChooseAsync(MunicipalityId, db);
+        if (IsLicensing)
+        {
+            Ranking = Read(await VenueEndpoints.RankingAsync(Choice.Selected, User, db, clock)).Body.Items();
+        }
+    }
+
+    /// <summary>The planning form; date and times as the browser's date and time fields send them.</summary>
+    public sealed class PlanInput
+    {
+        public string? Date { get; set; }
+
+        public string? EveningStart { get; set; } = "20:00";
+
+        public string? EveningEnd { get; set; } = "02:00";
+
+        public List<Guid> VenueIds { get; set; } = [];
+
+        public List<string> OptionalParticipants { get; set; } = [];
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Coordination.Host.Inspections.Rounds;
+using Coordination.Host.Inspections.Venues;
+using Coordination.Host.Inspections.Visits;
+using Coordination.Host.WebUi;
+using Coordination.Workflows.Persistence;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Coordination.Host.Pages.Inspections;
+
+/// <summary>The inspection protocol (tillsynsprotokoll) of a visit, laid out for printing and sending to the licensee.</summary>
+public sealed class ProtocolModel(CoordinationDbContext db) : InspectionPage
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public JsonElement Visit { get; private set; }
+
+    public JsonElement Venue { get; private set; }
+
+    public JsonElement Round { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        // The protocol handler decides who may read it (the licensing unit); the page draws it with its own print stylesheet.
+        var protocol = Read(await ProtocolEndpoints.ViewAsync(Id, User, db));
+        if (!protocol.Succeeded)
+        {
+            return NotFound();
+        }
+
+        Visit = Read(await VisitEndpoints.GetAsync(Id, User, db)).Body;
+        Venue = Read(await VenueEndpoints.GetAsync(Visit.Id("venueId"), HttpContext, db)).Body;
+        Round = Read(await RoundEndpoints.GetAsync(Visit.Id("roundId"), User, db)).Body;
+        await ChooseAsync(Venue.Id("municipalityId"), db);
+        return Page();
+    }
+}

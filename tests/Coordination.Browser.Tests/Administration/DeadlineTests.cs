@@ -1,0 +1,75 @@
+using Coordination.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Coordination.Browser.Tests.Administration;
+
+public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Administrator_changes_the_task_deadline_and_the_protocol_working_days_and_the_new_deadlines_are_shown()
+    {
+        await using var host = await BrowserHost.StartAsync("browser-admin-deadlines");
+        await using var admin = await BrowserUser.OpenAsync(browser.Browser, host);
+        await admin.SignInAsync("licensing.administrator@alvby.demo");
+        await admin.VisitAsync("/Admin", "administration start page");
+        await admin.Page.GetByRole(AriaRole.Link, new() { Name = "Routingregler och tidsfrister" }).ClickAsync();
+        await admin.CheckInBothLanguagesAsync("routing rules and deadlines");
+
+        // Monday 23 November 09:00: three working days by default.
+        Assert.StartsWith("2026-11-26", await admin.Page.Locator("#task-due-example").InnerTextAsync(), StringComparison.Ordinal);
+        var taskDays = admin.Page.GetByLabel("Svarstid för uppgifter (arbetsdagar)");
+        await taskDays.FillAsync("0");
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Spara som ny version" }).ClickAsync();
+        await admin.Page.Locator("#Input_TaskAnswerWorkingDays-error").WaitForAsync();
+        Assert.Contains("mellan 1 och 60", await admin.Page.Locator("#Input_TaskAnswerWorkingDays-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("0", await taskDays.InputValueAsync());
+        await admin.CheckAsync("routing rules with an error");
+
+        await taskDays.FillAsync("5");
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Spara som ny version" }).ClickAsync();
+        await admin.Page.GetByText("Reglerna är sparade som version 1.").WaitForAsync();
+        Assert.Equal("5", await taskDays.InputValueAsync());
+        Assert.StartsWith("2026-11-30", await admin.Page.Locator("#task-due-example").InnerTextAsync(), StringComparison.Ordinal);
+        await admin.CheckInBothLanguagesAsync("routing rules saved");
+        await admin.ScreenshotAsync("admin-routing-rules-task-deadline");
+
+        await admin.VisitAsync("/Admin/InspectionSettings", "inspection settings");
+        Assert.StartsWith("2026-12-07", await admin.Page.Locator("#protocol-due-example").InnerTextAsync(), StringComparison.Ordinal);
+        await admin.Page.GetByLabel("Protokoll till tillståndshavaren (arbetsdagar)").FillAsync("5");
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();
+        await admin.Page.GetByText("Inställningarna är sparade.").WaitForAsync();
+        Assert.Equal("5", await admin.Page.GetByLabel("Protokoll till tillståndshavaren (arbetsdagar)").InputValueAsync());
+        Assert.StartsWith("2026-11-30", await admin.Page.Locator("#protocol-due-example").InnerTextAsync(), StringComparison.Ordinal);
+        await admin.CheckInBothLanguagesAsync("inspection settings saved");
+        await admin.ScreenshotAsync("admin-inspection-settings-protocol-days");
+    }
+
+    [Fact]
+    public async Task Administrator_adds_and_removes_a_membership()
+    {
+        await using var host = await BrowserHost.StartAsync("browser-admin-users");
+        await using var admin = await BrowserUser.OpenAsync(browser.Browser, host);
+        await admin.SignInAsync("social.administrator@alvby.demo");
+        await admin.VisitAsync("/Admin/Users", "users and memberships");
+
+        await admin.Page.GetByLabel("E-postadress").FillAsync("nobody@alvby.demo");
+        await admin.Page.GetByLabel("Verksamhet").SelectOptionAsync("Leisure");
+        await admin.Page.GetByLabel("Roll").SelectOptionAsync("Staff");
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Lägg till" }).ClickAsync();
+        await admin.Page.Locator("#Input_Email-error").WaitForAsync();
+        Assert.Equal("nobody@alvby.demo", await admin.Page.GetByLabel("E-postadress").InputValueAsync());
+        Assert.Equal("Leisure", await admin.Page.GetByLabel("Verksamhet").InputValueAsync());
+        await admin.CheckAsync("users page with an error");
+
+        await admin.Page.GetByLabel("E-postadress").FillAsync("school.staff@alvby.demo");
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Lägg till" }).ClickAsync();
+        await admin.Page.GetByText("Behörigheten är tillagd.").WaitForAsync();
+        var removeButton = admin.Page.GetByRole(AriaRole.Button, new() { Name = "Ta bort Fritid, Handläggare, Skolan Staff (Älvby kommun (demo))" });
+        Assert.Equal(1, await removeButton.CountAsync());
+        await admin.CheckInBothLanguagesAsync("membership added");
+        await removeButton.ClickAsync();
+        await admin.Page.GetByText("Behörigheten är borttagen.").WaitForAsync();
+        Assert.Equal(0, await removeButton.CountAsync());
+        await admin.ScreenshotAsync("admin-users-memberships");
+    }
+}
