@@ -6,6 +6,8 @@ using Coordination.Host.Inspections;
 using Coordination.Host.Operations;
 using Coordination.Host.Persistence;
 using Coordination.Host.WebUi;
+using Coordination.Host.Security;
+using Coordination.Host.Security.Audit;
 using Coordination.Workflows;
 using Coordination.Workflows.Runtime;
 
@@ -31,13 +33,14 @@ internal static class CoordinationHostBuilder
         services.AddCoordinationWorkflows(database.Provider, database.ConnectionString, SchedulerName(builder.Configuration));
         services.AddCoordinationRuntime(o => builder.Configuration.GetSection(RuntimeOptions.Section).Bind(o));
         services.AddCoordinationMessaging(messaging);
-        services.AddCoordinationIdentity(KeysDirectory(builder, database));
+        services.AddCoordinationIdentity(KeysDirectory(builder, database), builder.Environment.IsProduction());
         services.AddScoped<DemoDataSeeder>();
         services.AddCoordinationHealthChecks();
         services.AddProblemDetails();
         services.AddConcernQueriesAndCommands();
         services.AddScoped<Coordination.Host.FollowUp.FollowUpReportQuery>();
         services.AddCoordinationWebUi();
+        builder.AddCoordinationSecurity();
         services.AddHostedService<StartupBanner>();
         return builder;
     }
@@ -65,8 +68,10 @@ internal static class CoordinationHostBuilder
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCoordinationEdge();
         app.UseCoordinationWebUiAssets();
         app.UseAuthentication();
+        app.UseCoordinationGuards();
         app.UseAuthorization();
         app.MapCoordinationHealthChecks();
         app.MapAuthEndpoints();
@@ -74,6 +79,7 @@ internal static class CoordinationHostBuilder
         app.MapConcernsApi();
         app.MapOperationsEndpoints();
         app.MapCoordinationWebUi();
+        app.MapAuditEndpoints();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Coordination.Host;
 using Coordination.Host.Configuration;
 using Coordination.Host.Persistence;
+using Coordination.Host.Security.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 try
@@ -17,6 +18,11 @@ var app = builder.Build().UseCoordinationHost();
 if (args.Contains("migrate", StringComparer.Ordinal))
 {
     return await app.MigrateAndExitAsync();
+}
+
+if (args.Contains(VerifyAuditCommand.Verb, StringComparer.Ordinal))
+{
+    return await app.VerifyAuditAndExitAsync();
 }
 
 await app.RunAsync();

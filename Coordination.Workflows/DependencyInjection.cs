@@ -1,3 +1,4 @@
+using Coordination.Workflows.Audit;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,7 @@ public static class DependencyInjection
     {
         services.AddDbContext<CoordinationDbContext>(o => o.UseCoordinationDatabase(provider, connectionString));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<AuditTrail>();
         services.AddCoordinationScheduling(provider, connectionString, schedulerName);
         return services;
     }

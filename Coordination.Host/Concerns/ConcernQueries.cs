@@ -1,3 +1,5 @@
+using Coordination.Host.Security.Audit;
+using Coordination.Workflows.Audit;
 using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Chronology;
 using Coordination.Workflows.Concerns.Plans;
@@ -12,7 +14,8 @@ namespace Coordination.Host.Concerns;
 /// Reading one concern and its chronology, cut to what the asking user may see. The one read
 /// path of the case for the API and the case page.
 /// </summary>
-public sealed class ConcernQueries(CoordinationDbContext db)
+/// <remarks>Every answer that shows the case is audited here, in one entry per read (issue 7).</remarks>
+public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, IHttpContextAccessor http)
 {
     public async Task<Answer<ConcernView>> GetAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken)
     {
@@ -25,6 +28,8 @@ public sealed class ConcernQueries(CoordinationDbContext db)
                 : Refusal.NotFound("Concern");
         }
 
+        audit.Record(CaseReadAudit.Of(file, "case view", http));
+        await audit.SaveChangesAsync(cancellationToken);
         if (file.Access == ConcernAccessLevel.Reporter)
         {
             return Answers.Of(new ConcernView(file.Access, file.Concern, file.State, [], [], null, [], [], HasPlan: false));
@@ -60,6 +65,8 @@ public sealed class ConcernQueries(CoordinationDbContext db)
         }
 
         var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.ConcernId == id).ToListAsync(cancellationToken);
+        audit.Record(CaseReadAudit.Of(file, "chronology", http));
+        await audit.SaveChangesAsync(cancellationToken);
         var agencies = viewer.CaseAgencies(file.Concern.MunicipalityId);
         var visible = events.Where(e => file.Access switch
         {

@@ -1,3 +1,5 @@
+using Coordination.Host.Security.Audit;
+using Coordination.Workflows.Audit;
 using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Calendar;
 using Coordination.Workflows.Concerns.Chronology;
@@ -24,7 +26,7 @@ internal static class ReviewAndCloseEndpoints
     }
 
     private static async Task<IResult> CloseAsync(
-        Guid id, CloseConcernRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, CloseConcernRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var outcome = errors.Text("outcome", request.Outcome, 1000, "The outcome");
@@ -50,11 +52,12 @@ internal static class ReviewAndCloseEndpoints
         {
             basis.WithdrawnAt = now;
             basis.WithdrawnByUserId = file.Viewer.UserId;
+            audit.Record(http.User.Audit(AuditAction.LegalBasisWithdrawn, "Concern", id, file.Concern.MunicipalityId, $"{basis.Kind} {basis.Id}", "ended by closing the concern"));
         }
 
         await bus.Publish(new ConcernClosed(id, outcome!, file.Viewer.UserId, now), cancellationToken);
         db.Add(CaseEvent.Of(id, now, "ConcernClosed", CaseEventAudience.SharedAgencies, $"Concern closed: {outcome}", file.Viewer.UserId));
-        await db.SaveChangesAsync(cancellationToken);
+        await audit.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 }

@@ -1,3 +1,5 @@
+using Coordination.Host.Security.Audit;
+using Coordination.Workflows.Audit;
 using System.Text.Json;
 using Coordination.Workflows.Concerns.Routing;
 using Coordination.Workflows.Persistence;
@@ -27,7 +29,7 @@ internal static class RoutingRulesEndpoints
         return Results.Json(new { version, rules }, RoutingRules.Json);
     }
 
-    private static async Task<IResult> PutAsync(Guid municipalityId, HttpContext http, CoordinationDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(Guid municipalityId, HttpContext http, CoordinationDbContext db, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {
         var viewer = http.User.Viewer();
         if (!viewer.BelongsTo(municipalityId))
@@ -73,7 +75,8 @@ internal static class RoutingRulesEndpoints
         });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            audit.Record(http.User.Audit(AuditAction.RoutingRulesChanged, "RoutingRules", municipalityId, municipalityId, "Administrator of the municipality", $"version {version + 1}"));
+            await audit.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -1,3 +1,5 @@
+using Coordination.Host.Security.Audit;
+using Coordination.Workflows.Audit;
 using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Access;
@@ -25,7 +27,7 @@ internal static class SharingEndpoints
     }
 
     private static async Task<IResult> RecordAsync(
-        Guid id, LegalBasisRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, LegalBasisRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
@@ -102,12 +104,20 @@ internal static class SharingEndpoints
             offeredTo.Add(agencyKind.ToString());
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // The basis and each disclosure it allows are audited in the same transaction.
+        var why = basis.Kind == SharingBasisKind.Consent ? $"Consent {basis.Id} ({basis.GivenBy}, {basis.DocumentReference})" : $"Provision {basis.Id} ({basis.Provision}, weighed by {basis.WeighedBy})";
+        audit.Record(http.User.Audit(AuditAction.LegalBasisRecorded, "Concern", id, file.Concern.MunicipalityId, why, $"parties: {string.Join(", ", names)}"));
+        foreach (var party in agencies.Where(a => basis.AgencyIds.Contains(a.Value)))
+        {
+            audit.Record(http.User.Audit(AuditAction.Disclosure, "Concern", id, file.Concern.MunicipalityId, why, $"disclosed to {party.Key} ({party.Value}): shared minimum fields"));
+        }
+
+        await audit.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/concerns/{id}/legal-bases/{basis.Id}", new { id = basis.Id, offeredTo, taskDue = due });
     }
 
     private static async Task<IResult> WithdrawAsync(
-        Guid id, Guid basisId, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, Guid basisId, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
@@ -132,7 +142,8 @@ internal static class SharingEndpoints
         var stillShared = ConcernAccess.SharedAgencies(file.Bases);
         db.Add(CaseEvent.Of(id, now, "LegalBasisWithdrawn", CaseEventAudience.SocialServices, $"{basis.Kind} withdrawn: sharing under it stopped.", file.Viewer.UserId));
         await bus.Publish(new SharingBasisWithdrawn(id, basis.Id, stillShared, now), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(http.User.Audit(AuditAction.LegalBasisWithdrawn, "Concern", id, file.Concern.MunicipalityId, $"{basis.Kind} {basis.Id}", "sharing under it stopped"));
+        await audit.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 

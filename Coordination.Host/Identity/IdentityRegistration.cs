@@ -14,7 +14,7 @@ namespace Coordination.Host.Identity;
 /// </summary>
 internal static class IdentityRegistration
 {
-    public static IServiceCollection AddCoordinationIdentity(this IServiceCollection services, string keysDirectory)
+    public static IServiceCollection AddCoordinationIdentity(this IServiceCollection services, string keysDirectory, bool production)
     {
         // Cookies and bearer tokens are protected with these keys: kept on disk, they survive
         // a restart; several instances must share the folder (docs/operations.md).
@@ -42,7 +42,7 @@ internal static class IdentityRegistration
             o.Cookie.Name = "coordination";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SecurePolicy = production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
 

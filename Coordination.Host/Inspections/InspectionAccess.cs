@@ -22,10 +22,11 @@ internal static class InspectionAccess
         MembershipClaim.From(user).Any(m => m.MunicipalityId == municipalityId && m.AgencyKind == kind
             && m.Role is MembershipRole.Staff or MembershipRole.Manager or MembershipRole.Coordinator);
 
-    /// <summary>The participating agencies (police, rescue service, tax agency) the user acts for in a municipality.</summary>
+    /// <summary>The participating agencies (police, rescue service, tax agency) the user works for in a municipality; administrators and auditors take no part.</summary>
     public static IReadOnlyList<AgencyKind> ParticipatingAgencies(this ClaimsPrincipal user, Guid municipalityId) =>
         MembershipClaim.From(user)
-            .Where(m => m.MunicipalityId == municipalityId && m.AgencyKind is AgencyKind.Police or AgencyKind.RescueService or AgencyKind.TaxAgency)
+            .Where(m => m.MunicipalityId == municipalityId && m.AgencyKind is AgencyKind.Police or AgencyKind.RescueService or AgencyKind.TaxAgency
+                && m.Role is MembershipRole.Staff or MembershipRole.Manager or MembershipRole.Coordinator)
             .Select(m => m.AgencyKind)
             .Distinct()
             .ToList();

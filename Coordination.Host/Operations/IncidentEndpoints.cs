@@ -1,5 +1,6 @@
 using Coordination.Workflows.Runtime.Incidents;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Operations;
 
@@ -17,7 +18,7 @@ internal static class IncidentEndpoints
     }
 
     private static async Task<Results<Ok<List<IncidentResponse>>, ValidationProblem>> ListAsync(
-        string? status, IncidentQueries queries, CancellationToken cancellationToken)
+        string? status, IncidentQueries queries, System.Security.Claims.ClaimsPrincipal user, Workflows.Persistence.CoordinationDbContext db, CancellationToken cancellationToken)
     {
         IncidentStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
@@ -33,17 +34,35 @@ internal static class IncidentEndpoints
             wanted = parsed;
         }
 
-        var incidents = await queries.ListAsync(wanted, cancellationToken);
-        return TypedResults.Ok(incidents.Select(IncidentResponse.From).ToList());
+        // An incident of a workflow instance is shown only to the administrators of its municipality.
+        var visible = new List<IncidentResponse>();
+        foreach (var incident in await queries.ListAsync(wanted, cancellationToken))
+        {
+            if (incident.InstanceId is null || await Security.WorkflowInstanceOwner.AdministeredByAsync(db, incident.InstanceId.Value, user, cancellationToken))
+            {
+                visible.Add(IncidentResponse.From(incident));
+            }
+        }
+
+        return TypedResults.Ok(visible);
     }
 
-    private static async Task<Results<Accepted, ProblemHttpResult>> RetryAsync(Guid id, IncidentRetry retry, CancellationToken cancellationToken) =>
-        await retry.RetryAsync(id, cancellationToken) switch
+    private static async Task<Results<Accepted, ProblemHttpResult>> RetryAsync(
+        Guid id, IncidentRetry retry, System.Security.Claims.ClaimsPrincipal user, Workflows.Persistence.CoordinationDbContext db, CancellationToken cancellationToken)
+    {
+        var instance = await db.Set<Incident>().Where(i => i.Id == id).Select(i => new { i.InstanceId }).FirstOrDefaultAsync(cancellationToken);
+        if (instance?.InstanceId is { } instanceId && !await Security.WorkflowInstanceOwner.AdministeredByAsync(db, instanceId, user, cancellationToken))
+        {
+            return Problem(StatusCodes.Status404NotFound, "Unknown incident", $"No incident has the id {id}.", id);
+        }
+
+        return await retry.RetryAsync(id, cancellationToken) switch
         {
             IncidentRetryResult.Retried => TypedResults.Accepted((string?)null),
             IncidentRetryResult.NotFound => Problem(StatusCodes.Status404NotFound, "Unknown incident", $"No incident has the id {id}.", id),
             _ => Problem(StatusCodes.Status409Conflict, "Incident already retried", $"Incident {id} is no longer open; its message was already sent again.", id),
         };
+    }
 
     private static ProblemHttpResult Problem(int status, string title, string detail, Guid id) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: status, extensions: new Dictionary<string, object?> { ["id"] = id });

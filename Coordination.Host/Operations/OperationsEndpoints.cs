@@ -31,10 +31,12 @@ internal static class OperationsEndpoints
                 extensions: new Dictionary<string, object?> { ["name"] = name });
 
     private static async Task<Results<Ok<List<WorkflowTransitionResponse>>, ProblemHttpResult>> JournalAsync(
-        Guid instanceId, CoordinationDbContext db, CancellationToken cancellationToken)
+        Guid instanceId, System.Security.Claims.ClaimsPrincipal user, CoordinationDbContext db, CancellationToken cancellationToken)
     {
+        // Only the administrators of the instance's municipality read its journal.
+        var visible = await Security.WorkflowInstanceOwner.AdministeredByAsync(db, instanceId, user, cancellationToken);
         var transitions = await db.Set<WorkflowTransition>().AsNoTracking()
-            .Where(t => t.InstanceId == instanceId)
+            .Where(t => visible && t.InstanceId == instanceId)
             .OrderBy(t => t.OccurredAt)
             .Select(t => new WorkflowTransitionResponse(t.Workflow, t.Event, t.FromState, t.ToState, t.OccurredAt, t.MessageId, t.Cause))
             .ToListAsync(cancellationToken);

@@ -21,6 +21,13 @@ public sealed class RuntimeOptions
     /// <summary>How many rows the relay delivers per database round trip.</summary>
     public int RelayBatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// How many workflow instances' messages the relay sends at once. Each instance's messages go
+    /// one after another, in order; on RabbitMQ each send waits for the broker's confirm, so
+    /// sending several instances' at once is what lets the relay keep up.
+    /// </summary>
+    public int RelayConcurrency { get; set; } = 32;
+
     /// <summary>How long the relay lease lasts without renewal; another host takes over after it.</summary>
     public TimeSpan RelayLeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -22,6 +22,11 @@ internal sealed class RuntimeOptionsValidator : IValidateOptions<RuntimeOptions>
             failures.Add($"{RuntimeOptions.Section}:{nameof(options.RelayBatchSize)} must be between 1 and 10000.");
         }
 
+        if (options.RelayConcurrency is < 1 or > 256)
+        {
+            failures.Add($"{RuntimeOptions.Section}:{nameof(options.RelayConcurrency)} must be between 1 and 256.");
+        }
+
         if (options.ConcurrencyRetryLimit < 1)
         {
             failures.Add($"{RuntimeOptions.Section}:{nameof(options.ConcurrencyRetryLimit)} must be at least 1: concurrent updates are resolved by retrying.");

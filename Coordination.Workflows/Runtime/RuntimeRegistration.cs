@@ -25,6 +25,7 @@ public static class RuntimeRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>, RuntimeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxRelaySignal>();
+        services.TryAddScoped<OutboxPartition>();
         services.TryAddScoped<InboxCleanup>();
         services.TryAddScoped<IncidentRetry>();
         services.TryAddScoped<IncidentQueries>();

@@ -1,13 +1,15 @@
 using System.Runtime.CompilerServices;
 using Coordination.Workflows.Runtime.Incidents;
 using Coordination.Workflows.Runtime.Journal;
+using Coordination.Workflows.Runtime.Outbox;
 using MassTransit;
 
 namespace Coordination.Workflows.Runtime;
 
 /// <summary>
 /// Connects the runtime's observers to each state machine configured on an endpoint, once:
-/// the journal of transitions and the incident filter's note of which instance faulted.
+/// the journal of transitions, the incident filter's note of which instance faulted, and the
+/// outbox's note of which instance is sending.
 /// </summary>
 internal sealed class StateMachineObservers : ISagaConfigurationObserver
 {
@@ -27,6 +29,7 @@ internal sealed class StateMachineObservers : ISagaConfigurationObserver
         {
             stateMachine.ConnectStateObserver(new JournalStateObserver<TInstance>(stateMachine.GetType().Name));
             stateMachine.ConnectEventObserver(new IncidentEventObserver<TInstance>());
+            stateMachine.ConnectEventObserver(new OutboxPartitionObserver<TInstance>());
         }
     }
 

@@ -29,9 +29,14 @@ public sealed partial class HostProcess : IAsyncDisposable
     public bool HasExited => process.HasExited;
 
     /// <summary>Starts the host with the given settings (configuration keys such as <c>Database:Provider</c>).</summary>
-    public static HostProcess Start(IReadOnlyDictionary<string, string> settings, params string[] arguments)
+    public static HostProcess Start(IReadOnlyDictionary<string, string> settings, params string[] arguments) =>
+        StartAssembly("Coordination.Host.dll", settings, arguments);
+
+    /// <summary>Starts another built console host next to the test assembly, e.g. a test-only host.</summary>
+    public static HostProcess StartAssembly(string assemblyFile, IReadOnlyDictionary<string, string> settings, params string[] arguments)
     {
-        var hostDll = Path.Combine(AppContext.BaseDirectory, "Coordination.Host.dll");
+        ArgumentNullException.ThrowIfNull(settings);
+        var hostDll = Path.Combine(AppContext.BaseDirectory, assemblyFile);
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -67,10 +72,30 @@ public sealed partial class HostProcess : IAsyncDisposable
     /// <summary>Waits until the host prints where it listens.</summary>
     public async Task<Uri> WaitUntilStartedAsync(TimeSpan? timeout = null)
     {
-        var waited = await Task.WhenAny(address.Task, Task.Delay(timeout ?? TimeSpan.FromSeconds(60)));
+        var waited = await Task.WhenAny(address.Task, Task.Delay(timeout ?? TimeSpan.FromSeconds(120)));
         return waited == address.Task
             ? await address.Task
             : throw new TimeoutException("The host did not start in time:" + Environment.NewLine + Output);
+    }
+
+    /// <summary>Waits until the host prints a line containing <paramref name="text"/>; fails if it exits first.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited (code {process.ExitCode}) before printing '{text}':{Environment.NewLine}{Output}");
+            }
+
+            if (DateTime.UtcNow >= deadline)
+            {
+                throw new TimeoutException($"The host did not print '{text}' within {timeout.TotalSeconds} s:{Environment.NewLine}{Output}");
+            }
+
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>Waits for the process to end by itself and returns its exit code.</summary>

@@ -1,3 +1,5 @@
+using Coordination.Host.Security.Audit;
+using Coordination.Workflows.Audit;
 using System.Security.Claims;
 using Coordination.Workflows.Inspections.Settings;
 using Coordination.Workflows.Persistence;
@@ -20,7 +22,7 @@ internal static class SettingsEndpoints
             ? TypedResults.Ok(await db.InspectionSettingsForAsync(municipalityId))
             : InspectionProblems.NotFound("Municipality");
 
-    private static async Task<IResult> ChangeAsync(Guid municipalityId, InspectionSettings request, ClaimsPrincipal user, CoordinationDbContext db)
+    private static async Task<IResult> ChangeAsync(Guid municipalityId, InspectionSettings request, ClaimsPrincipal user, CoordinationDbContext db, AuditTrail audit)
     {
         if (!user.IsLicensingManager(municipalityId))
         {
@@ -71,7 +73,8 @@ internal static class SettingsEndpoints
             db.Entry(stored).CurrentValues.SetValues(request);
         }
 
-        await db.SaveChangesAsync();
+        audit.Record(user.Audit(AuditAction.SettingsChanged, "InspectionSettings", municipalityId, municipalityId, "Licensing manager of the municipality"));
+        await audit.SaveChangesAsync(CancellationToken.None);
         return TypedResults.Ok(request);
     }
 }

@@ -10,6 +10,10 @@ namespace Coordination.Host.Inspections.Visits;
 /// <summary>The inspection protocol (tillsynsprotokoll) of a visit as a printable HTML page for the licensee.</summary>
 internal static class ProtocolPage
 {
+    /// <summary>The page's own style sheet; the Content-Security-Policy allows exactly this text by its hash.</summary>
+    public const string Style = "body{font-family:serif;max-width:45em;margin:2em auto}table{border-collapse:collapse;width:100%}"
+        + "th,td{border:1px solid #444;padding:.3em;text-align:left}@media print{a{display:none}}";
+
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
     public static string Render(Visit visit, Venue venue, InspectionRound round, string municipality)
@@ -20,8 +24,7 @@ internal static class ProtocolPage
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Tillsynsprotokoll – ")
             .Append(E(venue.Name))
-            .Append("</title><style>body{font-family:serif;max-width:45em;margin:2em auto}table{border-collapse:collapse;width:100%}")
-            .Append("th,td{border:1px solid #444;padding:.3em;text-align:left}@media print{a{display:none}}</style></head><body>");
+            .Append("</title><style>").Append(Style).Append("</style></head><body>");
         html.Append("<h1>Tillsynsprotokoll</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p>{E(municipality)}</p><dl>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>Serveringsställe</dt><dd>{E(venue.Name)}, {E(venue.Address)}, {E(venue.PostalTown)}</dd>");

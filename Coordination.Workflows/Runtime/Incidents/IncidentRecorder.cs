@@ -52,6 +52,15 @@ internal sealed partial class IncidentRecorder(IServiceScopeFactory scopes, Time
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+
+            // The same message failing again before an operator acted on it (a replay after a
+            // restart on the in-memory transport, or a redelivery) is the same incident.
+            if (await db.Set<Incident>().AnyAsync(
+                    i => i.MessageId == incident.MessageId && i.Endpoint == incident.Endpoint && i.Status == IncidentStatus.Open, CancellationToken.None))
+            {
+                return;
+            }
+
             db.Add(incident);
             await db.SaveChangesAsync(CancellationToken.None);
             LogRecorded(incident.Id, incident.MessageId, incident.Endpoint, incident.ExceptionType);

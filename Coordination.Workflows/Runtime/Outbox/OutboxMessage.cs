@@ -53,6 +53,12 @@ public sealed class OutboxMessage
 
     public Guid? InboxConsumerId { get; set; }
 
+    /// <summary>
+    /// The saga instance whose transition wrote the row, when one did: the relay keeps each
+    /// instance's rows in sequence order and delivers different instances' rows concurrently.
+    /// </summary>
+    public Guid? WorkflowInstanceId { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>When the relay handed the message to the broker; null while it waits.</summary>

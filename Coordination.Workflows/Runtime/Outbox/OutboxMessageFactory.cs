@@ -7,7 +7,8 @@ namespace Coordination.Workflows.Runtime.Outbox;
 /// <summary>Captures a message at the moment it is sent, as the row the relay will deliver later.</summary>
 internal static class OutboxMessageFactory
 {
-    public static OutboxMessage Create<T>(SendContext<T> context, DateTimeOffset now, Guid? inboxMessageId = null, Guid? inboxConsumerId = null)
+    public static OutboxMessage Create<T>(
+        SendContext<T> context, DateTimeOffset now, Guid? inboxMessageId = null, Guid? inboxConsumerId = null, Guid? workflowInstanceId = null)
         where T : class
     {
         var messageId = context.MessageId ?? throw new MessageException(typeof(T), "A message written to the outbox needs a MessageId.");
@@ -43,6 +44,7 @@ internal static class OutboxMessageFactory
             EnqueueTime = context.Delay is { } delay ? now + delay : null,
             InboxMessageId = inboxMessageId,
             InboxConsumerId = inboxConsumerId,
+            WorkflowInstanceId = workflowInstanceId,
             CreatedAt = now,
         };
     }

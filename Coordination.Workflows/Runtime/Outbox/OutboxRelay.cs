@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Coordination.Workflows.Persistence;
 using MassTransit;
 using MassTransit.Middleware;
@@ -11,11 +12,17 @@ using Microsoft.Extensions.Options;
 namespace Coordination.Workflows.Runtime.Outbox;
 
 /// <summary>
-/// Hands committed <see cref="OutboxMessage"/> rows to the broker, at least once and in
-/// sequence order, and marks them delivered. Only the host holding the relay lease delivers,
+/// Hands committed <see cref="OutboxMessage"/> rows to the broker, at least once and, per
+/// workflow instance, in sequence order (different instances concurrently), and marks them delivered. Only the host holding the relay lease delivers,
 /// so two hosts on one database do not interleave. Undelivered rows survive a crash: the
 /// next holder starts from the oldest.
 /// </summary>
+/// <remarks>
+/// On the in-memory transport a delivered message lives only in this process until it is
+/// consumed, so a crash or restart loses what was delivered but not yet consumed. There the
+/// relay replays, once at start, every delivered row still kept (<see cref="RuntimeOptions.InboxRetention"/>);
+/// the consumers' inbox acknowledges those already consumed without running them again.
+/// </remarks>
 internal sealed partial class OutboxRelay(
     IServiceScopeFactory scopes,
     IBusControl bus,
@@ -27,6 +34,9 @@ internal sealed partial class OutboxRelay(
     public const string LeaseName = "outbox-relay";
 
     private readonly string owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    private bool replayChecked;
+    private DateTimeOffset leaseRenewAfter = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -72,45 +82,110 @@ internal sealed partial class OutboxRelay(
         var settings = options.Value;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
-        var now = clock.GetUtcNow();
-        if (!await RuntimeLeases.TryAcquireAsync(db, LeaseName, owner, now, settings.RelayLeaseDuration, cancellationToken))
+        if (!await HoldLeaseAsync(db, settings, cancellationToken))
         {
             return false;
         }
 
+        if (!replayChecked)
+        {
+            await ReplayVolatileDeliveriesAsync(db, cancellationToken);
+            replayChecked = true;
+        }
+
+        var now = clock.GetUtcNow();
         var batch = await db.Set<OutboxMessage>().AsNoTracking()
             .Where(m => m.DeliveredAt == null && (m.EnqueueTime == null || m.EnqueueTime <= now))
             .OrderBy(m => m.SequenceNumber)
             .Take(settings.RelayBatchSize)
             .ToListAsync(cancellationToken);
 
-        var delivered = new List<long>(batch.Count);
-        foreach (var row in batch)
+        // Each partition's rows go one after another in sequence order; partitions go side by side.
+        var delivered = new ConcurrentBag<long>();
+        var partitions = batch.GroupBy(PartitionOf).Select(p => p.ToList());
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.RelayConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(partitions, parallel, async (rows, ct) =>
         {
-            try
+            foreach (var row in rows)
             {
-                await DeliverAsync(row, cancellationToken);
-            }
-            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Stop here: later rows may belong to the same instance and must not overtake this one.
-                LogDeliveryFailed(logger, row.SequenceNumber, row.MessageId, e);
-                break;
-            }
+                try
+                {
+                    await DeliverAsync(row, ct);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested)
+                {
+                    // Stop this partition here: its later rows must not overtake this one.
+                    LogDeliveryFailed(logger, row.SequenceNumber, row.MessageId, e);
+                    return;
+                }
 
-            delivered.Add(row.SequenceNumber);
-        }
+                delivered.Add(row.SequenceNumber);
+            }
+        });
 
-        if (delivered.Count > 0)
+        if (!delivered.IsEmpty)
         {
             var deliveredAt = clock.GetUtcNow();
+            var sequenceNumbers = delivered.ToList();
             await db.Set<OutboxMessage>()
-                .Where(m => delivered.Contains(m.SequenceNumber))
+                .Where(m => sequenceNumbers.Contains(m.SequenceNumber))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeliveredAt, deliveredAt), CancellationToken.None);
         }
 
         return batch.Count == settings.RelayBatchSize && delivered.Count == batch.Count;
     }
+
+    /// <summary>
+    /// Which rows must keep their relative order: a workflow instance's, a consumer transaction's
+    /// (a plain consumer has no instance), and everything else (sent from HTTP requests) together.
+    /// </summary>
+    internal static (Guid? Instance, Guid? InboxMessage, Guid? InboxConsumer) PartitionOf(OutboxMessage row) =>
+        row.WorkflowInstanceId is { } instance ? (instance, null, null) : (null, row.InboxMessageId, row.InboxConsumerId);
+
+    /// <summary>
+    /// Takes or renews the lease, with a database write only once half of it has run out: until
+    /// it expires no other host can take it, so a held lease needs no renewal before then.
+    /// </summary>
+    private async Task<bool> HoldLeaseAsync(CoordinationDbContext db, RuntimeOptions settings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (now < leaseRenewAfter)
+        {
+            return true;
+        }
+
+        if (!await RuntimeLeases.TryAcquireAsync(db, LeaseName, owner, now, settings.RelayLeaseDuration, cancellationToken))
+        {
+            leaseRenewAfter = DateTimeOffset.MinValue;
+            return false;
+        }
+
+        leaseRenewAfter = now + settings.RelayLeaseDuration / 2;
+        return true;
+    }
+
+    /// <summary>
+    /// The in-memory transport keeps messages in this process only: whatever an earlier process
+    /// delivered may have died with it, unconsumed. Marks every such row undelivered again.
+    /// </summary>
+    private async Task ReplayVolatileDeliveriesAsync(CoordinationDbContext db, CancellationToken cancellationToken)
+    {
+        if (!IsVolatile(bus))
+        {
+            return;
+        }
+
+        var replayed = await db.Set<OutboxMessage>()
+            .Where(m => m.DeliveredAt != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeliveredAt, (DateTimeOffset?)null), cancellationToken);
+        if (replayed > 0)
+        {
+            LogReplaying(logger, replayed);
+        }
+    }
+
+    /// <summary>True for the in-memory transport (addresses <c>loopback://</c>), whose queues die with the process.</summary>
+    internal static bool IsVolatile(IBus bus) => bus.Address.Scheme == "loopback";
 
     private async Task DeliverAsync(OutboxMessage row, CancellationToken cancellationToken)
     {
@@ -124,6 +199,9 @@ internal sealed partial class OutboxRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {SequenceNumber} ({MessageId}) could not be delivered; it and later messages wait for the next attempt.")]
     private static partial void LogDeliveryFailed(ILogger logger, long sequenceNumber, Guid messageId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The in-memory transport lost what it held when the last process stopped: replaying {Count} delivered outbox messages; consumers skip those already consumed.")]
+    private static partial void LogReplaying(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox relay lease could not be released; it expires on its own.")]
     private static partial void LogReleaseFailed(ILogger logger, Exception exception);

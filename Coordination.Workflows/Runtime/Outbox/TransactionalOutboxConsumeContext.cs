@@ -24,7 +24,8 @@ internal sealed class TransactionalOutboxConsumeContext<TMessage>(
     CoordinationDbContext db,
     TimeProvider clock,
     Guid inboxMessageId,
-    bool alreadyConsumed) :
+    bool alreadyConsumed,
+    OutboxPartition? partition = null) :
     OutboxConsumeContextProxy<TMessage>(context, options, provider)
     where TMessage : class
 {
@@ -43,8 +44,19 @@ internal sealed class TransactionalOutboxConsumeContext<TMessage>(
 
     public override long? LastSequenceNumber => null;
 
-    public override async Task SetConsumed()
+    private bool inboxRowAdded;
+
+    /// <summary>
+    /// Adds this delivery's inbox row before the consumer runs, so the saga's save writes it in
+    /// the same round trip as the state change; a failure rolls it back with everything else.
+    /// </summary>
+    public void AddInboxRow()
     {
+        if (inboxRowAdded)
+        {
+            return;
+        }
+
         db.Add(new InboxState
         {
             MessageId = inboxMessageId,
@@ -52,7 +64,12 @@ internal sealed class TransactionalOutboxConsumeContext<TMessage>(
             ConsumerType = Options.ConsumerType,
             ConsumedAt = clock.GetUtcNow(),
         });
+        inboxRowAdded = true;
+    }
 
+    public override async Task SetConsumed()
+    {
+        AddInboxRow();
         try
         {
             await db.SaveChangesAsync(CancellationToken);
@@ -77,7 +94,7 @@ internal sealed class TransactionalOutboxConsumeContext<TMessage>(
 
     public override Task AddSend<T>(SendContext<T> context)
     {
-        var row = OutboxMessageFactory.Create(context, clock.GetUtcNow(), inboxMessageId, ConsumerId);
+        var row = OutboxMessageFactory.Create(context, clock.GetUtcNow(), inboxMessageId, ConsumerId, partition?.WorkflowInstanceId);
         lock (gate)
         {
             db.Add(row);

@@ -23,11 +23,25 @@ internal sealed class TransactionalOutboxContextFactory(
         var messageId = context.GetOriginalMessageId()
             ?? throw new MessageException(typeof(T), "The inbox needs a MessageId to recognise redelivered messages.");
 
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var consumed = await db.Set<InboxState>()
-            .AnyAsync(i => i.MessageId == messageId && i.ConsumerId == options.ConsumerId, context.CancellationToken);
+        // SQLite has one writer, and a transaction there takes the write lock at BEGIN: a message
+        // already consumed (redelivered, or replayed after a restart on the in-memory transport)
+        // is recognised by a plain read first, without waiting for the lock.
+        if (db.Database.IsSqlite() && await IsConsumedAsync(messageId, options.ConsumerId, context.CancellationToken))
+        {
+            await next.Send(new TransactionalOutboxConsumeContext<T>(context, options, provider, db, clock, messageId, alreadyConsumed: true));
+            return;
+        }
 
-        var outboxContext = new TransactionalOutboxConsumeContext<T>(context, options, provider, db, clock, messageId, consumed);
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        var consumed = await IsConsumedAsync(messageId, options.ConsumerId, context.CancellationToken);
+
+        var partition = provider.GetService(typeof(OutboxPartition)) as OutboxPartition;
+        var outboxContext = new TransactionalOutboxConsumeContext<T>(context, options, provider, db, clock, messageId, consumed, partition);
+        if (!consumed)
+        {
+            outboxContext.AddInboxRow();
+        }
+
         await next.Send(outboxContext);
 
         // A duplicate wrote nothing; disposing the transaction rolls back its empty work.
@@ -39,6 +53,9 @@ internal sealed class TransactionalOutboxContextFactory(
         await transaction.CommitAsync(CancellationToken.None);
         relay.Notify();
     }
+
+    private Task<bool> IsConsumedAsync(Guid messageId, Guid consumerId, CancellationToken cancellationToken) =>
+        db.Set<InboxState>().AnyAsync(i => i.MessageId == messageId && i.ConsumerId == consumerId, cancellationToken);
 
     public void Probe(ProbeContext context)
     {

@@ -10,7 +10,7 @@ namespace Coordination.Workflows.Runtime.Scheduling;
 /// </summary>
 internal sealed record ScheduledSend(Uri Destination, string MessageType, string Body, Guid TokenId, Guid MessageId)
 {
-    public const string JobGroup = "scheduled-sends";
+    public const string JobGroup = WorkflowTimerJobs.Group;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

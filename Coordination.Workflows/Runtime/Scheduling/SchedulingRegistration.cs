@@ -31,7 +31,14 @@ public static class SchedulingRegistration
                     store.UseClustering();
 
                     // Timers are written inside the consumer's own transaction (QuartzScheduleMessageProvider).
-                    store.ConfigureStore(o => o.AcceptEnlistedTransactions = true);
+                    // A new timer needs no scheduler-wide lock: its job and trigger are invisible
+                    // to other nodes until the consumer's transaction commits, and that lock would
+                    // otherwise be held until then, serialising every consumer that sets a timer.
+                    store.ConfigureStore(o =>
+                    {
+                        o.AcceptEnlistedTransactions = true;
+                        o.LockOnInsert = false;
+                    });
                 }
                 else
                 {

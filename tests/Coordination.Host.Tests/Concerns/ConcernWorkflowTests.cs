@@ -6,6 +6,7 @@ using Coordination.Testing;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -100,7 +101,7 @@ public abstract class ConcernWorkflowTests
         Assert.Equal("Cancelled", closed.GetProperty("reviews").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == nextReviewId).GetProperty("state").GetString());
         Assert.DoesNotContain(await users.QueueAsync(Police), t => t.GetProperty("concernId").GetGuid() == id);
         // On SQLite cancelled timers leave Quartz through the outbox, a moment after the close.
-        await Poll.UntilAsync(() => PendingTimersAsync(host), timers => timers.Count == 0, WorkflowWait, "every timer cancelled");
+        await Poll.UntilAsync(async () => string.Join(", ", await PendingTimersAsync(host)), timers => timers.Length == 0, WorkflowWait, "every timer cancelled");
         Assert.Empty(OverdueTasks(await users.GetJsonAsync(SchoolManager, "/api/overdue")));
     }
 
@@ -311,10 +312,11 @@ public abstract class ConcernWorkflowTests
             .Select(r => r.GetProperty("state").GetString())
             .FirstOrDefault();
 
-    private static async Task<IReadOnlyCollection<JobKey>> PendingTimersAsync(EmbeddedHostFactory host)
+    /// <summary>The workflows' pending timers (not the service's own recurring jobs), as "job key" text for the failure message.</summary>
+    private static async Task<List<string>> PendingTimersAsync(EmbeddedHostFactory host)
     {
         var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-        return await scheduler.GetJobKeys(GroupMatcher<JobKey>.AnyGroup());
+        return [.. (await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(WorkflowTimerJobs.Group))).Select(k => k.ToString())];
     }
 
     private static async Task<T> QueryAsync<T>(EmbeddedHostFactory host, Func<CoordinationDbContext, Task<T>> query)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Journal;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Host.Tests.Operations;
@@ -64,6 +65,10 @@ public sealed class OperationsEndpointsTests(EmbeddedHostFactory host) : IClassF
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+
+        // The journal is shown to the administrators of the instance's municipality: the instance is one of Älvby's concerns.
+        var alvby = await db.Municipalities.Where(m => m.Code == "9901").Select(m => m.Id).SingleAsync();
+        db.Add(new Coordination.Workflows.Concerns.ConcernState { CorrelationId = instanceId, MunicipalityId = alvby, CurrentState = "Closed" });
         foreach (var (from, @event, to, at) in transitions.Reverse())
         {
             db.Add(new WorkflowTransition

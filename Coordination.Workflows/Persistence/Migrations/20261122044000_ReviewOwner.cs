@@ -5,7 +5,7 @@ namespace Coordination.Workflows.Persistence.Migrations;
 
 /// <summary>A follow-up review has an owner: the member of the coordinating agency a manager gave it to.</summary>
 [DbContext(typeof(CoordinationDbContext))]
-[Migration("20261122050000_ReviewOwner")]
+[Migration("20261122044000_ReviewOwner")]
 public sealed class ReviewOwner : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Coordination.Host.Security;
+
+/// <summary>
+/// Rate limiting with the built-in middleware: sign-in by client IP (password guessing), the
+/// rest of the API by signed-in user, or by IP before sign-in. A refused request gets 429 with
+/// problem details and Retry-After.
+/// </summary>
+internal static class RateLimits
+{
+    public const string SignInPolicy = "sign-in";
+
+    public static IServiceCollection AddCoordinationRateLimits(this IServiceCollection services, SecuritySettings settings)
+    {
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                "sign-in:" + ClientAddress(http),
+                _ => Window(settings.SignInPermitsPerMinute)));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                !http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/api/auth")
+                    ? RateLimitPartition.GetNoLimiter("unlimited")
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        http.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } user ? "user:" + user : "ip:" + ClientAddress(http),
+                        _ => Window(settings.ApiPermitsPerMinute)));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                await TypedResults.Problem(
+                    title: "Too many requests",
+                    detail: "Slow down: this client has used its requests for the moment. Try again after the time in Retry-After.",
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits) => new()
+    {
+        PermitLimit = permits,
+        Window = TimeSpan.FromMinutes(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Coordination.Host.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Coordination.Host.Tests.Security;
+
+/// <summary>The HTTP edge: headers, limits, token scopes, forged cross-site calls, client errors, logs.</summary>
+public sealed class HardeningTests
+{
+    private const string Teacher = "school.staff@alvby.demo";
+
+    private static readonly string[] ReadOnly = ["read"];
+
+    private static readonly string[] Admin = ["admin"];
+
+    [Fact]
+    public async Task Every_answer_carries_the_security_headers()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+
+        foreach (var path in new[] { "/health/live", "/api/me" })
+        {
+            using var response = await users.GetAsync(Teacher, path);
+            var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+            Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        }
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_over_the_limit_get_429_with_retry_after()
+    {
+        await using var host = SecurityHost.OnSqlite(new Dictionary<string, string> { ["Security:SignInPermitsPerMinute"] = "3" });
+        using var client = host.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.PostAsJsonAsync("/api/auth/token", new { email = "nobody@alvby.demo", password = "Wrong-Password-1!" });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.True(response.Headers.RetryAfter is not null);
+            }
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task A_read_scoped_token_reads_but_cannot_change_anything()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var client = host.CreateClient();
+        using var tokenResponse = await client.PostAsJsonAsync("/api/auth/token", new { email = Teacher, password = ApiUsers.Password, scopes = ReadOnly });
+        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var write = new HttpRequestMessage(HttpMethod.Post, "/api/concerns") { Content = JsonContent.Create(new { }) };
+        write.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(read)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(write)).StatusCode);
+
+        using var unknownScope = await client.PostAsJsonAsync("/api/auth/token", new { email = Teacher, password = ApiUsers.Password, scopes = Admin });
+        var problem = await ApiUsers.JsonAsync(unknownScope, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("scopes[0]", out _));
+    }
+
+    [Fact]
+    public async Task A_change_sent_with_only_the_browser_cookie_is_refused_as_a_possible_forgery()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var browser = host.CreateClient();
+        using var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = Teacher, password = ApiUsers.Password });
+        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+
+        using var read = await browser.GetAsync(new Uri("/api/me", UriKind.Relative));
+        using var forged = await browser.PostAsJsonAsync("/api/concerns", new { });
+
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Contains("antiforgery", await forged.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bodies_over_the_limit_get_413_and_unreadable_bodies_get_400_naming_the_field()
+    {
+        await using var host = SecurityHost.OnSqlite(new Dictionary<string, string> { ["Security:MaxRequestBodyBytes"] = "4096" });
+        using var users = new ApiUsers(host);
+        var huge = $"{{\"description\":\"{new string('a', 10_000)}\"}}";
+
+        using var declared = await users.SendAsync(Teacher, HttpMethod.Post, "/api/concerns", new StringContent(huge, Encoding.UTF8, "application/json"));
+        using var chunked = await users.SendAsync(Teacher, HttpMethod.Post, "/api/concerns", new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge))) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
+        using var wrongType = await users.SendAsync(Teacher, HttpMethod.Post, "/api/concerns", new StringContent("{\"school\": 42}", Encoding.UTF8, "application/json"));
+        using var unknown = await users.SendAsync(Teacher, HttpMethod.Post, "/api/concerns", new StringContent("{\"school\":\"S\",\"isAdmin\":true}", Encoding.UTF8, "application/json"));
+        using var broken = await users.SendAsync(Teacher, HttpMethod.Post, "/api/concerns", new StringContent("{\"school\":", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, declared.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
+        Assert.True((await ApiUsers.JsonAsync(wrongType, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("school", out _));
+        Assert.True((await ApiUsers.JsonAsync(unknown, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("isAdmin", out _));
+        Assert.Single((await ApiUsers.JsonAsync(broken, HttpStatusCode.BadRequest)).GetProperty("errors").EnumerateObject());
+    }
+
+    [Fact]
+    public async Task Personnummer_never_reach_the_logs()
+    {
+        Assert.Equal("young person [personnummer], org [personnummer], 2026-11-23", PersonnummerMask.Mask("young person 20120315-1236, org 556016-0680, 2026-11-23"));
+        Assert.Equal("[personnummer] and [personnummer]", PersonnummerMask.Mask("1203151236 and 201203151236"));
+
+        await using var host = SecurityHost.OnSqlite();
+        var providers = host.Services.GetServices<ILoggerProvider>().ToList();
+        Assert.NotEmpty(providers);
+        Assert.All(providers.Where(p => p is not LogSink), p => Assert.IsType<MaskingLoggerProvider>(p));
+    }
+}

@@ -1,0 +1,65 @@
+using Coordination.Host.Tests.Infrastructure;
+using Coordination.Workflows.Audit;
+using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Concerns.Sharing;
+using Coordination.Workflows.Concerns.Tasks;
+using Coordination.Workflows.Retention;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Host.Tests.Security;
+
+/// <summary>Retention (gallring): closed cases past their period are erased, exactly those, and the audit chain still verifies.</summary>
+public sealed class RetentionTests
+{
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Closed_concerns_past_retention_are_erased_and_recorded_and_the_chain_still_verifies(HostBackend backend)
+    {
+        await using var host = await SecurityHost.CreateAsync(backend, "retention", new Dictionary<string, string> { ["Retention:ClosedConcerns"] = "30.00:00:00" });
+        using var users = new ApiUsers(host);
+
+        // Closed first, 31 days before the sweep: past retention.
+        var old = await CaseJourney.RaiseAsync(host, users);
+        await CaseJourney.ShareAsync(users, old, "Police", "School");
+        await CaseJourney.CloseAsync(host, users, old);
+
+        // Closed ten days later, 21 days before the sweep; and one never closed.
+        host.Clock.Advance(TimeSpan.FromDays(10));
+        var recent = await CaseJourney.RaiseAsync(host, users);
+        await CaseJourney.CloseAsync(host, users, recent);
+        var open = await CaseJourney.RaiseAsync(host, users);
+        var before = await host.WithDatabaseAsync(db => db.Set<AuditEntry>().CountAsync());
+
+        host.Clock.Advance(TimeSpan.FromDays(21));
+        var erased = await host.Services.GetRequiredService<RetentionSweep>().RunAsync(CancellationToken.None);
+
+        Assert.Equal([old], erased);
+        var remaining = await host.WithDatabaseAsync(async db => new
+        {
+            Concerns = await db.Set<Concern>().Select(c => c.Id).OrderBy(c => c).ToListAsync(),
+            States = await db.Set<ConcernState>().CountAsync(s => s.CorrelationId == old),
+            Events = await db.Set<CaseEvent>().CountAsync(e => e.ConcernId == old),
+            Bases = await db.Set<SharingBasis>().CountAsync(b => b.ConcernId == old),
+            Tasks = await db.Set<AgencyTaskState>().CountAsync(t => t.ConcernId == old),
+            OthersEvents = await db.Set<CaseEvent>().CountAsync(e => e.ConcernId == recent || e.ConcernId == open),
+        });
+        Assert.Equal(new[] { recent, open }.Order(), remaining.Concerns);
+        Assert.Equal(0, remaining.States + remaining.Events + remaining.Bases + remaining.Tasks);
+        Assert.True(remaining.OthersEvents > 0);
+
+        var entries = await host.WithDatabaseAsync(db => db.Set<AuditEntry>().Where(e => e.Action == AuditAction.RetentionErased).ToListAsync());
+        var entry = Assert.Single(entries);
+        Assert.Equal(old.ToString(), entry.SubjectId);
+        Assert.Equal(RetentionSweep.Actor, entry.Actor);
+        Assert.Contains("concerns 1", entry.Detail, StringComparison.Ordinal);
+        Assert.Equal(before + 1, await host.WithDatabaseAsync(db => db.Set<AuditEntry>().CountAsync()));
+        var verification = await host.WithDatabaseAsync(db => AuditVerifier.VerifyAsync(db, CancellationToken.None));
+        Assert.True(verification.Intact, verification.Reason);
+
+        // A second sweep finds nothing more to erase.
+        Assert.Empty(await host.Services.GetRequiredService<RetentionSweep>().RunAsync(CancellationToken.None));
+    }
+}
