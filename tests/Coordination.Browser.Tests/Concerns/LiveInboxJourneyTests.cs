@@ -19,6 +19,12 @@ public sealed class LiveInboxJourneyTests(BrowserFixture browser) : IClassFixtur
         // Marks this document: a reload or navigation would lose the mark.
         await page.EvaluateAsync("() => { window.inboxNeverReloaded = true; }");
 
+        // Leisure is not a party to the concern: its open inbox must hear nothing of the police's task.
+        await using var leisure = await BrowserUser.OpenAsync(browser.Browser, host);
+        await leisure.SignInAsync("leisure.staff@alvby.demo");
+        await leisure.Page.GotoAsync("/Tasks");
+        await leisure.Page.Locator("#live-status[data-state='live']").WaitForAsync();
+
         var concernId = await Scenario.RaiseConcernAsync(api);
         await Scenario.ShareWithPoliceAndSchoolAsync(api, concernId, "2026-11-20");
 
@@ -27,6 +33,8 @@ public sealed class LiveInboxJourneyTests(BrowserFixture browser) : IClassFixtur
         Assert.True(await page.EvaluateAsync<bool>("() => window.inboxNeverReloaded === true"), "The inbox was reloaded: the task did not arrive live.");
         Assert.Equal("En ny uppgift har kommit.", await page.Locator("#live-status").InnerTextAsync());
         await police.CheckAsync("task inbox with a task that arrived live");
+        Assert.Equal("Nya uppgifter visas direkt.", await leisure.Page.Locator("#live-status").InnerTextAsync());
+        Assert.Equal(0, await leisure.Page.Locator("#queue-table tbody tr").CountAsync());
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Acceptera" }).ClickAsync();
         await page.GetByText("Uppgiften är accepterad.").WaitForAsync();

@@ -11,7 +11,7 @@ namespace Coordination.Browser.Tests.Infrastructure;
 public sealed class ApiClient(BrowserHost host) : IDisposable
 {
     private readonly HttpClient client = new() { BaseAddress = host.BaseAddress };
-    private readonly Dictionary<string, string> tokens = [];
+    private readonly Dictionary<string, (string Token, DateTimeOffset IssuedAt)> tokens = [];
 
     public async Task<JsonElement> PostAsync(string user, string path, object body)
     {
@@ -57,13 +57,20 @@ public sealed class ApiClient(BrowserHost host) : IDisposable
 
     public void Dispose() => client.Dispose();
 
-    // Tokens are fetched again for each step: journeys move the clock past a token's lifetime.
+    // A token is fetched again once the journey has moved the clock past half its lifetime; not
+    // more often, since sign-ins are rate-limited per client.
     private async Task<string> TokenAsync(string user)
     {
+        var now = host.Clock.GetUtcNow();
+        if (tokens.TryGetValue(user, out var cached) && now - cached.IssuedAt < TimeSpan.FromMinutes(30))
+        {
+            return cached.Token;
+        }
+
         using var response = await client.PostAsJsonAsync("/api/auth/token", new { email = user, password = BrowserUser.DemoPassword });
         Assert.True(response.IsSuccessStatusCode, $"token for {user}: {(int)response.StatusCode}");
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-        tokens[user] = token;
+        tokens[user] = (token, now);
         return token;
     }
 }

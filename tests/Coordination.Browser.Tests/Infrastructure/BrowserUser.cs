@@ -30,7 +30,8 @@ public sealed class BrowserUser : IAsyncDisposable
             BaseURL = host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs the browser tests beside every other test assembly on two cores.
+        context.SetDefaultTimeout(30_000);
         return new BrowserUser(host, context, await context.NewPageAsync());
     }
 
