@@ -71,6 +71,13 @@ internal static class AuthEndpoints
         var email = request.Email!.Trim();
         var user = await signIn.UserManager.FindByEmailAsync(email);
         var result = user is null ? SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
+
+        // A user with a second factor signs in through the web sign-in, which asks for it; a password alone is not enough here.
+        if (result.Succeeded && await signIn.UserManager.GetTwoFactorEnabledAsync(user!))
+        {
+            result = SignInResult.TwoFactorRequired;
+        }
+
         var how = bearer ? $"bearer token ({string.Join(" ", scopes)})" : "cookie";
         audit.Record(new AuditRecord(
             result.Succeeded ? AuditAction.SignInSucceeded : AuditAction.SignInFailed,
@@ -80,7 +87,7 @@ internal static class AuthEndpoints
             user?.Id.ToString() ?? "",
             null,
             "Password",
-            result.Succeeded ? how : $"{how}: {(result.IsLockedOut ? "account locked" : user is null ? "unknown user" : "wrong password")}"));
+            result.Succeeded ? how : $"{how}: {(result.IsLockedOut ? "account locked" : result.RequiresTwoFactor ? "second factor required" : user is null ? "unknown user" : "wrong password")}"));
         await audit.SaveChangesAsync(CancellationToken.None);
         if (result.Succeeded)
         {
@@ -89,6 +96,14 @@ internal static class AuthEndpoints
             Claim[] claims = [new("amr", "pwd"), .. (bearer ? scopes.Select(s => new Claim(ApiScopes.ClaimType, s)) : [])];
             await signIn.SignInWithClaimsAsync(user!, isPersistent: false, claims);
             return bearer ? TypedResults.Empty : TypedResults.NoContent();
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return TypedResults.Problem(
+                title: "Second factor required",
+                detail: "This account signs in with a second factor: use the web sign-in.",
+                statusCode: StatusCodes.Status401Unauthorized);
         }
 
         return result.IsLockedOut

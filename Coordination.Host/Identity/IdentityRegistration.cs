@@ -49,6 +49,11 @@ internal static class IdentityRegistration
             // API callers get status codes, not redirects to a sign-in page.
             o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+
+            // Sign-ins and sign-outs of the web UI are audited here, whichever page made them;
+            // the API's own sign-in endpoints record theirs, failures included.
+            o.Events.OnSignedIn = context => Security.Audit.SessionAudit.SignedInAsync(context.HttpContext, context.Principal);
+            o.Events.OnSigningOut = context => Security.Audit.SessionAudit.SigningOutAsync(context.HttpContext);
         });
 
         // Messages an HTTP request sends name its user, for the workflow journal.

@@ -79,6 +79,24 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public async Task An_account_with_a_second_factor_gets_no_token_for_its_password_alone()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var client = host.CreateClient();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Workflows.Identity.CoordinationUser>>();
+            var teacher = await accounts.FindByEmailAsync(Teacher);
+            await accounts.SetTwoFactorEnabledAsync(teacher!, enabled: true);
+        }
+
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email = Teacher, password = ApiUsers.Password });
+
+        var problem = await ApiUsers.JsonAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Equal("Second factor required", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_change_sent_with_only_the_browser_cookie_is_refused_as_a_possible_forgery()
     {
         await using var host = SecurityHost.OnSqlite();
