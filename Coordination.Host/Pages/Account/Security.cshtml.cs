@@ -18,7 +18,7 @@ public sealed class SecurityModel(UserManager<CoordinationUser> users, SignInMan
 
     public bool Enabled { get; private set; }
 
-    public string SharedKey { get; private set; } = string.Empty;
+    public string? SharedKey { get; private set; }
 
     public string AuthenticatorUri { get; private set; } = string.Empty;
 
@@ -38,6 +38,24 @@ public sealed class SecurityModel(UserManager<CoordinationUser> users, SignInMan
 
         await LoadAsync(user);
         return Page();
+    }
+
+    /// <summary>Creates the shared key. Reading the page never does: a GET changes nothing.</summary>
+    public async Task<IActionResult> OnPostSetupAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostEnableAsync()
@@ -91,11 +109,10 @@ public sealed class SecurityModel(UserManager<CoordinationUser> users, SignInMan
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
+            return;
         }
 
-        SharedKey = string.Join(' ', key!.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
+        SharedKey = string.Join(' ', key.Chunk(4).Select(c => new string(c))).ToLowerInvariant();
         AuthenticatorUri = string.Create(CultureInfo.InvariantCulture,
             $"otpauth://totp/{Uri.EscapeDataString(Issuer)}:{Uri.EscapeDataString(user.Email ?? user.UserName ?? string.Empty)}?secret={key}&issuer={Uri.EscapeDataString(Issuer)}&digits=6");
     }

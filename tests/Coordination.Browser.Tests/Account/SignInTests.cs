@@ -63,6 +63,8 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
         await using var user = await BrowserUser.OpenAsync(browser.Browser, host);
         await user.SignInAsync("social.staff@alvby.demo");
         await user.VisitAsync("/Account/Security", "two-step verification page");
+        await user.Page.GetByRole(AriaRole.Button, new() { Name = "Skapa en nyckel för appen" }).ClickAsync();
+        await user.Page.Locator("#shared-key").WaitForAsync();
 
         var key = (await user.Page.Locator("#shared-key").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
         Assert.Contains("otpauth://totp/", await user.Page.Locator("#authenticator-uri").InnerTextAsync(), StringComparison.Ordinal);
