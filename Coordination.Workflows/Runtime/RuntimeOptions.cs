@@ -28,6 +28,13 @@ public sealed class RuntimeOptions
     /// </summary>
     public int RelayConcurrency { get; set; } = 32;
 
+    /// <summary>
+    /// How long the relay waits for one send (on RabbitMQ, for the broker's confirm). A confirm
+    /// lost when the connection dropped would otherwise hold the relay for ever; after this the
+    /// row counts as not delivered and is sent again (consumers' inboxes drop the duplicate).
+    /// </summary>
+    public TimeSpan RelaySendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long the relay lease lasts without renewal; another host takes over after it.</summary>
     public TimeSpan RelayLeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -27,6 +27,11 @@ internal sealed class RuntimeOptionsValidator : IValidateOptions<RuntimeOptions>
             failures.Add($"{RuntimeOptions.Section}:{nameof(options.RelayConcurrency)} must be between 1 and 256.");
         }
 
+        if (options.RelaySendTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{RuntimeOptions.Section}:{nameof(options.RelaySendTimeout)} must be positive.");
+        }
+
         if (options.ConcurrencyRetryLimit < 1)
         {
             failures.Add($"{RuntimeOptions.Section}:{nameof(options.ConcurrencyRetryLimit)} must be at least 1: concurrent updates are resolved by retrying.");

@@ -110,7 +110,7 @@ internal sealed partial class OutboxRelay(
             {
                 try
                 {
-                    await DeliverAsync(row, ct);
+                    await DeliverAsync(row, ct).WaitAsync(settings.RelaySendTimeout, ct);
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
