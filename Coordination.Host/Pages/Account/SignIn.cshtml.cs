@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Coordination.Host.WebUi;
+using Coordination.Workflows.Audit;
 using Coordination.Workflows.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Coordination.Host.Pages.Account;
 
 /// <summary>Sign-in with e-mail and password; locks the account after repeated failures; hands over to the code step when the user has a second factor.</summary>
-public sealed class SignInModel(SignInManager<CoordinationUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class SignInModel(SignInManager<CoordinationUser> signIn, AuditTrail audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -40,6 +41,13 @@ public sealed class SignInModel(SignInManager<CoordinationUser> signIn, IStringL
         {
             return RedirectToPage("/Account/SignInCode", new { returnUrl = SafeReturnUrl(ReturnUrl) });
         }
+
+        // A success is audited when the cookie is issued (SessionAudit); a refusal here.
+        var user = await signIn.UserManager.FindByEmailAsync(Input.Email!);
+        audit.Record(new AuditRecord(
+            AuditAction.SignInFailed, user?.Id, Input.Email!.Trim(), "User", user?.Id.ToString() ?? "", null, "Password",
+            $"cookie (web sign-in): {(result.IsLockedOut ? "account locked" : user is null ? "unknown user" : "wrong password")}"));
+        await audit.SaveChangesAsync(HttpContext.RequestAborted);
 
         if (result.IsLockedOut)
         {

@@ -1,4 +1,8 @@
 using Coordination.Browser.Tests.Infrastructure;
+using Coordination.Workflows.Audit;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Coordination.Browser.Tests.Account;
@@ -54,6 +58,15 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
         await user.Page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
         await user.Page.GetByRole(AriaRole.Heading, new() { Name = "Kontot är tillfälligt låst" }).WaitForAsync();
         await user.ScreenshotAsync("sign-in-locked-out");
+
+        // Every refused attempt is in the audit log, the five wrong passwords and the one while locked.
+        await using var scope = host.Services.CreateAsyncScope();
+        var refused = await scope.ServiceProvider.GetRequiredService<CoordinationDbContext>().Set<AuditEntry>()
+            .Where(e => e.Action == AuditAction.SignInFailed && e.Actor == "police.staff@alvby.demo")
+            .Select(e => e.Detail)
+            .ToListAsync();
+        Assert.Equal(6, refused.Count);
+        Assert.Contains(refused, d => d.EndsWith("account locked", StringComparison.Ordinal));
     }
 
     [Fact]
