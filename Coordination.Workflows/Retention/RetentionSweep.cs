@@ -51,7 +51,22 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
             var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
             var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // Claim the case first: deleting its state row takes the row's write lock, so a
+            // second sweep running at the same time (the nightly job and an operator's run)
+            // finds nothing to delete and records nothing. The condition is re-checked, so a
+            // case reopened since the list was read is not erased.
+            var claimed = await db.Set<ConcernState>()
+                .Where(s => s.CorrelationId == id && s.ClosedAt != null && s.ClosedAt <= cutoff)
+                .ExecuteDeleteAsync(cancellationToken);
+            if (claimed == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                continue;
+            }
+
             var counts = await EraseConcernAsync(db, id, cancellationToken);
+            counts["states"] = claimed;
             trail.Record(new AuditRecord(
                 AuditAction.RetentionErased, null, Actor, "Concern", id.ToString(), municipalityId,
                 string.Create(CultureInfo.InvariantCulture, $"Retention: closed concerns are kept {settings.ClosedConcerns.TotalDays:0} days"),
@@ -80,7 +95,6 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
             ["plans"] = await db.Set<CommitmentPlan>().Where(p => p.ConcernId == id).ExecuteDeleteAsync(cancellationToken),
             ["events"] = await db.Set<CaseEvent>().Where(e => e.ConcernId == id).ExecuteDeleteAsync(cancellationToken),
             ["legalBases"] = await db.Set<SharingBasis>().Where(b => b.ConcernId == id).ExecuteDeleteAsync(cancellationToken),
-            ["states"] = await db.Set<ConcernState>().Where(s => s.CorrelationId == id).ExecuteDeleteAsync(cancellationToken),
             ["concerns"] = await db.Set<Concern>().Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken),
         };
     }
