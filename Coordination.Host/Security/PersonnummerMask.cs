@@ -12,6 +12,8 @@ internal static partial class PersonnummerMask
 
     public static string Mask(string text) => string.IsNullOrEmpty(text) ? text : Shape().Replace(text, Masked);
 
-    [GeneratedRegex(@"(?<!\d)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d)")]
+    // Not inside a longer run of digits, and not a group of a GUID (whose groups are hex digits
+    // joined by dashes): ids in logs stay whole.
+    [GeneratedRegex(@"(?<![0-9A-Fa-f]|[0-9A-Fa-f]-)(?:\d{2})?\d{6}[-+]?\d{4}(?!\d|-[0-9A-Fa-f])")]
     private static partial Regex Shape();
 }

@@ -137,6 +137,7 @@ public sealed class HardeningTests
     {
         Assert.Equal("young person [personnummer], org [personnummer], 2026-11-23", PersonnummerMask.Mask("young person 20120315-1236, org 556016-0680, 2026-11-23"));
         Assert.Equal("[personnummer] and [personnummer]", PersonnummerMask.Mask("1203151236 and 201203151236"));
+        Assert.Equal("key 12345678-4074-9ee2-5920-123456781234 (\"[personnummer]\")", PersonnummerMask.Mask("key 12345678-4074-9ee2-5920-123456781234 (\"20120315-1236\")"));
 
         await using var host = SecurityHost.OnSqlite();
         var providers = host.Services.GetServices<ILoggerProvider>().ToList();
