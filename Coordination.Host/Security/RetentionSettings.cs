@@ -24,6 +24,7 @@ internal static class RetentionSettings
         return new RetentionOptions
         {
             ClosedConcerns = SettingReader.Duration(section, "ClosedConcerns", defaults.ClosedConcerns),
+            ClosedSupervisionCases = SettingReader.Duration(section, "ClosedSupervisionCases", defaults.ClosedSupervisionCases),
             Schedule = schedule,
             BatchSize = SettingReader.Int(section, "BatchSize", defaults.BatchSize, 1, 100_000),
         };

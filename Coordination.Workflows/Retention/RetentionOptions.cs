@@ -12,6 +12,12 @@ public sealed class RetentionOptions
     /// <summary>A closed concern with its chronology, sharing bases, tasks, plan, reviews and journal.</summary>
     public TimeSpan ClosedConcerns { get; set; } = TimeSpan.FromDays(2 * 365);
 
+    /// <summary>
+    /// A closed supervision case of a venue with its deliberations, tasks and journal; the
+    /// decided sanction stays in the venue's history.
+    /// </summary>
+    public TimeSpan ClosedSupervisionCases { get; set; } = TimeSpan.FromDays(5 * 365);
+
     /// <summary>When the sweep runs, as a Quartz cron expression (default 02:30 every night, server time).</summary>
     public string Schedule { get; set; } = "0 30 2 * * ?";
 

@@ -6,6 +6,9 @@ using Coordination.Workflows.Concerns.Plans;
 using Coordination.Workflows.Concerns.Reviews;
 using Coordination.Workflows.Concerns.Sharing;
 using Coordination.Workflows.Concerns.Tasks;
+using Coordination.Workflows.Inspections.Supervision;
+using Coordination.Workflows.Inspections.Tasks;
+using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Incidents;
 using Coordination.Workflows.Runtime.Journal;
@@ -16,7 +19,8 @@ using Microsoft.Extensions.Options;
 namespace Coordination.Workflows.Retention;
 
 /// <summary>
-/// Erases (gallrar) closed cases past their retention period. Each case is erased in one
+/// Erases (gallrar) closed cases past their retention period: concerns and supervision cases,
+/// each with a period of its own in <see cref="RetentionOptions"/>. Each case is erased in one
 /// transaction together with the audit entry that records it: which case, which municipality,
 /// how many rows of which kind, under which period. The audit log itself is never erased, and
 /// its entries hold ids only, so the chain still verifies afterwards.
@@ -25,59 +29,115 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
 {
     public const string Actor = "system:retention";
 
-    /// <summary>Erases every closed concern past retention; returns the ids erased.</summary>
+    /// <summary>Erases every closed case past retention; returns the ids erased.</summary>
     public async Task<IReadOnlyList<Guid>> RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var cutoff = clock.GetUtcNow() - settings.ClosedConcerns;
-        List<(Guid Id, Guid MunicipalityId)> due;
+        var now = clock.GetUtcNow();
+        var concernCutoff = now - settings.ClosedConcerns;
+        var supervisionCutoff = now - settings.ClosedSupervisionCases;
+        List<(Guid Id, Guid MunicipalityId)> concerns;
+        List<(Guid Id, Guid MunicipalityId)> supervisionCases;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
-            due = (await db.Set<ConcernState>().AsNoTracking()
-                    .Where(s => s.ClosedAt != null && s.ClosedAt <= cutoff)
+            concerns = (await db.Set<ConcernState>().AsNoTracking()
+                    .Where(s => s.ClosedAt != null && s.ClosedAt <= concernCutoff)
                     .OrderBy(s => s.ClosedAt)
                     .Select(s => new { s.CorrelationId, s.MunicipalityId })
                     .Take(settings.BatchSize)
                     .ToListAsync(cancellationToken))
-                .Select(s => (s.CorrelationId, s.MunicipalityId))
-                .ToList();
+                .ConvertAll(s => (s.CorrelationId, s.MunicipalityId));
+            supervisionCases = (await db.Set<SupervisionCase>().AsNoTracking()
+                    .Where(c => c.ClosedAt != null && c.ClosedAt <= supervisionCutoff)
+                    .OrderBy(c => c.ClosedAt)
+                    .Select(c => new { c.Id, c.MunicipalityId })
+                    .Take(settings.BatchSize)
+                    .ToListAsync(cancellationToken))
+                .ConvertAll(c => (c.Id, c.MunicipalityId));
         }
 
         var erased = new List<Guid>();
-        foreach (var (id, municipalityId) in due)
+        var concernBasis = string.Create(CultureInfo.InvariantCulture, $"Retention: closed concerns are kept {settings.ClosedConcerns.TotalDays:0} days");
+        foreach (var (id, municipalityId) in concerns)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
-            var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-            // Claim the case first: deleting its state row takes the row's write lock, so a
+            // Claiming the case first: deleting its state row takes the row's write lock, so a
             // second sweep running at the same time (the nightly job and an operator's run)
             // finds nothing to delete and records nothing. The condition is re-checked, so a
             // case reopened since the list was read is not erased.
-            var claimed = await db.Set<ConcernState>()
-                .Where(s => s.CorrelationId == id && s.ClosedAt != null && s.ClosedAt <= cutoff)
-                .ExecuteDeleteAsync(cancellationToken);
-            if (claimed == 0)
+            if (await EraseAsync(
+                    "Concern", id, municipalityId, concernBasis,
+                    db => db.Set<ConcernState>().Where(s => s.CorrelationId == id && s.ClosedAt != null && s.ClosedAt <= concernCutoff).ExecuteDeleteAsync(cancellationToken),
+                    "states",
+                    db => EraseConcernAsync(db, id, cancellationToken),
+                    cancellationToken))
             {
-                await transaction.RollbackAsync(cancellationToken);
-                continue;
+                erased.Add(id);
             }
+        }
 
-            var counts = await EraseConcernAsync(db, id, cancellationToken);
-            counts["states"] = claimed;
-            trail.Record(new AuditRecord(
-                AuditAction.RetentionErased, null, Actor, "Concern", id.ToString(), municipalityId,
-                string.Create(CultureInfo.InvariantCulture, $"Retention: closed concerns are kept {settings.ClosedConcerns.TotalDays:0} days"),
-                string.Join(", ", counts.Where(c => c.Value > 0).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value}")))));
-            await trail.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            erased.Add(id);
+        var supervisionBasis = string.Create(CultureInfo.InvariantCulture, $"Retention: closed supervision cases are kept {settings.ClosedSupervisionCases.TotalDays:0} days");
+        foreach (var (id, municipalityId) in supervisionCases)
+        {
+            if (await EraseAsync(
+                    "SupervisionCase", id, municipalityId, supervisionBasis,
+                    db => db.Set<SupervisionCase>().Where(c => c.Id == id && c.ClosedAt != null && c.ClosedAt <= supervisionCutoff).ExecuteDeleteAsync(cancellationToken),
+                    "supervisionCases",
+                    db => EraseSupervisionCaseAsync(db, id, cancellationToken),
+                    cancellationToken))
+            {
+                erased.Add(id);
+            }
         }
 
         return erased;
     }
+
+    /// <summary>
+    /// Erases one case in one transaction with its audit entry. <paramref name="claim"/> deletes
+    /// the case's own row if it is still due; when another sweep got there first it deletes
+    /// nothing, and this sweep rolls back and records nothing.
+    /// </summary>
+    private async Task<bool> EraseAsync(
+        string subjectType, Guid id, Guid municipalityId, string basis,
+        Func<CoordinationDbContext, Task<int>> claim, string claimedKind,
+        Func<CoordinationDbContext, Task<Dictionary<string, int>>> erase,
+        CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+        var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claimed = await claim(db);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        var counts = await erase(db);
+        counts[claimedKind] = claimed;
+        trail.Record(new AuditRecord(
+            AuditAction.RetentionErased, null, Actor, subjectType, id.ToString(), municipalityId, basis,
+            string.Join(", ", counts.Where(c => c.Value > 0).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value}")))));
+        await trail.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// A supervision case's own rows: its workflow state and journal, its tasks, and the venue
+    /// history lines of its deliberations (kommunicering, reply, appeal). The decided sanction
+    /// stays in the venue's history, which is the register the sanction ladder reads.
+    /// </summary>
+    private static async Task<Dictionary<string, int>> EraseSupervisionCaseAsync(CoordinationDbContext db, Guid id, CancellationToken cancellationToken) => new()
+    {
+        ["journal"] = await db.Set<WorkflowTransition>().Where(t => t.InstanceId == id).ExecuteDeleteAsync(cancellationToken),
+        ["incidents"] = await db.Set<Incident>().Where(i => i.InstanceId == id).ExecuteDeleteAsync(cancellationToken),
+        ["states"] = await db.Set<SupervisionCaseState>().Where(s => s.CorrelationId == id).ExecuteDeleteAsync(cancellationToken),
+        ["tasks"] = await db.Set<InspectionTask>().Where(t => t.SupervisionCaseId == id).ExecuteDeleteAsync(cancellationToken),
+        ["history"] = await db.Set<VenueHistoryEntry>().Where(e => e.SupervisionCaseId == id && e.Kind != VenueHistoryKind.SanctionDecided).ExecuteDeleteAsync(cancellationToken),
+    };
 
     private static async Task<Dictionary<string, int>> EraseConcernAsync(CoordinationDbContext db, Guid id, CancellationToken cancellationToken)
     {

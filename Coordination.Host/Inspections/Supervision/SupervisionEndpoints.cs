@@ -213,6 +213,7 @@ internal static class SupervisionEndpoints
 
         var now = clock.GetUtcNow();
         supervision.Status = SupervisionStatus.Closed;
+        supervision.ClosedAt = now;
         supervision.NextFollowUpAt = null;
         var venue = await db.Set<Venue>().FirstAsync(v => v.Id == supervision.VenueId);
         venue.OpenSupervisionCaseId = null;

@@ -47,4 +47,7 @@ public sealed class SupervisionCase
     public DateTimeOffset? AppealLodgedAt { get; set; }
 
     public DateTimeOffset? NextFollowUpAt { get; set; }
+
+    /// <summary>When the supervision ended; retention (gallring) is counted from here.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }

@@ -12,5 +12,6 @@ internal sealed class SupervisionCaseMap : IEntityTypeConfiguration<SupervisionC
         builder.Property(c => c.Reply).HasMaxLength(4000);
         builder.Property(c => c.Justification).HasMaxLength(4000);
         builder.HasIndex(c => c.VenueId);
+        builder.HasIndex(c => c.ClosedAt);
     }
 }
