@@ -23,35 +23,28 @@ public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, I
         var file = await CaseFile.LoadAsync(db, id, viewer, cancellationToken);
         if (file is null || file.Access == ConcernAccessLevel.None)
         {
-            return file is not null && viewer.Administers(file.Concern.MunicipalityId)
-                ? Refusal.Forbidden("Administrators manage users and settings; they do not read case content.")
-                : Refusal.NotFound("Concern");
+            return Refused(file, viewer);
         }
 
-        audit.Record(CaseReadAudit.Of(file, "case view", http));
-        await audit.SaveChangesAsync(cancellationToken);
-        if (file.Access == ConcernAccessLevel.Reporter)
+        await RecordAsync(file, "case view", cancellationToken);
+        return Answers.Of(await ViewAsync(file, viewer, cancellationToken));
+    }
+
+    /// <summary>
+    /// The case page: the case and its chronology read together and audited as one read, so
+    /// opening the page leaves exactly one entry.
+    /// </summary>
+    public async Task<Answer<CasePage>> PageAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var file = await CaseFile.LoadAsync(db, id, viewer, cancellationToken);
+        if (file is null || file.Access == ConcernAccessLevel.None)
         {
-            return Answers.Of(new ConcernView(file.Access, file.Concern, file.State, [], [], null, [], [], HasPlan: false));
+            return Refused(file, viewer);
         }
 
-        var tasks = await db.Set<AgencyTaskState>().AsNoTracking().Where(t => t.ConcernId == id).ToListAsync(cancellationToken);
-        var plan = await db.Set<CommitmentPlan>().AsNoTracking().Include(p => p.Actions).FirstOrDefaultAsync(p => p.ConcernId == id, cancellationToken);
-        if (file.Access == ConcernAccessLevel.Shared)
-        {
-            // The minimum an agency needs for the joint work: who, which school, why, how urgent, and its own part.
-            var mine = viewer.CaseAgencies(file.Concern.MunicipalityId);
-            return Answers.Of(new ConcernView(
-                file.Access, file.Concern, file.State, [],
-                [.. tasks.Where(t => mine.Contains(t.AgencyId))],
-                null,
-                plan is null ? [] : [.. plan.Actions.Where(a => mine.Contains(a.AgencyId))],
-                [],
-                plan is not null));
-        }
-
-        var reviews = await db.Set<ReviewState>().AsNoTracking().Where(r => r.ConcernId == id).OrderBy(r => r.Number).ToListAsync(cancellationToken);
-        return Answers.Of(new ConcernView(file.Access, file.Concern, file.State, file.Bases, tasks, plan, plan?.Actions ?? [], reviews, plan is not null));
+        await RecordAsync(file, "case page (case view and chronology)", cancellationToken);
+        return Answers.Of(new CasePage(await ViewAsync(file, viewer, cancellationToken), await EventsAsync(file, viewer, cancellationToken)));
     }
 
     /// <summary>Every step of the case this user may see, oldest first.</summary>
@@ -64,9 +57,51 @@ public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, I
             return Refusal.NotFound("Concern");
         }
 
-        var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.ConcernId == id).ToListAsync(cancellationToken);
-        audit.Record(CaseReadAudit.Of(file, "chronology", http));
+        await RecordAsync(file, "chronology", cancellationToken);
+        return Answers.Of(await EventsAsync(file, viewer, cancellationToken));
+    }
+
+    private static Refusal Refused(CaseFile? file, CaseViewer viewer) =>
+        file is not null && viewer.Administers(file.Concern.MunicipalityId)
+            ? Refusal.Forbidden("Administrators manage users and settings; they do not read case content.")
+            : Refusal.NotFound("Concern");
+
+    private async Task RecordAsync(CaseFile file, string what, CancellationToken cancellationToken)
+    {
+        audit.Record(CaseReadAudit.Of(file, what, http));
         await audit.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<ConcernView> ViewAsync(CaseFile file, CaseViewer viewer, CancellationToken cancellationToken)
+    {
+        var id = file.Concern.Id;
+        if (file.Access == ConcernAccessLevel.Reporter)
+        {
+            return new ConcernView(file.Access, file.Concern, file.State, [], [], null, [], [], HasPlan: false);
+        }
+
+        var tasks = await db.Set<AgencyTaskState>().AsNoTracking().Where(t => t.ConcernId == id).ToListAsync(cancellationToken);
+        var plan = await db.Set<CommitmentPlan>().AsNoTracking().Include(p => p.Actions).FirstOrDefaultAsync(p => p.ConcernId == id, cancellationToken);
+        if (file.Access == ConcernAccessLevel.Shared)
+        {
+            // The minimum an agency needs for the joint work: who, which school, why, how urgent, and its own part.
+            var mine = viewer.CaseAgencies(file.Concern.MunicipalityId);
+            return new ConcernView(
+                file.Access, file.Concern, file.State, [],
+                [.. tasks.Where(t => mine.Contains(t.AgencyId))],
+                null,
+                plan is null ? [] : [.. plan.Actions.Where(a => mine.Contains(a.AgencyId))],
+                [],
+                plan is not null);
+        }
+
+        var reviews = await db.Set<ReviewState>().AsNoTracking().Where(r => r.ConcernId == id).OrderBy(r => r.Number).ToListAsync(cancellationToken);
+        return new ConcernView(file.Access, file.Concern, file.State, file.Bases, tasks, plan, plan?.Actions ?? [], reviews, plan is not null);
+    }
+
+    private async Task<IReadOnlyList<CaseEvent>> EventsAsync(CaseFile file, CaseViewer viewer, CancellationToken cancellationToken)
+    {
+        var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.ConcernId == file.Concern.Id).ToListAsync(cancellationToken);
         var agencies = viewer.CaseAgencies(file.Concern.MunicipalityId);
         var visible = events.Where(e => file.Access switch
         {
@@ -75,6 +110,9 @@ public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, I
                 || (e.Audience is CaseEventAudience.SharedAgencies or CaseEventAudience.Reporter && agencies.Any(a => ConcernAccess.WasSharedWith(file.Bases, a, e.At))),
             _ => e.Audience == CaseEventAudience.Reporter && (e.Kind == "ReporterFeedbackGiven" || e.ActorUserId == viewer.UserId),
         });
-        return Answers.Of<IReadOnlyList<CaseEvent>>([.. visible.OrderBy(e => e.At)]);
+        return [.. visible.OrderBy(e => e.At)];
     }
 }
+
+/// <summary>What the case page shows: the case and the chronology, read and audited together.</summary>
+public sealed record CasePage(ConcernView View, IReadOnlyList<CaseEvent> Chronology);

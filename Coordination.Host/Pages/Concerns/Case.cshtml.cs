@@ -91,14 +91,14 @@ public sealed class CaseModel(ConcernQueries queries, AgencyDirectory directory,
     private async Task<IActionResult> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var viewer = User.Viewer();
-        var answer = await queries.GetAsync(id, viewer, cancellationToken);
-        if (answer.Value is not { } view)
+        var answer = await queries.PageAsync(id, viewer, cancellationToken);
+        if (answer.Value is not { } page)
         {
             return answer.Refusal!.Kind == RefusalKind.Forbidden ? Forbid() : NotFound();
         }
 
-        View = view;
-        Chronology = (await queries.ChronologyAsync(id, viewer, cancellationToken)).Value ?? [];
+        View = page.View;
+        Chronology = page.Chronology;
         Agencies = await directory.OwnAgenciesAsync(viewer, cancellationToken);
         return Page();
     }

@@ -1,4 +1,8 @@
 using Coordination.Browser.Tests.Infrastructure;
+using Coordination.Workflows.Audit;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Coordination.Browser.Tests.Concerns;
@@ -46,5 +50,15 @@ public sealed class CaseViewTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Equal(0, await police.Page.GetByText("Mamman vet att skolan är orolig.").CountAsync());
         Assert.True(await police.Page.GetByText("Ungdomspolisen träffar Alva och hennes mamma").IsVisibleAsync());
         await police.ScreenshotAsync("case-view-police-share");
+
+        // The police loaded the page three times (once, then in English and in Swedish): three
+        // reads, each one audit entry naming the consent, none for the chronology on its own.
+        await using var scope = host.Services.CreateAsyncScope();
+        var reads = await scope.ServiceProvider.GetRequiredService<CoordinationDbContext>().Set<AuditEntry>()
+            .Where(e => e.Action == AuditAction.PersonalDataRead && e.SubjectId == concernId.ToString() && e.Actor == Scenario.Police)
+            .ToListAsync();
+        Assert.Equal(3, reads.Count);
+        Assert.All(reads, e => Assert.StartsWith("case page (case view and chronology)", e.Detail, StringComparison.Ordinal));
+        Assert.All(reads, e => Assert.StartsWith("Consent", e.Basis, StringComparison.Ordinal));
     }
 }

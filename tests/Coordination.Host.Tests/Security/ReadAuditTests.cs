@@ -55,7 +55,7 @@ public sealed class ReadAuditTests
     }
 
     [Fact]
-    public async Task Opening_the_case_page_records_the_case_view_and_the_chronology_once_each()
+    public async Task Opening_the_case_page_leaves_one_entry_for_the_case_and_its_chronology()
     {
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
@@ -70,6 +70,6 @@ public sealed class ReadAuditTests
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var details = await host.WithDatabaseAsync(db => db.Set<AuditEntry>().Where(e => e.Action == AuditAction.PersonalDataRead && e.SubjectId == id.ToString()).Select(e => e.Detail).ToListAsync());
-        Assert.Equal(["case view", "chronology"], details.Select(d => d.Split(';')[0]));
+        Assert.Equal(["case page (case view and chronology)"], details.Select(d => d.Split(';')[0]));
     }
 }
