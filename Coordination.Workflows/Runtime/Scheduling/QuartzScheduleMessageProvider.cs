@@ -14,6 +14,9 @@ namespace Coordination.Workflows.Runtime.Scheduling;
 /// on PostgreSQL the Quartz job is written in the consumer's own transaction; on SQLite, where
 /// Quartz's in-process lock cannot safely join it (Quartz warns as much), a timer request goes
 /// through the outbox in that transaction and the timer endpoint creates the job right after.
+/// Neither setting nor cancelling a timer on PostgreSQL takes Quartz's scheduler-wide
+/// <c>TRIGGER_ACCESS</c> lock, which would be held until the consumer commits and so serialise
+/// every consumer that touches a timer (ADR 0012).
 /// </summary>
 internal sealed class QuartzScheduleMessageProvider(ConsumeContext context, IServiceProvider services) : IScheduleMessageProvider
 {
@@ -30,7 +33,21 @@ internal sealed class QuartzScheduleMessageProvider(ConsumeContext context, ISer
         if (EnlistableTransaction() is { } transaction)
         {
             var (job, trigger) = QuartzTimers.Build(send, dueAt);
-            await InTransactionAsync(transaction, s => s.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken), cancellationToken);
+            await InTransactionAsync(transaction, async s =>
+            {
+                // A new job is stored without Quartz's scheduler-wide lock (LockOnInsert is off);
+                // replacing takes that lock and holds it until the consumer commits, so it is
+                // only done when the token's job really exists (Quartz checks before inserting,
+                // so the refusal does not abort the transaction).
+                try
+                {
+                    await s.ScheduleJob(job, trigger, new ScheduleJobOptions(), cancellationToken);
+                }
+                catch (ObjectAlreadyExistsException)
+                {
+                    await s.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
+                }
+            }, cancellationToken);
         }
         else
         {
@@ -42,9 +59,10 @@ internal sealed class QuartzScheduleMessageProvider(ConsumeContext context, ISer
 
     public async Task CancelScheduledSend(Guid tokenId, CancellationToken cancellationToken)
     {
-        if (EnlistableTransaction() is { } transaction)
+        if (EnlistableTransaction() is not null)
         {
-            await InTransactionAsync(transaction, async s => await s.DeleteJob(ScheduledSend.JobKeyFor(tokenId), cancellationToken), cancellationToken);
+            var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+            await QuartzTimerRows.DeleteAsync(services.GetRequiredService<CoordinationDbContext>(), scheduler.SchedulerName, ScheduledSend.JobKeyFor(tokenId), cancellationToken);
         }
         else
         {
