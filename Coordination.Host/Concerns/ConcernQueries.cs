@@ -17,60 +17,41 @@ namespace Coordination.Host.Concerns;
 /// <remarks>Every answer that shows the case is audited here, in one entry per read (issue 7).</remarks>
 public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, IHttpContextAccessor http)
 {
-    public async Task<Answer<ConcernView>> GetAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(viewer);
-        var file = await CaseFile.LoadAsync(db, id, viewer, cancellationToken);
-        if (file is null || file.Access == ConcernAccessLevel.None)
-        {
-            return Refused(file, viewer);
-        }
-
-        await RecordAsync(file, "case view", cancellationToken);
-        return Answers.Of(await ViewAsync(file, viewer, cancellationToken));
-    }
+    public Task<Answer<ConcernView>> GetAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken) =>
+        ReadAsync(id, viewer, "case view", Refused, file => ViewAsync(file, viewer, cancellationToken), cancellationToken);
 
     /// <summary>
     /// The case page: the case and its chronology read together and audited as one read, so
     /// opening the page leaves exactly one entry.
     /// </summary>
-    public async Task<Answer<CasePage>> PageAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(viewer);
-        var file = await CaseFile.LoadAsync(db, id, viewer, cancellationToken);
-        if (file is null || file.Access == ConcernAccessLevel.None)
-        {
-            return Refused(file, viewer);
-        }
-
-        await RecordAsync(file, "case page (case view and chronology)", cancellationToken);
-        return Answers.Of(new CasePage(await ViewAsync(file, viewer, cancellationToken), await EventsAsync(file, viewer, cancellationToken)));
-    }
+    public Task<Answer<CasePage>> PageAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken) =>
+        ReadAsync(id, viewer, "case page (case view and chronology)", Refused,
+            async file => new CasePage(await ViewAsync(file, viewer, cancellationToken), await EventsAsync(file, viewer, cancellationToken)), cancellationToken);
 
     /// <summary>Every step of the case this user may see, oldest first.</summary>
-    public async Task<Answer<IReadOnlyList<CaseEvent>>> ChronologyAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken)
+    public Task<Answer<IReadOnlyList<CaseEvent>>> ChronologyAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken) =>
+        ReadAsync(id, viewer, "chronology", (_, _) => Refusal.NotFound("Concern"), file => EventsAsync(file, viewer, cancellationToken), cancellationToken);
+
+    /// <summary>Loads the case as this viewer may see it, records the read once, then reads what was asked.</summary>
+    private async Task<Answer<T>> ReadAsync<T>(
+        Guid id, CaseViewer viewer, string what, Func<CaseFile?, CaseViewer, Refusal> refuse, Func<CaseFile, Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var file = await CaseFile.LoadAsync(db, id, viewer, cancellationToken);
         if (file is null || file.Access == ConcernAccessLevel.None)
         {
-            return Refusal.NotFound("Concern");
+            return refuse(file, viewer);
         }
 
-        await RecordAsync(file, "chronology", cancellationToken);
-        return Answers.Of(await EventsAsync(file, viewer, cancellationToken));
+        audit.Record(CaseReadAudit.Of(file, what, http));
+        await audit.SaveChangesAsync(cancellationToken);
+        return Answers.Of(await read(file));
     }
 
     private static Refusal Refused(CaseFile? file, CaseViewer viewer) =>
         file is not null && viewer.Administers(file.Concern.MunicipalityId)
             ? Refusal.Forbidden("Administrators manage users and settings; they do not read case content.")
             : Refusal.NotFound("Concern");
-
-    private async Task RecordAsync(CaseFile file, string what, CancellationToken cancellationToken)
-    {
-        audit.Record(CaseReadAudit.Of(file, what, http));
-        await audit.SaveChangesAsync(cancellationToken);
-    }
 
     private async Task<ConcernView> ViewAsync(CaseFile file, CaseViewer viewer, CancellationToken cancellationToken)
     {
