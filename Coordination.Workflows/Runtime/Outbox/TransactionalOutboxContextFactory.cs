@@ -33,6 +33,11 @@ internal sealed class TransactionalOutboxContextFactory(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+
+        // A failed write here fails the whole message, which is retried in a new transaction,
+        // so the savepoint EF would otherwise set around each SaveChanges (a round trip each to
+        // set and release it) would never be rolled back to.
+        db.Database.AutoSavepointsEnabled = false;
         var consumed = await IsConsumedAsync(messageId, options.ConsumerId, context.CancellationToken);
 
         var partition = provider.GetService(typeof(OutboxPartition)) as OutboxPartition;
