@@ -21,6 +21,11 @@ public sealed class RaiseConcern(CoordinationDbContext db, IPublishEndpoint bus,
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(viewer);
+        if (!ConcernAgencies.Reporting(viewer.Memberships).Any())
+        {
+            return Refusal.Forbidden("Concerns are raised by staff of a school, social services, the police or leisure.");
+        }
+
         var now = clock.GetUtcNow();
         var errors = new ValidationErrors();
         var reporter = ReporterMembership(viewer, request.AgencyId, errors);
@@ -76,8 +81,7 @@ public sealed class RaiseConcern(CoordinationDbContext db, IPublishEndpoint bus,
 
     private static MembershipClaim? ReporterMembership(CaseViewer viewer, Guid? agencyId, ValidationErrors errors)
     {
-        var candidates = viewer.Memberships
-            .Where(m => m.Role is MembershipRole.Staff or MembershipRole.Manager or MembershipRole.Coordinator)
+        var candidates = ConcernAgencies.Reporting(viewer.Memberships)
             .Where(m => agencyId is null || m.AgencyId == agencyId)
             .DistinctBy(m => m.AgencyId)
             .ToList();

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Identity;
 
 namespace Coordination.Host.WebUi;
@@ -16,25 +17,22 @@ internal static class UiAccess
     public const string Inspects = "ui:inspects";
     public const string Administers = "ui:administers";
 
-    private static readonly AgencyKind[] ConcernAgencies = [AgencyKind.School, AgencyKind.SocialServices, AgencyKind.Police, AgencyKind.Leisure];
     private static readonly AgencyKind[] InspectionAgencies = [AgencyKind.LicensingUnit, AgencyKind.Police, AgencyKind.RescueService, AgencyKind.TaxAgency];
 
     public static bool CanRaiseConcerns(IReadOnlyList<MembershipClaim> memberships) =>
-        memberships.Any(m => IsCaseRole(m.Role) && ConcernAgencies.Contains(m.AgencyKind));
+        ConcernAgencies.Reporting(memberships).Any();
 
     public static bool CanWorkOnTasks(IReadOnlyList<MembershipClaim> memberships) =>
-        memberships.Any(m => IsCaseRole(m.Role) && ConcernAgencies.Contains(m.AgencyKind));
+        ConcernAgencies.Reporting(memberships).Any();
 
     public static bool CanManage(IReadOnlyList<MembershipClaim> memberships) =>
-        memberships.Any(m => m.Role == MembershipRole.Manager && ConcernAgencies.Contains(m.AgencyKind));
+        memberships.Any(m => m.Role == MembershipRole.Manager && ConcernAgencies.Includes(m.AgencyKind));
 
     public static bool CanInspect(IReadOnlyList<MembershipClaim> memberships) =>
-        memberships.Any(m => IsCaseRole(m.Role) && InspectionAgencies.Contains(m.AgencyKind));
+        memberships.Any(m => ConcernAgencies.IsCaseRole(m.Role) && InspectionAgencies.Contains(m.AgencyKind));
 
     public static bool CanAdminister(IReadOnlyList<MembershipClaim> memberships) =>
         memberships.Any(m => m.Role == MembershipRole.Administrator);
 
     public static IReadOnlyList<MembershipClaim> Memberships(this ClaimsPrincipal user) => MembershipClaim.From(user);
-
-    private static bool IsCaseRole(MembershipRole role) => role is MembershipRole.Staff or MembershipRole.Manager or MembershipRole.Coordinator;
 }

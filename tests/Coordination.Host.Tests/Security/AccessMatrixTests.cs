@@ -51,22 +51,7 @@ public sealed class AccessMatrixTests
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} access failures:\n" + string.Join("\n", failures.Take(60)));
-        var matrix = Render(rows);
-        var docFile = Path.Combine(TestEnvironment.RepositoryRoot, DocPath);
-        var doc = await File.ReadAllTextAsync(docFile);
-        var start = doc.IndexOf(Start, StringComparison.Ordinal);
-        var end = doc.IndexOf(End, StringComparison.Ordinal);
-        Assert.True(start >= 0 && end > start, $"{DocPath} has no access-matrix markers.");
-        var current = doc[(start + Start.Length)..end].Trim();
-        if (current != matrix.Trim())
-        {
-            if (Environment.GetEnvironmentVariable("COORDINATION_UPDATE_SECURITY_DOC") == "1")
-            {
-                await File.WriteAllTextAsync(docFile, doc[..(start + Start.Length)] + "\n" + matrix.Trim() + "\n" + doc[end..]);
-            }
-
-            Assert.Fail($"The access matrix in {DocPath} is stale; run this test with COORDINATION_UPDATE_SECURITY_DOC=1 to rewrite it, and review the difference.");
-        }
+        await DocSection.AssertCurrentAsync(DocPath, Start, End, Render(rows));
     }
 
     /// <summary>Changes are exercised only where they must be refused, so the matrix does not change the records it reads.</summary>

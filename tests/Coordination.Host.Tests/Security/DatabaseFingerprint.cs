@@ -13,6 +13,25 @@ internal static class DatabaseFingerprint
     /// <summary>Rows of these tables change without any request: the audit log (checked apart) and the runtime's leases.</summary>
     private static readonly string[] Ignored = ["AuditEntries", "RuntimeLeases"];
 
+    /// <summary>The fingerprint once the runtime has settled: two readings a moment apart agree.</summary>
+    public static async Task<Dictionary<string, string>> StableAsync(SecurityHost host)
+    {
+        var previous = await host.WithDatabaseAsync(OfAsync);
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await Task.Delay(200);
+            var current = await host.WithDatabaseAsync(OfAsync);
+            if (current.SequenceEqual(previous))
+            {
+                return current;
+            }
+
+            previous = current;
+        }
+
+        throw new TimeoutException("The database did not settle within 10 s.");
+    }
+
     public static async Task<Dictionary<string, string>> OfAsync(CoordinationDbContext db)
     {
         var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Except(Ignored).Order(StringComparer.Ordinal).ToList();

@@ -32,7 +32,7 @@ public sealed class HostileInputTests(Xunit.Abstractions.ITestOutputHelper outpu
         }
 
         var routes = EndpointCatalogue.Of(host.Services);
-        var before = await StableFingerprintAsync(host);
+        var before = await DatabaseFingerprint.StableAsync(host);
         var auditBefore = await host.WithDatabaseAsync(db => db.Set<AuditEntry>().CountAsync());
         var errorsBefore = host.Logs.Errors.Count;
 
@@ -86,7 +86,7 @@ public sealed class HostileInputTests(Xunit.Abstractions.ITestOutputHelper outpu
         var errors = host.Logs.Errors.Skip(errorsBefore).ToList();
         Assert.True(errors.Count == 0, "errors logged:\n" + string.Join("\n", errors.Take(10).Select(e => $"{e.Category}: {e.Message} {e.Exception?.GetType().Name}")));
 
-        var after = await StableFingerprintAsync(host);
+        var after = await DatabaseFingerprint.StableAsync(host);
         var changed = before.Keys.Union(after.Keys).Where(t => before.GetValueOrDefault(t) != after.GetValueOrDefault(t)).ToList();
         Assert.True(changed.Count == 0, "tables changed by rejected requests: " + string.Join("; ", changed.Select(t => $"{t}: {before.GetValueOrDefault(t)} → {after.GetValueOrDefault(t)}")));
 
@@ -95,25 +95,6 @@ public sealed class HostileInputTests(Xunit.Abstractions.ITestOutputHelper outpu
         Assert.All(added, a => Assert.Contains(a, new[] { AuditAction.SignInFailed, AuditAction.SignedOut, AuditAction.PersonalDataRead, AuditAction.AuditExported }));
         var verification = await host.WithDatabaseAsync(db => AuditVerifier.VerifyAsync(db, CancellationToken.None));
         Assert.True(verification.Intact, verification.Reason);
-    }
-
-    /// <summary>The fingerprint once the runtime has settled: two readings a moment apart agree.</summary>
-    private static async Task<Dictionary<string, string>> StableFingerprintAsync(SecurityHost host)
-    {
-        var previous = await host.WithDatabaseAsync(DatabaseFingerprint.OfAsync);
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            await Task.Delay(200);
-            var current = await host.WithDatabaseAsync(DatabaseFingerprint.OfAsync);
-            if (current.SequenceEqual(previous))
-            {
-                return current;
-            }
-
-            previous = current;
-        }
-
-        throw new TimeoutException("The database did not settle within 10 s.");
     }
 
     private static string Cut(string text) => text.Length <= 300 ? text : text[..300] + "…";
