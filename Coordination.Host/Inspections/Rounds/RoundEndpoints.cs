@@ -29,10 +29,15 @@ internal static class RoundEndpoints
     {
         var errors = new ValidationErrors();
         var now = clock.GetUtcNow();
-        if (request.MunicipalityId is not { } municipalityId || !user.IsLicensing(municipalityId))
+        if (request.MunicipalityId is not { } municipalityId)
         {
-            errors.Add("municipalityId", "You plan rounds only in a municipality whose licensing unit you belong to.");
+            errors.Add("municipalityId", "Say which municipality the round is in.");
             return errors.Problem();
+        }
+
+        if (!user.IsLicensing(municipalityId))
+        {
+            return InspectionProblems.Forbidden("You plan rounds only in a municipality whose licensing unit you belong to.");
         }
 
         var timing = RoundTiming.Read(request.Date, request.EveningStart, request.EveningEnd, now, errors);

@@ -27,9 +27,13 @@ internal static class VenueEndpoints
     internal static async Task<IResult> RegisterAsync(VenueRequest request, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
     {
         var errors = new ValidationErrors();
-        if (request.MunicipalityId is not { } municipalityId || !user.IsLicensing(municipalityId))
+        if (request.MunicipalityId is not { } municipalityId)
         {
-            errors.Add("municipalityId", "You register venues only in a municipality whose licensing unit you belong to.");
+            errors.Add("municipalityId", "Say which municipality the venue is in.");
+        }
+        else if (!user.IsLicensing(municipalityId))
+        {
+            return InspectionProblems.Forbidden("You register venues only in a municipality whose licensing unit you belong to.");
         }
 
         var now = clock.GetUtcNow();

@@ -148,7 +148,7 @@ internal sealed class SecurityWorld
 
     private static readonly string[] Names = ["Alva Osynligsson", "Bo Delatsson", "Cilla Återkalladsdotter", "Dana Skyddsdotter"];
 
-    private static object Venue(Guid municipalityId) => new
+    public static object Venue(Guid municipalityId) => new
     {
         municipalityId,
         name = "Klubb Natt",

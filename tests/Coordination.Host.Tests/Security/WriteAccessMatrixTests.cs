@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Host.Tests.Security;
 
 /// <summary>
-/// The access matrix of changes: each state-changing endpoint of Workflow A and the routing rules
+/// The access matrix of changes: each state-changing endpoint of Workflow A, the routing rules
+/// and the first steps of inspections (venues, rounds, the police's answer to a round)
 /// is sent a valid body, on a record of its own in the state the change needs, by every demo
 /// user. Users the rules (<see cref="WriteOracle"/>) refuse go first and must get 403 or 404
 /// with the database unchanged; then the users the rules allow, of whom the first must succeed
@@ -170,6 +171,9 @@ internal static class WriteOracle
     public static bool PoliceManager(string agency, string role, string domain) => agency == "police" && role == "manager";
 
     /// <summary>DOMAIN.md: every agency's administrator handles "users, routing rules, deadlines"; the police's serve both municipalities.</summary>
+    /// <summary>DOMAIN.md: the licensing unit "plans and runs inspections".</summary>
+    public static bool Licensing(string agency, string role, string domain) => agency == "licensing" && domain == SecurityWorld.Alvby && CaseRole(role);
+
     public static bool MunicipalityAdministrator(string agency, string role, string domain) => (domain == SecurityWorld.Alvby || agency == "police") && role == "administrator";
 }
 
@@ -233,6 +237,16 @@ internal static class WriteCases
             async w => new WriteTarget($"/api/tasks/{await w.PoliceTaskAsync()}/decline", new { reason = "No capacity this week" })),
         new("POST /api/tasks/{id:guid}/reassign", "the task's agency's managers", WriteOracle.PoliceManager,
             async w => new WriteTarget($"/api/tasks/{await w.PoliceTaskAsync()}/reassign", new { userId = await w.UserIdAsync("police.coordinator@alvby.demo") })),
+        new("POST /api/inspections/venues", "the licensing unit of Älvby (S, M, C)", WriteOracle.Licensing,
+            w => Task.FromResult(new WriteTarget("/api/inspections/venues", SecurityWorld.Venue(w.AlvbyId)))),
+        new("POST /api/inspections/rounds", "the licensing unit of Älvby (S, M, C)", WriteOracle.Licensing,
+            async w => new WriteTarget("/api/inspections/rounds", WriteWorld.Round(w.AlvbyId, await w.VenueAsync()))),
+        new("POST /api/inspections/participation/{taskId:guid}/accept", "the police (S, M, C), asked to take part", WriteOracle.PoliceMember,
+            async w => new WriteTarget($"/api/inspections/participation/{await w.ParticipationRequestAsync()}/accept", new { })),
+        new("POST /api/inspections/participation/{taskId:guid}/decline", "the police (S, M, C), asked to take part", WriteOracle.PoliceMember,
+            async w => new WriteTarget($"/api/inspections/participation/{await w.ParticipationRequestAsync()}/decline", new { reason = "No patrol free that evening" })),
+        new("POST /api/inspections/participation/{taskId:guid}/propose", "the police (S, M, C), asked to take part", WriteOracle.PoliceMember,
+            async w => new WriteTarget($"/api/inspections/participation/{await w.ParticipationRequestAsync()}/propose", new { reason = "A patrol is free the week after", date = "2026-12-11", eveningStart = "21:00" })),
         new("PUT /api/municipalities/{municipalityId:guid}/routing-rules", "the administrators of Älvby's agencies, the police's included", WriteOracle.MunicipalityAdministrator,
             async w => new WriteTarget($"/api/municipalities/{w.AlvbyId}/routing-rules", await w.RoutingRulesAsync())),
     ];
@@ -308,6 +322,25 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
 
             return body;
         };
+    }
+
+    public static object Round(Guid municipalityId, Guid venueId) => new
+    {
+        municipalityId, date = "2026-12-04", eveningStart = "21:00", eveningEnd = "01:00", venueIds = new[] { venueId }, optionalParticipants = Array.Empty<string>(),
+    };
+
+    public async Task<Guid> VenueAsync() =>
+        (await users.PostJsonAsync(SecurityWorld.Licensing, "/api/inspections/venues", SecurityWorld.Venue(alvbyId), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+    /// <summary>The police's request to take part in a freshly planned round, unanswered.</summary>
+    public async Task<Guid> ParticipationRequestAsync()
+    {
+        var round = (await users.PostJsonAsync(SecurityWorld.Licensing, "/api/inspections/rounds", Round(alvbyId, await VenueAsync()), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        Guid request = default;
+        await CaseJourney.UntilAsync(host, async db => (request = await db.Set<Workflows.Inspections.Tasks.InspectionTask>()
+            .Where(t => t.RoundId == round && t.AgencyKind == Workflows.Identity.AgencyKind.Police)
+            .Select(t => t.Id).FirstOrDefaultAsync()) != default, "the police's participation request");
+        return request;
     }
 
     public Task<Guid> UserIdAsync(string email) =>
