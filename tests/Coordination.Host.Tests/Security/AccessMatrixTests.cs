@@ -190,23 +190,15 @@ public sealed class AccessMatrixTests
     private static string Render(List<(string Route, string Context, Dictionary<(string Agency, string Role, string Domain), string> Cells)> rows)
     {
         var text = new StringBuilder();
-        text.AppendLine("Each cell lists the answer to the five roles of that agency in order: **S**taff, **M**anager, **C**oordinator, **A**dministrator, a**U**ditor.");
+        text.AppendLine(MatrixTable.RolesLegend);
         text.AppendLine("`F` full case, `s` the shared minimum fields, `r` the reporter's view, `✓` allowed, `∅` allowed but empty (a list of the user's own work), `x` 403, `-` 404 (not even told it exists),");
         text.AppendLine("`!` 400 (refused before anything was looked up), `c` 409, `m` 405, `→` a redirect (a page that only acts on a form post), `·` not tried here (a change the role may make: for Workflow A, the routing rules, venues, rounds and participation see the access matrix of changes below; for the rest of inspections the journey tests).");
         text.AppendLine("Police users serve both municipalities. The last column is every agency of the *other* municipality, Sjöstad, asking for Älvby's records.");
         text.AppendLine();
-        var agencies = SecurityWorld.AgencySlugs;
-        text.AppendLine("| Endpoint | Record | " + string.Join(" | ", agencies) + " | Sjöstad (all agencies) |");
-        text.AppendLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", agencies.Length + 1)));
+        MatrixTable.AppendHeader(text, "Endpoint", "Record");
         foreach (var (route, context, cells) in rows)
         {
-            var columns = agencies.Select(a => string.Concat(SecurityWorld.Roles.Select(r => cells.GetValueOrDefault((a, r, SecurityWorld.Alvby), "·").PadRight(1))));
-            var sjostad = string.Concat(SecurityWorld.Roles.Select(r =>
-            {
-                var codes = agencies.Where(a => a != "police").Select(a => cells.GetValueOrDefault((a, r, SecurityWorld.Sjostad), "·")).Distinct().ToList();
-                return codes.Count == 1 ? codes[0] : "*";
-            }));
-            text.AppendLine($"| `{route}` | {context} | " + string.Join(" | ", columns.Select(c => $"`{c}`")) + $" | `{sjostad}` |");
+            MatrixTable.AppendRow(text, $"`{route}`", context, (agency, role, domain) => cells.GetValueOrDefault((agency, role, domain), "·"));
         }
 
         return text.ToString();

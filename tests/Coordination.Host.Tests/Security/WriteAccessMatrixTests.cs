@@ -120,24 +120,15 @@ public sealed class WriteAccessMatrixTests
     private static string Render(IReadOnlyList<WriteCase> cases, Dictionary<(string Route, string Email), string> cells)
     {
         var text = new StringBuilder();
-        text.AppendLine("Each cell lists the answer to the five roles of that agency in order: **S**taff, **M**anager, **C**oordinator, **A**dministrator, a**U**ditor.");
+        text.AppendLine(MatrixTable.RolesLegend);
         text.AppendLine("`✓` the change was made, `c` 409 (allowed, but an earlier allowed user had already made it), `x` 403, `-` 404, `!` 400.");
         text.AppendLine("Users the rules refuse are asked first, with a valid body on a record in the right state; then the allowed ones, in this order.");
         text.AppendLine("The last column is every agency of the *other* municipality, Sjöstad, asking to change Älvby's records (raising a concern is in their own municipality).");
         text.AppendLine();
-        var agencies = SecurityWorld.AgencySlugs;
-        text.AppendLine("| Change | Who the rules allow | " + string.Join(" | ", agencies) + " | Sjöstad (all agencies) |");
-        text.AppendLine("|---|---|" + string.Concat(Enumerable.Repeat("---|", agencies.Length + 1)));
+        MatrixTable.AppendHeader(text, "Change", "Who the rules allow");
         foreach (var change in cases)
         {
-            string Cell(string agency, string role, string domain) => cells.GetValueOrDefault((change.Route, $"{agency}.{role}@{domain}"), "·");
-            var columns = agencies.Select(a => string.Concat(SecurityWorld.Roles.Select(r => Cell(a, r, SecurityWorld.Alvby))));
-            var sjostad = string.Concat(SecurityWorld.Roles.Select(r =>
-            {
-                var codes = agencies.Where(a => a != "police").Select(a => Cell(a, r, SecurityWorld.Sjostad)).Distinct().ToList();
-                return codes.Count == 1 ? codes[0] : "*";
-            }));
-            text.AppendLine($"| `{change.Route}` | {change.Rule} | " + string.Join(" | ", columns.Select(c => $"`{c}`")) + $" | `{sjostad}` |");
+            MatrixTable.AppendRow(text, $"`{change.Route}`", change.Rule, (agency, role, domain) => cells.GetValueOrDefault((change.Route, $"{agency}.{role}@{domain}"), "·"));
         }
 
         return text.ToString();
