@@ -171,14 +171,21 @@ internal static class SupervisionEndpoints
             return InspectionProblems.NotFound("Supervision case");
         }
 
+        if (supervision.Status is SupervisionStatus.Appealed or SupervisionStatus.Closed || supervision.AppealEndsAt is null)
+        {
+            return InspectionProblems.Conflict(
+                supervision.Status == SupervisionStatus.Appealed ? "Already appealed" : "Not open for appeal",
+                supervision.Status == SupervisionStatus.Appealed
+                    ? $"The licensee's appeal was recorded on {supervision.AppealLodgedAt:yyyy-MM-dd}."
+                    : $"The case is {supervision.Status}: an appeal is recorded against a decision, while the case is open.");
+        }
+
         var errors = new ValidationErrors();
         var now = clock.GetUtcNow();
         var received = request.ReceivedAt ?? now;
         if (supervision.Status != SupervisionStatus.AppealWindowOpen || received > supervision.AppealEndsAt)
         {
-            errors.Add("receivedAt", supervision.AppealEndsAt is { } ends
-                ? $"The appeal window ended {ends:yyyy-MM-dd HH:mm} UTC; a late appeal is sent on to the court with that remark, not recorded here."
-                : "No decision has been taken yet.");
+            errors.Add("receivedAt", $"The appeal window ended {supervision.AppealEndsAt:yyyy-MM-dd HH:mm} UTC; a late appeal is sent on to the court with that remark, not recorded here.");
         }
         else if (received > now)
         {

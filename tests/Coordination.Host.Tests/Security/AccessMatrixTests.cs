@@ -192,7 +192,7 @@ public sealed class AccessMatrixTests
         var text = new StringBuilder();
         text.AppendLine(MatrixTable.RolesLegend);
         text.AppendLine("`F` full case, `s` the shared minimum fields, `r` the reporter's view, `✓` allowed, `∅` allowed but empty (a list of the user's own work), `x` 403, `-` 404 (not even told it exists),");
-        text.AppendLine("`!` 400 (refused before anything was looked up), `c` 409, `m` 405, `→` a redirect (a page that only acts on a form post), `·` not tried here (a change the role may make: for Workflow A, the routing rules, venues, rounds and participation see the access matrix of changes below; for the rest of inspections the journey tests).");
+        text.AppendLine("`!` 400 (refused before anything was looked up), `c` 409, `m` 405, `→` a redirect (a page that only acts on a form post), `·` not tried here (a change the role may make: see the access matrix of changes below).");
         text.AppendLine("Police users serve both municipalities. The last column is every agency of the *other* municipality, Sjöstad, asking for Älvby's records.");
         text.AppendLine();
         MatrixTable.AppendHeader(text, "Endpoint", "Record");
