@@ -9,15 +9,21 @@ namespace Coordination.Host.Identity;
 
 /// <summary>
 /// Users and their memberships in the municipalities an administrator administers: names,
-/// e-mail addresses, agencies and roles only, never case content. A change takes effect at the
-/// user's next sign-in, when the membership claims are read again. Every change is audited in
-/// its own transaction.
+/// e-mail addresses, agencies and roles only, never case content. An administrator changes the
+/// memberships of the agencies they administer (DOMAIN.md: each agency's administrator handles
+/// its users), and never their own: otherwise an administrator, who may not read case content,
+/// could give themselves a social services role. A change takes effect at the user's next
+/// sign-in, when the membership claims are read again. Every change is audited in its own transaction.
 /// </summary>
 internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTrail audit)
 {
     /// <summary>The municipalities in which the user holds an administrator membership.</summary>
     public static IReadOnlyList<Guid> Administered(ClaimsPrincipal user) =>
         MembershipClaim.From(user).Where(m => m.Role == MembershipRole.Administrator).Select(m => m.MunicipalityId).Distinct().ToList();
+
+    /// <summary>The agencies whose memberships the user may change: those in which they are an administrator.</summary>
+    public static IReadOnlyList<Guid> AdministeredAgencies(ClaimsPrincipal user) =>
+        MembershipClaim.From(user).Where(m => m.Role == MembershipRole.Administrator).Select(m => m.AgencyId).Distinct().ToList();
 
     public async Task<IReadOnlyList<UserMemberships>> ListAsync(ClaimsPrincipal admin, Guid municipalityId, CancellationToken cancellationToken = default)
     {
@@ -74,10 +80,22 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
             return errors;
         }
 
+        if (user!.Id.ToString() == admin.FindFirstValue(ClaimTypes.NameIdentifier))
+        {
+            errors["email"] = "Your own memberships are changed by another administrator.";
+            return errors;
+        }
+
         var agencyId = await db.Set<Agency>().Where(a => a.MunicipalityId == municipalityId && a.Kind == agency).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         if (agencyId == Guid.Empty)
         {
             errors["agencyKind"] = "The municipality has no such agency.";
+            return errors;
+        }
+
+        if (!AdministeredAgencies(admin).Contains(agencyId))
+        {
+            errors["agencyKind"] = "You administer the users of your own agency only.";
             return errors;
         }
 
@@ -94,7 +112,7 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
         return errors;
     }
 
-    /// <summary>Removes a membership of an administered municipality; an administrator cannot remove their own administrator role.</summary>
+    /// <summary>Removes a membership of an agency the user administers; an administrator cannot remove their own memberships.</summary>
     public async Task<MembershipRemoval> RemoveAsync(ClaimsPrincipal admin, Guid membershipId, CancellationToken cancellationToken = default)
     {
         var membership = await db.Set<Membership>().Include(m => m.Agency).FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
@@ -103,9 +121,14 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
             return MembershipRemoval.NotFound;
         }
 
-        if (membership.Role == MembershipRole.Administrator && membership.UserId.ToString() == admin.FindFirstValue(ClaimTypes.NameIdentifier))
+        if (membership.UserId.ToString() == admin.FindFirstValue(ClaimTypes.NameIdentifier))
         {
-            return MembershipRemoval.OwnAdministratorRole;
+            return MembershipRemoval.OwnMembership;
+        }
+
+        if (!AdministeredAgencies(admin).Contains(membership.AgencyId))
+        {
+            return MembershipRemoval.OtherAgency;
         }
 
         db.Remove(membership);
@@ -126,5 +149,9 @@ public enum MembershipRemoval
 {
     Removed = 1,
     NotFound = 2,
-    OwnAdministratorRole = 3,
+    /// <summary>The administrator's own membership: another administrator changes it.</summary>
+    OwnMembership = 3,
+
+    /// <summary>A membership of another agency of the municipality: its own administrator changes it.</summary>
+    OtherAgency = 4,
 }

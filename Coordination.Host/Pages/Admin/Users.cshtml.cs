@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Coordination.Host.Identity;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Audit;
@@ -21,6 +22,15 @@ public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, IStri
     public string? Notice { get; private set; }
 
     public string? Problem { get; private set; }
+
+    /// <summary>The agencies of the chosen municipality whose memberships this administrator changes.</summary>
+    public IReadOnlyList<AgencyKind> AdministeredKinds => MembershipClaim.From(User)
+        .Where(m => m.Role == MembershipRole.Administrator && m.MunicipalityId == Choice.Selected)
+        .Select(m => m.AgencyKind).Distinct().Order().ToList();
+
+    /// <summary>Whether the remove button is offered: a membership of an administered agency, not the administrator's own.</summary>
+    public bool MayRemove(Guid userId, MembershipEntry membership) =>
+        AdministeredKinds.Contains(membership.Agency) && userId.ToString() != User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public async Task OnGetAsync()
     {

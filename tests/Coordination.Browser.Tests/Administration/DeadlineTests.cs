@@ -53,18 +53,25 @@ public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<Browse
         await admin.VisitAsync("/Admin/Users", "users and memberships");
 
         await admin.Page.GetByLabel("E-postadress").FillAsync("nobody@alvby.demo");
-        await admin.Page.GetByLabel("Verksamhet").SelectOptionAsync("Leisure");
+        // Only the agency they administer is offered: a social services administrator cannot hand out school or police roles.
+        Assert.Equal(["", "SocialServices"], await admin.Page.Locator("select[name='Input.AgencyKind'] option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)"));
+        await admin.Page.GetByLabel("Verksamhet").SelectOptionAsync("SocialServices");
         await admin.Page.GetByLabel("Roll").SelectOptionAsync("Staff");
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Lägg till" }).ClickAsync();
         await admin.Page.Locator("#Input_Email-error").WaitForAsync();
         Assert.Equal("nobody@alvby.demo", await admin.Page.GetByLabel("E-postadress").InputValueAsync());
-        Assert.Equal("Leisure", await admin.Page.GetByLabel("Verksamhet").InputValueAsync());
+        Assert.Equal("SocialServices", await admin.Page.GetByLabel("Verksamhet").InputValueAsync());
         await admin.CheckAsync("users page with an error");
 
-        await admin.Page.GetByLabel("E-postadress").FillAsync("school.staff@alvby.demo");
+        await admin.Page.GetByLabel("E-postadress").FillAsync("social.staff@alvby.demo");
+        await admin.Page.GetByLabel("Roll").SelectOptionAsync("Manager");
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Lägg till" }).ClickAsync();
         await admin.Page.GetByText("Behörigheten är tillagd.").WaitForAsync();
-        var removeButton = admin.Page.GetByRole(AriaRole.Button, new() { Name = "Ta bort Fritid, Handläggare, Skolan Staff (Älvby kommun (demo))" });
+        var removeButton = admin.Page.GetByRole(AriaRole.Button, new() { Name = "Ta bort Socialtjänsten, Chef, Socialtjänsten Staff (Älvby kommun (demo))" });
+
+        // Other agencies' memberships and the administrator's own have no remove button.
+        Assert.Equal(0, await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Ta bort Skolan, Handläggare, Skolan Staff (Älvby kommun (demo))" }).CountAsync());
+        Assert.Equal(0, await admin.Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("Socialtjänsten Administrator") }).CountAsync());
         Assert.Equal(1, await removeButton.CountAsync());
         await admin.CheckInBothLanguagesAsync("membership added");
         await removeButton.ClickAsync();

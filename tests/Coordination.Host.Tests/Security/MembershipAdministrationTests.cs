@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Coordination.Host.Identity;
+using Coordination.Host.Security.Audit;
+using Coordination.Workflows.Audit;
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Host.Tests.Security;
+
+/// <summary>
+/// User administration (the Admin/Users page): an administrator changes the memberships of the
+/// agencies they administer, in their own municipality, never their own; every change is one
+/// audit entry and every refusal changes nothing. Principals come from the host's own claims
+/// factory, as at sign-in.
+/// </summary>
+public sealed class MembershipAdministrationTests
+{
+    private const string SchoolAdministrator = "school.administrator@alvby.demo";
+
+    [Fact]
+    public async Task An_administrator_changes_their_own_agencys_memberships_only_and_never_their_own()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        var (alvby, sjostad) = await host.WithDatabaseAsync(async db =>
+        {
+            var ids = await db.Municipalities.OrderBy(m => m.Code).Select(m => m.Id).ToListAsync();
+            return (ids[0], ids[1]);
+        });
+        var admin = await PrincipalAsync(host, SchoolAdministrator);
+        var before = await AuditCountAsync(host);
+
+        // Refused: a role for themselves (a social services role would open case content to them),
+        // a role in another agency, a municipality they do not administer.
+        var self = await AddAsync(host, admin, alvby, SchoolAdministrator, AgencyKind.SocialServices, MembershipRole.Coordinator);
+        var otherAgency = await AddAsync(host, admin, alvby, "leisure.staff@alvby.demo", AgencyKind.SocialServices, MembershipRole.Coordinator);
+        var otherMunicipality = await AddAsync(host, admin, sjostad, "leisure.staff@alvby.demo", AgencyKind.School, MembershipRole.Staff);
+        Assert.Equal(["email"], self.Keys);
+        Assert.Equal(["agencyKind"], otherAgency.Keys);
+        Assert.Equal(["municipalityId"], otherMunicipality.Keys);
+        Assert.Equal(before, await AuditCountAsync(host));
+        Assert.False(await HasRoleAsync(host, SchoolAdministrator, AgencyKind.SocialServices, alvby));
+
+        // Allowed: a staff role in the school for a leisure worker, one audit entry naming it.
+        Assert.Empty(await AddAsync(host, admin, alvby, "leisure.staff@alvby.demo", AgencyKind.School, MembershipRole.Staff));
+        Assert.True(await HasRoleAsync(host, "leisure.staff@alvby.demo", AgencyKind.School, alvby));
+        var added = await host.WithDatabaseAsync(db => db.Set<AuditEntry>().Where(e => e.Action == AuditAction.UserChanged).ToListAsync());
+        Assert.Contains("added Staff in School", Assert.Single(added).Detail, StringComparison.Ordinal);
+
+        // Removal: another agency's membership and their own are refused; the one they gave goes.
+        var social = await MembershipIdAsync(host, "social.staff@alvby.demo", AgencyKind.SocialServices, alvby);
+        var own = await MembershipIdAsync(host, SchoolAdministrator, AgencyKind.School, alvby);
+        var given = await MembershipIdAsync(host, "leisure.staff@alvby.demo", AgencyKind.School, alvby);
+        Assert.Equal(MembershipRemoval.OtherAgency, await RemoveAsync(host, admin, social));
+        Assert.Equal(MembershipRemoval.OwnMembership, await RemoveAsync(host, admin, own));
+        Assert.Equal(MembershipRemoval.NotFound, await RemoveAsync(host, await PrincipalAsync(host, "school.administrator@sjostad.demo"), given));
+        Assert.Equal(before + 1, await AuditCountAsync(host));
+        Assert.Equal(MembershipRemoval.Removed, await RemoveAsync(host, admin, given));
+        Assert.False(await HasRoleAsync(host, "leisure.staff@alvby.demo", AgencyKind.School, alvby));
+        Assert.True(await HasRoleAsync(host, "social.staff@alvby.demo", AgencyKind.SocialServices, alvby));
+        Assert.Equal(before + 2, await AuditCountAsync(host));
+    }
+
+    private static async Task<ClaimsPrincipal> PrincipalAsync(SecurityHost host, string email)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CoordinationUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No demo user {email}.");
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<CoordinationUser>>().CreateAsync(user);
+    }
+
+    private static async Task<Dictionary<string, string>> AddAsync(SecurityHost host, ClaimsPrincipal admin, Guid municipality, string email, AgencyKind agency, MembershipRole role)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await Administration(scope).AddAsync(admin, municipality, email, agency, role);
+    }
+
+    private static async Task<MembershipRemoval> RemoveAsync(SecurityHost host, ClaimsPrincipal admin, Guid membership)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await Administration(scope).RemoveAsync(admin, membership);
+    }
+
+    private static MembershipAdministration Administration(AsyncServiceScope scope) =>
+        new(scope.ServiceProvider.GetRequiredService<CoordinationDbContext>(), scope.ServiceProvider.GetRequiredService<AuditTrail>());
+
+    private static Task<int> AuditCountAsync(SecurityHost host) => host.WithDatabaseAsync(db => db.Set<AuditEntry>().CountAsync(e => e.Action == AuditAction.UserChanged));
+
+    private static Task<bool> HasRoleAsync(SecurityHost host, string email, AgencyKind agency, Guid municipality) =>
+        host.WithDatabaseAsync(db => db.Memberships.AnyAsync(m => m.Agency!.Kind == agency && m.Agency.MunicipalityId == municipality
+            && db.Users.Any(u => u.Id == m.UserId && u.Email == email)));
+
+    private static Task<Guid> MembershipIdAsync(SecurityHost host, string email, AgencyKind agency, Guid municipality) =>
+        host.WithDatabaseAsync(db => db.Memberships.Where(m => m.Agency!.Kind == agency && m.Agency.MunicipalityId == municipality
+            && db.Users.Any(u => u.Id == m.UserId && u.Email == email)).Select(m => m.Id).FirstAsync());
+}
