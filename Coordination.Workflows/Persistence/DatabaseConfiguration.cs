@@ -13,7 +13,7 @@ public static class DatabaseConfiguration
         _ = provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString),
-            DatabaseProvider.Postgres => options.UseNpgsql(connectionString),
+            DatabaseProvider.Postgres => options.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
 

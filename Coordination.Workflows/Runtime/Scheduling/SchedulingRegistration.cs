@@ -27,7 +27,7 @@ public static class SchedulingRegistration
                 store.UseSerializer<SystemTextJsonObjectSerializer>();
                 if (provider == DatabaseProvider.Postgres)
                 {
-                    store.UsePostgres(connectionString);
+                    store.UsePostgres(PostgresConnectionDefaults.Apply(connectionString));
                     store.UseClustering();
 
                     // Timers are written inside the consumer's own transaction (QuartzScheduleMessageProvider).
