@@ -34,11 +34,11 @@ internal static class IncidentEndpoints
             wanted = parsed;
         }
 
-        // An incident of a workflow instance is shown only to the administrators of its municipality.
+        // An incident is shown only to the administrators of its workflow's municipality (WorkflowInstanceOwner).
         var visible = new List<IncidentResponse>();
         foreach (var incident in await queries.ListAsync(wanted, cancellationToken))
         {
-            if (incident.InstanceId is null || await Security.WorkflowInstanceOwner.AdministeredByAsync(db, incident.InstanceId.Value, user, cancellationToken))
+            if (await Security.WorkflowInstanceOwner.IncidentVisibleToAsync(db, incident.InstanceId, user, cancellationToken))
             {
                 visible.Add(IncidentResponse.From(incident));
             }
@@ -51,7 +51,7 @@ internal static class IncidentEndpoints
         Guid id, IncidentRetry retry, System.Security.Claims.ClaimsPrincipal user, Workflows.Persistence.CoordinationDbContext db, CancellationToken cancellationToken)
     {
         var instance = await db.Set<Incident>().Where(i => i.Id == id).Select(i => new { i.InstanceId }).FirstOrDefaultAsync(cancellationToken);
-        if (instance?.InstanceId is { } instanceId && !await Security.WorkflowInstanceOwner.AdministeredByAsync(db, instanceId, user, cancellationToken))
+        if (instance is not null && !await Security.WorkflowInstanceOwner.IncidentVisibleToAsync(db, instance.InstanceId, user, cancellationToken))
         {
             return Problem(StatusCodes.Status404NotFound, "Unknown incident", $"No incident has the id {id}.", id);
         }

@@ -30,4 +30,27 @@ internal static class WorkflowInstanceOwner
     public static async Task<bool> AdministeredByAsync(CoordinationDbContext db, Guid instanceId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         await MunicipalityOfAsync(db, instanceId, cancellationToken) is { } municipality
         && MembershipClaim.From(user).Any(m => m.MunicipalityId == municipality && m.Role == MembershipRole.Administrator);
+
+    /// <summary>
+    /// Whether the user may see and retry an incident: the administrators of its workflow's
+    /// municipality; an incident whose message names no workflow of a known municipality (its
+    /// exception text could be about anyone's record) only to those who administer every
+    /// municipality of the deployment, whichever it came from.
+    /// </summary>
+    public static async Task<bool> IncidentVisibleToAsync(CoordinationDbContext db, Guid? instanceId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var administered = MembershipClaim.From(user).Where(m => m.Role == MembershipRole.Administrator).Select(m => m.MunicipalityId).ToHashSet();
+        if (administered.Count == 0)
+        {
+            return false;
+        }
+
+        if (instanceId is { } id && await MunicipalityOfAsync(db, id, cancellationToken) is { } municipality)
+        {
+            return administered.Contains(municipality);
+        }
+
+        var municipalities = await db.Municipalities.Select(m => m.Id).ToListAsync(cancellationToken);
+        return municipalities.All(administered.Contains);
+    }
 }

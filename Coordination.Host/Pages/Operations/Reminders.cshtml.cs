@@ -7,7 +7,11 @@ using Quartz;
 
 namespace Coordination.Host.Pages.Operations;
 
-/// <summary>The scheduler's reminders and deadlines: those still to fire (Quartz triggers) and the latest the workflows received.</summary>
+/// <summary>
+/// The scheduler's reminders and deadlines: those still to fire (Quartz triggers: the kind of
+/// message and when, deployment-wide, no record) and the latest the workflows of the user's
+/// municipalities received.
+/// </summary>
 public sealed class RemindersModel(ISchedulerFactory schedulers, WorkflowCatalog catalog, CoordinationDbContext db) : PageModel
 {
     public IReadOnlyList<UpcomingTimer> Upcoming { get; private set; } = [];
@@ -18,6 +22,18 @@ public sealed class RemindersModel(ISchedulerFactory schedulers, WorkflowCatalog
     {
         var timers = new ScheduledTimerQueries(schedulers, catalog, db);
         Upcoming = await timers.UpcomingAsync(HttpContext.RequestAborted);
-        Fired = await timers.FiredAsync(100, HttpContext.RequestAborted);
+
+        // Which workflows received a timer is operational data of their municipality (like the journal).
+        var fired = await timers.FiredAsync(100, HttpContext.RequestAborted);
+        var visible = new HashSet<Guid>();
+        foreach (var instance in fired.Select(t => t.InstanceId).Distinct())
+        {
+            if (await Security.WorkflowInstanceOwner.AdministeredByAsync(db, instance, User, HttpContext.RequestAborted))
+            {
+                visible.Add(instance);
+            }
+        }
+
+        Fired = fired.Where(t => visible.Contains(t.InstanceId)).ToList();
     }
 }

@@ -30,10 +30,10 @@ internal sealed class QuartzScheduleMessageProvider(ConsumeContext context, ISer
         var send = ScheduledSend.Create(destinationAddress, message, typeof(T), tokenId);
         var dueAt = new DateTimeOffset(DateTime.SpecifyKind(scheduledTime, DateTimeKind.Utc));
 
-        if (EnlistableTransaction() is { } transaction)
+        if (EnlistingContext() is { } db)
         {
             var (job, trigger) = QuartzTimers.Build(send, dueAt);
-            await InTransactionAsync(transaction, async s =>
+            await InTransactionAsync(db.Database.CurrentTransaction!, async s =>
             {
                 // A new job is stored without Quartz's scheduler-wide lock (LockOnInsert is off);
                 // replacing takes that lock and holds it until the consumer commits, so it is
@@ -59,10 +59,10 @@ internal sealed class QuartzScheduleMessageProvider(ConsumeContext context, ISer
 
     public async Task CancelScheduledSend(Guid tokenId, CancellationToken cancellationToken)
     {
-        if (EnlistableTransaction() is not null)
+        if (EnlistingContext() is { } db)
         {
             var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
-            await QuartzTimerRows.DeleteAsync(services.GetRequiredService<CoordinationDbContext>(), scheduler.SchedulerName, ScheduledSend.JobKeyFor(tokenId), cancellationToken);
+            await QuartzTimerRows.DeleteAsync(db, scheduler.SchedulerName, ScheduledSend.JobKeyFor(tokenId), cancellationToken);
         }
         else
         {
@@ -73,10 +73,11 @@ internal sealed class QuartzScheduleMessageProvider(ConsumeContext context, ISer
     public Task CancelScheduledSend(Uri destinationAddress, Guid tokenId, CancellationToken cancellationToken) =>
         CancelScheduledSend(tokenId, cancellationToken);
 
-    private IDbContextTransaction? EnlistableTransaction()
+    /// <summary>The consumer's context when timers can be written in its transaction: PostgreSQL, with a transaction open.</summary>
+    private CoordinationDbContext? EnlistingContext()
     {
         var db = services.GetService<CoordinationDbContext>();
-        return db is not null && db.Database.IsNpgsql() ? db.Database.CurrentTransaction : null;
+        return db is not null && db.Database.IsNpgsql() && db.Database.CurrentTransaction is not null ? db : null;
     }
 
     private async Task InTransactionAsync(IDbContextTransaction transaction, Func<IScheduler, ValueTask> work, CancellationToken cancellationToken)
