@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Workflows.Persistence;
-using Coordination.Workflows.Runtime.Incidents;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Host.Tests.Operations;
@@ -83,19 +82,7 @@ public sealed class IncidentEndpointsTests(EmbeddedHostFactory host) : IClassFix
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
-        var incident = new Incident
-        {
-            Id = Guid.NewGuid(),
-            Endpoint = "queue:operations-test-incidents",
-            MessageId = Guid.NewGuid(),
-            MessageType = "urn:message:Coordination.Tests:Poison",
-            ContentType = "application/vnd.masstransit+json",
-            Body = "{}",
-            ExceptionType = "System.InvalidOperationException",
-            ExceptionMessage = "Simulated.",
-            OccurredAt = host.Clock.GetUtcNow(),
-            Status = IncidentStatus.Open,
-        };
+        var incident = OpenIncident.Of("queue:operations-test-incidents", null, host.Clock.GetUtcNow());
         db.Add(incident);
         await db.SaveChangesAsync();
         return incident.Id;

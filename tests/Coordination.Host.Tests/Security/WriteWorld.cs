@@ -7,7 +7,6 @@ using Coordination.Workflows.Concerns.Sharing;
 using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Inspections.Rounds;
 using Coordination.Workflows.Inspections.Supervision;
-using Coordination.Workflows.Runtime.Incidents;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Tests.Security;
@@ -226,20 +225,7 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
     public async Task<Guid> IncidentAsync()
     {
         var concern = await RaiseAsync();
-        var incident = new Incident
-        {
-            Id = Guid.NewGuid(),
-            Endpoint = "queue:write-matrix-incidents",
-            InstanceId = concern,
-            MessageId = Guid.NewGuid(),
-            MessageType = "urn:message:Coordination.Tests:Poison",
-            ContentType = "application/vnd.masstransit+json",
-            Body = "{}",
-            ExceptionType = "System.InvalidOperationException",
-            ExceptionMessage = "Simulated failure.",
-            OccurredAt = host.Clock.GetUtcNow(),
-            Status = IncidentStatus.Open,
-        };
+        var incident = Operations.OpenIncident.Of("queue:write-matrix-incidents", concern, host.Clock.GetUtcNow());
         return await host.WithDatabaseAsync(async db =>
         {
             db.Add(incident);
