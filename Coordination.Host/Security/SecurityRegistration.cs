@@ -23,6 +23,7 @@ internal static class SecurityRegistration
         });
         services.AddCoordinationRateLimits(settings);
         services.AddExceptionHandler<ClientErrorHandler>();
+        services.AddExceptionHandler<ConcurrentChangeHandler>();
 
         // Binding failures reach the exception handler (and become problem details naming the
         // field) in every environment, not only in Development.

@@ -6,8 +6,11 @@ namespace Coordination.Workflows.Inspections.Rounds;
 /// An evening of unannounced visits (tillsynsrunda) to venues chosen by risk, joint with the
 /// police and optionally the rescue service and the tax agency.
 /// </summary>
-public sealed class InspectionRound
+public sealed class InspectionRound : Persistence.IVersionedRecord
 {
+    /// <summary>Raised by each saved change; two changes from the same version cannot both be saved.</summary>
+    public int Version { get; set; }
+
     public Guid Id { get; set; }
 
     public Guid MunicipalityId { get; set; }

@@ -6,8 +6,11 @@ namespace Coordination.Workflows.Inspections.Supervision;
 /// ladder, and the decision may be appealed within three weeks. Its deliberations are never
 /// shown to the police before the decision.
 /// </summary>
-public sealed class SupervisionCase
+public sealed class SupervisionCase : Persistence.IVersionedRecord
 {
+    /// <summary>Raised by each saved change; two changes from the same version cannot both be saved.</summary>
+    public int Version { get; set; }
+
     public Guid Id { get; set; }
 
     public Guid MunicipalityId { get; set; }

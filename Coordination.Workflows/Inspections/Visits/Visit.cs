@@ -4,8 +4,11 @@ namespace Coordination.Workflows.Inspections.Visits;
 /// An unannounced visit to one venue during a round: the checklist, who was there, the
 /// protocol sent to the licensee, and the outcome that decides what happens next.
 /// </summary>
-public sealed class Visit
+public sealed class Visit : Persistence.IVersionedRecord
 {
+    /// <summary>Raised by each saved change; two changes from the same version cannot both be saved.</summary>
+    public int Version { get; set; }
+
     public Guid Id { get; set; }
 
     public Guid RoundId { get; set; }

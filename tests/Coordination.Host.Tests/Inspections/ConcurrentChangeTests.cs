@@ -1,0 +1,67 @@
+using System.Net;
+using Coordination.Host.Tests.Infrastructure;
+using Coordination.Testing;
+using Coordination.Workflows.Inspections.Supervision;
+using Coordination.Workflows.Inspections.Venues;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Coordination.Host.Tests.Inspections;
+
+/// <summary>Two changes of one record at the same moment: one is saved, the other is refused whole, never both.</summary>
+public sealed class ConcurrentChangeTests
+{
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_change_saved_from_an_older_version_of_a_supervision_case_is_refused(HostBackend backend)
+    {
+        await using var scenario = await InspectionScenario.StartAsync(backend);
+        var (_, _, caseId) = await scenario.SupervisionCaseAsync("Baren Samtidig", "556677-8899");
+
+        // Two people read the case as it is, and both change it.
+        await using var first = scenario.Host.Services.CreateAsyncScope();
+        await using var second = scenario.Host.Services.CreateAsyncScope();
+        var mine = await first.ServiceProvider.GetRequiredService<CoordinationDbContext>().Set<SupervisionCase>().SingleAsync(c => c.Id == caseId);
+        var theirs = await second.ServiceProvider.GetRequiredService<CoordinationDbContext>().Set<SupervisionCase>().SingleAsync(c => c.Id == caseId);
+        var version = mine.Version;
+        mine.KommuniceringText = "Mine.";
+        theirs.KommuniceringText = "Theirs.";
+
+        await first.ServiceProvider.GetRequiredService<CoordinationDbContext>().SaveChangesAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.ServiceProvider.GetRequiredService<CoordinationDbContext>().SaveChangesAsync());
+
+        await using var check = scenario.Host.Services.CreateAsyncScope();
+        var saved = await check.ServiceProvider.GetRequiredService<CoordinationDbContext>().Set<SupervisionCase>().AsNoTracking().SingleAsync(c => c.Id == caseId);
+        Assert.Equal("Mine.", saved.KommuniceringText);
+        Assert.Equal(version + 1, saved.Version);
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Decisions_sent_at_the_same_moment_record_one_sanction_and_answer_the_rest_with_409(HostBackend backend)
+    {
+        await using var scenario = await InspectionScenario.StartAsync(backend);
+        var (venueId, _, caseId) = await scenario.SupervisionCaseAsync("Baren Dubbelklick", "556677-8899");
+        var path = $"/api/inspections/supervision-cases/{caseId}";
+        await scenario.Officer.PostJsonAsync($"{path}/kommunicering", new { proposedSanction = "Erinran", text = "We propose an erinran." });
+        await scenario.Officer.PostJsonAsync($"{path}/reply", new { text = "We have trained the staff." });
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision",
+            InspectionScenario.WorkflowWait, "the reply makes the case ready for decision", scenario.Host.Clock.TickSecond);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => scenario.Officer.PostAsync($"{path}/decision", new { sanction = "Erinran" })));
+        var statuses = answers.Select(a => a.StatusCode).ToList();
+        foreach (var answer in answers)
+        {
+            answer.Dispose();
+        }
+
+        Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.All(statuses.Where(s => s != HttpStatusCode.OK), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        await using var scope = scenario.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+        Assert.Equal(1, await db.Set<VenueHistoryEntry>().CountAsync(e => e.VenueId == venueId && e.Kind == VenueHistoryKind.SanctionDecided));
+    }
+}
