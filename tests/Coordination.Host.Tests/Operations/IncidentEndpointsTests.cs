@@ -82,7 +82,7 @@ public sealed class IncidentEndpointsTests(EmbeddedHostFactory host) : IClassFix
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
-        var incident = OpenIncident.Of("queue:operations-test-incidents", null, host.Clock.GetUtcNow());
+        var incident = OpenIncident.Of("loopback://localhost/operations-test-incidents", null, host.Clock.GetUtcNow());
         db.Add(incident);
         await db.SaveChangesAsync();
         return incident.Id;

@@ -2,21 +2,39 @@ using Coordination.Workflows.Runtime.Incidents;
 
 namespace Coordination.Host.Tests.Operations;
 
-/// <summary>An open incident as the runtime records one after the last retry, written directly for tests of who may see and retry it.</summary>
+/// <summary>
+/// An open incident as the runtime records one after the last retry, written directly for tests
+/// of who may see and retry it. The endpoint is a full address of the in-memory transport, as the
+/// runtime records it: a retry goes through the outbox, whose relay can send only there.
+/// </summary>
 internal static class OpenIncident
 {
-    public static Incident Of(string endpoint, Guid? instanceId, DateTimeOffset occurredAt) => new()
+    public static Incident Of(string endpoint, Guid? instanceId, DateTimeOffset occurredAt)
     {
-        Id = Guid.NewGuid(),
-        Endpoint = endpoint,
-        InstanceId = instanceId,
-        MessageId = Guid.NewGuid(),
-        MessageType = "urn:message:Coordination.Tests:Poison",
-        ContentType = "application/vnd.masstransit+json",
-        Body = "{}",
-        ExceptionType = "System.InvalidOperationException",
-        ExceptionMessage = "Simulated.",
-        OccurredAt = occurredAt,
-        Status = IncidentStatus.Open,
-    };
+        var messageId = Guid.NewGuid();
+        return new()
+        {
+            Id = Guid.NewGuid(),
+            Endpoint = endpoint,
+            InstanceId = instanceId,
+            MessageId = messageId,
+            MessageType = PoisonType,
+            ContentType = "application/vnd.masstransit+json",
+            Body = System.Text.Json.JsonSerializer.Serialize(new
+            {
+                messageId,
+                destinationAddress = endpoint,
+                messageType = new[] { PoisonType },
+                message = new { },
+                headers = new { },
+                sentTime = occurredAt,
+            }),
+            ExceptionType = "System.InvalidOperationException",
+            ExceptionMessage = "Simulated.",
+            OccurredAt = occurredAt,
+            Status = IncidentStatus.Open,
+        };
+    }
+
+    private const string PoisonType = "urn:message:Coordination.Tests:Poison";
 }

@@ -13,15 +13,23 @@ internal static class DatabaseFingerprint
     /// <summary>Rows of these tables change without any request: the audit log (checked apart) and the runtime's leases.</summary>
     private static readonly string[] Ignored = ["AuditEntries", "RuntimeLeases"];
 
-    /// <summary>The fingerprint once the runtime has settled: two readings a moment apart agree.</summary>
-    public static async Task<Dictionary<string, string>> StableAsync(SecurityHost host)
+    /// <summary>
+    /// The fingerprint once the runtime has settled: every message in the outbox delivered, and
+    /// <paramref name="quietReadings"/> + 1 readings 300 ms apart agree (for a comparison before
+    /// and after refused requests, a consumer still running on a busy machine gets more than one
+    /// quiet moment to show itself).
+    /// </summary>
+    public static async Task<Dictionary<string, string>> StableAsync(SecurityHost host, int quietReadings = 2)
     {
         var previous = await host.WithDatabaseAsync(OfAsync);
-        for (var attempt = 0; attempt < 50; attempt++)
+        var quiet = 0;
+        for (var attempt = 0; attempt < 100; attempt++)
         {
-            await Task.Delay(200);
+            await Task.Delay(300);
             var current = await host.WithDatabaseAsync(OfAsync);
-            if (current.SequenceEqual(previous))
+            var pending = await PendingAsync(host);
+            quiet = current.SequenceEqual(previous) && pending == 0 ? quiet + 1 : 0;
+            if (quiet == quietReadings)
             {
                 return current;
             }
@@ -29,7 +37,17 @@ internal static class DatabaseFingerprint
             previous = current;
         }
 
-        throw new TimeoutException("The database did not settle within 10 s.");
+        var stuck = await host.WithDatabaseAsync(db => db.Set<Workflows.Runtime.Outbox.OutboxMessage>().Where(m => m.DeliveredAt == null)
+            .Select(m => m.DestinationAddress + " " + m.MessageType + " " + m.EnqueueTime).ToListAsync());
+        throw new TimeoutException($"The database did not settle within 30 s ({await PendingAsync(host)} outbox messages due and undelivered: {string.Join("; ", stuck)}).");
+    }
+
+    /// <summary>Outbox messages due for delivery and not yet delivered (a delayed send is not due until its enqueue time).</summary>
+    private static async Task<int> PendingAsync(SecurityHost host)
+    {
+        var now = host.Clock.GetUtcNow();
+        var undelivered = await host.WithDatabaseAsync(db => db.Set<Workflows.Runtime.Outbox.OutboxMessage>().Where(m => m.DeliveredAt == null).Select(m => m.EnqueueTime).ToListAsync());
+        return undelivered.Count(enqueue => enqueue is null || enqueue <= now);
     }
 
     public static async Task<Dictionary<string, string>> OfAsync(CoordinationDbContext db)

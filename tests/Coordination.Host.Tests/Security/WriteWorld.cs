@@ -225,7 +225,7 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
     public async Task<Guid> IncidentAsync()
     {
         var concern = await RaiseAsync();
-        var incident = Operations.OpenIncident.Of("queue:write-matrix-incidents", concern, host.Clock.GetUtcNow());
+        var incident = Operations.OpenIncident.Of("loopback://localhost/write-matrix-incidents", concern, host.Clock.GetUtcNow());
         return await host.WithDatabaseAsync(async db =>
         {
             db.Add(incident);
