@@ -66,20 +66,12 @@ internal sealed class SecurityWorld
 
         // Inspections: a venue, a round the police accept, a visit with serious remarks, a supervision case.
         var venue = (await users.PostJsonAsync(Licensing, "/api/inspections/venues", Venue(alvby), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var round = (await users.PostJsonAsync(Licensing, "/api/inspections/rounds", new
-        {
-            municipalityId = alvby, date = "2026-11-27", eveningStart = "21:00", eveningEnd = "01:00", venueIds = new[] { venue }, optionalParticipants = Array.Empty<string>(),
-        }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var round = (await users.PostJsonAsync(Licensing, "/api/inspections/rounds", Round(alvby, VisitEvening, venue), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         Guid participation = default;
         await CaseJourney.UntilAsync(host, async db => (participation = await db.Set<InspectionTask>().Where(t => t.MunicipalityId == alvby && t.AgencyKind == AgencyKind.Police).Select(t => t.Id).FirstOrDefaultAsync()) != default, "the police participation request");
         await users.PostJsonAsync(Police, $"/api/inspections/participation/{participation}/accept", new { }, HttpStatusCode.OK);
         host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
-        var startedAt = new DateTimeOffset(2026, 11, 27, 20, 30, 0, TimeSpan.Zero);
-        var visit = (await users.PostJsonAsync(Licensing, $"/api/inspections/rounds/{round}/visits", new
-        {
-            venueId = venue, startedAt, endedAt = startedAt.AddMinutes(45), participantsPresent = Present,
-            items = new[] { new { code = "serving.no-serving-under-18", result = "Remark", note = "Guests aged 16 served." } },
-        }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var visit = (await users.PostJsonAsync(Licensing, $"/api/inspections/rounds/{round}/visits", Visit(venue), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var supervision = (await users.PostJsonAsync(Licensing, $"/api/inspections/visits/{visit}/outcome", new { outcome = "SeriousRemarks" }, HttpStatusCode.OK)).GetProperty("supervisionCaseId").GetGuid();
 
         // Concerns in every sharing state.
@@ -139,6 +131,27 @@ internal sealed class SecurityWorld
     }
 
     private static readonly string[] Present = ["Lena Licensing", "Per Polis"];
+
+    /// <summary>The evening the arranged rounds are visited; the clock is moved past it before visits are recorded.</summary>
+    public const string VisitEvening = "2026-11-27";
+
+    private static readonly DateTimeOffset VisitStart = new(2026, 11, 27, 20, 30, 0, TimeSpan.Zero);
+
+    /// <summary>A round of the municipality's venues on <paramref name="date"/>, 21:00–01:00, the police only.</summary>
+    public static object Round(Guid municipalityId, string date, params Guid[] venueIds) => new
+    {
+        municipalityId, date, eveningStart = "21:00", eveningEnd = "01:00", venueIds, optionalParticipants = Array.Empty<string>(),
+    };
+
+    /// <summary>A visit to <paramref name="venueId"/> on <see cref="VisitEvening"/> with a remark: guests under 18 served.</summary>
+    public static object Visit(Guid venueId) => new
+    {
+        venueId,
+        startedAt = VisitStart,
+        endedAt = VisitStart.AddMinutes(45),
+        participantsPresent = Present,
+        items = new[] { new { code = "serving.no-serving-under-18", result = "Remark", note = "Guests aged 16 served." } },
+    };
 
     private static readonly string[] Categories = ["CrimeRisk", "Truancy"];
 

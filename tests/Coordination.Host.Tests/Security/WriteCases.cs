@@ -79,7 +79,7 @@ internal static class WriteCases
                 return new WriteTarget($"/api/inspections/venues/{venues[0]}", new { }, PathFor: email => $"/api/inspections/venues/{venues[WriteWorld.Slot(email)]}");
             }),
         new("POST /api/inspections/rounds", LicensingUnit, WriteOracle.Licensing,
-            async w => new WriteTarget("/api/inspections/rounds", WriteWorld.Round(w.AlvbyId, await w.VenueAsync()))),
+            async w => new WriteTarget("/api/inspections/rounds", SecurityWorld.Round(w.AlvbyId, WriteWorld.PlannedEvening, await w.VenueAsync()))),
         new("POST /api/inspections/participation/{taskId:guid}/accept", "the police (S, M, C), asked to take part", WriteOracle.PoliceMember,
             async w => new WriteTarget($"/api/inspections/participation/{await w.ParticipationRequestAsync()}/accept", new { })),
         new("POST /api/inspections/participation/{taskId:guid}/decline", "the police (S, M, C), asked to take part", WriteOracle.PoliceMember,
@@ -97,7 +97,7 @@ internal static class WriteCases
             async w =>
             {
                 var inspections = await w.InspectionsAsync();
-                return new WriteTarget($"/api/inspections/rounds/{inspections.Round}/visits", new { }, email => WriteWorld.Visit(inspections.VenuesToVisit[WriteWorld.Slot(email)]));
+                return new WriteTarget($"/api/inspections/rounds/{inspections.Round}/visits", new { }, email => SecurityWorld.Visit(inspections.VenuesToVisit[WriteWorld.Slot(email)]));
             }),
         new("POST /api/inspections/visits/{id:guid}/protocol/sent", LicensingUnit, WriteOracle.Licensing,
             async w => new WriteTarget($"/api/inspections/visits/{(await w.InspectionsAsync()).VisitToSend}/protocol/sent", new { })),

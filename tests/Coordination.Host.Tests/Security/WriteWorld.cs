@@ -14,10 +14,6 @@ namespace Coordination.Host.Tests.Security;
 /// <summary>Arranges the records the write matrix changes, each one fresh.</summary>
 internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId)
 {
-    private static readonly string[] Present = ["Lena Licensing", "Per Polis"];
-
-    private static readonly DateTimeOffset Evening = new(2026, 11, 27, 20, 30, 0, TimeSpan.Zero);
-
     private Task<InspectionRecords>? inspections;
 
     public static readonly object Kommunicering = new { proposedSanction = "Erinran", text = "We propose an erinran for serving guests under 18." };
@@ -31,6 +27,9 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
         goals = new[] { "Attends school every day" },
         actions = new object[] { new { what = "Youth police meet the young person", agency = "Police", byDate = "2026-12-11" } },
     };
+
+    /// <summary>The evening of the rounds the matrix plans, after the clock's furthest move.</summary>
+    public const string PlannedEvening = "2026-12-04";
 
     public Guid AlvbyId => alvbyId;
 
@@ -95,11 +94,6 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
         };
     }
 
-    public static object Round(Guid municipalityId, Guid venueId) => new
-    {
-        municipalityId, date = "2026-12-04", eveningStart = "21:00", eveningEnd = "01:00", venueIds = new[] { venueId }, optionalParticipants = Array.Empty<string>(),
-    };
-
     public async Task<Guid> VenueAsync() =>
         (await users.PostJsonAsync(SecurityWorld.Licensing, "/api/inspections/venues", SecurityWorld.Venue(alvbyId), HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
@@ -145,16 +139,7 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
 
     /// <summary>A round planned and not yet answered by the police.</summary>
     public async Task<Guid> RoundAsync() =>
-        (await users.PostJsonAsync(SecurityWorld.Licensing, "/api/inspections/rounds", Round(alvbyId, await VenueAsync()), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-
-    public static object Visit(Guid venueId) => new
-    {
-        venueId,
-        startedAt = Evening,
-        endedAt = Evening.AddMinutes(45),
-        participantsPresent = Present,
-        items = new[] { new { code = "serving.no-serving-under-18", result = "Remark", note = "Guests aged 16 served." } },
-    };
+        (await users.PostJsonAsync(SecurityWorld.Licensing, "/api/inspections/rounds", SecurityWorld.Round(alvbyId, PlannedEvening, await VenueAsync()), HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
     /// <summary>
     /// The inspection records in the states their changes need, arranged once: a round the police
@@ -171,10 +156,7 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
             venues.Add(await VenueAsync());
         }
 
-        var round = (await users.PostJsonAsync(SecurityWorld.Licensing, "/api/inspections/rounds", new
-        {
-            municipalityId = alvbyId, date = "2026-11-27", eveningStart = "21:00", eveningEnd = "01:00", venueIds = venues, optionalParticipants = Array.Empty<string>(),
-        }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var round = (await users.PostJsonAsync(SecurityWorld.Licensing, "/api/inspections/rounds", SecurityWorld.Round(alvbyId, SecurityWorld.VisitEvening, [.. venues]), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await users.PostJsonAsync(SecurityWorld.Police, $"/api/inspections/participation/{await ParticipationRequestOfAsync(round)}/accept", new { }, HttpStatusCode.OK);
         await CaseJourney.UntilAsync(host, db => db.Set<InspectionRound>().AnyAsync(r => r.Id == round && r.Status == RoundStatus.Confirmed), "the round confirmed");
         host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
@@ -182,7 +164,7 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
         var visits = new List<Guid>();
         foreach (var venue in venues.Take(7))
         {
-            visits.Add((await users.PostJsonAsync(SecurityWorld.Licensing, $"/api/inspections/rounds/{round}/visits", Visit(venue), HttpStatusCode.Created)).GetProperty("id").GetGuid());
+            visits.Add((await users.PostJsonAsync(SecurityWorld.Licensing, $"/api/inspections/rounds/{round}/visits", SecurityWorld.Visit(venue), HttpStatusCode.Created)).GetProperty("id").GetGuid());
         }
 
         var cases = new List<Guid>();
