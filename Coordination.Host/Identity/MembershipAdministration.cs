@@ -21,9 +21,15 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
     public static IReadOnlyList<Guid> Administered(ClaimsPrincipal user) =>
         MembershipClaim.From(user).Where(m => m.Role == MembershipRole.Administrator).Select(m => m.MunicipalityId).Distinct().ToList();
 
-    /// <summary>The agencies whose memberships the user may change: those in which they are an administrator.</summary>
-    public static IReadOnlyList<Guid> AdministeredAgencies(ClaimsPrincipal user) =>
-        MembershipClaim.From(user).Where(m => m.Role == MembershipRole.Administrator).Select(m => m.AgencyId).Distinct().ToList();
+    /// <summary>
+    /// Why <paramref name="admin"/> may not change <paramref name="userId"/>'s membership of
+    /// <paramref name="agencyId"/>, or null if they may: never their own, and only in an agency
+    /// in which they are an administrator.
+    /// </summary>
+    private static MembershipRemoval? Refusal(ClaimsPrincipal admin, Guid userId, Guid agencyId) =>
+        userId.ToString() == admin.FindFirstValue(ClaimTypes.NameIdentifier) ? MembershipRemoval.OwnMembership
+        : !MembershipClaim.From(admin).Any(m => m.Role == MembershipRole.Administrator && m.AgencyId == agencyId) ? MembershipRemoval.OtherAgency
+        : null;
 
     public async Task<IReadOnlyList<UserMemberships>> ListAsync(ClaimsPrincipal admin, Guid municipalityId, CancellationToken cancellationToken = default)
     {
@@ -34,7 +40,7 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
 
         var rows = await db.Set<Membership>().AsNoTracking()
             .Where(m => m.Agency!.MunicipalityId == municipalityId)
-            .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { m.Id, m.UserId, u.DisplayName, u.Email, m.Agency!.Kind, m.Role })
+            .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { m.Id, m.UserId, u.DisplayName, u.Email, m.AgencyId, m.Agency!.Kind, m.Role })
             .ToListAsync(cancellationToken);
         return rows
             .GroupBy(r => (r.UserId, r.DisplayName, r.Email))
@@ -42,7 +48,7 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
                 g.Key.UserId,
                 g.Key.DisplayName,
                 g.Key.Email ?? "",
-                g.OrderBy(r => r.Kind).ThenBy(r => r.Role).Select(r => new MembershipEntry(r.Id, r.Kind, r.Role)).ToList()))
+                g.OrderBy(r => r.Kind).ThenBy(r => r.Role).Select(r => new MembershipEntry(r.Id, r.Kind, r.Role, Refusal(admin, r.UserId, r.AgencyId) is null)).ToList()))
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)
             .ToList();
     }
@@ -80,12 +86,6 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
             return errors;
         }
 
-        if (user!.Id.ToString() == admin.FindFirstValue(ClaimTypes.NameIdentifier))
-        {
-            errors["email"] = "Your own memberships are changed by another administrator.";
-            return errors;
-        }
-
         var agencyId = await db.Set<Agency>().Where(a => a.MunicipalityId == municipalityId && a.Kind == agency).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
         if (agencyId == Guid.Empty)
         {
@@ -93,10 +93,14 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
             return errors;
         }
 
-        if (!AdministeredAgencies(admin).Contains(agencyId))
+        switch (Refusal(admin, user!.Id, agencyId))
         {
-            errors["agencyKind"] = "You administer the users of your own agency only.";
-            return errors;
+            case MembershipRemoval.OwnMembership:
+                errors["email"] = "Your own memberships are changed by another administrator.";
+                return errors;
+            case MembershipRemoval.OtherAgency:
+                errors["agencyKind"] = "You administer the users of your own agency only.";
+                return errors;
         }
 
         if (await db.Set<Membership>().AnyAsync(m => m.UserId == user!.Id && m.AgencyId == agencyId && m.Role == role, cancellationToken))
@@ -121,14 +125,9 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
             return MembershipRemoval.NotFound;
         }
 
-        if (membership.UserId.ToString() == admin.FindFirstValue(ClaimTypes.NameIdentifier))
+        if (Refusal(admin, membership.UserId, membership.AgencyId) is { } refusal)
         {
-            return MembershipRemoval.OwnMembership;
-        }
-
-        if (!AdministeredAgencies(admin).Contains(membership.AgencyId))
-        {
-            return MembershipRemoval.OtherAgency;
+            return refusal;
         }
 
         db.Remove(membership);
@@ -141,8 +140,8 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
 /// <summary>A user with their memberships in one municipality.</summary>
 public sealed record UserMemberships(Guid UserId, string DisplayName, string Email, IReadOnlyList<MembershipEntry> Memberships);
 
-/// <summary>One membership: the agency and the role.</summary>
-public sealed record MembershipEntry(Guid Id, AgencyKind Agency, MembershipRole Role);
+/// <summary>One membership: the agency and the role, and whether the administrator who listed it may remove it.</summary>
+public sealed record MembershipEntry(Guid Id, AgencyKind Agency, MembershipRole Role, bool Removable);
 
 /// <summary>What removing a membership came to.</summary>
 public enum MembershipRemoval

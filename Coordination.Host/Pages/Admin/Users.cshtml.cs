@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Coordination.Host.Identity;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Audit;
@@ -27,10 +26,6 @@ public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, IStri
     public IReadOnlyList<AgencyKind> AdministeredKinds => MembershipClaim.From(User)
         .Where(m => m.Role == MembershipRole.Administrator && m.MunicipalityId == Choice.Selected)
         .Select(m => m.AgencyKind).Distinct().Order().ToList();
-
-    /// <summary>Whether the remove button is offered: a membership of an administered agency, not the administrator's own.</summary>
-    public bool MayRemove(Guid userId, MembershipEntry membership) =>
-        AdministeredKinds.Contains(membership.Agency) && userId.ToString() != User.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public async Task OnGetAsync()
     {
