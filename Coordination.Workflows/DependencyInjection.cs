@@ -13,7 +13,8 @@ public static class DependencyInjection
     public static IServiceCollection AddCoordinationWorkflows(
         this IServiceCollection services, DatabaseProvider provider, string connectionString, string schedulerName = SchedulingRegistration.DefaultSchedulerName)
     {
-        services.AddDbContext<CoordinationDbContext>(o => o.UseCoordinationDatabase(provider, connectionString));
+        // The options are built once, not for every scope (every consumed message and request has one).
+        services.AddDbContext<CoordinationDbContext>(o => o.UseCoordinationDatabase(provider, connectionString), optionsLifetime: ServiceLifetime.Singleton);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuditTrail>();
         services.AddCoordinationScheduling(provider, connectionString, schedulerName);
