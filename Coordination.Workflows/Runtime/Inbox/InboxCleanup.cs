@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Coordination.Workflows.Runtime.Inbox;
 
-/// <summary>Removes inbox entries, and delivered outbox rows, older than <see cref="RuntimeOptions.InboxRetention"/>.</summary>
+/// <summary>
+/// Removes inbox entries, and delivered or set-aside outbox rows, older than
+/// <see cref="RuntimeOptions.InboxRetention"/> (a set-aside row's incident keeps its message).
+/// </summary>
 public sealed class InboxCleanup(CoordinationDbContext db, TimeProvider clock, IOptions<RuntimeOptions> options)
 {
     /// <returns>The number of inbox entries removed.</returns>
@@ -13,7 +16,7 @@ public sealed class InboxCleanup(CoordinationDbContext db, TimeProvider clock, I
     {
         var cutoff = clock.GetUtcNow() - options.Value.InboxRetention;
         var removed = await db.Set<InboxState>().Where(i => i.ConsumedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<OutboxMessage>().Where(m => m.DeliveredAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<OutboxMessage>().Where(m => m.DeliveredAt < cutoff || m.SetAsideAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         return removed;
     }
 }

@@ -63,4 +63,10 @@ public sealed class OutboxMessage
 
     /// <summary>When the relay handed the message to the broker; null while it waits.</summary>
     public DateTimeOffset? DeliveredAt { get; set; }
+
+    /// <summary>
+    /// When the relay found that the row cannot be sent as stored (its address, headers or body
+    /// cannot be read) and recorded it as an incident instead; the relay no longer tries it.
+    /// </summary>
+    public DateTimeOffset? SetAsideAt { get; set; }
 }

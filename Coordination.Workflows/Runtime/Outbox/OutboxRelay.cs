@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using System.Runtime.Serialization;
+using System.Text.Json;
 using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Incidents;
 using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Serialization;
@@ -15,7 +18,8 @@ namespace Coordination.Workflows.Runtime.Outbox;
 /// Hands committed <see cref="OutboxMessage"/> rows to the broker, at least once and, per
 /// workflow instance, in sequence order (different instances concurrently), and marks them delivered. Only the host holding the relay lease delivers,
 /// so two hosts on one database do not interleave. Undelivered rows survive a crash: the
-/// next holder starts from the oldest.
+/// next holder starts from the oldest. A row that cannot be sent as stored is set aside as an
+/// <see cref="Incident"/> (ADR 0015) instead of being tried, and holding back its instance, for ever.
 /// </summary>
 /// <remarks>
 /// On the in-memory transport a delivered message lives only in this process until it is
@@ -95,13 +99,14 @@ internal sealed partial class OutboxRelay(
 
         var now = clock.GetUtcNow();
         var batch = await db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.DeliveredAt == null && (m.EnqueueTime == null || m.EnqueueTime <= now))
+            .Where(m => m.DeliveredAt == null && m.SetAsideAt == null && (m.EnqueueTime == null || m.EnqueueTime <= now))
             .OrderBy(m => m.SequenceNumber)
             .Take(settings.RelayBatchSize)
             .ToListAsync(cancellationToken);
 
         // Each partition's rows go one after another in sequence order; partitions go side by side.
         var delivered = new ConcurrentBag<long>();
+        var undeliverable = new ConcurrentBag<(OutboxMessage Row, Exception Error)>();
         var partitions = batch.GroupBy(PartitionOf).Select(p => p.ToList());
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.RelayConcurrency, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(partitions, parallel, async (rows, ct) =>
@@ -111,6 +116,12 @@ internal sealed partial class OutboxRelay(
                 try
                 {
                     await DeliverAsync(row, ct).WaitAsync(settings.RelaySendTimeout, ct);
+                }
+                catch (Exception e) when (!ct.IsCancellationRequested && IsUndeliverable(e))
+                {
+                    // No later attempt can send it: it becomes an incident, and the rest go on.
+                    undeliverable.Add((row, e));
+                    continue;
                 }
                 catch (Exception e) when (!ct.IsCancellationRequested)
                 {
@@ -132,8 +143,57 @@ internal sealed partial class OutboxRelay(
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeliveredAt, deliveredAt), CancellationToken.None);
         }
 
-        return batch.Count == settings.RelayBatchSize && delivered.Count == batch.Count;
+        if (!undeliverable.IsEmpty)
+        {
+            await SetAsideAsync(db, undeliverable.OrderBy(u => u.Row.SequenceNumber).ToList());
+        }
+
+        return batch.Count == settings.RelayBatchSize && delivered.Count + undeliverable.Count == batch.Count;
     }
+
+    /// <summary>
+    /// A failure of the stored row itself, raised before anything reaches the broker: its address,
+    /// headers or envelope cannot be read, or the transport has no such address. Sending it again
+    /// fails the same way. Anything else (the broker unreachable, a confirm not received) is tried again.
+    /// </summary>
+    internal static bool IsUndeliverable(Exception exception) =>
+        exception is SerializationException or JsonException or FormatException or ArgumentException;
+
+    /// <summary>Records each row as an open incident and marks it set aside, in one transaction.</summary>
+    private async Task SetAsideAsync(CoordinationDbContext db, List<(OutboxMessage Row, Exception Error)> rows)
+    {
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var incidents = rows.Select(u => IncidentFor(u.Row, u.Error, now)).ToList();
+        db.AddRange(incidents);
+        await db.SaveChangesAsync(CancellationToken.None);
+        var sequenceNumbers = rows.Select(u => u.Row.SequenceNumber).ToList();
+        await db.Set<OutboxMessage>()
+            .Where(m => sequenceNumbers.Contains(m.SequenceNumber))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SetAsideAt, now), CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            LogSetAside(logger, rows[i].Row.SequenceNumber, rows[i].Row.MessageId, rows[i].Row.DestinationAddress, incidents[i].Id, rows[i].Error);
+        }
+    }
+
+    /// <summary>The incident an operator sees: where the message was going, what it was, and why it could not go.</summary>
+    private static Incident IncidentFor(OutboxMessage row, Exception error, DateTimeOffset now) => new()
+    {
+        Id = NewId.NextGuid(),
+        Endpoint = row.DestinationAddress,
+        InstanceId = row.WorkflowInstanceId ?? row.CorrelationId,
+        MessageId = row.MessageId,
+        ConversationId = row.ConversationId,
+        MessageType = row.MessageType,
+        ContentType = row.ContentType,
+        Body = row.Body,
+        ExceptionType = error.GetType().FullName ?? error.GetType().Name,
+        ExceptionMessage = $"The outbox relay cannot send this message as stored: {error.Message}",
+        OccurredAt = now,
+        Status = IncidentStatus.Open,
+    };
 
     /// <summary>
     /// Which rows must keep their relative order: a workflow instance's, a consumer transaction's
@@ -199,6 +259,9 @@ internal sealed partial class OutboxRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {SequenceNumber} ({MessageId}) could not be delivered; it and later messages wait for the next attempt.")]
     private static partial void LogDeliveryFailed(ILogger logger, long sequenceNumber, Guid messageId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {SequenceNumber} ({MessageId}) to {Destination} cannot be sent as stored; it is set aside as incident {IncidentId} and later messages go on.")]
+    private static partial void LogSetAside(ILogger logger, long sequenceNumber, Guid messageId, string destination, Guid incidentId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The in-memory transport lost what it held when the last process stopped: replaying {Count} delivered outbox messages; consumers skip those already consumed.")]
     private static partial void LogReplaying(ILogger logger, int count);

@@ -37,7 +37,7 @@ internal static class DatabaseFingerprint
             previous = current;
         }
 
-        var stuck = await host.WithDatabaseAsync(db => db.Set<Workflows.Runtime.Outbox.OutboxMessage>().Where(m => m.DeliveredAt == null)
+        var stuck = await host.WithDatabaseAsync(db => db.Set<Workflows.Runtime.Outbox.OutboxMessage>().Where(m => m.DeliveredAt == null && m.SetAsideAt == null)
             .Select(m => m.DestinationAddress + " " + m.MessageType + " " + m.EnqueueTime).ToListAsync());
         throw new TimeoutException($"The database did not settle within 30 s ({await PendingAsync(host)} outbox messages due and undelivered: {string.Join("; ", stuck)}).");
     }
@@ -46,7 +46,7 @@ internal static class DatabaseFingerprint
     private static async Task<int> PendingAsync(SecurityHost host)
     {
         var now = host.Clock.GetUtcNow();
-        var undelivered = await host.WithDatabaseAsync(db => db.Set<Workflows.Runtime.Outbox.OutboxMessage>().Where(m => m.DeliveredAt == null).Select(m => m.EnqueueTime).ToListAsync());
+        var undelivered = await host.WithDatabaseAsync(db => db.Set<Workflows.Runtime.Outbox.OutboxMessage>().Where(m => m.DeliveredAt == null && m.SetAsideAt == null).Select(m => m.EnqueueTime).ToListAsync());
         return undelivered.Count(enqueue => enqueue is null || enqueue <= now);
     }
 

@@ -1,5 +1,7 @@
 using Coordination.Testing;
+using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Incidents;
+using Coordination.Workflows.Runtime.Outbox;
 using Coordination.Workflows.Tests.Runtime.Counter;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +44,61 @@ public abstract class IncidentTests
         var resolved = await Eventually(() => List(host, IncidentStatus.Resolved).ContinueWith(t => t.Result.SingleOrDefault(i => i.Id == incident.Id), TaskScheduler.Default), "the resolved incident");
         Assert.NotNull(resolved.RetriedAt);
         Assert.Empty(await List(host, IncidentStatus.Open));
+    }
+
+    [Fact]
+    public async Task An_outbox_row_that_cannot_be_sent_becomes_an_incident_and_does_not_hold_back_the_messages_after_it()
+    {
+        await using var backend = await CreateBackendAsync();
+        await using var host = await RuntimeTestHost.StartAsync(backend);
+        var id = await host.StartCounter();
+        var queue = backend.QueueAddress(host.Services.GetRequiredService<IEndpointNameFormatter>().Saga<CounterState>());
+        var unsendable = NewId.NextGuid();
+
+        // One request's two messages, in one partition: first a row whose body is no envelope, then a good one.
+        await using (var request = host.Services.CreateAsyncScope())
+        {
+            var db = request.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+            db.Add(new OutboxMessage
+            {
+                MessageId = unsendable,
+                CorrelationId = id,
+                DestinationAddress = queue.ToString(),
+                ContentType = "application/vnd.masstransit+json",
+                MessageType = "urn:message:Coordination.Workflows.Tests.Runtime.Counter:IncrementCounter",
+                Body = "{}",
+                SentTime = DateTimeOffset.UtcNow,
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            var endpoint = await request.ServiceProvider.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(queue);
+            await endpoint.Send(new IncrementCounter(id));
+            await db.SaveChangesAsync();
+        }
+
+        var requestRows = await host.Query(db => db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.WorkflowInstanceId == null && m.InboxMessageId == null).OrderBy(m => m.SequenceNumber).Select(m => m.MessageId).ToListAsync());
+        Assert.Equal(2, requestRows.Count);
+        Assert.Equal(unsendable, requestRows[0]);
+
+        await host.Recorder.WaitFor<CounterChanged>(m => m.CounterId == id);
+        Assert.Equal(1, (await host.FindCounter(id))!.Count);
+        var incident = await Eventually(() => host.Query(db => db.Set<Incident>().AsNoTracking().SingleOrDefaultAsync(i => i.MessageId == unsendable)), "the incident of the unsendable row");
+        Assert.Equal(IncidentStatus.Open, incident.Status);
+        Assert.Equal(id, incident.InstanceId);
+        Assert.Equal(queue.ToString(), incident.Endpoint);
+        Assert.Equal("{}", incident.Body);
+        Assert.Contains("cannot send this message as stored", incident.ExceptionMessage, StringComparison.Ordinal);
+        var setAside = await host.Query(db => db.Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.MessageId == unsendable));
+        Assert.NotNull(setAside.SetAsideAt);
+        Assert.Null(setAside.DeliveredAt);
+
+        // Sent again unchanged, it cannot go either: a new incident, not a relay stuck on it.
+        Assert.Equal(IncidentRetryResult.Retried, await Retry(host, incident.Id));
+        await Poll.UntilAsync(
+            () => host.Query(db => db.Set<Incident>().CountAsync(i => i.MessageId == unsendable && i.Status == IncidentStatus.Open)),
+            open => open == 1, TimeSpan.FromSeconds(15), "the retried row's new incident");
+        Assert.Equal(0, await host.Query(db => db.Set<OutboxMessage>().CountAsync(m => m.DeliveredAt == null && m.SetAsideAt == null)));
+        Assert.Equal(2, await host.Query(db => db.Set<Incident>().CountAsync(i => i.MessageId == unsendable)));
     }
 
     [Fact]

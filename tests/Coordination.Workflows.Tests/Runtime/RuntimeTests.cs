@@ -156,6 +156,40 @@ public abstract class RuntimeTests
     }
 
     [Fact]
+    public async Task Outbox_rows_set_aside_as_incidents_are_removed_after_the_same_window()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+        await using var backend = await CreateBackendAsync();
+        await using var host = await RuntimeTestHost.StartAsync(backend, clock, relay: false);
+        var old = SetAside(clock.GetUtcNow() - TimeSpan.FromDays(8));
+        var recent = SetAside(clock.GetUtcNow() - TimeSpan.FromDays(6));
+        await host.Query(db =>
+        {
+            db.AddRange(old, recent);
+            return db.SaveChangesAsync();
+        });
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<InboxCleanup>().RemoveExpiredAsync(CancellationToken.None);
+        }
+
+        Assert.Equal([recent.MessageId], await host.Query(db => db.Set<OutboxMessage>().Where(m => m.SetAsideAt != null).Select(m => m.MessageId).ToListAsync()));
+    }
+
+    private static OutboxMessage SetAside(DateTimeOffset at) => new()
+    {
+        MessageId = NewId.NextGuid(),
+        DestinationAddress = "queue:nowhere",
+        ContentType = "application/vnd.masstransit+json",
+        MessageType = "urn:message:Test",
+        Body = "{}",
+        SentTime = at,
+        CreatedAt = at,
+        SetAsideAt = at,
+    };
+
+    [Fact]
     public async Task An_event_correlated_by_task_id_finds_its_saga_and_so_do_queries()
     {
         await using var backend = await CreateBackendAsync();
