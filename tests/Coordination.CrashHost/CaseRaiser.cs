@@ -1,4 +1,4 @@
-using Coordination.CrashHost.Cases;
+using Coordination.SyntheticCases;
 using Coordination.Workflows.Persistence;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using Coordination.CrashHost.Agencies;
-using Coordination.CrashHost.Cases;
+using Coordination.SyntheticCases;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -39,8 +39,7 @@ public sealed class CrashDbContext(DbContextOptions<CoordinationDbContext> optio
 
         await using var db = new CrashDbContext(options);
         var migration = new MigrationBuilder(db.Database.ProviderName);
-        CaseStateMap.CreateTable(migration);
-        TaskStateMap.CreateTable(migration);
+        SyntheticCaseTables.Create(migration);
         AgencyTaskRecordMap.CreateTable(migration);
         ClosureNoticeMap.CreateTable(migration);
         foreach (var command in db.GetService<IMigrationsSqlGenerator>().Generate(migration.Operations, db.Model))
@@ -52,8 +51,7 @@ public sealed class CrashDbContext(DbContextOptions<CoordinationDbContext> optio
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfiguration(new CaseStateMap());
-        builder.ApplyConfiguration(new TaskStateMap());
+        SyntheticCaseTables.Map(builder);
         builder.ApplyConfiguration(new AgencyTaskRecordMap());
         builder.ApplyConfiguration(new ClosureNoticeMap());
     }

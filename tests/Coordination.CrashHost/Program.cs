@@ -1,6 +1,6 @@
 using Coordination.CrashHost;
 using Coordination.CrashHost.Agencies;
-using Coordination.CrashHost.Cases;
+using Coordination.SyntheticCases;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime;
 using Coordination.Workflows.Runtime.Sagas;

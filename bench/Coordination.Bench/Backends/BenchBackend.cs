@@ -1,4 +1,5 @@
 using Coordination.Bench.Workload;
+using Coordination.SyntheticCases;
 using Coordination.Workflows.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using Coordination.Bench.Backends;
-using Coordination.Bench.Workload;
+using Coordination.SyntheticCases;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime;
 using Coordination.Workflows.Runtime.Sagas;

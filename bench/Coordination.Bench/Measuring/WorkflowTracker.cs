@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Coordination.Bench.Workload;
+using Coordination.SyntheticCases;
 
 namespace Coordination.Bench.Measuring;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Coordination.Bench.Workload;
+using Coordination.SyntheticCases;
 
 namespace Coordination.Bench.Measuring;
 

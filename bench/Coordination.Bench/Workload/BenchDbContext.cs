@@ -1,3 +1,4 @@
+using Coordination.SyntheticCases;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -14,16 +15,14 @@ public sealed class BenchDbContext(DbContextOptions<CoordinationDbContext> optio
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfiguration(new CaseStateMap());
-        builder.ApplyConfiguration(new TaskStateMap());
+        SyntheticCaseTables.Map(builder);
     }
 
     /// <summary>Creates the benchmark's tables on a database production migrations have brought up to date.</summary>
     public async Task CreateBenchTablesAsync()
     {
         var migration = new MigrationBuilder(Database.ProviderName);
-        CaseStateMap.CreateTable(migration);
-        TaskStateMap.CreateTable(migration);
+        SyntheticCaseTables.Create(migration);
         foreach (var command in this.GetService<IMigrationsSqlGenerator>().Generate(migration.Operations, Model))
         {
             await Database.ExecuteSqlRawAsync(command.CommandText);

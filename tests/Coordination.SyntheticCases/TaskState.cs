@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Coordination.Bench.Workload;
+namespace Coordination.SyntheticCases;
 
 /// <summary>One task of a case, with a reminder while it waits to be accepted.</summary>
 public sealed class TaskState : SagaStateMachineInstance, ISagaVersion

@@ -1,7 +1,10 @@
-namespace Coordination.CrashHost.Cases;
+namespace Coordination.SyntheticCases;
 
 /// <summary>Raises a concern-shaped case that routes three tasks.</summary>
 public sealed record OpenCase(Guid CaseId, Guid[] TaskIds);
+
+/// <summary>Published by the case when it is open and its tasks are assigned (the benchmark times its start step by it).</summary>
+public sealed record CaseOpened(Guid CaseId);
 
 /// <summary>Sent by the case to each of its tasks.</summary>
 public sealed record AssignTask(Guid TaskId, Guid CaseId);

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Coordination.CrashHost.Cases;
+namespace Coordination.SyntheticCases;
 
 /// <summary>Open → fan out three tasks → closed when all three are accepted.</summary>
 public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
@@ -17,6 +17,7 @@ public sealed class CaseStateMachine : MassTransitStateMachine<CaseState>
                 .Publish(c => new AssignTask(c.Message.TaskIds[0], c.Saga.CorrelationId))
                 .Publish(c => new AssignTask(c.Message.TaskIds[1], c.Saga.CorrelationId))
                 .Publish(c => new AssignTask(c.Message.TaskIds[2], c.Saga.CorrelationId))
+                .Publish(c => new CaseOpened(c.Saga.CorrelationId))
                 .TransitionTo(Open));
 
         During(Open,

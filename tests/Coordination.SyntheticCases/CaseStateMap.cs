@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Coordination.Bench.Workload;
+namespace Coordination.SyntheticCases;
 
 public sealed class CaseStateMap : IEntityTypeConfiguration<CaseState>
 {
-    public const string Table = "BenchCaseStates";
+    public const string Table = "SyntheticCaseStates";
 
     public void Configure(EntityTypeBuilder<CaseState> builder)
     {
@@ -26,5 +26,5 @@ public sealed class CaseStateMap : IEntityTypeConfiguration<CaseState>
                 CurrentState = table.Column<string>(maxLength: 64, nullable: false),
                 OpenTasks = table.Column<int>(nullable: false),
             },
-            constraints: table => table.PrimaryKey("PK_BenchCaseStates", x => x.CorrelationId));
+            constraints: table => table.PrimaryKey("PK_SyntheticCaseStates", x => x.CorrelationId));
 }

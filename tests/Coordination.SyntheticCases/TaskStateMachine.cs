@@ -1,18 +1,18 @@
 using MassTransit;
 
-namespace Coordination.Bench.Workload;
+namespace Coordination.SyntheticCases;
 
-/// <summary>Assigned with a reminder (a Quartz job), accepted so the reminder is cancelled.</summary>
+/// <summary>Assigned with a reminder (a Quartz job); accepted, which cancels the reminder.</summary>
 public sealed class TaskStateMachine : MassTransitStateMachine<TaskState>
 {
-    /// <summary>Far enough ahead that no reminder fires during a run: every one must be cancelled.</summary>
-    private static readonly TimeSpan ReminderDelay = TimeSpan.FromHours(1);
+    /// <summary>Far enough ahead that no reminder comes due during a test or a benchmark run: every one must be cancelled.</summary>
+    private static readonly TimeSpan ReminderDelay = TimeSpan.FromDays(10);
 
     public TaskStateMachine()
     {
         InstanceState(s => s.CurrentState);
         Event(() => Assigned, e => e.CorrelateById(m => m.Message.TaskId));
-        Event(() => Accepted, e => e.CorrelateById(m => m.Message.TaskId));
+        Event(() => Accepted, e => e.CorrelateById(m => m.Message.TaskId).OnMissingInstance(m => m.Fault()));
         Schedule(() => Reminder, s => s.ReminderTokenId, s =>
         {
             s.Delay = ReminderDelay;

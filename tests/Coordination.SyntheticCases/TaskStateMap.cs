@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Coordination.CrashHost.Cases;
+namespace Coordination.SyntheticCases;
 
 public sealed class TaskStateMap : IEntityTypeConfiguration<TaskState>
 {
-    public const string Table = "CrashTaskStates";
+    public const string Table = "SyntheticTaskStates";
 
     public void Configure(EntityTypeBuilder<TaskState> builder)
     {
@@ -27,5 +27,5 @@ public sealed class TaskStateMap : IEntityTypeConfiguration<TaskState>
                 CaseId = table.Column<Guid>(nullable: false),
                 ReminderTokenId = table.Column<Guid>(nullable: true),
             },
-            constraints: table => table.PrimaryKey("PK_CrashTaskStates", x => x.CorrelationId));
+            constraints: table => table.PrimaryKey("PK_SyntheticTaskStates", x => x.CorrelationId));
 }

@@ -1,8 +1,8 @@
 using MassTransit;
 
-namespace Coordination.Bench.Workload;
+namespace Coordination.SyntheticCases;
 
-/// <summary>A concern-shaped case: open until its three tasks are accepted.</summary>
+/// <summary>A case that is open until its three tasks are accepted.</summary>
 public sealed class CaseState : SagaStateMachineInstance, ISagaVersion
 {
     public Guid CorrelationId { get; set; }
@@ -11,5 +11,6 @@ public sealed class CaseState : SagaStateMachineInstance, ISagaVersion
 
     public string CurrentState { get; set; } = "";
 
+    /// <summary>Tasks not yet accepted; a duplicate acceptance would drive it below zero.</summary>
     public int OpenTasks { get; set; }
 }
