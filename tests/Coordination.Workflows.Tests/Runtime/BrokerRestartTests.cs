@@ -1,8 +1,12 @@
 using Coordination.Testing;
 using Coordination.Workflows.Runtime.Incidents;
 using Coordination.Workflows.Runtime.Outbox;
-using Microsoft.EntityFrameworkCore;
+using Coordination.Workflows.Runtime.Scheduling;
 using Coordination.Workflows.Tests.Runtime.Counter;
+using Coordination.Workflows.Tests.Runtime.Reminders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 
 namespace Coordination.Workflows.Tests.Runtime;
 
@@ -51,6 +55,37 @@ public sealed class BrokerRestartTests
         {
             Assert.Equal(Increments, (await host.FindCounter(id))!.Count);
         }
+    }
+
+    [Fact]
+    public async Task A_reminder_that_comes_due_while_RabbitMQ_is_down_fires_once_when_it_is_back()
+    {
+        var monday = new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
+        await using var broker = await RabbitMqNode.StartAsync(PrivateBrokerPort);
+        await using var backend = await PostgresRabbitMqBackend.CreateAsync(broker.Uri, durable: true);
+        var clock = new ManualClock(monday);
+        await using var host = await RuntimeTestHost.StartAsync(backend, clock);
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var id = Guid.NewGuid();
+        await host.SendToReminders(new StartReminding(id, monday.AddHours(1)));
+        var trigger = await Poll.UntilAsync(
+            async () => (await host.FindReminder(id))?.ReminderTokenId is { } token && await scheduler.Exists(new TriggerKey(token.ToString("N"), QuartzTimers.TriggerGroup))
+                ? new TriggerKey(token.ToString("N"), QuartzTimers.TriggerGroup)
+                : null,
+            key => key is not null, TimeSpan.FromSeconds(30), "the reminder's timer stored in Quartz");
+
+        // Quartz fires the timer while the broker is away (a one-shot trigger is gone once its job has run).
+        await broker.StopAsync();
+        clock.Advance(TimeSpan.FromHours(2));
+        var limit = clock.GetUtcNow().AddMinutes(5);
+        await clock.TickUntilAsync(async () => !await scheduler.Exists(trigger!) || clock.GetUtcNow() >= limit);
+        await broker.StartAgainAsync();
+
+        await host.Recorder.WaitFor<ReminderFired>(f => f.ReminderId == id, timeout: TimeSpan.FromSeconds(120));
+        var until = clock.GetUtcNow().AddMinutes(1);
+        await clock.TickUntilAsync(() => Task.FromResult(clock.GetUtcNow() >= until));
+        Assert.Equal(1, (await host.FindReminder(id))!.Fired);
+        Assert.Single(host.Recorder.Received<ReminderFired>(f => f.ReminderId == id));
     }
 
     /// <summary>Where the unfinished counters stand: their stored count, undelivered outbox rows, incidents.</summary>

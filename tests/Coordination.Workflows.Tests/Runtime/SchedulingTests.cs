@@ -1,6 +1,9 @@
 using Coordination.Testing;
+using Coordination.Workflows.Runtime.Incidents;
+using Coordination.Workflows.Runtime.Outbox;
 using Coordination.Workflows.Runtime.Scheduling;
 using Coordination.Workflows.Tests.Runtime.Reminders;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 
@@ -74,6 +77,50 @@ public abstract class SchedulingTests
         await using var after = await RuntimeTestHost.StartAsync(backend, clock);
         await clock.TickUntilAsync(() => Task.FromResult(after.Recorder.Received<ReminderFired>(f => f.ReminderId == id).Count > 0));
         await AssertStaysAsync(after, clock, id, fired: 1);
+    }
+
+    [Fact]
+    public async Task A_fired_timer_is_committed_to_the_outbox_and_delivered_once_by_the_next_host_with_a_relay()
+    {
+        await using var backend = await CreateBackendAsync();
+        var clock = new ManualClock(Monday);
+        var id = Guid.NewGuid();
+        await using (var before = await RuntimeTestHost.StartAsync(backend, clock))
+        {
+            await before.SendToReminders(new StartReminding(id, Monday.AddHours(1)));
+            await WaitForTimerAsync(before, id);
+        }
+
+        // A host without a relay: what the timer sends can only wait in the outbox.
+        await using (var withoutRelay = await RuntimeTestHost.StartAsync(backend, clock, relay: false))
+        {
+            clock.Advance(TimeSpan.FromHours(2));
+            await clock.TickUntilAsync(() => withoutRelay.Query(db => db.Set<OutboxMessage>().AnyAsync(m => m.DeliveredAt == null && m.MessageType.Contains(nameof(ReminderDue)))));
+            Assert.Equal(0, (await withoutRelay.FindReminder(id))!.Fired);
+        }
+
+        await using var withRelay = await RuntimeTestHost.StartAsync(backend, clock);
+        await withRelay.Recorder.WaitFor<ReminderFired>(f => f.ReminderId == id);
+        await AssertStaysAsync(withRelay, clock, id, fired: 1);
+    }
+
+    [Fact]
+    public async Task A_timer_whose_message_type_left_the_build_becomes_an_open_incident_when_it_comes_due()
+    {
+        await using var backend = await CreateBackendAsync();
+        var clock = new ManualClock(Monday);
+        await using var host = await RuntimeTestHost.StartAsync(backend, clock);
+        var send = new ScheduledSend(new Uri("queue:reminders"), "Gone.ReminderDue, Gone", "{\"reminderId\":\"" + Guid.NewGuid() + "\"}", Guid.NewGuid(), Guid.NewGuid());
+        var (job, trigger) = QuartzTimers.Build(send, Monday.AddHours(1));
+        await (await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler()).ScheduleJob(job, trigger);
+
+        clock.Advance(TimeSpan.FromHours(2));
+        await clock.TickUntilAsync(() => host.Query(db => db.Set<Incident>().AnyAsync(i => i.MessageId == send.MessageId)));
+        var incident = await host.Query(db => db.Set<Incident>().AsNoTracking().SingleAsync(i => i.MessageId == send.MessageId));
+        Assert.Equal(IncidentStatus.Open, incident.Status);
+        Assert.Equal("queue:reminders", incident.Endpoint);
+        Assert.Contains("Gone.ReminderDue", incident.ExceptionMessage, StringComparison.Ordinal);
+        Assert.Equal(send.Body, incident.Body);
     }
 
     [Fact]
