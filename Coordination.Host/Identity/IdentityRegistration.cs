@@ -1,6 +1,7 @@
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Journal;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +15,9 @@ namespace Coordination.Host.Identity;
 /// </summary>
 internal static class IdentityRegistration
 {
+    /// <summary>The default scheme <c>AddIdentityApiEndpoints</c> registers (internal in <see cref="IdentityConstants"/>).</summary>
+    private const string BearerAndApplicationScheme = "Identity.BearerAndApplication";
+
     public static IServiceCollection AddCoordinationIdentity(this IServiceCollection services, string keysDirectory, bool production)
     {
         // Cookies and bearer tokens are protected with these keys: kept on disk, they survive
@@ -37,6 +41,16 @@ internal static class IdentityRegistration
             .AddEntityFrameworkStores<CoordinationDbContext>()
             .AddClaimsPrincipalFactory<MembershipClaimsPrincipalFactory>();
 
+        // The combined scheme sends every challenge to the bearer handler, so a signed-out
+        // browser opening a page got a bare 401. Pages challenge with the cookie, which sends
+        // the browser to the sign-in page and back; the API keeps its 401, and a refusal stays
+        // a 403 everywhere.
+        services.Configure<AuthenticationSchemeOptions>(BearerAndApplicationScheme, o =>
+        {
+            o.ForwardDefaultSelector = context => IsApiRequest(context) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
+            o.ForwardForbid = IdentityConstants.BearerScheme;
+        });
+
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "coordination";
@@ -44,6 +58,7 @@ internal static class IdentityRegistration
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = production ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.LoginPath = "/Account/SignIn";
             o.SlidingExpiration = true;
 
             // API callers get status codes, not redirects to a sign-in page.
@@ -65,9 +80,12 @@ internal static class IdentityRegistration
         return services;
     }
 
+    private static bool IsApiRequest(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.Authorization.Count > 0;
+
     private static Task ApiAwareRedirect(HttpContext context, string redirectUri, int apiStatus)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (IsApiRequest(context))
         {
             context.Response.StatusCode = apiStatus;
         }

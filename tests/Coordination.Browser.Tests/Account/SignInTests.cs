@@ -10,12 +10,20 @@ namespace Coordination.Browser.Tests.Account;
 public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task Teacher_signs_in_sees_only_what_a_school_member_may_use_and_signs_out()
+    public async Task Teacher_opening_a_page_signs_in_returns_to_it_sees_only_what_a_school_member_may_use_and_signs_out()
     {
         await using var host = await BrowserHost.StartAsync("browser-signin");
         await using var teacher = await BrowserUser.OpenAsync(browser.Browser, host);
 
-        await teacher.SignInAsync("school.staff@alvby.demo");
+        // A page opened signed out leads to the sign-in page, and signing in leads back to it.
+        await teacher.Page.GotoAsync("/Tasks");
+        await teacher.Page.GetByRole(AriaRole.Heading, new() { Name = "Logga in" }).WaitForAsync();
+        await teacher.Page.GetByLabel("E-postadress").FillAsync("school.staff@alvby.demo");
+        await teacher.Page.GetByLabel("Lösenord").FillAsync(BrowserUser.DemoPassword);
+        await teacher.Page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
+        await teacher.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Tasks");
+        await teacher.Page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).WaitForAsync();
+
         await teacher.VisitAsync("/", "start page");
 
         var nav = teacher.Page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" });

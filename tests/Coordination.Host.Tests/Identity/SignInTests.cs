@@ -54,6 +54,20 @@ public sealed class SignInTests(EmbeddedHostFactory host) : IClassFixture<Embedd
     }
 
     [Fact]
+    public async Task A_signed_out_browser_opening_a_page_is_sent_to_the_sign_in_page_and_back()
+    {
+        using var client = host.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var page = await client.GetAsync(new Uri("/Tasks?status=open", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/Account/SignIn", page.Headers.Location!.AbsolutePath);
+        Assert.Equal("?ReturnUrl=%2FTasks%3Fstatus%3Dopen", page.Headers.Location.Query);
+        using var signInPage = await client.GetAsync(page.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, signInPage.StatusCode);
+    }
+
+    [Fact]
     public async Task A_forged_token_gets_401()
     {
         using var client = host.CreateClient();
