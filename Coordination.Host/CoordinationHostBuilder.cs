@@ -66,10 +66,13 @@ internal static class CoordinationHostBuilder
 
     public static WebApplication UseCoordinationHost(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseCoordinationStatusPages();
         app.UseCoordinationEdge();
         app.UseCoordinationWebUiAssets();
+
+        // Routing here, after the status pages, so that a status page's re-executed request is
+        // routed to /Status/{code} (with routing first, as by default, it would find no endpoint).
+        app.UseRouting();
         app.UseAuthentication();
         app.UseCoordinationGuards();
         app.UseAuthorization();

@@ -1,3 +1,4 @@
+using Coordination.Host.WebUi;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Journal;
@@ -47,7 +48,7 @@ internal static class IdentityRegistration
         // a 403 everywhere.
         services.Configure<AuthenticationSchemeOptions>(BearerAndApplicationScheme, o =>
         {
-            o.ForwardDefaultSelector = context => IsApiRequest(context) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
+            o.ForwardDefaultSelector = context => RequestKind.IsApi(context) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
             o.ForwardForbid = IdentityConstants.BearerScheme;
         });
 
@@ -80,12 +81,9 @@ internal static class IdentityRegistration
         return services;
     }
 
-    private static bool IsApiRequest(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api") || context.Request.Headers.Authorization.Count > 0;
-
     private static Task ApiAwareRedirect(HttpContext context, string redirectUri, int apiStatus)
     {
-        if (IsApiRequest(context))
+        if (RequestKind.IsApi(context))
         {
             context.Response.StatusCode = apiStatus;
         }

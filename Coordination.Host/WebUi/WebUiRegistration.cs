@@ -30,6 +30,7 @@ internal static class WebUiRegistration
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Account/SignInCode");
                 o.Conventions.AllowAnonymousToPage("/Account/Language");
+                o.Conventions.AllowAnonymousToPage("/Status");
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

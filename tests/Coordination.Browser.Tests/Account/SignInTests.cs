@@ -21,8 +21,16 @@ public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserF
         await teacher.Page.GetByLabel("E-postadress").FillAsync("school.staff@alvby.demo");
         await teacher.Page.GetByLabel("Lösenord").FillAsync(BrowserUser.DemoPassword);
         await teacher.Page.GetByRole(AriaRole.Button, new() { Name = "Logga in", Exact = true }).ClickAsync();
-        await teacher.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Tasks");
+        await teacher.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Tasks", new() { WaitUntil = WaitUntilState.Commit });
         await teacher.Page.GetByRole(AriaRole.Button, new() { Name = "Logga ut" }).WaitForAsync();
+
+        // A page the teacher may not open, and one that does not exist, say so in the layout.
+        await teacher.VisitAsync("/Operations/Incidents", "no-access page");
+        await teacher.Page.GetByRole(AriaRole.Heading, new() { Name = "Ingen behörighet" }).WaitForAsync();
+        await teacher.VisitAsync("/Concerns/Case/" + Guid.NewGuid(), "not-found page");
+        await teacher.Page.GetByRole(AriaRole.Heading, new() { Name = "Sidan finns inte" }).WaitForAsync();
+        await teacher.Page.GetByRole(AriaRole.Link, new() { Name = "Till startsidan" }).ClickAsync();
+        await teacher.Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { WaitUntil = WaitUntilState.Commit });
 
         await teacher.VisitAsync("/", "start page");
 

@@ -68,6 +68,28 @@ public sealed class SignInTests(EmbeddedHostFactory host) : IClassFixture<Embedd
     }
 
     [Fact]
+    public async Task A_refused_or_missing_page_shows_a_page_that_says_so_while_the_API_keeps_problem_details()
+    {
+        using var client = host.CreateClient();
+        using var signIn = await client.PostAsJsonAsync("/api/auth/signin", new { email = "school.staff@alvby.demo", password = DemoPassword });
+        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+
+        // A school member may not open the operators' pages.
+        using var refused = await client.GetAsync(new Uri("/Operations/Incidents", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<h1>Ingen behörighet</h1>", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        using var missing = await client.GetAsync(new Uri("/No/Such/Page", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("<h1>Sidan finns inte</h1>", WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        using var api = await client.GetAsync(new Uri("/api/operations/incidents", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_forged_token_gets_401()
     {
         using var client = host.CreateClient();

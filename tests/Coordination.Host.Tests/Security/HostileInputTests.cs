@@ -67,6 +67,14 @@ public sealed class HostileInputTests(Xunit.Abstractions.ITestOutputHelper outpu
                     // SignalR's transport answers its own protocol errors in plain text; the rules above still hold for it.
                     continue;
                 }
+                else if (attacker is null && !route.Template.StartsWith("/api/", StringComparison.Ordinal))
+                {
+                    // A browser on a page (no token) is answered with a page: the status page, or the sign-in page.
+                    if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "text/html")
+                    {
+                        failures.Add($"a page's refusal without the status page — {what}");
+                    }
+                }
                 else if (status >= 400 && response.Content.Headers.ContentType?.MediaType != "application/problem+json")
                 {
                     failures.Add($"a refusal without problem details — {what}");
