@@ -34,10 +34,8 @@ public sealed class SignInTests(EmbeddedHostFactory host) : IClassFixture<Embedd
     [Fact]
     public async Task A_browser_signs_in_with_a_cookie()
     {
-        using var client = host.CreateClient();
+        using var client = await SignedInWithCookieAsync("school.staff@alvby.demo");
 
-        using var signIn = await client.PostAsJsonAsync("/api/auth/signin", new { email = "school.staff@alvby.demo", password = DemoPassword });
-        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
         using var me = await client.GetAsync(new Uri("/api/me", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
@@ -70,9 +68,7 @@ public sealed class SignInTests(EmbeddedHostFactory host) : IClassFixture<Embedd
     [Fact]
     public async Task A_refused_or_missing_page_shows_a_page_that_says_so_while_the_API_keeps_problem_details()
     {
-        using var client = host.CreateClient();
-        using var signIn = await client.PostAsJsonAsync("/api/auth/signin", new { email = "school.staff@alvby.demo", password = DemoPassword });
-        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+        using var client = await SignedInWithCookieAsync("school.staff@alvby.demo");
 
         // A school member may not open the operators' pages.
         using var refused = await client.GetAsync(new Uri("/Operations/Incidents", UriKind.Relative));
@@ -129,5 +125,14 @@ public sealed class SignInTests(EmbeddedHostFactory host) : IClassFixture<Embedd
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty("password", out _));
+    }
+
+    /// <summary>A client holding the sign-in cookie, as a browser would after the sign-in form.</summary>
+    private async Task<HttpClient> SignedInWithCookieAsync(string email)
+    {
+        var client = host.CreateClient();
+        using var signIn = await client.PostAsJsonAsync("/api/auth/signin", new { email, password = DemoPassword });
+        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+        return client;
     }
 }
