@@ -13,6 +13,9 @@ internal static class QuartzTimers
     /// </summary>
     private static readonly TimeSpan MisfireThreshold = TimeSpan.FromDays(3650);
 
+    /// <summary>The trigger of the timer with this scheduling token.</summary>
+    public static TriggerKey TriggerKeyFor(Guid tokenId) => new(tokenId.ToString("N"), TriggerGroup);
+
     public static (IJobDetail Job, ITrigger Trigger) Build(ScheduledSend send, DateTimeOffset dueAt)
     {
         var job = JobBuilder.Create<ScheduledSendJob>()
@@ -21,7 +24,7 @@ internal static class QuartzTimers
             .RequestRecovery()
             .Build();
         var trigger = TriggerBuilder.Create()
-            .WithIdentity(send.TokenId.ToString("N"), TriggerGroup)
+            .WithIdentity(TriggerKeyFor(send.TokenId))
             .ForJob(job)
             .StartAt(dueAt)
             .WithMisfireThreshold(MisfireThreshold)

@@ -69,8 +69,8 @@ public sealed class BrokerRestartTests
         var id = Guid.NewGuid();
         await host.SendToReminders(new StartReminding(id, monday.AddHours(1)));
         var trigger = await Poll.UntilAsync(
-            async () => (await host.FindReminder(id))?.ReminderTokenId is { } token && await scheduler.Exists(new TriggerKey(token.ToString("N"), QuartzTimers.TriggerGroup))
-                ? new TriggerKey(token.ToString("N"), QuartzTimers.TriggerGroup)
+            async () => (await host.FindReminder(id))?.ReminderTokenId is { } token && await scheduler.Exists(QuartzTimers.TriggerKeyFor(token))
+                ? QuartzTimers.TriggerKeyFor(token)
                 : null,
             key => key is not null, TimeSpan.FromSeconds(30), "the reminder's timer stored in Quartz");
 
