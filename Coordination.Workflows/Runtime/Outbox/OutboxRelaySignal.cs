@@ -10,13 +10,20 @@ public sealed class OutboxRelaySignal : IDisposable
 
     public void Notify()
     {
+        // Already signalled: the relay will look once, which covers both commits. Checked first
+        // because this runs after every commit, and a full semaphore answers Release by throwing.
+        if (pending.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
             pending.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already signalled: the relay will look once, which covers both commits.
+            // Another commit signalled between the check and the release.
         }
     }
 
