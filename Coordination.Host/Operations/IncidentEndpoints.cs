@@ -35,16 +35,9 @@ internal static class IncidentEndpoints
         }
 
         // An incident is shown only to the administrators of its workflow's municipality (WorkflowInstanceOwner).
-        var visible = new List<IncidentResponse>();
-        foreach (var incident in await queries.ListAsync(wanted, cancellationToken))
-        {
-            if (await Security.WorkflowInstanceOwner.IncidentVisibleToAsync(db, incident.InstanceId, user, cancellationToken))
-            {
-                visible.Add(IncidentResponse.From(incident));
-            }
-        }
-
-        return TypedResults.Ok(visible);
+        var incidents = await queries.ListAsync(wanted, cancellationToken);
+        var visibleTo = await Security.WorkflowInstanceOwner.IncidentVisibilityAsync(db, incidents.Select(i => i.InstanceId).ToList(), user, cancellationToken);
+        return TypedResults.Ok(incidents.Where(i => visibleTo(i.InstanceId)).Select(IncidentResponse.From).ToList());
     }
 
     internal static async Task<Results<Accepted, ProblemHttpResult>> RetryAsync(

@@ -25,15 +25,7 @@ public sealed class RemindersModel(ISchedulerFactory schedulers, WorkflowCatalog
 
         // Which workflows received a timer is operational data of their municipality (like the journal).
         var fired = await timers.FiredAsync(100, HttpContext.RequestAborted);
-        var visible = new HashSet<Guid>();
-        foreach (var instance in fired.Select(t => t.InstanceId).Distinct())
-        {
-            if (await Security.WorkflowInstanceOwner.AdministeredByAsync(db, instance, User, HttpContext.RequestAborted))
-            {
-                visible.Add(instance);
-            }
-        }
-
+        var visible = await Security.WorkflowInstanceOwner.AdministeredAmongAsync(db, fired.Select(t => t.InstanceId).ToList(), User, HttpContext.RequestAborted);
         Fired = fired.Where(t => visible.Contains(t.InstanceId)).ToList();
     }
 }
