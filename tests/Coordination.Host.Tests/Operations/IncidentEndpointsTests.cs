@@ -10,26 +10,24 @@ namespace Coordination.Host.Tests.Operations;
 
 public sealed class IncidentEndpointsTests(EmbeddedHostFactory host) : IClassFixture<EmbeddedHostFactory>
 {
-    private const string DemoPassword = "Demo-Samverkan-2026!";
-
     [Fact]
     public async Task An_administrator_lists_open_incidents_and_retries_one_once()
     {
         // The incident's message names no workflow, so it is for those who administer every
         // municipality: the police's administrator, who serves both.
         using var client = host.CreateClient();
-        var token = await TokenAsync(client, "police.administrator@alvby.demo");
+        var token = await DemoBearer.TokenAsync(client, "police.administrator@alvby.demo");
         var id = await IncidentAsync();
 
-        using var open = await SendAsync(client, HttpMethod.Get, "/api/operations/incidents?status=Open", token);
+        using var open = await DemoBearer.SendAsync(client, HttpMethod.Get, "/api/operations/incidents?status=Open", token);
         Assert.Equal(HttpStatusCode.OK, open.StatusCode);
         var listed = (await open.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id);
         Assert.Equal("Open", listed.GetProperty("status").GetString());
         Assert.Equal("System.InvalidOperationException", listed.GetProperty("exceptionType").GetString());
 
-        using var retried = await SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{id}/retry", token);
-        using var again = await SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{id}/retry", token);
-        using var stillOpen = await SendAsync(client, HttpMethod.Get, "/api/operations/incidents?status=open", token);
+        using var retried = await DemoBearer.SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{id}/retry", token);
+        using var again = await DemoBearer.SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{id}/retry", token);
+        using var stillOpen = await DemoBearer.SendAsync(client, HttpMethod.Get, "/api/operations/incidents?status=open", token);
 
         Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
@@ -41,11 +39,11 @@ public sealed class IncidentEndpointsTests(EmbeddedHostFactory host) : IClassFix
     public async Task An_incident_of_no_known_municipality_is_hidden_from_an_administrator_of_one()
     {
         using var client = host.CreateClient();
-        var token = await TokenAsync(client, "social.administrator@alvby.demo");
+        var token = await DemoBearer.TokenAsync(client, "social.administrator@alvby.demo");
         var id = await IncidentAsync();
 
-        using var list = await SendAsync(client, HttpMethod.Get, "/api/operations/incidents", token);
-        using var retry = await SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{id}/retry", token);
+        using var list = await DemoBearer.SendAsync(client, HttpMethod.Get, "/api/operations/incidents", token);
+        using var retry = await DemoBearer.SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{id}/retry", token);
 
         Assert.DoesNotContain((await list.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
         Assert.Equal(HttpStatusCode.NotFound, retry.StatusCode);
@@ -55,11 +53,11 @@ public sealed class IncidentEndpointsTests(EmbeddedHostFactory host) : IClassFix
     public async Task An_unknown_incident_or_status_is_a_problem_naming_it()
     {
         using var client = host.CreateClient();
-        var token = await TokenAsync(client, "social.administrator@alvby.demo");
+        var token = await DemoBearer.TokenAsync(client, "social.administrator@alvby.demo");
         var id = Guid.NewGuid();
 
-        using var unknown = await SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{id}/retry", token);
-        using var badStatus = await SendAsync(client, HttpMethod.Get, "/api/operations/incidents?status=Broken", token);
+        using var unknown = await DemoBearer.SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{id}/retry", token);
+        using var badStatus = await DemoBearer.SendAsync(client, HttpMethod.Get, "/api/operations/incidents?status=Broken", token);
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(id, (await unknown.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
@@ -71,9 +69,9 @@ public sealed class IncidentEndpointsTests(EmbeddedHostFactory host) : IClassFix
     public async Task A_staff_member_may_not_retry_incidents()
     {
         using var client = host.CreateClient();
-        var token = await TokenAsync(client, "police.staff@alvby.demo");
+        var token = await DemoBearer.TokenAsync(client, "police.staff@alvby.demo");
 
-        using var response = await SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{Guid.NewGuid()}/retry", token);
+        using var response = await DemoBearer.SendAsync(client, HttpMethod.Post, $"/api/operations/incidents/{Guid.NewGuid()}/retry", token);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -86,19 +84,5 @@ public sealed class IncidentEndpointsTests(EmbeddedHostFactory host) : IClassFix
         db.Add(incident);
         await db.SaveChangesAsync();
         return incident.Id;
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client, string email)
-    {
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string token)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await client.SendAsync(request);
     }
 }

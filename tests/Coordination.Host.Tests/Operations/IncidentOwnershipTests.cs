@@ -17,8 +17,6 @@ namespace Coordination.Host.Tests.Operations;
 /// </summary>
 public sealed class IncidentOwnershipTests
 {
-    private const string DemoPassword = "Demo-Samverkan-2026!";
-
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
     [InlineData(HostBackend.PostgresRabbitMq)]
@@ -26,9 +24,9 @@ public sealed class IncidentOwnershipTests
     {
         await using var host = await EmbeddedHostFactory.CreateAsync(backend, "incident-owners");
         using var client = host.CreateClient();
-        var alvbyAdministrator = await TokenAsync(client, "social.administrator@alvby.demo");
-        var sjostadAdministrator = await TokenAsync(client, "social.administrator@sjostad.demo");
-        var policeAdministrator = await TokenAsync(client, "police.administrator@alvby.demo");
+        var alvbyAdministrator = await DemoBearer.TokenAsync(client, "social.administrator@alvby.demo");
+        var sjostadAdministrator = await DemoBearer.TokenAsync(client, "social.administrator@sjostad.demo");
+        var policeAdministrator = await DemoBearer.TokenAsync(client, "police.administrator@alvby.demo");
 
         Guid alvbyConcernIncident, sjostadReviewIncident, unknownIncident;
         await using (var scope = host.Services.CreateAsyncScope())
@@ -77,12 +75,5 @@ public sealed class IncidentOwnershipTests
         using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client, string email)
-    {
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 }

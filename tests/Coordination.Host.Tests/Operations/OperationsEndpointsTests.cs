@@ -12,17 +12,15 @@ namespace Coordination.Host.Tests.Operations;
 
 public sealed class OperationsEndpointsTests(EmbeddedHostFactory host) : IClassFixture<EmbeddedHostFactory>
 {
-    private const string DemoPassword = "Demo-Samverkan-2026!";
-
     [Fact]
     public async Task An_administrator_reads_an_instances_journal_in_order()
     {
         using var client = host.CreateClient();
-        var token = await TokenAsync(client, "social.administrator@alvby.demo");
+        var token = await DemoBearer.TokenAsync(client, "social.administrator@alvby.demo");
         var instanceId = Guid.NewGuid();
         await JournalAsync(instanceId, ("Initial", "Started", "Counting", "2026-11-23T08:00:00Z"), ("Counting", "Closed", "Final", "2026-11-23T09:00:00Z"));
 
-        using var response = await GetAsync(client, $"/api/operations/workflows/{instanceId}/journal", token);
+        using var response = await DemoBearer.SendAsync(client, HttpMethod.Get, $"/api/operations/workflows/{instanceId}/journal", token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var journal = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
@@ -35,9 +33,9 @@ public sealed class OperationsEndpointsTests(EmbeddedHostFactory host) : IClassF
     public async Task A_staff_member_may_not_read_the_journal()
     {
         using var client = host.CreateClient();
-        var token = await TokenAsync(client, "police.staff@alvby.demo");
+        var token = await DemoBearer.TokenAsync(client, "police.staff@alvby.demo");
 
-        using var response = await GetAsync(client, $"/api/operations/workflows/{Guid.NewGuid()}/journal", token);
+        using var response = await DemoBearer.SendAsync(client, HttpMethod.Get, $"/api/operations/workflows/{Guid.NewGuid()}/journal", token);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -46,12 +44,12 @@ public sealed class OperationsEndpointsTests(EmbeddedHostFactory host) : IClassF
     public async Task An_unknown_instance_or_workflow_is_a_problem_naming_it()
     {
         using var client = host.CreateClient();
-        var token = await TokenAsync(client, "social.administrator@alvby.demo");
+        var token = await DemoBearer.TokenAsync(client, "social.administrator@alvby.demo");
         var instanceId = Guid.NewGuid();
 
-        using var journal = await GetAsync(client, $"/api/operations/workflows/{instanceId}/journal", token);
-        using var diagram = await GetAsync(client, "/api/operations/workflows/NoSuchStateMachine/diagram", token);
-        using var list = await GetAsync(client, "/api/operations/workflows", token);
+        using var journal = await DemoBearer.SendAsync(client, HttpMethod.Get, $"/api/operations/workflows/{instanceId}/journal", token);
+        using var diagram = await DemoBearer.SendAsync(client, HttpMethod.Get, "/api/operations/workflows/NoSuchStateMachine/diagram", token);
+        using var list = await DemoBearer.SendAsync(client, HttpMethod.Get, "/api/operations/workflows", token);
 
         Assert.Equal(HttpStatusCode.NotFound, journal.StatusCode);
         Assert.Equal("application/problem+json", journal.Content.Headers.ContentType?.MediaType);
@@ -86,19 +84,5 @@ public sealed class OperationsEndpointsTests(EmbeddedHostFactory host) : IClassF
         }
 
         await db.SaveChangesAsync();
-    }
-
-    private static async Task<string> TokenAsync(HttpClient client, string email)
-    {
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = DemoPassword });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-    }
-
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string path, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await client.SendAsync(request);
     }
 }
