@@ -25,6 +25,12 @@ if (args.Contains(VerifyAuditCommand.Verb, StringComparer.Ordinal))
     return await app.VerifyAuditAndExitAsync();
 }
 
+if (TakenAddress.Find(app.Configuration) is { } taken)
+{
+    await Console.Error.WriteLineAsync(taken.Message);
+    return 2;
+}
+
 await app.RunAsync();
 return 0;
 

@@ -12,6 +12,7 @@ public sealed partial class HostProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
+    private readonly ConcurrentQueue<string> errorOutput = new();
     private readonly TaskCompletionSource<Uri> address = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HostProcess(Process process)
@@ -25,6 +26,9 @@ public sealed partial class HostProcess : IAsyncDisposable
 
     /// <summary>Everything the host printed so far, stdout and stderr interleaved.</summary>
     public string Output => string.Join(Environment.NewLine, output);
+
+    /// <summary>What the host printed to stderr alone.</summary>
+    public string ErrorOutput => string.Join(Environment.NewLine, errorOutput);
 
     public bool HasExited => process.HasExited;
 
@@ -61,7 +65,15 @@ public sealed partial class HostProcess : IAsyncDisposable
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var host = new HostProcess(process);
         process.OutputDataReceived += (_, e) => host.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => host.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                host.errorOutput.Enqueue(e.Data);
+            }
+
+            host.OnLine(e.Data);
+        };
         process.Exited += (_, _) => host.address.TrySetException(new InvalidOperationException("The host exited before it started:" + Environment.NewLine + host.Output));
         process.Start();
         process.BeginOutputReadLine();
