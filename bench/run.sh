@@ -17,6 +17,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/.." && pwd)"
 PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
 RAW_MESSAGES="${RAW_MESSAGES:-10000}"
+CEILING_WORKFLOWS="${CEILING_WORKFLOWS:-2000}"
 STAMP="$(date -u +%Y-%m-%d-%H%M)"
 WORK="$(mktemp -d)"
 VHOST="bench-${STAMP}-$$"
@@ -61,9 +62,13 @@ RABBITMQ_URI="${COORDINATION_TEST_RABBITMQ%/}/$VHOST"
 "${BENCH[@]}" stack --stack postgres --workflows "$N" --postgres "$COORDINATION_TEST_POSTGRES" \
     --rabbitmq "$RABBITMQ_URI" --out "$WORK/postgres.json"
 
-# 5. The table and the ratios.
+# 5. The bus-only ceiling: the same workload on the same RabbitMQ with nothing stored.
+"${BENCH[@]}" ceiling --workflows "$CEILING_WORKFLOWS" --postgres "$COORDINATION_TEST_POSTGRES" \
+    --rabbitmq "$RABBITMQ_URI" --out "$WORK/ceiling.json"
+
+# 6. The table and the ratios.
 mkdir -p "$HERE/results"
 OUT="$HERE/results/$STAMP.md"
 "${BENCH[@]}" report --sqlite "$WORK/sqlite.json" --postgres "$WORK/postgres.json" --rabbitmq "$WORK/rabbitmq.json" \
-    --pgbench-tps "$TPS" --command "bench/run.sh $N" --out "$OUT"
+    --ceiling "$WORK/ceiling.json" --pgbench-tps "$TPS" --command "bench/run.sh $N" --out "$OUT"
 log "results: ${OUT#"$REPO/"}"

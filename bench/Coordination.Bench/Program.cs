@@ -26,6 +26,16 @@ switch (arguments.Command)
 
         break;
 
+    case "ceiling":
+        // Production's transport; the backend makes its scratch database too, which the pass never touches.
+        await using (var stack = await PostgresRabbitMqBackend.CreateAsync(arguments.Required("postgres"), new Uri(arguments.Required("rabbitmq"))))
+        {
+            var ceiling = await BusCeiling.RunAsync(stack, arguments.Count("workflows", 200), arguments.Count("in-flight", 32));
+            await File.WriteAllTextAsync(arguments.Required("out"), JsonSerializer.Serialize(ceiling, json));
+        }
+
+        break;
+
     case "rabbitmq":
         var raw = await RabbitMqReference.RunAsync(new Uri(arguments.Required("rabbitmq")), arguments.Count("messages", 5000));
         Console.WriteLine($"[bench] RabbitMQ raw: {raw.Messages} persistent messages, confirmed and consumed in {raw.Seconds:F2} s = {raw.MessagesPerSecond:F0} msg/s");
@@ -37,6 +47,7 @@ switch (arguments.Command)
             Read<StackResult>(arguments.Required("sqlite")),
             Read<StackResult>(arguments.Required("postgres")),
             Read<RabbitMqResult>(arguments.Required("rabbitmq")),
+            Read<PassResult>(arguments.Required("ceiling")),
             arguments.Quantity("pgbench-tps"),
             arguments.Required("command"),
             DateTimeOffset.UtcNow);

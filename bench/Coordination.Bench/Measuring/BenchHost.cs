@@ -32,22 +32,42 @@ public sealed class BenchHost : IAsyncDisposable
     /// <summary>The case saga's queue.</summary>
     public ISendEndpoint Cases { get; }
 
-    public static async Task<BenchHost> StartAsync(BenchBackend stack)
+    /// <param name="stack">The database and transport.</param>
+    /// <param name="durable">
+    /// False for the bus-only ceiling (<see cref="BusCeiling"/>): the sagas in memory, no inbox,
+    /// outbox or journal, and timers that are never stored, so nothing touches the database.
+    /// </param>
+    public static async Task<BenchHost> StartAsync(BenchBackend stack, bool durable = true)
     {
+        ArgumentNullException.ThrowIfNull(stack);
         var tracker = new WorkflowTracker();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddScoped<CoordinationDbContext>(_ => stack.CreateDbContext());
-        services.AddCoordinationRuntime();
-        services.AddCoordinationScheduling(stack.Provider, stack.ConnectionString, $"bench-{Guid.NewGuid():N}");
+        if (durable)
+        {
+            services.AddScoped<CoordinationDbContext>(_ => stack.CreateDbContext());
+            services.AddCoordinationRuntime();
+            services.AddCoordinationScheduling(stack.Provider, stack.ConnectionString, $"bench-{Guid.NewGuid():N}");
+        }
+
         services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
-            bus.AddCoordinationRuntime();
-            bus.AddSagaStateMachine<CaseStateMachine, CaseState>().UseCoordinationRepository();
-            bus.AddSagaStateMachine<TaskStateMachine, TaskState>().UseCoordinationRepository();
+            if (durable)
+            {
+                bus.AddCoordinationRuntime();
+                bus.AddSagaStateMachine<CaseStateMachine, CaseState>().UseCoordinationRepository();
+                bus.AddSagaStateMachine<TaskStateMachine, TaskState>().UseCoordinationRepository();
+            }
+            else
+            {
+                bus.AddSagaStateMachine<CaseStateMachine, CaseState>().InMemoryRepository();
+                bus.AddSagaStateMachine<TaskStateMachine, TaskState>().InMemoryRepository();
+                bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(UnstoredSchedulerFilter<>), context));
+            }
+
             stack.UseTransport(bus, (_, cfg) => cfg.ReceiveEndpoint(ObserverQueue, e =>
             {
                 // The harness's eyes: plain handlers, outside the runtime, that only stamp times.

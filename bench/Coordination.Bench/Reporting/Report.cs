@@ -6,7 +6,7 @@ using Coordination.Bench.References;
 namespace Coordination.Bench.Reporting;
 
 /// <summary>The results table of one bench/run.sh, with the ratios to the machine's references and the targets of issue 3.</summary>
-public sealed class Report(StackResult sqlite, StackResult postgres, RabbitMqResult rabbitMq, double pgbenchTps, string command, DateTimeOffset at)
+public sealed class Report(StackResult sqlite, StackResult postgres, RabbitMqResult rabbitMq, PassResult busCeiling, double pgbenchTps, string command, DateTimeOffset at)
 {
     /// <summary>Target: transitions/s on PostgreSQL + RabbitMQ at least this share of pgbench TPS.</summary>
     public const double ThroughputTarget = 0.5;
@@ -24,6 +24,9 @@ public sealed class Report(StackResult sqlite, StackResult postgres, RabbitMqRes
     /// <summary>The worst p99 of the workflow's steps (not the whole workflow) in the half-rate pass.</summary>
     private double HalfRateP99 => StepsOnly(postgres.HalfRate).Max(s => s.Value.P99);
 
+    /// <summary>What MassTransit and RabbitMQ alone allow, against the same reference: no persistence design can exceed it.</summary>
+    private double CeilingRatio => busCeiling.TransitionsPerSecond / pgbenchTps;
+
     private double BusRatio => postgres.Peak.WorkflowsPerSecond * BusMessagesPerWorkflow / rabbitMq.MessagesPerSecond;
 
     public string Markdown()
@@ -40,6 +43,7 @@ public sealed class Report(StackResult sqlite, StackResult postgres, RabbitMqRes
         Line(md, "|---|---:|");
         Line(md, $"| pgbench TPS (TPC-B-like, `-i -s 10`, `-c 4 -j 2 -T 20`, same PostgreSQL) | {F(pgbenchTps, 0)} |");
         Line(md, $"| RabbitMQ raw publish→consume, {rabbitMq.Messages} persistent 1 KB messages, confirms + acks (msg/s) | {F(rabbitMq.MessagesPerSecond, 0)} |");
+        Line(md, $"| Bus-only ceiling: the same workload and harness on the same RabbitMQ, sagas in memory, nothing stored ({busCeiling.Completed}/{busCeiling.Workflows} workflows; transitions/s) | {F(busCeiling.TransitionsPerSecond, 0)} = {F(CeilingRatio, 3)} × pgbench TPS |");
         Line(md, "");
         Line(md, "## Throughput (peak pass)");
         Line(md, "");
@@ -84,6 +88,7 @@ public sealed class Report(StackResult sqlite, StackResult postgres, RabbitMqRes
         Line(md, $"| transitions/s ≥ {F(ThroughputTarget * 100, 0)}% of pgbench TPS | {F(ThroughputRatio * 100, 1)}% ({F(postgres.Peak.TransitionsPerSecond, 0)} / {F(pgbenchTps, 0)}) | {Verdict(ThroughputRatio >= ThroughputTarget)} |");
         Line(md, $"| p99 step latency ≤ {F(LatencyTargetMs, 0)} ms at half the peak rate | {F(HalfRateP99, 1)} ms (worst step) | {Verdict(HalfRateP99 <= LatencyTargetMs && postgres.HalfRate.Completed == postgres.HalfRate.Workflows)} |");
         Line(md, "");
+        Line(md, $"The bus-only ceiling reaches {F(CeilingRatio * 100, 1)}% of pgbench TPS with nothing stored; the durable runtime reaches {F(postgres.Peak.TransitionsPerSecond / busCeiling.TransitionsPerSecond * 100, 1)}% of that ceiling.");
         Line(md, $"For scale: at peak the bus carried {F(postgres.Peak.WorkflowsPerSecond * BusMessagesPerWorkflow, 0)} msg/s through RabbitMQ, {F(BusRatio * 100, 1)}% of the raw rate.");
         return md.ToString();
     }
@@ -98,6 +103,7 @@ public sealed class Report(StackResult sqlite, StackResult postgres, RabbitMqRes
                 $"half-rate worst step p99 {F(StepsOnly(stack.HalfRate).Max(s => s.Value.P99), 1)} ms; peak working set {F(stack.PeakWorkingSetMegabytes, 0)} MB");
         }
 
+        Line(text, $"Bus-only ceiling (nothing stored): {F(busCeiling.TransitionsPerSecond, 0)} transitions/s = {F(CeilingRatio, 3)} × pgbench TPS");
         Line(text, $"PostgreSQL + RabbitMQ bus messages ÷ raw RabbitMQ rate: {F(BusRatio, 3)}");
         Line(text, $"Target transitions/s ≥ 50% of pgbench TPS: {F(ThroughputRatio * 100, 1)}% → {Verdict(ThroughputRatio >= ThroughputTarget)}");
         Line(text, $"Target p99 ≤ 100 ms at half the peak rate: {F(HalfRateP99, 1)} ms → {Verdict(HalfRateP99 <= LatencyTargetMs && postgres.HalfRate.Completed == postgres.HalfRate.Workflows)}");
