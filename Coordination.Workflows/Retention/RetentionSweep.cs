@@ -34,59 +34,22 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
-        var concernCutoff = now - settings.ClosedConcerns;
-        var supervisionCutoff = now - settings.ClosedSupervisionCases;
-        List<(Guid Id, Guid MunicipalityId)> concerns;
-        List<(Guid Id, Guid MunicipalityId)> supervisionCases;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
-            concerns = (await db.Set<ConcernState>().AsNoTracking()
-                    .Where(s => s.ClosedAt != null && s.ClosedAt <= concernCutoff)
-                    .OrderBy(s => s.ClosedAt)
-                    .Select(s => new { s.CorrelationId, s.MunicipalityId })
-                    .Take(settings.BatchSize)
-                    .ToListAsync(cancellationToken))
-                .ConvertAll(s => (s.CorrelationId, s.MunicipalityId));
-            supervisionCases = (await db.Set<SupervisionCase>().AsNoTracking()
-                    .Where(c => c.ClosedAt != null && c.ClosedAt <= supervisionCutoff)
-                    .OrderBy(c => c.ClosedAt)
-                    .Select(c => new { c.Id, c.MunicipalityId })
-                    .Take(settings.BatchSize)
-                    .ToListAsync(cancellationToken))
-                .ConvertAll(c => (c.Id, c.MunicipalityId));
-        }
-
         var erased = new List<Guid>();
-        var concernBasis = string.Create(CultureInfo.InvariantCulture, $"Retention: closed concerns are kept {settings.ClosedConcerns.TotalDays:0} days");
-        foreach (var (id, municipalityId) in concerns)
+        foreach (var kind in Kinds(settings, now, cancellationToken))
         {
-            // Claiming the case first: deleting its state row takes the row's write lock, so a
-            // second sweep running at the same time (the nightly job and an operator's run)
-            // finds nothing to delete and records nothing. The condition is re-checked, so a
-            // case reopened since the list was read is not erased.
-            if (await EraseAsync(
-                    "Concern", id, municipalityId, concernBasis,
-                    db => db.Set<ConcernState>().Where(s => s.CorrelationId == id && s.ClosedAt != null && s.ClosedAt <= concernCutoff).ExecuteDeleteAsync(cancellationToken),
-                    "states",
-                    db => EraseConcernAsync(db, id, cancellationToken),
-                    cancellationToken))
+            List<Owned> due;
+            await using (var scope = scopes.CreateAsyncScope())
             {
-                erased.Add(id);
+                due = await kind.Due(scope.ServiceProvider.GetRequiredService<CoordinationDbContext>()).Take(settings.BatchSize).ToListAsync(cancellationToken);
             }
-        }
 
-        var supervisionBasis = string.Create(CultureInfo.InvariantCulture, $"Retention: closed supervision cases are kept {settings.ClosedSupervisionCases.TotalDays:0} days");
-        foreach (var (id, municipalityId) in supervisionCases)
-        {
-            if (await EraseAsync(
-                    "SupervisionCase", id, municipalityId, supervisionBasis,
-                    db => db.Set<SupervisionCase>().Where(c => c.Id == id && c.ClosedAt != null && c.ClosedAt <= supervisionCutoff).ExecuteDeleteAsync(cancellationToken),
-                    "supervisionCases",
-                    db => EraseSupervisionCaseAsync(db, id, cancellationToken),
-                    cancellationToken))
+            var basis = string.Create(CultureInfo.InvariantCulture, $"Retention: {kind.Described} are kept {kind.Period.TotalDays:0} days");
+            foreach (var (id, municipalityId) in due)
             {
-                erased.Add(id);
+                if (await EraseAsync(kind, id, municipalityId, basis, cancellationToken))
+                {
+                    erased.Add(id);
+                }
             }
         }
 
@@ -94,31 +57,60 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
     }
 
     /// <summary>
-    /// Erases one case in one transaction with its audit entry. <paramref name="claim"/> deletes
-    /// the case's own row if it is still due; when another sweep got there first it deletes
-    /// nothing, and this sweep rolls back and records nothing.
+    /// The kinds of case the sweep erases, each with its own period. <see cref="ErasableKind.Claim"/>
+    /// deletes the case's own row only if it is still due: deleting it takes the row's write lock,
+    /// so a second sweep running at the same time (the nightly job and an operator's run) finds
+    /// nothing to delete and records nothing, and a case reopened since the list was read is not
+    /// erased.
     /// </summary>
-    private async Task<bool> EraseAsync(
-        string subjectType, Guid id, Guid municipalityId, string basis,
-        Func<CoordinationDbContext, Task<int>> claim, string claimedKind,
-        Func<CoordinationDbContext, Task<Dictionary<string, int>>> erase,
-        CancellationToken cancellationToken)
+    private static ErasableKind[] Kinds(RetentionOptions settings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var concernCutoff = now - settings.ClosedConcerns;
+        var supervisionCutoff = now - settings.ClosedSupervisionCases;
+        return
+        [
+            new(
+                "Concern", "closed concerns", settings.ClosedConcerns,
+                db => db.Set<ConcernState>().AsNoTracking()
+                    .Where(s => s.ClosedAt != null && s.ClosedAt <= concernCutoff)
+                    .OrderBy(s => s.ClosedAt)
+                    .Select(s => new Owned(s.CorrelationId, s.MunicipalityId)),
+                (db, id) => db.Set<ConcernState>().Where(s => s.CorrelationId == id && s.ClosedAt != null && s.ClosedAt <= concernCutoff).ExecuteDeleteAsync(cancellationToken),
+                "states",
+                (db, id) => EraseConcernAsync(db, id, cancellationToken)),
+            new(
+                "SupervisionCase", "closed supervision cases", settings.ClosedSupervisionCases,
+                db => db.Set<SupervisionCase>().AsNoTracking()
+                    .Where(c => c.ClosedAt != null && c.ClosedAt <= supervisionCutoff)
+                    .OrderBy(c => c.ClosedAt)
+                    .Select(c => new Owned(c.Id, c.MunicipalityId)),
+                (db, id) => db.Set<SupervisionCase>().Where(c => c.Id == id && c.ClosedAt != null && c.ClosedAt <= supervisionCutoff).ExecuteDeleteAsync(cancellationToken),
+                "supervisionCases",
+                (db, id) => EraseSupervisionCaseAsync(db, id, cancellationToken)),
+        ];
+    }
+
+    /// <summary>
+    /// Erases one case in one transaction with its audit entry. When another sweep claimed the
+    /// case first, this one deletes nothing, rolls back and records nothing.
+    /// </summary>
+    private async Task<bool> EraseAsync(ErasableKind kind, Guid id, Guid municipalityId, string basis, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
         var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await claim(db);
+        var claimed = await kind.Claim(db, id);
         if (claimed == 0)
         {
             await transaction.RollbackAsync(cancellationToken);
             return false;
         }
 
-        var counts = await erase(db);
-        counts[claimedKind] = claimed;
+        var counts = await kind.Erase(db, id);
+        counts[kind.ClaimedRows] = claimed;
         trail.Record(new AuditRecord(
-            AuditAction.RetentionErased, null, Actor, subjectType, id.ToString(), municipalityId, basis,
+            AuditAction.RetentionErased, null, Actor, kind.SubjectType, id.ToString(), municipalityId, basis,
             string.Join(", ", counts.Where(c => c.Value > 0).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value}")))));
         await trail.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -158,4 +150,23 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
             ["concerns"] = await db.Set<Concern>().Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken),
         };
     }
+
+    /// <summary>A case due for erasure and the municipality its audit entry is filed under.</summary>
+    private sealed record Owned(Guid Id, Guid MunicipalityId);
+
+    /// <param name="SubjectType">The audit entry's subject type.</param>
+    /// <param name="Described">How the audit entry's basis names these cases.</param>
+    /// <param name="Period">How long they are kept after they closed.</param>
+    /// <param name="Due">The cases past their period, oldest first.</param>
+    /// <param name="Claim">Deletes the case's own row if it is still due; returns the rows deleted.</param>
+    /// <param name="ClaimedRows">The name the claimed rows are counted under.</param>
+    /// <param name="Erase">Deletes the rest of the case; returns the rows deleted per kind.</param>
+    private sealed record ErasableKind(
+        string SubjectType,
+        string Described,
+        TimeSpan Period,
+        Func<CoordinationDbContext, IQueryable<Owned>> Due,
+        Func<CoordinationDbContext, Guid, Task<int>> Claim,
+        string ClaimedRows,
+        Func<CoordinationDbContext, Guid, Task<Dictionary<string, int>>> Erase);
 }

@@ -63,6 +63,7 @@ public sealed class RetentionTests
         var entry = Assert.Single(entries);
         Assert.Equal(old.ToString(), entry.SubjectId);
         Assert.Equal(RetentionSweep.Actor, entry.Actor);
+        Assert.Equal("Retention: closed concerns are kept 30 days", entry.Basis);
         Assert.Contains("concerns 1", entry.Detail, StringComparison.Ordinal);
         Assert.Equal(before + 1, await host.WithDatabaseAsync(db => db.Set<AuditEntry>().CountAsync()));
         var verification = await host.WithDatabaseAsync(db => AuditVerifier.VerifyAsync(db, CancellationToken.None));
