@@ -1,9 +1,3 @@
-using Coordination.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace Coordination.Host.Tests.Infrastructure;
 
 /// <summary>
@@ -11,14 +5,10 @@ namespace Coordination.Host.Tests.Infrastructure;
 /// (SQLite in a folder of its own, in-memory bus), or on a fresh PostgreSQL database and a
 /// RabbitMQ virtual host of its own, both removed when the factory is disposed.
 /// </summary>
-public sealed class EmbeddedHostFactory : WebApplicationFactory<Program>
+public sealed class EmbeddedHostFactory : InProcessHostFactory
 {
     /// <summary>A Monday morning in Stockholm (09:00 CET).</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
-
-    private readonly TemporaryDirectory data = new();
-    private readonly IReadOnlyDictionary<string, string>? stackSettings;
-    private readonly IAsyncDisposable[] servers;
 
     public EmbeddedHostFactory()
         : this(DefaultStart, null, [])
@@ -26,13 +16,9 @@ public sealed class EmbeddedHostFactory : WebApplicationFactory<Program>
     }
 
     private EmbeddedHostFactory(DateTimeOffset start, IReadOnlyDictionary<string, string>? stackSettings, IAsyncDisposable[] servers)
+        : base(start, stackSettings, servers)
     {
-        Clock = new ManualClock(start);
-        this.stackSettings = stackSettings;
-        this.servers = servers;
     }
-
-    public ManualClock Clock { get; }
 
     /// <summary>SQLite and the in-memory bus, with the clock at <paramref name="start"/>.</summary>
     public static EmbeddedHostFactory OnSqliteAndInMemory(DateTimeOffset start) => new(start, null, []);
@@ -43,9 +29,8 @@ public sealed class EmbeddedHostFactory : WebApplicationFactory<Program>
     /// </summary>
     public static async Task<EmbeddedHostFactory> OnPostgresAndRabbitMqAsync(string purpose, DateTimeOffset start)
     {
-        var database = await PostgresDatabase.CreateAsync(purpose);
-        var vhost = await RabbitMqVirtualHost.CreateAsync(purpose);
-        return new EmbeddedHostFactory(start, HostSettings.PostgresAndRabbitMq(database.ConnectionString, vhost), [vhost, database]);
+        var (settings, servers) = await PostgresAndRabbitMqAsync(purpose);
+        return new EmbeddedHostFactory(start, settings, servers);
     }
 
     /// <summary>The host on the stack a theory row names, with the clock at <see cref="DefaultStart"/>.</summary>
@@ -53,41 +38,4 @@ public sealed class EmbeddedHostFactory : WebApplicationFactory<Program>
         backend == HostBackend.SqliteInMemory
             ? OnSqliteAndInMemory(DefaultStart)
             : await OnPostgresAndRabbitMqAsync(purpose, DefaultStart);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        var settings = stackSettings ?? HostSettings.EmbeddedDefault(data.Path);
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
-
-        builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(data.Path, "keys"));
-
-        // Quartz keeps schedulers by name for the whole test process.
-        builder.UseSetting("Scheduling:SchedulerName", $"test-{Guid.NewGuid():N}");
-
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        foreach (var server in servers)
-        {
-            await server.DisposeAsync();
-        }
-
-        data.Dispose();
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            data.Dispose();
-        }
-    }
 }
