@@ -10,14 +10,12 @@ namespace Coordination.Bench.Measuring;
 /// </summary>
 public static class BusCeiling
 {
-    private const int WarmUpWorkflows = 10;
-
     public static async Task<PassResult> RunAsync(BenchBackend stack, int workflows, int inFlight)
     {
         ArgumentNullException.ThrowIfNull(stack);
         await using var host = await BenchHost.StartAsync(stack, durable: false);
         var runner = new WorkloadRunner(host, TimeSpan.FromSeconds(Math.Max(60, workflows)));
-        await runner.PeakAsync("warm-up", WarmUpWorkflows, inFlight);
+        await runner.WarmUpAsync(inFlight);
         var peak = await runner.PeakAsync("bus-only ceiling", workflows, inFlight);
         Console.WriteLine($"[bench] bus-only ceiling ({stack.Name}, nothing stored): {peak.Completed}/{peak.Workflows} in {peak.Seconds:F1} s = {peak.WorkflowsPerSecond:F1} workflows/s, {peak.TransitionsPerSecond:F0} transitions/s");
         return peak;

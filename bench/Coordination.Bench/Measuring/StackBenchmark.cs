@@ -6,8 +6,6 @@ namespace Coordination.Bench.Measuring;
 /// <summary>Warm-up, a pass at peak rate, then a pass at half the peak rate, on one stack.</summary>
 public static class StackBenchmark
 {
-    private const int WarmUpWorkflows = 10;
-
     public static async Task<StackResult> RunAsync(BenchBackend stack, int workflows, int inFlight)
     {
         ArgumentNullException.ThrowIfNull(stack);
@@ -15,8 +13,8 @@ public static class StackBenchmark
         await using var host = await BenchHost.StartAsync(stack);
         var runner = new WorkloadRunner(host, timeout);
 
-        Log(stack, $"warm-up: {WarmUpWorkflows} workflows");
-        await runner.PeakAsync("warm-up", WarmUpWorkflows, inFlight);
+        Log(stack, $"warm-up: {WorkloadRunner.WarmUpWorkflows} workflows");
+        await runner.WarmUpAsync(inFlight);
 
         Log(stack, $"peak: {workflows} workflows, at most {inFlight} in flight");
         var peak = await runner.PeakAsync("peak", workflows, inFlight);

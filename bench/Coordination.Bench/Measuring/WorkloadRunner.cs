@@ -6,6 +6,11 @@ namespace Coordination.Bench.Measuring;
 /// <summary>Drives passes of workflows through a running <see cref="BenchHost"/>.</summary>
 public sealed class WorkloadRunner(BenchHost host, TimeSpan timeout)
 {
+    /// <summary>Workflows run before any measured pass, so that start-up costs (JIT, pools, queues) stay out of it.</summary>
+    public const int WarmUpWorkflows = 10;
+
+    public Task<PassResult> WarmUpAsync(int inFlight) => PeakAsync("warm-up", WarmUpWorkflows, inFlight);
+
     /// <summary>As fast as the runtime goes, with at most <paramref name="inFlight"/> workflows open at once.</summary>
     public Task<PassResult> PeakAsync(string pass, int workflows, int inFlight) => RunAsync(pass, workflows, inFlight, null);
 
