@@ -18,10 +18,6 @@ namespace Coordination.Host.Security;
 /// </summary>
 internal static class WorkflowInstanceOwner
 {
-    /// <summary>The municipality of the instance, or null when it is no known workflow's.</summary>
-    public static async Task<Guid?> MunicipalityOfAsync(CoordinationDbContext db, Guid instanceId, CancellationToken cancellationToken) =>
-        (await MunicipalitiesOfAsync(db, [instanceId], cancellationToken)).TryGetValue(instanceId, out var municipality) ? municipality : null;
-
     /// <summary>
     /// The municipality of each instance that belongs to a known workflow, in one query however
     /// many instances a page lists (an incident or reminder list asks for up to a hundred).
