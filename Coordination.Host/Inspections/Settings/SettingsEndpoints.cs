@@ -30,22 +30,25 @@ internal static class SettingsEndpoints
         }
 
         var errors = new ValidationErrors();
-        void AtLeast(string field, int value, int minimum)
+
+        // Upper bounds as well as lower ones: a deadline counted in working days from a huge
+        // setting lies past the calendar's end, and every later visit or round would fail on it.
+        void Within(string field, int value, int minimum, int maximum)
         {
-            if (value < minimum)
+            if (value < minimum || value > maximum)
             {
-                errors.Add(field, $"Must be at least {minimum}.");
+                errors.Add(field, $"Must be between {minimum} and {maximum}.");
             }
         }
 
-        AtLeast("yearlyJointRoundPromise", request.YearlyJointRoundPromise, 0);
-        AtLeast("participationAnswerWorkingDays", request.ParticipationAnswerWorkingDays, 1);
-        AtLeast("participationReminderWorkingDays", request.ParticipationReminderWorkingDays, 0);
-        AtLeast("protocolWorkingDays", request.ProtocolWorkingDays, 1);
-        AtLeast("protocolReminderWorkingDays", request.ProtocolReminderWorkingDays, 0);
-        AtLeast("kommuniceringReplyDays", request.KommuniceringReplyDays, 1);
-        AtLeast("reInspectionDays", request.ReInspectionDays, 1);
-        AtLeast("supervisionFollowUpMonths", request.SupervisionFollowUpMonths, 1);
+        Within("yearlyJointRoundPromise", request.YearlyJointRoundPromise, 0, 365);
+        Within("participationAnswerWorkingDays", request.ParticipationAnswerWorkingDays, 1, 60);
+        Within("participationReminderWorkingDays", request.ParticipationReminderWorkingDays, 0, 60);
+        Within("protocolWorkingDays", request.ProtocolWorkingDays, 1, 60);
+        Within("protocolReminderWorkingDays", request.ProtocolReminderWorkingDays, 0, 60);
+        Within("kommuniceringReplyDays", request.KommuniceringReplyDays, 1, 90);
+        Within("reInspectionDays", request.ReInspectionDays, 1, 365);
+        Within("supervisionFollowUpMonths", request.SupervisionFollowUpMonths, 1, 24);
         foreach (var (field, weight) in new[]
         {
             ("dancingWeight", request.DancingWeight), ("youngCrowdWeight", request.YoungCrowdWeight), ("lateHoursWeight", request.LateHoursWeight),
@@ -54,7 +57,7 @@ internal static class SettingsEndpoints
             ("supervisionFollowUpWeight", request.SupervisionFollowUpWeight),
         })
         {
-            AtLeast(field, weight, 0);
+            Within(field, weight, 0, 1000);
         }
 
         if (errors.Any)

@@ -76,8 +76,8 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
         var rules = Rules with
         {
             TaskAnswerWorkingDays = Whole(nameof(RulesInput.TaskAnswerWorkingDays), Input.TaskAnswerWorkingDays),
-            ReminderInterval = TimeSpan.FromHours(Whole(nameof(RulesInput.ReminderIntervalHours), Input.ReminderIntervalHours)),
-            EscalationAfterDue = TimeSpan.FromHours(Whole(nameof(RulesInput.EscalationAfterDueHours), Input.EscalationAfterDueHours)),
+            ReminderInterval = Hours(Whole(nameof(RulesInput.ReminderIntervalHours), Input.ReminderIntervalHours)),
+            EscalationAfterDue = Hours(Whole(nameof(RulesInput.EscalationAfterDueHours), Input.EscalationAfterDueHours)),
             ReviewIntervalMonths = Whole(nameof(RulesInput.ReviewIntervalMonths), Input.ReviewIntervalMonths),
             ReviewReminderDaysBefore = Whole(nameof(RulesInput.ReviewReminderDaysBefore), Input.ReviewReminderDaysBefore),
             AgeBandFrom = Whole(nameof(RulesInput.AgeBandFrom), Input.AgeBandFrom),
@@ -116,6 +116,12 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
 
         return Page();
     }
+
+    /// <summary>
+    /// Hours as typed, held within what a <see cref="TimeSpan"/> can hold, so that a huge number
+    /// reaches the rules' validation and is answered at its field instead of overflowing here.
+    /// </summary>
+    private static TimeSpan Hours(int hours) => TimeSpan.FromHours(Math.Clamp(hours, -1_000_000, 1_000_000));
 
     private async Task<bool> LoadAsync()
     {

@@ -87,8 +87,10 @@ public sealed record RoutingRules
 
         Check(AgenciesByCategory is not null && Enum.GetValues<ConcernCategory>().All(AgenciesByCategory.ContainsKey), "agenciesByCategory", "Every category needs a list of agencies (it may be empty).");
         Check(TaskAnswerWorkingDays is >= 1 and <= 60, "taskAnswerWorkingDays", "Between 1 and 60 working days.");
-        Check(ReminderInterval >= TimeSpan.FromHours(1), "reminderInterval", "At least one hour.");
-        Check(EscalationAfterDue >= TimeSpan.Zero, "escalationAfterDue", "Zero or more.");
+        // Upper bounds too: a timer due past the calendar's end cannot be set, and a task whose
+        // reminder cannot be scheduled is a task never created.
+        Check(ReminderInterval >= TimeSpan.FromHours(1) && ReminderInterval <= TimeSpan.FromDays(30), "reminderInterval", "Between one hour and 30 days.");
+        Check(EscalationAfterDue >= TimeSpan.Zero && EscalationAfterDue <= TimeSpan.FromDays(60), "escalationAfterDue", "Between zero and 60 days.");
         Check(ReviewIntervalMonths is >= 1 and <= 24, "reviewIntervalMonths", "Between 1 and 24 months.");
         Check(ReviewReminderDaysBefore is >= 0 and <= 90, "reviewReminderDaysBefore", "Between 0 and 90 days.");
         Check(AgeBandFrom is >= 0 and <= 25, "ageBandFrom", "Between 0 and 25.");

@@ -19,10 +19,17 @@ public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.StartsWith("2026-11-26", await admin.Page.Locator("#task-due-example").InnerTextAsync(), StringComparison.Ordinal);
         var taskDays = admin.Page.GetByLabel("Svarstid för uppgifter (arbetsdagar)");
         await taskDays.FillAsync("0");
+
+        // A reminder interval too large to count a timer from is answered at its field too, not with an error page.
+        var reminderHours = admin.Page.GetByLabel("Påminnelse var (timmar)");
+        await reminderHours.FillAsync("2147483647");
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Spara som ny version" }).ClickAsync();
         await admin.Page.Locator("#Input_TaskAnswerWorkingDays-error").WaitForAsync();
         Assert.Contains("mellan 1 och 60", await admin.Page.Locator("#Input_TaskAnswerWorkingDays-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("30 dygn", await admin.Page.Locator("#Input_ReminderIntervalHours-error").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("0", await taskDays.InputValueAsync());
+        Assert.Equal("2147483647", await reminderHours.InputValueAsync());
+        await reminderHours.FillAsync("24");
         await admin.CheckAsync("routing rules with an error");
 
         await taskDays.FillAsync("5");
@@ -34,6 +41,11 @@ public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<Browse
         await admin.ScreenshotAsync("admin-routing-rules-task-deadline");
 
         await admin.VisitAsync("/Admin/InspectionSettings", "inspection settings");
+        Assert.StartsWith("2026-12-07", await admin.Page.Locator("#protocol-due-example").InnerTextAsync(), StringComparison.Ordinal);
+        await admin.Page.GetByLabel("Protokoll till tillståndshavaren (arbetsdagar)").FillAsync("99999");
+        await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();
+        await admin.Page.Locator("#Input_protocolWorkingDays_-error").WaitForAsync();
+        Assert.Contains("Mellan 1 och 60", await admin.Page.Locator("#Input_protocolWorkingDays_-error").InnerTextAsync(), StringComparison.Ordinal);
         Assert.StartsWith("2026-12-07", await admin.Page.Locator("#protocol-due-example").InnerTextAsync(), StringComparison.Ordinal);
         await admin.Page.GetByLabel("Protokoll till tillståndshavaren (arbetsdagar)").FillAsync("5");
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Tests.Security;
+
+/// <summary>
+/// A municipality's settings are read by every later deadline: a value past what a deadline can
+/// be counted from is refused at its field, and the settings in force stay as they were. A huge
+/// reminder interval once saved stopped every new concern from getting its tasks; a huge protocol
+/// deadline made the settings page fail on every load.
+/// </summary>
+public sealed class SettingLimitsTests
+{
+    private const string SocialAdministrator = "social.administrator@alvby.demo";
+    private const string LicensingManager = "licensing.manager@alvby.demo";
+
+    [Fact]
+    public async Task Routing_rules_beyond_their_limits_are_refused_naming_the_field_and_the_rules_in_force_stay()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var alvby = await AlvbyAsync(host);
+        var path = $"/api/municipalities/{alvby}/routing-rules";
+        var before = (await users.GetJsonAsync(SocialAdministrator, path)).GetProperty("rules");
+
+        foreach (var (field, value) in new (string, JsonNode)[]
+        {
+            ("reminderInterval", "10675199.00:00:00"),
+            ("reminderInterval", "31.00:00:00"),
+            ("escalationAfterDue", "10675199.00:00:00"),
+            ("escalationAfterDue", "61.00:00:00"),
+        })
+        {
+            var rules = JsonNode.Parse(before.GetRawText())!.AsObject();
+            rules[field] = value.DeepClone();
+            using var response = await users.SendAsync(SocialAdministrator, HttpMethod.Put, path, JsonContent.Create(rules));
+            var problem = await ApiUsers.JsonAsync(response, HttpStatusCode.BadRequest);
+            Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+
+        var after = (await users.GetJsonAsync(SocialAdministrator, path)).GetProperty("rules");
+        Assert.Equal(before.GetRawText(), after.GetRawText());
+
+        // The longest accepted values are still accepted.
+        var longest = JsonNode.Parse(before.GetRawText())!.AsObject();
+        longest["reminderInterval"] = "30.00:00:00";
+        longest["escalationAfterDue"] = "60.00:00:00";
+        using var accepted = await users.SendAsync(SocialAdministrator, HttpMethod.Put, path, JsonContent.Create(longest));
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Inspection_settings_beyond_their_limits_are_refused_naming_the_field_and_the_settings_in_force_stay()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var alvby = await AlvbyAsync(host);
+        var path = $"/api/inspections/settings/{alvby}";
+        var before = await users.GetJsonAsync(LicensingManager, path);
+
+        foreach (var field in new[] { "protocolWorkingDays", "participationAnswerWorkingDays", "kommuniceringReplyDays", "reInspectionDays", "supervisionFollowUpMonths", "yearlyJointRoundPromise", "dancingWeight" })
+        {
+            var settings = JsonNode.Parse(before.GetRawText())!.AsObject();
+            settings[field] = int.MaxValue;
+            using var response = await users.SendAsync(LicensingManager, HttpMethod.Put, path, JsonContent.Create(settings));
+            var problem = await ApiUsers.JsonAsync(response, HttpStatusCode.BadRequest);
+            Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+
+        Assert.Equal(before.GetRawText(), (await users.GetJsonAsync(LicensingManager, path)).GetRawText());
+    }
+
+    private static Task<Guid> AlvbyAsync(SecurityHost host) =>
+        host.WithDatabaseAsync(db => db.Municipalities.Where(m => m.Code == "9901").Select(m => m.Id).SingleAsync());
+}
