@@ -16,7 +16,7 @@ namespace Coordination.Host.FollowUp;
 /// The twice-yearly follow-up of one municipality (DOMAIN.md, "The twice-yearly follow-up"):
 /// counts only, no personal data, for the managers of the municipality's agencies.
 /// </summary>
-public sealed class FollowUpReportQuery(CoordinationDbContext db)
+public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider clock)
 {
     public async Task<FollowUpReport?> ForAsync(CaseViewer viewer, Guid municipalityId, HalfYear half, CancellationToken cancellationToken)
     {
@@ -28,6 +28,11 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db)
         }
 
         var (from, to) = (half.From, half.To);
+
+        // A task still unanswered is overdue once its deadline has passed, and only within the
+        // half-year: the current half-year counts up to now, not up to its end.
+        var now = clock.GetUtcNow();
+        var overdueBy = now < to ? now : to;
         var agencyKinds = await db.Agencies.AsNoTracking().Where(a => a.MunicipalityId == municipalityId).ToDictionaryAsync(a => a.Id, a => a.Kind, cancellationToken);
         var concerns = await db.Set<Concern>().AsNoTracking().Where(c => c.MunicipalityId == municipalityId && c.RaisedAt >= from && c.RaisedAt < to).ToListAsync(cancellationToken);
         var ids = concerns.Select(c => c.Id).ToList();
@@ -66,7 +71,7 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db)
         Add("Tasks", "Offered", tasks.Count);
         Add("Tasks", "Accepted", tasks.Count(t => t.Kind == AgencyTaskKind.JointWork && t.CurrentState is "Accepted" or "Completed"));
         Add("Tasks", "Declined", tasks.Count(t => t.CurrentState == "Declined"));
-        Add("Tasks", "Overdue", tasks.Count(t => (t.Kind == AgencyTaskKind.JointWork ? t.AnsweredAt : t.CompletedAt) is not { } ended ? t.CancelledAt is null && t.DueAt < to : ended > t.DueAt));
+        Add("Tasks", "Overdue", tasks.Count(t => (t.Kind == AgencyTaskKind.JointWork ? t.AnsweredAt : t.CompletedAt) is not { } ended ? t.CancelledAt is null && t.DueAt < overdueBy : ended > t.DueAt));
 
         Add("Reviews", "DoneOnTime", reviews.Count(r => r.CompletedAt <= r.DueAt));
         Add("Reviews", "DoneLate", reviews.Count(r => r.CompletedAt > r.DueAt));

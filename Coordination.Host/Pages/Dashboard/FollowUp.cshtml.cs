@@ -33,14 +33,23 @@ public sealed class FollowUpModel(FollowUpReportQuery query, AgencyDirectory dir
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        return Report is null ? NotFound() : File(TableExport.Csv(Headers(), Rows()), TableExport.CsvContentType, $"follow-up-{Half}.csv");
+        return Report is null ? NotFound() : File(TableExport.Csv(Headers(), Rows()), TableExport.CsvContentType, $"{ExportName}.csv");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        return Report is null ? NotFound() : File(TableExport.Xlsx(Half.ToString(), Headers(), Rows()), TableExport.XlsxContentType, $"follow-up-{Half}.xlsx");
+        return Report is null ? NotFound() : File(TableExport.Xlsx(Half.ToString(), Headers(), Rows()), TableExport.XlsxContentType, $"{ExportName}.xlsx");
     }
+
+    /// <summary>The municipality the report is for, by name, as the selector shows it.</summary>
+    public string MunicipalityName => Municipalities.FirstOrDefault(m => m.Id == Municipality).Name ?? string.Empty;
+
+    /// <summary>
+    /// A manager of several municipalities downloads one file per municipality, so the name
+    /// says which, as does every row: files of two municipalities can be told apart and combined.
+    /// </summary>
+    private string ExportName => $"follow-up-{Slug(MunicipalityName)}-{Half}";
 
     public string Label(FollowUpRow row) => $"{text["FollowUp.Section." + row.Section]}: {Measure(row)}";
 
@@ -83,14 +92,18 @@ public sealed class FollowUpModel(FollowUpReportQuery query, AgencyDirectory dir
         Report = await query.ForAsync(viewer, municipality, Half, cancellationToken);
     }
 
+    /// <summary>Letters and digits kept, every other run of characters one hyphen: "Älvby kommun (demo)" → "Älvby-kommun-demo".</summary>
+    private static string Slug(string name) =>
+        System.Text.RegularExpressions.Regex.Replace(name, @"[^\p{L}\p{N}]+", "-").Trim('-');
+
     private static HalfYear Back(HalfYear from, int halves)
     {
         var index = (from.Year * 2) + (from.Half - 1) - halves;
         return new HalfYear(index / 2, (index % 2) + 1);
     }
 
-    private string[] Headers() => [text["FollowUp.Section"], text["FollowUp.Measure"], text["FollowUp.Value"]];
+    private string[] Headers() => [text["Dashboard.Municipality"], text["FollowUp.Period"], text["FollowUp.Section"], text["FollowUp.Measure"], text["FollowUp.Value"]];
 
     private IEnumerable<IReadOnlyList<string>> Rows() =>
-        Report!.Rows.Select(r => (IReadOnlyList<string>)[text["FollowUp.Section." + r.Section], Measure(r), r.Value.ToString(CultureInfo.InvariantCulture)]);
+        Report!.Rows.Select(r => (IReadOnlyList<string>)[MunicipalityName, Half.ToString(), text["FollowUp.Section." + r.Section], Measure(r), r.Value.ToString(CultureInfo.InvariantCulture)]);
 }

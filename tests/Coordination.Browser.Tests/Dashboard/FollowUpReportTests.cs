@@ -25,11 +25,23 @@ public sealed class FollowUpReportTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal("1", (await bySchool.Locator("td").InnerTextAsync()).Trim());
         Assert.True(await page.Locator("svg#follow-up-chart").IsVisibleAsync());
 
+        // The three tasks (protective assessment, police, school) are open but not yet due: none is overdue.
+        var overdue = page.Locator("table[aria-labelledby='section-Tasks'] tbody tr", new() { HasText = "Försenade" });
+        Assert.Equal("0", (await overdue.Locator("td").InnerTextAsync()).Trim());
+
         var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Ladda ner CSV" }).ClickAsync());
+        Assert.Equal("follow-up-Älvby-kommun-demo-2026-H2.csv", csv.SuggestedFilename);
         var lines = await File.ReadAllLinesAsync(await csv.PathAsync());
-        Assert.Contains(lines, l => l.Contains("Orosanmälningar;Anmälda;1", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Älvby kommun (demo);2026-H2;Orosanmälningar;Anmälda;1", StringComparison.Ordinal));
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Ladda ner Excel" }).ClickAsync());
+        Assert.Equal("follow-up-Älvby-kommun-demo-2026-H2.xlsx", xlsx.SuggestedFilename);
         Assert.True(new FileInfo(await xlsx.PathAsync()).Length > 0);
         await manager.ScreenshotAsync("follow-up-report-half-year");
+
+        // A week later (signed in again: the session lasts a working day) none has been answered: all three are overdue.
+        host.Clock.Advance(TimeSpan.FromDays(7));
+        await manager.SignInAsync(Scenario.SocialManager);
+        await page.GotoAsync("/Dashboard/FollowUp");
+        Assert.Equal("3", (await overdue.Locator("td").InnerTextAsync()).Trim());
     }
 }
