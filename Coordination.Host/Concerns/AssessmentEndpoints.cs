@@ -20,9 +20,14 @@ internal static class AssessmentEndpoints
         return concerns;
     }
 
-    private static async Task<IResult> ProtectiveAssessmentAsync(
+    internal static async Task<IResult> ProtectiveAssessmentAsync(
         Guid id, ProtectiveAssessmentRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (request.ImmediateProtectionNeeded is not { } protectionNeeded)
+        {
+            return Problems.Invalid("immediateProtectionNeeded", "Say whether the young person needs protection at once (true or false).");
+        }
+
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
         if (file is null)
         {
@@ -41,14 +46,14 @@ internal static class AssessmentEndpoints
             await bus.Publish(new AgencyTaskCompleted(task.CorrelationId, file.Viewer.UserId, now), cancellationToken);
         }
 
-        await bus.Publish(new ProtectiveAssessmentCompleted(id, file.Viewer.UserId, now, request.ImmediateProtectionNeeded), cancellationToken);
+        await bus.Publish(new ProtectiveAssessmentCompleted(id, file.Viewer.UserId, now, protectionNeeded), cancellationToken);
         db.Add(CaseEvent.Of(id, now, "ProtectiveAssessmentDone", CaseEventAudience.SocialServices,
-            request.ImmediateProtectionNeeded ? "Protective assessment: immediate protection needed." : "Protective assessment: no immediate protection needed.", file.Viewer.UserId));
+            protectionNeeded ? "Protective assessment: immediate protection needed." : "Protective assessment: no immediate protection needed.", file.Viewer.UserId));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> PreliminaryAssessmentAsync(
+    internal static async Task<IResult> PreliminaryAssessmentAsync(
         Guid id, PreliminaryAssessmentRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -147,7 +152,7 @@ internal static class AssessmentEndpoints
         return TypedResults.Ok(new { conclusion = conclusion.ToString(), completedAt = now });
     }
 
-    private static async Task<IResult> FeedbackAsync(
+    internal static async Task<IResult> FeedbackAsync(
         Guid id, FeedbackRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

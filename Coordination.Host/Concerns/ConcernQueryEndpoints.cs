@@ -28,7 +28,7 @@ internal static class ConcernQueryEndpoints
                 access = "Shared",
                 status = view.Status,
                 youngPerson = new { name = view.YoungPersonName, birthYear = c.HasProtectedIdentity ? (int?)null : c.BirthDate.Year },
-                school = c.School,
+                school = view.School,
                 categories = c.Categories.Select(x => x.ToString()),
                 urgency = c.Urgency.ToString(),
                 tasks = view.Tasks.Select(TaskView.Of),

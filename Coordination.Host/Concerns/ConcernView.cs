@@ -29,4 +29,10 @@ public sealed record ConcernView(
 
     /// <summary>The young person's name as this viewer may see it.</summary>
     public string? YoungPersonName => Access != ConcernAccessLevel.Full && Concern.HasProtectedIdentity ? ProtectedIdentity : Concern.YoungPersonName;
+
+    /// <summary>
+    /// The school as this viewer may see it: for a young person under protected identity the
+    /// school says where they can be found every weekday, so outside social services it is hidden too.
+    /// </summary>
+    public string? School => Access != ConcernAccessLevel.Full && Concern.HasProtectedIdentity ? ProtectedIdentity : Concern.School;
 }

@@ -25,7 +25,7 @@ internal static class ReviewAndCloseEndpoints
         return concerns;
     }
 
-    private static async Task<IResult> CloseAsync(
+    internal static async Task<IResult> CloseAsync(
         Guid id, CloseConcernRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

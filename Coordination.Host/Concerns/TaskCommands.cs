@@ -42,6 +42,17 @@ public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus,
     public Task<Answer<Guid>> CompleteAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken) =>
         ActAsync(id, viewer, async task =>
         {
+            // These tasks stand for a step of the concern: they are completed by recording that
+            // step, which completing the task alone would not do, leaving the concern waiting for it.
+            if (IsRecordedOnTheConcern(task.Kind))
+            {
+                return Refusal.Conflict(
+                    "Recorded on the concern",
+                    task.Kind == AgencyTaskKind.ProtectiveAssessment
+                        ? "Record the protective assessment on the concern (POST /api/concerns/{id}/protective-assessment); that completes this task."
+                        : "Give the feedback on the concern (POST /api/concerns/{id}/feedback); that completes this task.");
+            }
+
             var completable = task.Kind == AgencyTaskKind.JointWork ? task.CurrentState == "Accepted" : OpenTasks.States.Contains(task.CurrentState);
             if (!completable)
             {
@@ -52,6 +63,9 @@ public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus,
             await db.SaveChangesAsync(cancellationToken);
             return Answers.Of(id);
         }, cancellationToken);
+
+    /// <summary>Tasks completed by a step recorded on the concern, never on their own.</summary>
+    public static bool IsRecordedOnTheConcern(AgencyTaskKind kind) => kind is AgencyTaskKind.ProtectiveAssessment or AgencyTaskKind.ReporterFeedback;
 
     public async Task<Answer<Guid>> ReassignAsync(Guid id, Guid? userId, CaseViewer viewer, CancellationToken cancellationToken)
     {

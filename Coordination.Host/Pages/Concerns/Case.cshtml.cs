@@ -1,8 +1,14 @@
 using System.Globalization;
+using Coordination.Contracts.Concerns;
 using Coordination.Host.Concerns;
 using Coordination.Host.WebUi;
+using Coordination.Workflows.Audit;
+using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Chronology;
 using Coordination.Workflows.Identity;
+using Coordination.Workflows.Persistence;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -13,13 +19,19 @@ namespace Coordination.Host.Pages.Concerns;
 /// The case view: the concern and its chronology exactly as <see cref="ConcernQueries"/> cuts
 /// them for this user (the reporter, another agency with a legal basis, or social services).
 /// </summary>
-public sealed class CaseModel(ConcernQueries queries, AgencyDirectory directory, AgreePlan agreePlan, ReviewCommands reviews, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class CaseModel(
+    ConcernQueries queries, AgencyDirectory directory, AgreePlan agreePlan, ReviewCommands reviews, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, AuditTrail audit,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>The agencies a plan action can go to.</summary>
     public static IReadOnlyList<AgencyKind> ActionAgencies { get; } = [AgencyKind.SocialServices, AgencyKind.School, AgencyKind.Police, AgencyKind.Leisure];
 
     [BindProperty]
     public PlanInput Plan { get; set; } = new();
+
+    /// <summary>The outcome typed into the close form, shown back when it is refused.</summary>
+    [BindProperty]
+    public string? CloseOutcome { get; set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -78,6 +90,91 @@ public sealed class CaseModel(ConcernQueries queries, AgencyDirectory directory,
         }
 
         ModelState.AddModelError(answer.Refusal!.Kind == RefusalKind.Invalid ? $"outcome-{reviewId:N}" : string.Empty, text[answer.Refusal.Kind == RefusalKind.Invalid ? "Case.Error.Outcome" : $"Tasks.Refused.{answer.Refusal.Kind}"]);
+        return await LoadAsync(id, cancellationToken);
+    }
+
+    /// <summary>Records the protective assessment through the API's handler: "yes" or "no", nothing else.</summary>
+    public Task<IActionResult> OnPostProtectiveAsync(Guid id, string? protection, CancellationToken cancellationToken) =>
+        StepAsync(
+            id,
+            AssessmentEndpoints.ProtectiveAssessmentAsync(id, new ProtectiveAssessmentRequest(protection switch { "yes" => true, "no" => false, _ => null }), HttpContext, db, bus, clock, cancellationToken),
+            "Case.Protective.Done",
+            field => ("protection", "Case.Error.Protective"),
+            cancellationToken);
+
+    /// <summary>Records the preliminary-assessment decision through the API's handler.</summary>
+    public Task<IActionResult> OnPostPreliminaryAsync(Guid id, string? decision, CancellationToken cancellationToken) =>
+        StepAsync(
+            id,
+            AssessmentEndpoints.PreliminaryAssessmentAsync(id, new PreliminaryAssessmentRequest(decision), HttpContext, db, bus, clock, cancellationToken),
+            "Case.Preliminary.Done",
+            field => ("decision", "Case.Error.Decision"),
+            cancellationToken);
+
+    /// <summary>
+    /// Gives the reporter the feedback the decision calls for: the form offers no choice, because
+    /// the API refuses any feedback that does not match the decision.
+    /// </summary>
+    public async Task<IActionResult> OnPostFeedbackAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var decision = await db.Set<ConcernState>().AsNoTracking().Where(s => s.CorrelationId == id).Select(s => s.PreliminaryDecision).FirstOrDefaultAsync(cancellationToken);
+        return await StepAsync(
+            id,
+            AssessmentEndpoints.FeedbackAsync(id, new FeedbackRequest(decision is { } d ? FeedbackFor(d).ToString() : null), HttpContext, db, bus, clock, cancellationToken),
+            "Case.Feedback.Done",
+            field => (string.Empty, "Case.Refused.Conflict"),
+            cancellationToken);
+    }
+
+    /// <summary>Closes the concern with the typed outcome through the API's handler.</summary>
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(
+            id,
+            ReviewAndCloseEndpoints.CloseAsync(id, new CloseConcernRequest(CloseOutcome), HttpContext, db, bus, clock, audit, cancellationToken),
+            "Case.Close.Done",
+            field => (nameof(CloseOutcome), "Case.Error.CloseOutcome"),
+            cancellationToken);
+
+    /// <summary>The feedback that tells the reporter the truth about the decision (as the API demands).</summary>
+    public static ReporterFeedback FeedbackFor(PreliminaryDecision decision) => decision switch
+    {
+        PreliminaryDecision.Opened => ReporterFeedback.InvestigationOpened,
+        PreliminaryDecision.NotOpened => ReporterFeedback.InvestigationNotOpened,
+        _ => ReporterFeedback.AlreadyOngoing,
+    };
+
+    /// <summary>
+    /// One of social services' steps, run by the API's own handler so that the rules are the
+    /// API's: on success back to the case with a message; a field error at the form's field; any
+    /// other refusal (not allowed, already done) as a message at the top.
+    /// </summary>
+    private async Task<IActionResult> StepAsync(Guid id, Task<IResult> step, string doneKey, Func<string, (string Field, string Key)> fieldFor, CancellationToken cancellationToken)
+    {
+        var outcome = ApiOutcome.From(await step, HttpContext);
+        if (outcome.Succeeded)
+        {
+            Message = text[doneKey];
+            return RedirectToPage(new { id });
+        }
+
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Errors.Count > 0)
+        {
+            foreach (var field in outcome.Errors.Keys)
+            {
+                var (formField, key) = fieldFor(field);
+                ModelState.AddModelError(formField, text[key]);
+            }
+        }
+        else
+        {
+            ModelState.AddModelError(string.Empty, text[outcome.Status == StatusCodes.Status403Forbidden ? "Case.Refused.Forbidden" : "Case.Refused.Conflict"]);
+        }
+
         return await LoadAsync(id, cancellationToken);
     }
 

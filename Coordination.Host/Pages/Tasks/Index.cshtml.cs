@@ -64,7 +64,12 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
     public bool CanAnswer(AgencyTaskState task) => task.Kind == AgencyTaskKind.JointWork && task.CurrentState is "Offered" or "Claimed";
 
     public bool CanComplete(AgencyTaskState task) =>
-        task.Kind == AgencyTaskKind.JointWork ? task.CurrentState == "Accepted" : task.CurrentState is "Offered" or "Claimed";
+        !TaskCommands.IsRecordedOnTheConcern(task.Kind)
+        && (task.Kind == AgencyTaskKind.JointWork ? task.CurrentState == "Accepted" : task.CurrentState is "Offered" or "Claimed");
+
+    /// <summary>A protective assessment or feedback task still open: done by taking the step on the case page.</summary>
+    public static bool IsDoneOnTheCase(AgencyTaskState task) =>
+        TaskCommands.IsRecordedOnTheConcern(task.Kind) && task.CurrentState is "Offered" or "Claimed";
 
     public bool IsOverdue(AgencyTaskState task) =>
         task.DueAt < Now && !(task.Kind == AgencyTaskKind.JointWork && task.CurrentState == "Accepted");

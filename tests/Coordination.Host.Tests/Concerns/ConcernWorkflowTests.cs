@@ -40,6 +40,14 @@ public abstract class ConcernWorkflowTests
         var protective = await users.WaitForTaskAsync(Reception, id, "ProtectiveAssessment");
         Assert.Equal(endOfToday, protective.GetProperty("dueAt").GetDateTimeOffset());
         await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "AwaitingProtectiveAssessment", "the concern registered");
+
+        // Neither an assessment that does not say whether protection is needed, nor completing its
+        // task on its own (which left the concern waiting for an assessment nobody would record).
+        var missing = await users.PostJsonAsync(Reception, $"/api/concerns/{id}/protective-assessment", new { }, HttpStatusCode.BadRequest);
+        Assert.Equal(["immediateProtectionNeeded"], missing.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        await users.PostJsonAsync(Reception, $"/api/tasks/{protective.GetProperty("id").GetGuid()}/complete", new { }, HttpStatusCode.Conflict);
+        Assert.Equal("AwaitingProtectiveAssessment", (await users.ConcernAsync(id)).GetProperty("status").GetString());
+
         await users.PostJsonAsync(Reception, $"/api/concerns/{id}/protective-assessment", new { immediateProtectionNeeded = false }, HttpStatusCode.NoContent);
 
         // Consent from the guardians: police and school get joint-work tasks, due in three working days.
@@ -133,6 +141,10 @@ public abstract class ConcernWorkflowTests
         Assert.False(shared.TryGetProperty("guardianKnowledge", out _));
         Assert.Equal("Skyddad identitet", shared.GetProperty("youngPerson").GetProperty("name").GetString());
         Assert.DoesNotContain(ConcernRequests.FourteenYearOld, shared.GetRawText(), StringComparison.Ordinal);
+
+        // The school says where the young person is every weekday: hidden outside social services too.
+        Assert.Equal("Skyddad identitet", shared.GetProperty("school").GetString());
+        Assert.DoesNotContain("Älvby skola", shared.GetRawText(), StringComparison.Ordinal);
 
         await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases/{consent.GetProperty("id").GetGuid()}/withdrawal", new { }, HttpStatusCode.NoContent);
         await users.PostJsonAsync(Reception, $"/api/concerns/{id}/protective-assessment", new { immediateProtectionNeeded = true }, HttpStatusCode.NoContent);
