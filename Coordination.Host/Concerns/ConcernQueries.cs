@@ -58,7 +58,7 @@ public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, I
         var id = file.Concern.Id;
         if (file.Access == ConcernAccessLevel.Reporter)
         {
-            return new ConcernView(file.Access, file.Concern, file.State, [], [], null, [], [], HasPlan: false);
+            return new ConcernView(file.Access, file.Concern, file.State, [], [], null, [], [], HasPlan: false) { ViewerIsReporter = true };
         }
 
         var tasks = await db.Set<AgencyTaskState>().AsNoTracking().Where(t => t.ConcernId == id).ToListAsync(cancellationToken);
@@ -73,7 +73,10 @@ public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, I
                 null,
                 plan is null ? [] : [.. plan.Actions.Where(a => mine.Contains(a.AgencyId))],
                 [],
-                plan is not null);
+                plan is not null)
+            {
+                ViewerIsReporter = file.Concern.ReporterUserId == viewer.UserId,
+            };
         }
 
         var reviews = await db.Set<ReviewState>().AsNoTracking().Where(r => r.ConcernId == id).OrderBy(r => r.Number).ToListAsync(cancellationToken);

@@ -21,7 +21,7 @@ internal static class ConcernQueryEndpoints
         var s = view.State;
         return view.Access switch
         {
-            ConcernAccessLevel.Reporter => new { id = c.Id, access = "Reporter", raisedAt = c.RaisedAt, feedback = s?.FeedbackGiven?.ToString() },
+            ConcernAccessLevel.Reporter => new { id = c.Id, access = "Reporter", raisedAt = c.RaisedAt, feedback = view.FeedbackForViewer?.ToString() },
             ConcernAccessLevel.Shared => new
             {
                 id = c.Id,
@@ -31,6 +31,7 @@ internal static class ConcernQueryEndpoints
                 school = view.School,
                 categories = c.Categories.Select(x => x.ToString()),
                 urgency = c.Urgency.ToString(),
+                feedback = view.FeedbackForViewer?.ToString(),
                 tasks = view.Tasks.Select(TaskView.Of),
                 planActions = !view.HasPlan ? null : view.PlanActions.Select(a => new { a.What, a.ByDate, a.TaskId }),
             },

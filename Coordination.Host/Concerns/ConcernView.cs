@@ -1,3 +1,4 @@
+using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Plans;
@@ -24,6 +25,15 @@ public sealed record ConcernView(
     bool HasPlan)
 {
     public const string ProtectedIdentity = "Skyddad identitet";
+
+    /// <summary>
+    /// Whether this viewer raised the concern: the feedback (återkoppling) is theirs to see,
+    /// also when their own agency takes part in the joint work and so sees the shared view.
+    /// </summary>
+    public bool ViewerIsReporter { get; init; }
+
+    /// <summary>The feedback given to the reporter, for the reporter only.</summary>
+    public ReporterFeedback? FeedbackForViewer => ViewerIsReporter || Access == ConcernAccessLevel.Full ? State?.FeedbackGiven : null;
 
     public string Status => State?.CurrentState ?? "Registering";
 

@@ -257,6 +257,15 @@ public abstract class ConcernWorkflowTests
         Assert.Contains("InvestigationOpened", untrue.GetProperty("errors").GetProperty("outcome")[0].GetString(), StringComparison.Ordinal);
         await users.PostJsonAsync(Reception, $"/api/concerns/{id}/feedback", new { outcome = "InvestigationOpened" }, HttpStatusCode.NoContent);
 
+        // The teacher's school takes part in the joint work, so the teacher gets the shared view:
+        // the feedback is still theirs, and not the police's.
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases", ConcernRequests.GuardiansConsent("2026-11-23", "Police", "School"), HttpStatusCode.Created);
+        await users.WaitForTaskAsync(Police, id, "JointWork");
+        var reporterView = await users.GetJsonAsync(Teacher, $"/api/concerns/{id}");
+        Assert.Equal("Shared", reporterView.GetProperty("access").GetString());
+        Assert.Equal("InvestigationOpened", reporterView.GetProperty("feedback").GetString());
+        Assert.Equal(JsonValueKind.Null, (await users.GetJsonAsync(Police, $"/api/concerns/{id}")).GetProperty("feedback").ValueKind);
+
         // Past the four months the manager sees the investigation as overdue.
         host.Clock.AdvanceTo(investigationDue + TimeSpan.FromHours(1));
         Assert.Contains(id, await OverdueInvestigationsAsync(users));
