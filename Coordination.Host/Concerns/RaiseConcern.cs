@@ -66,8 +66,7 @@ public sealed class RaiseConcern(CoordinationDbContext db, IPublishEndpoint bus,
             ReporterAgencyId = reporter.AgencyId,
             RaisedAt = now,
         };
-        var protectiveDue = calendar.ProtectiveAssessmentDeadline(now);
-        var preliminaryDue = calendar.CalendarDeadline(now, CalendarPeriod.OfDays(14));
+        var (protectiveDue, preliminaryDue) = DeadlinesFor(calendar, now);
 
         db.Add(concern);
         db.Add(CaseEvent.Of(concern.Id, now, "ConcernRaised", CaseEventAudience.Reporter, "Concern raised.", viewer.UserId, reporter.AgencyId));
@@ -155,4 +154,11 @@ public sealed class RaiseConcern(CoordinationDbContext db, IPublishEndpoint bus,
 
         return categories;
     }
+
+    /// <summary>
+    /// The protective assessment (same working day, or the next if raised after office hours) and
+    /// the preliminary assessment (14 days, moved off a holiday) of a concern raised at <paramref name="raisedAt"/>.
+    /// </summary>
+    internal static (DateTimeOffset Protective, DateTimeOffset Preliminary) DeadlinesFor(WorkingDayCalendar calendar, DateTimeOffset raisedAt) =>
+        (calendar.ProtectiveAssessmentDeadline(raisedAt), calendar.CalendarDeadline(raisedAt, CalendarPeriod.OfDays(14)));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Coordination.Host.Concerns;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Concerns;
@@ -57,12 +56,7 @@ public sealed class RaiseModel(RaiseConcern raise, AgencyDirectory directory, IS
         var answer = await raise.ExecuteAsync(request, User.Viewer(), cancellationToken);
         if (answer.Value is { } raised)
         {
-            return RedirectToPage("/Concerns/Raised", new
-            {
-                id = raised.Id,
-                protectiveDue = raised.ProtectiveAssessmentDue.ToString("O", CultureInfo.InvariantCulture),
-                preliminaryDue = raised.PreliminaryAssessmentDue.ToString("O", CultureInfo.InvariantCulture),
-            });
+            return RedirectToPage("/Concerns/Raised", new { id = raised.Id });
         }
 
         foreach (var field in answer.Refusal!.Errors?.Keys ?? [])

@@ -34,6 +34,15 @@ public sealed class RaiseConcernJourneyTests(BrowserFixture browser) : IClassFix
         Assert.StartsWith("2026-11-23", deadline, StringComparison.Ordinal);
         Assert.True(await page.GetByText("Skyddsbedömning senast").IsVisibleAsync());
         await teacher.ScreenshotAsync("journey-1-teacher-raised-concern-deadline");
+
+        // The receipt shows the concern's own deadlines, whatever its address says, and only to its reporter.
+        var receipt = new Uri(page.Url).AbsolutePath;
+        await page.GotoAsync(receipt + "?protectiveDue=2030-01-01T00:00:00Z");
+        Assert.StartsWith("2026-11-23", await page.Locator("#protective-assessment-due").InnerTextAsync(), StringComparison.Ordinal);
+        await using var colleague = await BrowserUser.OpenAsync(browser.Browser, host);
+        await colleague.SignInAsync("school.manager@alvby.demo");
+        var other = await colleague.Page.GotoAsync(receipt);
+        Assert.Equal(404, other!.Status);
     }
 
     [Fact]
