@@ -42,6 +42,9 @@ public sealed class CaseModel(
 
     public IReadOnlyDictionary<Guid, AgencyName> Agencies { get; private set; } = new Dictionary<Guid, AgencyName>();
 
+    /// <summary>The kind of each agency of the concern's municipality, so tasks and plan actions say whose they are.</summary>
+    public IReadOnlyDictionary<Guid, AgencyKind> AgencyKinds { get; private set; } = new Dictionary<Guid, AgencyKind>();
+
     public Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => LoadAsync(id, cancellationToken);
 
     /// <summary>Agrees the commitment plan through <see cref="AgreePlan"/>, the same command as the API.</summary>
@@ -197,6 +200,7 @@ public sealed class CaseModel(
         View = page.View;
         Chronology = page.Chronology;
         Agencies = await directory.OwnAgenciesAsync(viewer, cancellationToken);
+        AgencyKinds = await db.Agencies.AsNoTracking().Where(a => a.MunicipalityId == View.Concern.MunicipalityId).ToDictionaryAsync(a => a.Id, a => a.Kind, cancellationToken);
         return Page();
     }
 

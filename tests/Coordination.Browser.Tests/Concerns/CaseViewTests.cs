@@ -49,6 +49,11 @@ public sealed class CaseViewTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.Equal(0, await police.Page.GetByText("20120315-1236").CountAsync());
         Assert.Equal(0, await police.Page.GetByText("Mamman vet att skolan är orolig.").CountAsync());
         Assert.True(await police.Page.GetByText("Ungdomspolisen träffar Alva och hennes mamma").IsVisibleAsync());
+
+        // Each plan action and task says whose it is and where it stands.
+        var action = police.Page.Locator("li", new() { HasText = "Ungdomspolisen träffar Alva och hennes mamma" });
+        Assert.Contains("– Polis –", await action.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("I kön", await action.InnerTextAsync(), StringComparison.Ordinal);
         await police.ScreenshotAsync("case-view-police-share");
 
         // The police loaded the page three times (once, then in English and in Swedish): three
