@@ -83,6 +83,12 @@ public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, I
         return new ConcernView(file.Access, file.Concern, file.State, file.Bases, tasks, plan, plan?.Actions ?? [], reviews, plan is not null);
     }
 
+    /// <summary>
+    /// The feedback to the reporter tells social services' decision on an investigation, which the
+    /// shared view leaves out: it is the reporter's (SoL 14:1b), not the other agencies'.
+    /// </summary>
+    private const string FeedbackKind = "ReporterFeedbackGiven";
+
     private async Task<IReadOnlyList<CaseEvent>> EventsAsync(CaseFile file, CaseViewer viewer, CancellationToken cancellationToken)
     {
         var events = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.ConcernId == file.Concern.Id).ToListAsync(cancellationToken);
@@ -91,8 +97,10 @@ public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, I
         {
             ConcernAccessLevel.Full => true,
             ConcernAccessLevel.Shared => (e.Audience == CaseEventAudience.Agency && e.AgencyId is { } a && agencies.Contains(a))
-                || (e.Audience is CaseEventAudience.SharedAgencies or CaseEventAudience.Reporter && agencies.Any(a => ConcernAccess.WasSharedWith(file.Bases, a, e.At))),
-            _ => e.Audience == CaseEventAudience.Reporter && (e.Kind == "ReporterFeedbackGiven" || e.ActorUserId == viewer.UserId),
+                || (e.Audience is CaseEventAudience.SharedAgencies or CaseEventAudience.Reporter
+                    && (e.Kind != FeedbackKind || file.Concern.ReporterUserId == viewer.UserId)
+                    && agencies.Any(a => ConcernAccess.WasSharedWith(file.Bases, a, e.At))),
+            _ => e.Audience == CaseEventAudience.Reporter && (e.Kind == FeedbackKind || e.ActorUserId == viewer.UserId),
         });
         return [.. visible.OrderBy(e => e.At)];
     }

@@ -252,19 +252,26 @@ public abstract class ConcernWorkflowTests
         var investigationDue = decided.GetProperty("investigationDue").GetDateTimeOffset();
         await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "UnderInvestigation", "the investigation opened");
 
+        // The teacher's school and the police take part in the joint work.
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases", ConcernRequests.GuardiansConsent("2026-11-23", "Police", "School"), HttpStatusCode.Created);
+        await users.WaitForTaskAsync(Police, id, "JointWork");
+
         // The reporter may only be told what was decided.
         var untrue = await users.PostJsonAsync(Reception, $"/api/concerns/{id}/feedback", new { outcome = "InvestigationNotOpened" }, HttpStatusCode.BadRequest);
         Assert.Contains("InvestigationOpened", untrue.GetProperty("errors").GetProperty("outcome")[0].GetString(), StringComparison.Ordinal);
         await users.PostJsonAsync(Reception, $"/api/concerns/{id}/feedback", new { outcome = "InvestigationOpened" }, HttpStatusCode.NoContent);
 
-        // The teacher's school takes part in the joint work, so the teacher gets the shared view:
-        // the feedback is still theirs, and not the police's.
-        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases", ConcernRequests.GuardiansConsent("2026-11-23", "Police", "School"), HttpStatusCode.Created);
-        await users.WaitForTaskAsync(Police, id, "JointWork");
+        // The teacher's school takes part, so the teacher gets the shared view: the feedback is
+        // still theirs, and not the police's, neither in the case nor in its chronology (the
+        // decision it tells is social services' own and is not in the shared view).
+        await users.WaitForConcernAsync(id, c => c.GetProperty("feedback").GetString() == "InvestigationOpened", "the feedback recorded");
         var reporterView = await users.GetJsonAsync(Teacher, $"/api/concerns/{id}");
         Assert.Equal("Shared", reporterView.GetProperty("access").GetString());
         Assert.Equal("InvestigationOpened", reporterView.GetProperty("feedback").GetString());
         Assert.Equal(JsonValueKind.Null, (await users.GetJsonAsync(Police, $"/api/concerns/{id}")).GetProperty("feedback").ValueKind);
+        static IEnumerable<string?> Kinds(JsonElement chronology) => chronology.EnumerateArray().Select(e => e.GetProperty("kind").GetString());
+        Assert.Contains("ReporterFeedbackGiven", Kinds(await users.GetJsonAsync(Teacher, $"/api/concerns/{id}/chronology")));
+        Assert.DoesNotContain("ReporterFeedbackGiven", Kinds(await users.GetJsonAsync(Police, $"/api/concerns/{id}/chronology")));
 
         // Past the four months the manager sees the investigation as overdue.
         host.Clock.AdvanceTo(investigationDue + TimeSpan.FromHours(1));
