@@ -4,7 +4,11 @@ using Coordination.Workflows.Identity;
 
 namespace Coordination.Host.Concerns;
 
-/// <summary>One managed agency's overdue work.</summary>
+/// <summary>
+/// One managed agency's overdue work, and for social services the legal assessments near their
+/// limit (within the rules' <c>NearLimitWorkingDays</c>, not yet past it).
+/// </summary>
 public sealed record AgencyOverdue(
     Guid AgencyId, Guid MunicipalityId, AgencyKind AgencyKind,
-    IReadOnlyList<AgencyTaskState> Tasks, IReadOnlyList<OverdueAssessment> Assessments, IReadOnlyList<ReviewState> Reviews);
+    IReadOnlyList<AgencyTaskState> Tasks, IReadOnlyList<OverdueAssessment> Assessments, IReadOnlyList<ReviewState> Reviews,
+    IReadOnlyList<OverdueAssessment> NearLimit);

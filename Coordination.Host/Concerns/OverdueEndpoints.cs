@@ -16,6 +16,7 @@ internal static class OverdueEndpoints
                     tasks = a.Tasks.Select(TaskView.Of),
                     assessments = a.Assessments.Select(x => new { concernId = x.ConcernId, assessment = x.Assessment, dueAt = x.DueAt }),
                     reviews = a.Reviews.Select(r => new { id = r.CorrelationId, concernId = r.ConcernId, r.Number, r.DueAt }),
+                    nearLimit = a.NearLimit.Select(x => new { concernId = x.ConcernId, assessment = x.Assessment, dueAt = x.DueAt }),
                 }),
             })))
             .WithTags("Concerns");

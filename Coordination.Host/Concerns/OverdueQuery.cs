@@ -2,6 +2,7 @@ using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Reviews;
+using Coordination.Workflows.Concerns.Routing;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,7 @@ public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
                 .OrderBy(t => t.DueAt)
                 .ToList();
             List<OverdueAssessment> assessments = [];
+            List<OverdueAssessment> nearLimit = [];
             List<ReviewState> reviews = [];
             if (membership.AgencyKind == AgencyKind.SocialServices)
             {
@@ -44,30 +46,37 @@ public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
                     .Where(s => s.MunicipalityId == membership.MunicipalityId && s.ClosedAt == null)
                     .ToListAsync(cancellationToken);
                 assessments = [.. open.SelectMany(s => OverdueAssessments(s, now))];
+                var (_, rules) = await db.CurrentAsync(membership.MunicipalityId, cancellationToken);
+                var nearFrom = rules.Calendar().DeadlineInWorkingDays(now, rules.NearLimitWorkingDays);
+                nearLimit = [.. open.SelectMany(s => OpenAssessments(s)).Where(a => a.DueAt >= now && a.DueAt <= nearFrom).OrderBy(a => a.DueAt)];
                 reviews = await db.Set<ReviewState>().AsNoTracking()
                     .Where(r => r.AgencyId == membership.AgencyId && r.CurrentState == "Overdue")
                     .ToListAsync(cancellationToken);
             }
 
-            agencies.Add(new AgencyOverdue(membership.AgencyId, membership.MunicipalityId, membership.AgencyKind, tasks, assessments, reviews));
+            agencies.Add(new AgencyOverdue(membership.AgencyId, membership.MunicipalityId, membership.AgencyKind, tasks, assessments, reviews, nearLimit));
         }
 
         return Answers.Of<IReadOnlyList<AgencyOverdue>>(agencies);
     }
 
-    private static IEnumerable<OverdueAssessment> OverdueAssessments(ConcernState s, DateTimeOffset now)
+    private static IEnumerable<OverdueAssessment> OverdueAssessments(ConcernState s, DateTimeOffset now) =>
+        OpenAssessments(s).Where(a => a.DueAt < now);
+
+    /// <summary>The legal assessments of a concern not yet done, each with its limit.</summary>
+    private static IEnumerable<OverdueAssessment> OpenAssessments(ConcernState s)
     {
-        if (s.ProtectiveAssessmentDoneAt is null && s.ProtectiveAssessmentDue < now)
+        if (s.ProtectiveAssessmentDoneAt is null)
         {
             yield return new OverdueAssessment(s.CorrelationId, "ProtectiveAssessment", s.ProtectiveAssessmentDue);
         }
 
-        if (s.PreliminaryDecision is null && s.PreliminaryAssessmentDue < now)
+        if (s.PreliminaryDecision is null)
         {
             yield return new OverdueAssessment(s.CorrelationId, "PreliminaryAssessment", s.PreliminaryAssessmentDue);
         }
 
-        if (s.InvestigationDue is { } due && s.InvestigationCompletedAt is null && due < now)
+        if (s.InvestigationDue is { } due && s.InvestigationCompletedAt is null)
         {
             yield return new OverdueAssessment(s.CorrelationId, "Investigation", due);
         }

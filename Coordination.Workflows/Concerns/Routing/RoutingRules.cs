@@ -60,6 +60,12 @@ public sealed record RoutingRules
     /// <summary>Working days social services have to give the reporter feedback after the decision.</summary>
     public int FeedbackWorkingDays { get; init; } = 5;
 
+    /// <summary>
+    /// Working days before a legal limit (preliminary assessment, investigation) from which the
+    /// managers see the assessment as near its limit, so that it is done in time, not chased after.
+    /// </summary>
+    public int NearLimitWorkingDays { get; init; } = 3;
+
     public WorkingDayCalendar Calendar() => new(new WorkingDayCalendarOptions { OfficeHoursEnd = OfficeHoursEnd });
 
     /// <summary>When an agency must have answered a task routed to it at <paramref name="routedAt"/>.</summary>
@@ -96,6 +102,7 @@ public sealed record RoutingRules
         Check(AgeBandFrom is >= 0 and <= 25, "ageBandFrom", "Between 0 and 25.");
         Check(AgeBandTo >= AgeBandFrom && AgeBandTo <= 25, "ageBandTo", "At least ageBandFrom and at most 25.");
         Check(FeedbackWorkingDays is >= 1 and <= 60, "feedbackWorkingDays", "Between 1 and 60 working days.");
+        Check(NearLimitWorkingDays is >= 0 and <= 20, "nearLimitWorkingDays", "Between 0 and 20 working days.");
         return errors;
     }
 }

@@ -273,9 +273,15 @@ public abstract class ConcernWorkflowTests
         Assert.Contains("ReporterFeedbackGiven", Kinds(await users.GetJsonAsync(Teacher, $"/api/concerns/{id}/chronology")));
         Assert.DoesNotContain("ReporterFeedbackGiven", Kinds(await users.GetJsonAsync(Police, $"/api/concerns/{id}/chronology")));
 
-        // Past the four months the manager sees the investigation as overdue.
+        // Months before its limit the investigation is nowhere on the manager's lists; in its
+        // last working days it is near the limit; past the four months it is overdue.
+        Assert.DoesNotContain(id, await InvestigationsAsync(users, "nearLimit"));
+        host.Clock.AdvanceTo(investigationDue - TimeSpan.FromDays(1));
+        Assert.Contains(id, await InvestigationsAsync(users, "nearLimit"));
+        Assert.DoesNotContain(id, await OverdueInvestigationsAsync(users));
         host.Clock.AdvanceTo(investigationDue + TimeSpan.FromHours(1));
         Assert.Contains(id, await OverdueInvestigationsAsync(users));
+        Assert.DoesNotContain(id, await InvestigationsAsync(users, "nearLimit"));
 
         var finished = await users.PostJsonAsync(Reception, $"/api/concerns/{id}/investigation/completion", new { conclusion = "MeasuresDecided" }, HttpStatusCode.OK);
         Assert.Equal("MeasuresDecided", finished.GetProperty("conclusion").GetString());
@@ -289,11 +295,14 @@ public abstract class ConcernWorkflowTests
         await users.PostJsonAsync(Reception, $"/api/concerns/{id}/investigation/completion", new { conclusion = "Maybe" }, HttpStatusCode.BadRequest);
     }
 
-    private static async Task<List<Guid>> OverdueInvestigationsAsync(Caseworkers users)
+    private static Task<List<Guid>> OverdueInvestigationsAsync(Caseworkers users) => InvestigationsAsync(users, "assessments");
+
+    /// <summary>The concerns whose investigation is on the manager's list <paramref name="list"/> (assessments: overdue; nearLimit).</summary>
+    private static async Task<List<Guid>> InvestigationsAsync(Caseworkers users, string list)
     {
         var overdue = await users.GetJsonAsync(SocialManager, "/api/overdue");
         return [.. overdue.GetProperty("agencies").EnumerateArray()
-            .SelectMany(a => a.GetProperty("assessments").EnumerateArray())
+            .SelectMany(a => a.GetProperty(list).EnumerateArray())
             .Where(a => a.GetProperty("assessment").GetString() == "Investigation")
             .Select(a => a.GetProperty("concernId").GetGuid())];
     }
