@@ -16,6 +16,7 @@ internal static class UiAccess
     public const string Manages = "ui:manages";
     public const string Inspects = "ui:inspects";
     public const string Administers = "ui:administers";
+    public const string ReadsInspectionSettings = "ui:reads-inspection-settings";
 
     private static readonly AgencyKind[] InspectionAgencies = [AgencyKind.LicensingUnit, AgencyKind.Police, AgencyKind.RescueService, AgencyKind.TaxAgency];
 
@@ -30,6 +31,18 @@ internal static class UiAccess
 
     public static bool CanInspect(IReadOnlyList<MembershipClaim> memberships) =>
         memberships.Any(m => ConcernAgencies.IsCaseRole(m.Role) && InspectionAgencies.Contains(m.AgencyKind));
+
+    /// <summary>
+    /// The licensing unit's own inspection settings: its staff read them, its managers and
+    /// administrators change them (the settings API's rule). Administrators take no part in
+    /// inspections otherwise, so this is not <see cref="CanInspect"/>.
+    /// </summary>
+    public static bool CanReadInspectionSettings(IReadOnlyList<MembershipClaim> memberships) =>
+        memberships.Any(InLicensingUnit);
+
+    /// <summary>A membership of a licensing unit through which its inspection settings are read: any role but auditor.</summary>
+    public static bool InLicensingUnit(MembershipClaim membership) =>
+        membership.AgencyKind == AgencyKind.LicensingUnit && (ConcernAgencies.IsCaseRole(membership.Role) || membership.Role == MembershipRole.Administrator);
 
     public static bool CanAdminister(IReadOnlyList<MembershipClaim> memberships) =>
         memberships.Any(m => m.Role == MembershipRole.Administrator);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Coordination.Host.Concerns.Live;
 using Coordination.Workflows.Identity;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
 
@@ -16,6 +17,9 @@ internal static class WebUiRegistration
     public static readonly CultureInfo Swedish = new("sv-SE");
     public static readonly CultureInfo English = new("en-GB");
 
+    /// <summary>The licensing unit's inspection settings; they were an administration page before, whose address still leads here.</summary>
+    public const string InspectionSettingsPage = "/Inspections/Settings";
+
     public static IServiceCollection AddCoordinationWebUi(this IServiceCollection services)
     {
         services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -24,7 +28,11 @@ internal static class WebUiRegistration
                 o.Conventions.AuthorizeFolder("/Concerns", UiAccess.RaisesConcerns);
                 o.Conventions.AuthorizeFolder("/Tasks", UiAccess.WorksOnTasks);
                 o.Conventions.AuthorizeFolder("/Dashboard", UiAccess.Manages);
-                o.Conventions.AuthorizeFolder("/Inspections", UiAccess.Inspects);
+
+                // The inspection settings are the licensing unit's, its administrators included,
+                // who otherwise take no part in inspections: that one page has its own policy.
+                o.Conventions.AddFolderApplicationModelConvention("/Inspections", page => page.EndpointMetadata.Add(
+                    new AuthorizeAttribute(page.ViewEnginePath == InspectionSettingsPage ? UiAccess.ReadsInspectionSettings : UiAccess.Inspects)));
                 o.Conventions.AuthorizeFolder("/Admin", UiAccess.Administers);
                 o.Conventions.AuthorizeFolder("/Operations", UiAccess.Administers);
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
@@ -40,6 +48,7 @@ internal static class WebUiRegistration
             .AddPolicy(UiAccess.WorksOnTasks, p => p.RequireAssertion(c => UiAccess.CanWorkOnTasks(MembershipClaim.From(c.User))))
             .AddPolicy(UiAccess.Manages, p => p.RequireAssertion(c => UiAccess.CanManage(MembershipClaim.From(c.User))))
             .AddPolicy(UiAccess.Inspects, p => p.RequireAssertion(c => UiAccess.CanInspect(MembershipClaim.From(c.User))))
+            .AddPolicy(UiAccess.ReadsInspectionSettings, p => p.RequireAssertion(c => UiAccess.CanReadInspectionSettings(MembershipClaim.From(c.User))))
             .AddPolicy(UiAccess.Administers, p => p.RequireAssertion(c => UiAccess.CanAdminister(MembershipClaim.From(c.User))));
 
         services.Configure<RequestLocalizationOptions>(o =>
@@ -71,6 +80,8 @@ internal static class WebUiRegistration
     public static WebApplication MapCoordinationWebUi(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapGet("/Admin/InspectionSettings", (HttpRequest request) => TypedResults.LocalRedirect("~" + InspectionSettingsPage + request.QueryString))
+            .ExcludeFromDescription();
         app.MapHub<TaskInboxHub>(TaskInboxHub.Path);
         return app;
     }

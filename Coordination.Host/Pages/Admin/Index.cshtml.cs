@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Coordination.Host.Pages.Admin;
 
-/// <summary>Administration of a municipality: users and memberships, routing rules and deadlines, inspection settings.</summary>
+/// <summary>Administration of a municipality: users and memberships, routing rules and deadlines; the licensing unit's administrators also find its inspection settings here.</summary>
 public sealed class IndexModel(CoordinationDbContext db) : AdministrationPage
 {
     [BindProperty(SupportsGet = true)]

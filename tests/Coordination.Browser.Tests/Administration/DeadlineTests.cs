@@ -40,7 +40,11 @@ public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<Browse
         await admin.CheckInBothLanguagesAsync("routing rules saved");
         await admin.ScreenshotAsync("admin-routing-rules-task-deadline");
 
-        await admin.VisitAsync("/Admin/InspectionSettings", "inspection settings");
+        // The settings are the licensing unit's page; its administrators find it from the administration start page.
+        await admin.VisitAsync("/Admin", "administration start page");
+        await admin.Page.GetByRole(AriaRole.Link, new() { Name = "Inställningar för tillsyn" }).ClickAsync();
+        await admin.Page.WaitForURLAsync(url => url.Contains("/Inspections/Settings", StringComparison.Ordinal));
+        await admin.CheckAsync("inspection settings");
         Assert.StartsWith("2026-12-07", await admin.Page.Locator("#protocol-due-example").InnerTextAsync(), StringComparison.Ordinal);
         await admin.Page.GetByLabel("Protokoll till tillståndshavaren (arbetsdagar)").FillAsync("99999");
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();
@@ -54,6 +58,37 @@ public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<Browse
         Assert.StartsWith("2026-11-30", await admin.Page.Locator("#protocol-due-example").InnerTextAsync(), StringComparison.Ordinal);
         await admin.CheckInBothLanguagesAsync("inspection settings saved");
         await admin.ScreenshotAsync("admin-inspection-settings-protocol-days");
+    }
+
+    [Fact]
+    public async Task Licensing_manager_changes_the_inspection_settings_and_licensing_staff_read_them()
+    {
+        await using var host = await BrowserHost.StartAsync("browser-inspection-settings");
+        await using var manager = await BrowserUser.OpenAsync(browser.Browser, host);
+        await manager.SignInAsync("licensing.manager@alvby.demo");
+
+        // A bookmark of the settings' old administration address still leads to them.
+        await manager.VisitAsync("/Admin/InspectionSettings", "inspection settings by the old address");
+        Assert.Contains("/Inspections/Settings", manager.Page.Url, StringComparison.Ordinal);
+        await manager.VisitAsync("/Inspections", "inspection calendar");
+        await manager.Page.GetByRole(AriaRole.Link, new() { Name = "Inställningar för tillsyn" }).ClickAsync();
+        var protocolDays = manager.Page.GetByLabel("Protokoll till tillståndshavaren (arbetsdagar)");
+        await protocolDays.FillAsync("7");
+        await manager.Page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();
+        await manager.Page.GetByText("Inställningarna är sparade.").WaitForAsync();
+        Assert.Equal("7", await protocolDays.InputValueAsync());
+        await manager.CheckInBothLanguagesAsync("inspection settings saved by a licensing manager");
+
+        await using var staff = await BrowserUser.OpenAsync(browser.Browser, host);
+        await staff.SignInAsync("licensing.staff@alvby.demo");
+        await staff.VisitAsync("/Inspections", "inspection calendar");
+        await staff.Page.GetByRole(AriaRole.Link, new() { Name = "Inställningar för tillsyn" }).ClickAsync();
+        await staff.Page.Locator("#setting-protocolWorkingDays").WaitForAsync();
+        Assert.Equal("7", await staff.Page.Locator("#setting-protocolWorkingDays").InnerTextAsync());
+        Assert.Equal(0, await staff.Page.Locator("input[name^='Input[']").CountAsync());
+        Assert.Equal(0, await staff.Page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).CountAsync());
+        await staff.CheckInBothLanguagesAsync("inspection settings read by licensing staff");
+        await staff.ScreenshotAsync("inspection-settings-read-only");
     }
 
     [Fact]

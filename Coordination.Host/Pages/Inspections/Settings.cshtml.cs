@@ -1,21 +1,28 @@
 using System.Globalization;
 using System.Text.Json;
+using Coordination.Host.Inspections;
 using Coordination.Host.Inspections.Settings;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Audit;
 using Coordination.Workflows.Inspections;
 using Coordination.Workflows.Persistence;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Settings = Coordination.Workflows.Inspections.Settings.InspectionSettings;
 
-namespace Coordination.Host.Pages.Admin;
+namespace Coordination.Host.Pages.Inspections;
 
 /// <summary>
 /// A municipality's inspection settings (deadlines, the yearly promise, risk weights), read and
-/// changed through the API's handlers: changing them is for the licensing unit's managers and administrators.
+/// changed through the API's handlers. The licensing unit's managers and administrators change
+/// them, its staff read them; so the municipalities offered are those where the user is of the
+/// licensing unit, and the form is shown only to those who may save it.
 /// </summary>
-public sealed class InspectionSettingsModel(CoordinationDbContext db, InspectionDeadlines deadlines, TimeProvider clock, AuditTrail audit, IStringLocalizer<AdministrationResource> text) : AdministrationPage
+public sealed class SettingsModel(
+    CoordinationDbContext db, InspectionDeadlines deadlines, TimeProvider clock, AuditTrail audit, IOptions<JsonOptions> json, IStringLocalizer<InspectionsResource> text) : PageModel
 {
     /// <summary>The settings on the form, in order; each an API field name.</summary>
     public static IReadOnlyList<string> Deadlines { get; } =
@@ -36,6 +43,11 @@ public sealed class InspectionSettingsModel(CoordinationDbContext db, Inspection
     /// <summary>The numbers as typed, by API field name.</summary>
     [BindProperty]
     public Dictionary<string, string?> Input { get; set; } = new(StringComparer.Ordinal);
+
+    public MunicipalityChoice Choice { get; private set; } = new([], Guid.Empty);
+
+    /// <summary>A manager or administrator of the chosen municipality's licensing unit: the settings API lets them save.</summary>
+    public bool CanChange { get; private set; }
 
     public Settings Current { get; private set; } = new();
 
@@ -65,6 +77,11 @@ public sealed class InspectionSettingsModel(CoordinationDbContext db, Inspection
             return NotFound();
         }
 
+        if (!CanChange)
+        {
+            return Forbid();
+        }
+
         var body = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["lateHoursFrom"] = Current.LateHoursFrom.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
@@ -86,7 +103,7 @@ public sealed class InspectionSettingsModel(CoordinationDbContext db, Inspection
             return Page();
         }
 
-        var options = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var options = json.Value.SerializerOptions;
         var request = JsonSerializer.Deserialize<Settings>(JsonSerializer.Serialize(body, options), options)!;
         var outcome = Read(await SettingsEndpoints.ChangeAsync(Choice.Selected, request, User, db, audit));
         if (outcome.Succeeded)
@@ -108,28 +125,28 @@ public sealed class InspectionSettingsModel(CoordinationDbContext db, Inspection
 
     private async Task<bool> LoadAsync()
     {
-        await ChooseAsync(MunicipalityId, db);
+        Choice = await MunicipalityChoice.ForAsync(User.Memberships(), UiAccess.InLicensingUnit, MunicipalityId, db);
         if (!Choice.Any)
         {
             return false;
         }
 
+        CanChange = User.IsLicensingManager(Choice.Selected);
         var current = Read(await SettingsEndpoints.GetAsync(Choice.Selected, User, db));
         if (!current.Succeeded)
         {
-            Problem = text["Settings.NotLicensing"];
-            Current = Settings.DefaultsFor(Choice.Selected);
-            return true;
+            return false;
         }
 
-        var options = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
-        Current = current.Body.Deserialize<Settings>(options)!;
+        Current = current.Body.Deserialize<Settings>(json.Value.SerializerOptions)!;
         return true;
     }
 
+    private ApiOutcome Read(IResult result) => ApiOutcome.From(result, HttpContext);
+
     private static Dictionary<string, string?> ToInput(Settings settings)
     {
-        var json = JsonSerializer.SerializeToElement(settings, JsonSerializerOptions.Web);
-        return Deadlines.Concat(Weights).ToDictionary(f => f, f => (string?)json.Text(f), StringComparer.Ordinal);
+        var values = JsonSerializer.SerializeToElement(settings, JsonSerializerOptions.Web);
+        return Deadlines.Concat(Weights).ToDictionary(f => f, f => (string?)values.Text(f), StringComparer.Ordinal);
     }
 }
