@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Coordination.Workflows.Audit;
 
 namespace Coordination.Host.Security.Audit;
 
 /// <summary>An auditor's search: who, which record, which action, which period; each field optional.</summary>
-internal sealed record AuditQuery(Guid? ActorUserId, string? SubjectType, string? SubjectId, AuditAction? Action, DateTimeOffset? From, DateTimeOffset? To, int Limit)
+internal sealed partial record AuditQuery(Guid? ActorUserId, string? SubjectType, string? SubjectId, AuditAction? Action, DateTimeOffset? From, DateTimeOffset? To, int Limit)
 {
     public const int MaxLimit = 1000;
 
@@ -13,9 +14,9 @@ internal sealed record AuditQuery(Guid? ActorUserId, string? SubjectType, string
     {
         var errors = new Dictionary<string, string[]>();
         Guid? actor = null;
-        if (query["actor"] is { Count: > 0 } a)
+        if (One(query, "actor", errors) is { } a)
         {
-            if (Guid.TryParse(a.ToString(), out var id))
+            if (Guid.TryParse(a, out var id))
             {
                 actor = id;
             }
@@ -25,17 +26,18 @@ internal sealed record AuditQuery(Guid? ActorUserId, string? SubjectType, string
             }
         }
 
+        // One action by its name: Enum.TryParse would read "PersonalDataRead,Disclosure" as the
+        // flags 1|2 and search for a third action, and a number for whatever it happens to be.
         AuditAction? action = null;
-        if (query["action"] is { Count: > 0 } act)
+        if (One(query, "action", errors) is { } act)
         {
-            var text = act.ToString();
-            if (!char.IsAsciiDigit(text.FirstOrDefault()) && Enum.TryParse<AuditAction>(text, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            if (Enum.GetNames<AuditAction>().FirstOrDefault(n => string.Equals(n, act, StringComparison.OrdinalIgnoreCase)) is { } name)
             {
-                action = parsed;
+                action = Enum.Parse<AuditAction>(name);
             }
             else
             {
-                errors["action"] = [$"'{Cut(text)}' is not one of: {string.Join(", ", Enum.GetNames<AuditAction>())}."];
+                errors["action"] = [$"'{Cut(act)}' is not one action; search for one of: {string.Join(", ", Enum.GetNames<AuditAction>())}."];
             }
         }
 
@@ -47,7 +49,7 @@ internal sealed record AuditQuery(Guid? ActorUserId, string? SubjectType, string
         }
 
         var limit = 200;
-        if (query["limit"] is { Count: > 0 } l && (!int.TryParse(l.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > MaxLimit))
+        if (One(query, "limit", errors) is { } l && (!int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1 || limit > MaxLimit))
         {
             errors["limit"] = [$"A whole number from 1 to {MaxLimit}."];
         }
@@ -59,12 +61,13 @@ internal sealed record AuditQuery(Guid? ActorUserId, string? SubjectType, string
 
     private static DateTimeOffset? Instant(IQueryCollection query, string name, Dictionary<string, string[]> errors)
     {
-        if (query[name] is not { Count: > 0 } value)
+        if (One(query, name, errors) is not { } value)
         {
             return null;
         }
 
-        if (DateTimeOffset.TryParse(value.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        // ISO 8601 only: the invariant culture would also read 04/12/2026, as 12 April.
+        if (IsoDate().IsMatch(value) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
         {
             return instant;
         }
@@ -75,7 +78,7 @@ internal sealed record AuditQuery(Guid? ActorUserId, string? SubjectType, string
 
     private static string? Text(IQueryCollection query, string name, int maxLength, Dictionary<string, string[]> errors)
     {
-        var value = query[name].ToString();
+        var value = One(query, name, errors) ?? "";
         if (value.Length > maxLength)
         {
             errors[name] = [$"At most {maxLength} characters."];
@@ -85,5 +88,24 @@ internal sealed record AuditQuery(Guid? ActorUserId, string? SubjectType, string
         return value.Length == 0 ? null : value;
     }
 
+    /// <summary>
+    /// The parameter's one value, or null when it is not given. Given twice, it is an error
+    /// rather than the two values joined with a comma, which no filter would match.
+    /// </summary>
+    private static string? One(IQueryCollection query, string name, Dictionary<string, string[]> errors)
+    {
+        var values = query[name];
+        if (values.Count > 1)
+        {
+            errors[name] = [$"Give {name} once; a search has one value for each filter."];
+            return null;
+        }
+
+        return values.Count == 1 ? values[0] : null;
+    }
+
     private static string Cut(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(T|$)")]
+    private static partial Regex IsoDate();
 }

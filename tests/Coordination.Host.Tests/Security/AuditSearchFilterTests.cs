@@ -1,0 +1,52 @@
+using System.Net;
+
+namespace Coordination.Host.Tests.Security;
+
+/// <summary>
+/// An auditor's search filter is either read as written or refused naming the parameter: a
+/// comma list of actions was once read as enum flags and answered with a third action's
+/// entries, and a parameter given twice matched nothing, both without a word.
+/// </summary>
+public sealed class AuditSearchFilterTests
+{
+    private const string Auditor = "social.auditor@alvby.demo";
+
+    [Theory]
+    [InlineData("action=PersonalDataRead,Disclosure", "action")]
+    [InlineData("action=SignInFailed&action=Disclosure", "action")]
+    [InlineData("action=3", "action")]
+    [InlineData("action=", "action")]
+    [InlineData("actor=00000000-0000-0000-0000-000000000001&actor=00000000-0000-0000-0000-000000000002", "actor")]
+    [InlineData("actor=someone", "actor")]
+    [InlineData("from=04/12/2026", "from")]
+    [InlineData("to=2026-12-04&to=2026-12-05", "to")]
+    [InlineData("to=2026-13-01", "to")]
+    [InlineData("subjectType=User&subjectType=Concern", "subjectType")]
+    [InlineData("subjectId=a&subjectId=b", "subjectId")]
+    [InlineData("limit=10&limit=20", "limit")]
+    public async Task A_filter_that_is_not_one_valid_value_is_refused_naming_the_parameter(string filter, string parameter)
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+
+        foreach (var path in new[] { "/api/audit/entries", "/api/audit/export" })
+        {
+            using var response = await users.GetAsync(Auditor, $"{path}?{filter}");
+            var problem = await ApiUsers.JsonAsync(response, HttpStatusCode.BadRequest);
+            Assert.Equal([parameter], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+    }
+
+    [Fact]
+    public async Task One_action_by_name_in_any_case_finds_only_that_action()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        await users.TokenAsync("school.staff@alvby.demo");
+
+        var entries = await users.GetJsonAsync(Auditor, "/api/audit/entries?action=signinsucceeded&from=2026-01-01");
+
+        Assert.NotEmpty(entries.EnumerateArray());
+        Assert.All(entries.EnumerateArray(), e => Assert.Equal("SignInSucceeded", e.GetProperty("action").GetString()));
+    }
+}
