@@ -20,10 +20,12 @@ internal static class IncidentEndpoints
     internal static async Task<Results<Ok<List<IncidentResponse>>, ValidationProblem>> ListAsync(
         string? status, IncidentQueries queries, System.Security.Claims.ClaimsPrincipal user, Workflows.Persistence.CoordinationDbContext db, CancellationToken cancellationToken)
     {
+        // One status by its name: Enum.TryParse would read "Open,Retried" (also what a repeated
+        // parameter binds to) as the flags 1|2, which is another status, and " 1" as a number.
         IncidentStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (!Enum.TryParse<IncidentStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(status, out _))
+            if (Enum.GetNames<IncidentStatus>().FirstOrDefault(n => string.Equals(n, status, StringComparison.OrdinalIgnoreCase)) is not { } name)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
@@ -31,7 +33,7 @@ internal static class IncidentEndpoints
                 });
             }
 
-            wanted = parsed;
+            wanted = Enum.Parse<IncidentStatus>(name);
         }
 
         // An incident is shown only to the administrators of its workflow's municipality (WorkflowInstanceOwner).

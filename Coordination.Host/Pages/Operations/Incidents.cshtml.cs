@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Coordination.Host.Operations;
 using Coordination.Host.WebUi;
@@ -5,11 +6,15 @@ using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Incidents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Operations;
 
-/// <summary>Messages that failed every retry, by status, and sending one again once its cause is fixed (the API's handlers).</summary>
-public sealed class IncidentsModel(IncidentQueries queries, IncidentRetry retry, CoordinationDbContext db) : PageModel
+/// <summary>
+/// Messages that failed every retry, by status, and sending one again once its cause is fixed (the API's handlers).
+/// A status the API refuses is shown at the filter, not as an empty list that would read as "no incidents".
+/// </summary>
+public sealed class IncidentsModel(IncidentQueries queries, IncidentRetry retry, CoordinationDbContext db, IStringLocalizer<OperationsResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; } = nameof(IncidentStatus.Open);
@@ -41,6 +46,13 @@ public sealed class IncidentsModel(IncidentQueries queries, IncidentRetry retry,
     {
         var status = string.IsNullOrEmpty(Status) ? null : Status;
         var outcome = ApiOutcome.From(await IncidentEndpoints.ListAsync(status, queries, User, db, HttpContext.RequestAborted), HttpContext);
+        if (outcome.Errors.ContainsKey("status"))
+        {
+            ModelState.AddModelError("status", string.Format(CultureInfo.CurrentCulture, text["Incidents.UnknownStatus"], Status));
+            Incidents = [];
+            return;
+        }
+
         Incidents = outcome.Body.Items();
     }
 }
