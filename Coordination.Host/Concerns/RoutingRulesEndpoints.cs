@@ -7,7 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Concerns;
 
-/// <summary>A municipality's routing rules: read by its members, changed by its administrators, each change a new version.</summary>
+/// <summary>
+/// A municipality's routing rules: read by its members, changed by its administrators, each change a
+/// new version; a change names the version it was made to (<c>If-Match</c>), so that one made meanwhile is not overwritten.
+/// </summary>
 internal static class RoutingRulesEndpoints
 {
     public static IEndpointRouteBuilder MapRoutingRules(this IEndpointRouteBuilder endpoints)
@@ -52,12 +55,22 @@ internal static class RoutingRulesEndpoints
             return Problems.Invalid(e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body", "This value cannot be read as a routing rule.");
         }
 
-        return await SaveAsync(municipalityId, rules, http.User, db, clock, audit, cancellationToken);
+        if (!TryReadVersion(http.Request.Headers.IfMatch.ToString(), out var readVersion))
+        {
+            return Problems.Invalid("If-Match", "The version the rules were read at, in quotes as GET answers it (\"3\"), or * for any version.");
+        }
+
+        return await SaveAsync(municipalityId, rules, readVersion, http.User, db, clock, audit, cancellationToken);
     }
 
-    /// <summary>Stores the rules as the municipality's next version, for the API and the administration page.</summary>
+    /// <summary>
+    /// Stores the rules as the municipality's next version, for the API and the administration page.
+    /// With <paramref name="readVersion"/> (the version the editor loaded), only if nobody saved
+    /// another since: otherwise two administrators editing at once would silently overwrite each
+    /// other. Without it (no <c>If-Match</c>, as older clients send) the rules are saved whatever the version.
+    /// </summary>
     internal static async Task<IResult> SaveAsync(
-        Guid municipalityId, RoutingRules? rules, System.Security.Claims.ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
+        Guid municipalityId, RoutingRules? rules, int? readVersion, System.Security.Claims.ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {
         var viewer = user.Viewer();
         if (!viewer.BelongsTo(municipalityId))
@@ -75,13 +88,18 @@ internal static class RoutingRulesEndpoints
             return Problems.Invalid("body", "The rules are required.");
         }
 
+        var (version, _) = await db.CurrentAsync(municipalityId, cancellationToken);
+        if (readVersion is { } read && read != version)
+        {
+            return Problems.Conflict("Rules changed meanwhile", $"Version {version} was saved after version {read}, which these changes were made to; read the rules again.");
+        }
+
         var errors = rules.Validate();
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
         }
 
-        var (version, _) = await db.CurrentAsync(municipalityId, cancellationToken);
         db.Add(new RoutingRuleSet
         {
             Id = Guid.NewGuid(),
@@ -102,5 +120,24 @@ internal static class RoutingRulesEndpoints
         }
 
         return Results.Json(new { version = version + 1, rules }, RoutingRules.Json);
+    }
+
+    /// <summary><c>If-Match</c> as venues read it: empty or <c>*</c> for any version, else one version in quotes.</summary>
+    private static bool TryReadVersion(string ifMatch, out int? version)
+    {
+        version = null;
+        if (ifMatch.Length == 0 || ifMatch == "*")
+        {
+            return true;
+        }
+
+        if (ifMatch.Length > 2 && ifMatch[0] == '"' && ifMatch[^1] == '"'
+            && int.TryParse(ifMatch.AsSpan(1, ifMatch.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v))
+        {
+            version = v;
+            return true;
+        }
+
+        return false;
     }
 }

@@ -14,7 +14,8 @@ namespace Coordination.Host.Pages.Admin;
 
 /// <summary>
 /// A municipality's routing rules and deadlines for concerns: every save is a new version,
-/// checked by the rules' own validation and stored by the API's handler.
+/// checked by the rules' own validation and stored by the API's handler, and refused when
+/// another administrator saved a version after the one this form was filled in from.
 /// </summary>
 public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clock, AuditTrail audit, IStringLocalizer<AdministrationResource> text) : AdministrationPage
 {
@@ -25,6 +26,10 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
     public RulesInput Input { get; set; } = new();
 
     public int Version { get; private set; }
+
+    /// <summary>The version the form was filled in from, sent back so that a version saved meanwhile is not overwritten.</summary>
+    [BindProperty]
+    public int? ReadVersion { get; set; }
 
     public RoutingRules Rules { get; private set; } = RoutingRules.Default;
 
@@ -46,6 +51,7 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
         }
 
         Input = RulesInput.From(Rules);
+        ReadVersion = Version;
         return Page();
     }
 
@@ -93,7 +99,7 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
             return Page();
         }
 
-        var outcome = Read(await RoutingRulesEndpoints.SaveAsync(Choice.Selected, rules, User, db, clock, audit, HttpContext.RequestAborted));
+        var outcome = Read(await RoutingRulesEndpoints.SaveAsync(Choice.Selected, rules, ReadVersion, User, db, clock, audit, HttpContext.RequestAborted));
         if (outcome.Succeeded)
         {
             return RedirectToPage(new { municipalityId = Choice.Selected, saved = true });
