@@ -90,6 +90,7 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
             AgeBandTo = Whole(nameof(RulesInput.AgeBandTo), Input.AgeBandTo),
             OfficeHoursEnd = officeHoursEnd,
             FeedbackWorkingDays = Whole(nameof(RulesInput.FeedbackWorkingDays), Input.FeedbackWorkingDays),
+            NearLimitWorkingDays = Whole(nameof(RulesInput.NearLimitWorkingDays), Input.NearLimitWorkingDays),
             AgenciesByCategory = Enum.GetValues<ConcernCategory>().ToDictionary(
                 c => c,
                 c => Enum.GetValues<AgencyKind>().Where(k => Input.Agencies.Contains($"{c}:{k}")).ToList()),
@@ -169,6 +170,8 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
 
         public string? FeedbackWorkingDays { get; set; }
 
+        public string? NearLimitWorkingDays { get; set; }
+
         public List<string> Agencies { get; set; } = [];
 
         public static RulesInput From(RoutingRules rules)
@@ -185,6 +188,7 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
                 AgeBandTo = S(rules.AgeBandTo),
                 OfficeHoursEnd = rules.OfficeHoursEnd.ToString("HH:mm", CultureInfo.InvariantCulture),
                 FeedbackWorkingDays = S(rules.FeedbackWorkingDays),
+                NearLimitWorkingDays = S(rules.NearLimitWorkingDays),
                 Agencies = rules.AgenciesByCategory.SelectMany(e => e.Value.Select(k => $"{e.Key}:{k}")).ToList(),
             };
         }

@@ -101,6 +101,7 @@ public sealed partial class RoutingRulesVersionTests
             new("ReadVersion", version.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             new("Input.TaskAnswerWorkingDays", "9"),
             new("Input.FeedbackWorkingDays", rules.GetProperty("feedbackWorkingDays").ToString()),
+            new("Input.NearLimitWorkingDays", rules.GetProperty("nearLimitWorkingDays").ToString()),
             new("Input.ReminderIntervalHours", "24"),
             new("Input.EscalationAfterDueHours", "24"),
             new("Input.ReviewIntervalMonths", rules.GetProperty("reviewIntervalMonths").ToString()),
