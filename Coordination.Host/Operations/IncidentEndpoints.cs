@@ -39,14 +39,14 @@ internal static class IncidentEndpoints
         // An incident is shown only to the administrators of its workflow's municipality (WorkflowInstanceOwner).
         var incidents = await queries.ListAsync(wanted, cancellationToken);
         var visibleTo = await Security.WorkflowInstanceOwner.IncidentVisibilityAsync(db, incidents.Select(i => i.InstanceId).ToList(), user, cancellationToken);
-        return TypedResults.Ok(incidents.Where(i => visibleTo(i.InstanceId)).Select(IncidentResponse.From).ToList());
+        return TypedResults.Ok(incidents.Where(i => visibleTo(i.InstanceId, i.Body)).Select(IncidentResponse.From).ToList());
     }
 
     internal static async Task<Results<Accepted, ProblemHttpResult>> RetryAsync(
         Guid id, IncidentRetry retry, System.Security.Claims.ClaimsPrincipal user, Workflows.Persistence.CoordinationDbContext db, CancellationToken cancellationToken)
     {
-        var instance = await db.Set<Incident>().Where(i => i.Id == id).Select(i => new { i.InstanceId }).FirstOrDefaultAsync(cancellationToken);
-        if (instance is not null && !await Security.WorkflowInstanceOwner.IncidentVisibleToAsync(db, instance.InstanceId, user, cancellationToken))
+        var instance = await db.Set<Incident>().Where(i => i.Id == id).Select(i => new { i.InstanceId, i.Body }).FirstOrDefaultAsync(cancellationToken);
+        if (instance is not null && !await Security.WorkflowInstanceOwner.IncidentVisibleToAsync(db, instance.InstanceId, instance.Body, user, cancellationToken))
         {
             return Problem(StatusCodes.Status404NotFound, "Unknown incident", $"No incident has the id {id}.", id);
         }

@@ -70,21 +70,22 @@ internal static class WorkflowInstanceOwner
 
     /// <summary>
     /// Whether the user may see and retry an incident: the administrators of its workflow's
-    /// municipality; an incident whose message names no workflow of a known municipality (its
-    /// exception text could be about anyone's record) only to those who administer every
-    /// municipality of the deployment, whichever it came from.
+    /// municipality. When the workflow instance does not exist (the message that failed was the
+    /// one to create it), the administrators of the municipality the message itself names
+    /// (<c>municipalityId</c>); an incident that names neither (its exception text could be about
+    /// anyone's record) only those who administer every municipality of the deployment.
     /// </summary>
-    public static async Task<bool> IncidentVisibleToAsync(CoordinationDbContext db, Guid? instanceId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        (await IncidentVisibilityAsync(db, [instanceId], user, cancellationToken))(instanceId);
+    public static async Task<bool> IncidentVisibleToAsync(CoordinationDbContext db, Guid? instanceId, string? body, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await IncidentVisibilityAsync(db, [instanceId], user, cancellationToken))(instanceId, body);
 
-    /// <summary>The rule of <see cref="IncidentVisibleToAsync"/> for a list of incidents' instances, read in at most two queries.</summary>
-    public static async Task<Func<Guid?, bool>> IncidentVisibilityAsync(CoordinationDbContext db, IReadOnlyCollection<Guid?> instanceIds, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>The rule of <see cref="IncidentVisibleToAsync"/> for a list of incidents (instance, message body), read in at most two queries.</summary>
+    public static async Task<Func<Guid?, string?, bool>> IncidentVisibilityAsync(CoordinationDbContext db, IReadOnlyCollection<Guid?> instanceIds, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instanceIds);
         var administered = Administered(user);
         if (administered.Count == 0)
         {
-            return _ => false;
+            return (_, _) => false;
         }
 
         var owners = await MunicipalitiesOfAsync(db, instanceIds.OfType<Guid>().ToList(), cancellationToken);
@@ -95,7 +96,34 @@ internal static class WorkflowInstanceOwner
             administersAll = municipalities.All(administered.Contains);
         }
 
-        return id => id is { } known && owners.TryGetValue(known, out var municipality) ? administered.Contains(municipality) : administersAll;
+        return (id, body) =>
+            id is { } known && owners.TryGetValue(known, out var municipality) ? administered.Contains(municipality)
+            : MunicipalityNamedIn(body) is { } named ? administered.Contains(named) || administersAll
+            : administersAll;
+    }
+
+    /// <summary>The <c>municipalityId</c> a message names, read from MassTransit's JSON envelope as stored with an incident.</summary>
+    internal static Guid? MunicipalityNamedIn(string? body)
+    {
+        if (string.IsNullOrEmpty(body))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && json.RootElement.TryGetProperty("message", out var message)
+                && message.ValueKind == System.Text.Json.JsonValueKind.Object
+                && message.TryGetProperty("municipalityId", out var value)
+                && value.ValueKind == System.Text.Json.JsonValueKind.String
+                && Guid.TryParse(value.GetString(), out var id) ? id : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static HashSet<Guid> Administered(ClaimsPrincipal user) =>

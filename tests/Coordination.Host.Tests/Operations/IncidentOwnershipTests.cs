@@ -28,7 +28,7 @@ public sealed class IncidentOwnershipTests
         var sjostadAdministrator = await DemoBearer.TokenAsync(client, "social.administrator@sjostad.demo");
         var policeAdministrator = await DemoBearer.TokenAsync(client, "police.administrator@alvby.demo");
 
-        Guid alvbyConcernIncident, sjostadReviewIncident, unknownIncident;
+        Guid alvbyConcernIncident, sjostadReviewIncident, unknownIncident, alvbyNotCreatedIncident;
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
@@ -52,19 +52,23 @@ public sealed class IncidentOwnershipTests
                 OpenIncident.Of("loopback://localhost/owners", alvbyConcern.CorrelationId, now),
                 OpenIncident.Of("loopback://localhost/owners", sjostadReview.CorrelationId, now),
                 OpenIncident.Of("loopback://localhost/owners", Guid.NewGuid(), now),
+
+                // The message that failed was the one to create its workflow (a task offer): no
+                // instance exists, but the message names Älvby.
+                OpenIncident.Of("loopback://localhost/owners", Guid.NewGuid(), now, municipalities["9901"].Id),
             };
             db.AddRange(alvbyConcern, sjostadConcern, sjostadReview);
             db.AddRange(incidents.Cast<object>());
             await db.SaveChangesAsync();
-            (alvbyConcernIncident, sjostadReviewIncident, unknownIncident) = (incidents[0].Id, incidents[1].Id, incidents[2].Id);
+            (alvbyConcernIncident, sjostadReviewIncident, unknownIncident, alvbyNotCreatedIncident) = (incidents[0].Id, incidents[1].Id, incidents[2].Id, incidents[3].Id);
         }
 
-        Assert.Equal([alvbyConcernIncident], await ListedAsync(client, alvbyAdministrator));
+        Assert.Equal(new[] { alvbyConcernIncident, alvbyNotCreatedIncident }.Order(), (await ListedAsync(client, alvbyAdministrator)).Order());
         Assert.Equal([sjostadReviewIncident], await ListedAsync(client, sjostadAdministrator));
 
         // The police administrator serves both municipalities, so also sees the incident of an unknown workflow.
         Assert.Equal(
-            new[] { alvbyConcernIncident, sjostadReviewIncident, unknownIncident }.Order(),
+            new[] { alvbyConcernIncident, sjostadReviewIncident, unknownIncident, alvbyNotCreatedIncident }.Order(),
             (await ListedAsync(client, policeAdministrator)).Order());
     }
 

@@ -9,7 +9,8 @@ namespace Coordination.Host.Tests.Operations;
 /// </summary>
 internal static class OpenIncident
 {
-    public static Incident Of(string endpoint, Guid? instanceId, DateTimeOffset occurredAt)
+    /// <param name="municipalityId">The municipality the failed message names, as a task offer or a concern's start does.</param>
+    public static Incident Of(string endpoint, Guid? instanceId, DateTimeOffset occurredAt, Guid? municipalityId = null)
     {
         var messageId = Guid.NewGuid();
         return new()
@@ -25,7 +26,7 @@ internal static class OpenIncident
                 messageId,
                 destinationAddress = endpoint,
                 messageType = new[] { PoisonType },
-                message = new { },
+                message = municipalityId is { } named ? (object)new { municipalityId = named } : new { },
                 headers = new { },
                 sentTime = occurredAt,
             }),
