@@ -191,6 +191,10 @@ internal static class SupervisionEndpoints
         {
             errors.Add("receivedAt", "An appeal is recorded once it has arrived.");
         }
+        else if (supervision.DecidedAt is { } decidedAt && received < decidedAt)
+        {
+            errors.Add("receivedAt", $"An appeal is against the decision of {decidedAt:yyyy-MM-dd HH:mm} UTC and cannot have arrived before it.");
+        }
 
         var text = errors.Required("text", request.Text);
         if (errors.Any)

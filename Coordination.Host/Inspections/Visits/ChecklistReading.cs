@@ -20,6 +20,12 @@ internal static class ChecklistReading
         {
             var field = $"items[{i}]";
             var request = items[i];
+            if (request is null)
+            {
+                errors.Add(field, "Each item of the checklist is an object with code and result.");
+                continue;
+            }
+
             if (!Checklists.TryFind(request.Code, out var item))
             {
                 errors.Add($"{field}.code", $"'{request.Code}' is not a checklist item. GET /api/inspections/checklists lists them.");

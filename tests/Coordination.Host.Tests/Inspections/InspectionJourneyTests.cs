@@ -107,6 +107,13 @@ public sealed class InspectionJourneyTests
         var venueAfter = await officer.GetJsonAsync($"/api/inspections/venues/{nightclub}");
         Assert.NotEqual(JsonValueKind.Null, venueAfter.GetProperty("reInspectionDueAt").ValueKind);
 
+        // An appeal cannot have arrived before the decision it appeals.
+        using (var early = await officer.PostAsync($"/api/inspections/supervision-cases/{caseId}/appeal", new { receivedAt = clock.GetUtcNow().AddDays(-30), text = "Överklagande" }))
+        {
+            var problem = await InspectionsClient.ReadAsync(early, System.Net.HttpStatusCode.BadRequest);
+            Assert.Equal(["receivedAt"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+
         clock.AdvanceTo(decided.GetProperty("appealEndsAt").GetDateTimeOffset().AddMinutes(1));
         await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", scenario.Host.Clock.TickSecond);
 

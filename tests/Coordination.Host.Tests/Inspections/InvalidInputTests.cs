@@ -42,6 +42,13 @@ public sealed class InvalidInputTests
             Assert.Contains("not a checklist item", problem.GetProperty("errors").GetProperty("items[1].code")[0].GetString(), StringComparison.Ordinal);
         }
 
+        // A checklist item that is not an object at all.
+        using (var nullItem = await scenario.RecordVisitAsync(accepted, venueId, new DateTimeOffset(2026, 12, 4, 20, 30, 0, TimeSpan.Zero), Item("serving.serving-hours", "Ok"), null!))
+        {
+            var problem = await InspectionsClient.ReadAsync(nullItem, HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("items[1]", out _), problem.GetRawText());
+        }
+
         // Nothing stored: neither round has a visit, the venue was never visited, no protocol is due.
         foreach (var round in new[] { roundId, accepted })
         {
