@@ -36,7 +36,8 @@ internal static class SharingEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var (_, rules) = await db.CurrentAsync(file.Concern.MunicipalityId, cancellationToken);
+        var today = rules.Calendar().LocalDate(now);
         var agencies = await db.ByKindAsync(file.Concern.MunicipalityId, cancellationToken);
         var errors = new ValidationErrors();
         var basis = new SharingBasis { Id = Guid.NewGuid(), ConcernId = id, RecordedByUserId = file.Viewer.UserId, RecordedAt = now };
@@ -47,13 +48,23 @@ internal static class SharingEndpoints
             basis.GivenBy = errors.Name<ConsentGiver>("givenBy", request.GivenBy);
             basis.GivenOn = errors.Date("givenOn", request.GivenOn);
             basis.DocumentReference = errors.Text("documentReference", request.DocumentReference, 200, "The consent document's reference");
+            var dated = basis.GivenOn;
             if (basis.GivenOn > today)
             {
                 errors.Add("givenOn", "A consent cannot be dated in the future.");
+                dated = null;
             }
-            else if (basis is { GivenBy: { } givenBy, GivenOn: { } givenOn } && givenOn >= file.Concern.BirthDate)
+            else if (basis.GivenOn < file.Concern.BirthDate)
             {
-                var age = Age(file.Concern.BirthDate, givenOn);
+                errors.Add("givenOn", "A consent cannot be dated before the young person's birth date.");
+                dated = null;
+            }
+
+            // Who must consent follows the age on the consent's date; without a usable date, the
+            // age today, so that a wrong date never lets a consent past the rule unnoticed.
+            if (basis.GivenBy is { } givenBy)
+            {
+                var age = Age(file.Concern.BirthDate, dated ?? today);
                 if (!ConsentRule.IsValid(givenBy, age))
                 {
                     errors.Add("givenBy", ConsentRule.Explain(age));
@@ -77,7 +88,6 @@ internal static class SharingEndpoints
             return Problems.Conflict("Concern closed", "A closed concern is no longer shared.");
         }
 
-        var (_, rules) = await db.CurrentAsync(file.Concern.MunicipalityId, cancellationToken);
         var ageNow = Age(file.Concern.BirthDate, today);
         if (ageNow < rules.AgeBandFrom || ageNow > rules.AgeBandTo)
         {

@@ -75,6 +75,13 @@ public sealed class WorkingDayCalendar
     }
 
     /// <summary>
+    /// The local date at <paramref name="instant"/>: what "today" means for a date a caseworker
+    /// writes, which in Sweden begins an hour or two before the UTC date does.
+    /// </summary>
+    public DateOnly LocalDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
+    /// <summary>
     /// The UTC instant at which office hours end on <paramref name="date"/> in the calendar's
     /// time zone: this is what "by the end of the working day" means for every deadline.
     /// </summary>
@@ -128,8 +135,6 @@ public sealed class WorkingDayCalendar
         || holidaysByYear.GetOrAdd(date.Year, static year => SwedishHolidays.For(year).Select(h => h.Date).ToFrozenSet())
             .Contains(date);
 
-    private DateOnly LocalDate(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
 
     private DateTimeOffset ToUtc(DateTime local)
     {
