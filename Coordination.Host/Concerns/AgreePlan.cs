@@ -27,7 +27,9 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
         }
 
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var (_, rules) = await db.CurrentAsync(file.Concern.MunicipalityId, cancellationToken);
+        var calendar = rules.Calendar();
+        var today = calendar.LocalDate(now);
         var agencies = await db.ByKindAsync(file.Concern.MunicipalityId, cancellationToken);
         var shared = ConcernAccess.SharedAgencies(file.Bases);
         var errors = new ValidationErrors();
@@ -47,9 +49,15 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
         for (var i = 0; i < actions.Count; i++)
         {
             var field = $"actions[{i}]";
-            var what = errors.Text($"{field}.what", actions[i].What, 1000, "What is to be done");
-            var kind = errors.Name<AgencyKind>($"{field}.agency", actions[i].Agency);
-            var byDate = errors.Date($"{field}.byDate", actions[i].ByDate);
+            if (actions[i] is not { } action)
+            {
+                errors.Add(field, "An action says what is to be done, by which agency and by when.");
+                continue;
+            }
+
+            var what = errors.Text($"{field}.what", action.What, 1000, "What is to be done");
+            var kind = errors.Name<AgencyKind>($"{field}.agency", action.Agency);
+            var byDate = errors.Date($"{field}.byDate", action.ByDate);
             if (byDate < today)
             {
                 errors.Add($"{field}.byDate", "The date has passed.");
@@ -61,7 +69,7 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
                 errors.Add($"{field}.agency", $"The concern is not shared with {k}: record a consent or other legal basis naming it first.");
             }
 
-            if (actions[i].OwnerUserId is { } owner && agencyId != default
+            if (action.OwnerUserId is { } owner && agencyId != default
                 && !await db.Memberships.AnyAsync(m => m.UserId == owner && m.AgencyId == agencyId, cancellationToken))
             {
                 errors.Add($"{field}.ownerUserId", "The owner must be a member of the action's agency.");
@@ -69,7 +77,7 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
 
             if (what is not null && byDate is not null && agencyId != default)
             {
-                plan.Actions.Add(new PlanAction { Id = Guid.NewGuid(), ConcernId = id, What = what, AgencyId = agencyId, OwnerUserId = actions[i].OwnerUserId, ByDate = byDate.Value, TaskId = Guid.NewGuid() });
+                plan.Actions.Add(new PlanAction { Id = Guid.NewGuid(), ConcernId = id, What = what, AgencyId = agencyId, OwnerUserId = action.OwnerUserId, ByDate = byDate.Value, TaskId = Guid.NewGuid() });
             }
         }
 
@@ -83,8 +91,6 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
             return Refusal.Conflict("Plan already agreed", "The concern already has a commitment plan, or it is closed.");
         }
 
-        var (_, rules) = await db.CurrentAsync(file.Concern.MunicipalityId, cancellationToken);
-        var calendar = rules.Calendar();
         db.Add(plan);
         foreach (var action in plan.Actions)
         {

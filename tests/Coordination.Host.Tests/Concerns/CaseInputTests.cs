@@ -12,6 +12,9 @@ namespace Coordination.Host.Tests.Concerns;
 /// </summary>
 public sealed class CaseInputTests
 {
+    private static readonly string[] OneGoal = ["Alva attends school"];
+    private static readonly string?[] GoalsWithAGap = ["Alva attends school", null];
+
     [Fact]
     public async Task A_consent_dated_before_the_young_persons_birth_is_refused_and_who_must_consent_is_still_checked()
     {
@@ -44,6 +47,38 @@ public sealed class CaseInputTests
         Assert.Equal(["givenOn"], Fields(tomorrow));
         await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases", Consent("Guardians", "2026-11-24"), HttpStatusCode.Created);
     }
+
+    [Fact]
+    public async Task A_plan_with_a_missing_goal_or_action_is_refused_naming_its_place_in_the_list()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var id = await CaseJourney.RaiseAsync(host, users);
+        var action = new { what = "Talk with Alva every week", agency = "SocialServices", byDate = "2026-12-18" };
+
+        var missingAction = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", new { goals = OneGoal, actions = new object?[] { action, null } }, HttpStatusCode.BadRequest);
+        Assert.Equal(["actions[1]"], Fields(missingAction));
+
+        var missingGoal = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", new { goals = GoalsWithAGap, actions = new[] { action } }, HttpStatusCode.BadRequest);
+        Assert.Equal(["goals[1]"], Fields(missingGoal));
+    }
+
+    [Fact]
+    public async Task A_plan_action_is_due_no_earlier_than_today_in_Stockholm_after_midnight_there()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var id = await CaseJourney.RaiseAsync(host, users);
+
+        // 23:30 UTC on Monday is 00:30 on Tuesday 24 November in Stockholm: Monday has passed.
+        host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 23, 23, 30, 0, TimeSpan.Zero));
+        var yesterday = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", Plan("2026-11-23"), HttpStatusCode.BadRequest);
+        Assert.Equal(["actions[0].byDate"], Fields(yesterday));
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", Plan("2026-11-24"), HttpStatusCode.Created);
+    }
+
+    private static object Plan(string byDate) =>
+        new { goals = OneGoal, actions = new[] { new { what = "Talk with Alva", agency = "SocialServices", byDate } } };
 
     private static object Consent(string givenBy, string givenOn) =>
         new { kind = "Consent", parties = new[] { "Police" }, givenBy, givenOn, documentReference = "Samtycke 2026-118" };
