@@ -31,12 +31,22 @@ public sealed class AgencyDirectory(CoordinationDbContext db)
             return [];
         }
 
-        var members = await (from m in db.Memberships.AsNoTracking()
+        var members = await (from m in CaseMemberships(db, agencyId)
                                   join u in db.Users.AsNoTracking() on m.UserId equals u.Id
-                                  where m.AgencyId == agencyId
-                                        && (m.Role == MembershipRole.Staff || m.Role == MembershipRole.Manager || m.Role == MembershipRole.Coordinator)
                                   select new AgencyMember(m.UserId, u.DisplayName, m.Role))
             .ToListAsync(cancellationToken);
         return [.. members.OrderBy(m => m.DisplayName, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>
+    /// The agency's memberships that may be given a task or a review: the drop-down of
+    /// <see cref="MembersAsync"/> and the check of every reassignment, so that no task goes to
+    /// an administrator or auditor, who could neither see it nor act on it.
+    /// </summary>
+    public static IQueryable<Membership> CaseMemberships(CoordinationDbContext db, Guid agencyId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Memberships.AsNoTracking()
+            .Where(m => m.AgencyId == agencyId && (m.Role == MembershipRole.Staff || m.Role == MembershipRole.Manager || m.Role == MembershipRole.Coordinator));
     }
 }

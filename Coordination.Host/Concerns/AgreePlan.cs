@@ -70,9 +70,9 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
             }
 
             if (action.OwnerUserId is { } owner && agencyId != default
-                && !await db.Memberships.AnyAsync(m => m.UserId == owner && m.AgencyId == agencyId, cancellationToken))
+                && !await AgencyDirectory.CaseMemberships(db, agencyId).AnyAsync(m => m.UserId == owner, cancellationToken))
             {
-                errors.Add($"{field}.ownerUserId", "The owner must be a member of the action's agency.");
+                errors.Add($"{field}.ownerUserId", "The owner must be a member of the action's agency who works on cases (staff, manager or coordinator).");
             }
 
             if (what is not null && byDate is not null && agencyId != default)

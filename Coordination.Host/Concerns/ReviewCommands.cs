@@ -32,10 +32,10 @@ public sealed class ReviewCommands(CoordinationDbContext db, IPublishEndpoint bu
             return Refusal.Forbidden("Only the coordinating agency's managers reassign reviews.");
         }
 
-        var member = userId is { } user && await db.Memberships.AnyAsync(m => m.UserId == user && m.AgencyId == review.AgencyId, cancellationToken);
+        var member = userId is { } user && await AgencyDirectory.CaseMemberships(db, review.AgencyId).AnyAsync(m => m.UserId == user, cancellationToken);
         if (!member)
         {
-            return Refusal.Invalid("userId", "Name a member of the review's agency.");
+            return Refusal.Invalid("userId", "Name a member of the review's agency who works on cases (staff, manager or coordinator).");
         }
 
         if (!Pending.Contains(review.CurrentState))

@@ -81,10 +81,10 @@ public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus,
             return Refusal.Forbidden("Only the agency's managers reassign tasks.");
         }
 
-        var member = userId is { } user && await db.Memberships.AnyAsync(m => m.UserId == user && m.AgencyId == task.AgencyId, cancellationToken);
+        var member = userId is { } user && await AgencyDirectory.CaseMemberships(db, task.AgencyId).AnyAsync(m => m.UserId == user, cancellationToken);
         if (!member)
         {
-            return Refusal.Invalid("userId", "Name a member of the task's agency.");
+            return Refusal.Invalid("userId", "Name a member of the task's agency who works on cases (staff, manager or coordinator).");
         }
 
         if (!OpenTasks.States.Contains(task.CurrentState))

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.Json;
+using Coordination.Contracts.Concerns;
+using Coordination.Host.Tests.Security;
+using Coordination.Workflows.Concerns.Reviews;
+using Coordination.Workflows.Concerns.Tasks;
+using Microsoft.EntityFrameworkCore;
+using static Coordination.Host.Tests.Concerns.Caseworkers;
+
+namespace Coordination.Host.Tests.Concerns;
+
+/// <summary>
+/// A manager gives a task or a review only to a colleague who works on cases (staff, manager,
+/// coordinator): an administrator or auditor could neither see it nor act on it, so the work
+/// would lie untouched with an owner. The dashboard's drop-down offered only those; the API took anyone.
+/// </summary>
+public sealed class ReassignmentTests
+{
+    private const string PoliceManager = "police.manager@alvby.demo";
+    private static readonly string[] OneGoal = ["Alva attends school"];
+
+    [Fact]
+    public async Task A_task_is_given_only_to_a_member_who_works_on_cases()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var id = await CaseJourney.RaiseAsync(host, users);
+        await CaseJourney.ShareAsync(users, id, "Police");
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork), "the police task offered");
+        var task = await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork).Select(t => t.CorrelationId).SingleAsync());
+
+        foreach (var role in new[] { "auditor", "administrator" })
+        {
+            var refused = await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = await UserIdAsync(host, $"police.{role}@alvby.demo") }, HttpStatusCode.BadRequest);
+            Assert.Equal(["userId"], Fields(refused));
+        }
+
+        await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = await UserIdAsync(host, Police) }, HttpStatusCode.Accepted);
+    }
+
+    [Fact]
+    public async Task A_review_or_a_plan_action_is_given_only_to_a_member_who_works_on_cases()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var id = await CaseJourney.RaiseAsync(host, users);
+        var auditor = await UserIdAsync(host, "social.auditor@alvby.demo");
+
+        var ownedByAuditor = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", Plan(auditor), HttpStatusCode.BadRequest);
+        Assert.Equal(["actions[0].ownerUserId"], Fields(ownedByAuditor));
+
+        var plan = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", Plan(null), HttpStatusCode.Created);
+        var review = plan.GetProperty("reviewId").GetGuid();
+        await CaseJourney.UntilAsync(host, db => db.Set<ReviewState>().AnyAsync(r => r.CorrelationId == review), "the review scheduled");
+        var path = $"/api/concerns/{id}/reviews/{review}/reassign";
+        foreach (var role in new[] { "auditor", "administrator" })
+        {
+            var refused = await users.PostJsonAsync(SocialManager, path, new { userId = await UserIdAsync(host, $"social.{role}@alvby.demo") }, HttpStatusCode.BadRequest);
+            Assert.Equal(["userId"], Fields(refused));
+        }
+
+        await users.PostJsonAsync(SocialManager, path, new { userId = await UserIdAsync(host, Reception) }, HttpStatusCode.Accepted);
+    }
+
+    private static object Plan(Guid? owner) =>
+        new { goals = OneGoal, actions = new[] { new { what = "Talk with Alva", agency = "SocialServices", ownerUserId = owner, byDate = "2026-12-18" } } };
+
+    private static Task<Guid> UserIdAsync(SecurityHost host, string email) =>
+        host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    private static List<string> Fields(JsonElement problem) =>
+        [.. problem.GetProperty("errors").EnumerateObject().Select(e => e.Name)];
+}
