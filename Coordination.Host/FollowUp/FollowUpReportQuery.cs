@@ -38,6 +38,16 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
         var ids = concerns.Select(c => c.Id).ToList();
         var states = await db.Set<ConcernState>().AsNoTracking().Where(s => ids.Contains(s.CorrelationId)).ToListAsync(cancellationToken);
         var tasks = await db.Set<AgencyTaskState>().AsNoTracking().Where(t => t.MunicipalityId == municipalityId && t.OfferedAt >= from && t.OfferedAt < to).ToListAsync(cancellationToken);
+
+        // Accepted and declined count the answers given, not the tasks' state now: closing a case
+        // or withdrawing consent cancels accepted tasks too, and the acceptance still happened.
+        var answers = await db.Set<AgencyTaskAnswer>().AsNoTracking()
+            .Join(
+                db.Set<AgencyTaskState>().Where(t => t.MunicipalityId == municipalityId && t.OfferedAt >= from && t.OfferedAt < to),
+                a => a.TaskId,
+                t => t.CorrelationId,
+                (a, _) => a.Accepted)
+            .ToListAsync(cancellationToken);
         var reviews = await db.Set<ReviewState>().AsNoTracking().Where(r => r.MunicipalityId == municipalityId && r.DueAt >= from && r.DueAt < to).ToListAsync(cancellationToken);
         var rounds = await db.Set<InspectionRound>().AsNoTracking().Where(r => r.MunicipalityId == municipalityId && r.PlannedAt >= from && r.PlannedAt < to).ToListAsync(cancellationToken);
         var visits = await db.Set<Visit>().AsNoTracking().Include(v => v.Entries).Where(v => v.MunicipalityId == municipalityId && v.StartedAt >= from && v.StartedAt < to).ToListAsync(cancellationToken);
@@ -69,8 +79,8 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
         Add("PreliminaryAssessment", "NotDone", states.Count(s => s.DecidedAt is null));
 
         Add("Tasks", "Offered", tasks.Count);
-        Add("Tasks", "Accepted", tasks.Count(t => t.Kind == AgencyTaskKind.JointWork && t.CurrentState is "Accepted" or "Completed"));
-        Add("Tasks", "Declined", tasks.Count(t => t.CurrentState == "Declined"));
+        Add("Tasks", "Accepted", answers.Count(accepted => accepted));
+        Add("Tasks", "Declined", answers.Count(accepted => !accepted));
         Add("Tasks", "Overdue", tasks.Count(t => (t.Kind == AgencyTaskKind.JointWork ? t.AnsweredAt : t.CompletedAt) is not { } ended ? t.CancelledAt is null && t.DueAt < overdueBy : ended > t.DueAt));
 
         Add("Reviews", "DoneOnTime", reviews.Count(r => r.CompletedAt <= r.DueAt));
