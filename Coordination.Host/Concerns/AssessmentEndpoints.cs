@@ -192,7 +192,8 @@ internal static class AssessmentEndpoints
         return TypedResults.NoContent();
     }
 
-    private static ReporterFeedback FeedbackFor(PreliminaryDecision decision) => decision switch
+    /// <summary>The feedback that tells the reporter the truth about the decision: the only one <c>POST .../feedback</c> accepts.</summary>
+    internal static ReporterFeedback FeedbackFor(PreliminaryDecision decision) => decision switch
     {
         PreliminaryDecision.Opened => ReporterFeedback.InvestigationOpened,
         PreliminaryDecision.NotOpened => ReporterFeedback.InvestigationNotOpened,

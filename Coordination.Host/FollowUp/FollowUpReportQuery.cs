@@ -1,4 +1,5 @@
 using Coordination.Contracts.Concerns;
+using Coordination.Host.Concerns;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Reviews;
@@ -33,7 +34,7 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
         // half-year: the current half-year counts up to now, not up to its end.
         var now = clock.GetUtcNow();
         var overdueBy = now < to ? now : to;
-        var agencyKinds = await db.Agencies.AsNoTracking().Where(a => a.MunicipalityId == municipalityId).ToDictionaryAsync(a => a.Id, a => a.Kind, cancellationToken);
+        var agencyKinds = await db.KindsByIdAsync(municipalityId, cancellationToken);
         var concerns = await db.Set<Concern>().AsNoTracking().Where(c => c.MunicipalityId == municipalityId && c.RaisedAt >= from && c.RaisedAt < to).ToListAsync(cancellationToken);
         var ids = concerns.Select(c => c.Id).ToList();
         var states = await db.Set<ConcernState>().AsNoTracking().Where(s => ids.Contains(s.CorrelationId)).ToListAsync(cancellationToken);

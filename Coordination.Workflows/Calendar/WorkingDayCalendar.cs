@@ -135,7 +135,6 @@ public sealed class WorkingDayCalendar
         || holidaysByYear.GetOrAdd(date.Year, static year => SwedishHolidays.For(year).Select(h => h.Date).ToFrozenSet())
             .Contains(date);
 
-
     private DateTimeOffset ToUtc(DateTime local)
     {
         TimeSpan offset;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Coordination.Contracts.Concerns;
 using Coordination.Host.Concerns;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Audit;
@@ -8,9 +7,9 @@ using Coordination.Workflows.Concerns.Chronology;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Concerns;
@@ -102,7 +101,7 @@ public sealed class CaseModel(
             id,
             AssessmentEndpoints.ProtectiveAssessmentAsync(id, new ProtectiveAssessmentRequest(protection switch { "yes" => true, "no" => false, _ => null }), HttpContext, db, bus, clock, cancellationToken),
             "Case.Protective.Done",
-            field => ("protection", "Case.Error.Protective"),
+            ("protection", "Case.Error.Protective"),
             cancellationToken);
 
     /// <summary>Records the preliminary-assessment decision through the API's handler.</summary>
@@ -111,7 +110,7 @@ public sealed class CaseModel(
             id,
             AssessmentEndpoints.PreliminaryAssessmentAsync(id, new PreliminaryAssessmentRequest(decision), HttpContext, db, bus, clock, cancellationToken),
             "Case.Preliminary.Done",
-            field => ("decision", "Case.Error.Decision"),
+            ("decision", "Case.Error.Decision"),
             cancellationToken);
 
     /// <summary>
@@ -123,9 +122,9 @@ public sealed class CaseModel(
         var decision = await db.Set<ConcernState>().AsNoTracking().Where(s => s.CorrelationId == id).Select(s => s.PreliminaryDecision).FirstOrDefaultAsync(cancellationToken);
         return await StepAsync(
             id,
-            AssessmentEndpoints.FeedbackAsync(id, new FeedbackRequest(decision is { } d ? FeedbackFor(d).ToString() : null), HttpContext, db, bus, clock, cancellationToken),
+            AssessmentEndpoints.FeedbackAsync(id, new FeedbackRequest(decision is { } d ? AssessmentEndpoints.FeedbackFor(d).ToString() : null), HttpContext, db, bus, clock, cancellationToken),
             "Case.Feedback.Done",
-            field => (string.Empty, "Case.Refused.Conflict"),
+            (string.Empty, "Case.Refused.Conflict"),
             cancellationToken);
     }
 
@@ -135,23 +134,16 @@ public sealed class CaseModel(
             id,
             ReviewAndCloseEndpoints.CloseAsync(id, new CloseConcernRequest(CloseOutcome), HttpContext, db, bus, clock, audit, cancellationToken),
             "Case.Close.Done",
-            field => (nameof(CloseOutcome), "Case.Error.CloseOutcome"),
+            (nameof(CloseOutcome), "Case.Error.CloseOutcome"),
             cancellationToken);
-
-    /// <summary>The feedback that tells the reporter the truth about the decision (as the API demands).</summary>
-    public static ReporterFeedback FeedbackFor(PreliminaryDecision decision) => decision switch
-    {
-        PreliminaryDecision.Opened => ReporterFeedback.InvestigationOpened,
-        PreliminaryDecision.NotOpened => ReporterFeedback.InvestigationNotOpened,
-        _ => ReporterFeedback.AlreadyOngoing,
-    };
 
     /// <summary>
     /// One of social services' steps, run by the API's own handler so that the rules are the
-    /// API's: on success back to the case with a message; a field error at the form's field; any
-    /// other refusal (not allowed, already done) as a message at the top.
+    /// API's: on success back to the case with a message; a field error (each step's form has
+    /// one field) as <paramref name="invalid"/>'s message at that field; any other refusal (not
+    /// allowed, already done) as a message at the top.
     /// </summary>
-    private async Task<IActionResult> StepAsync(Guid id, Task<IResult> step, string doneKey, Func<string, (string Field, string Key)> fieldFor, CancellationToken cancellationToken)
+    private async Task<IActionResult> StepAsync(Guid id, Task<IResult> step, string doneKey, (string Field, string Key) invalid, CancellationToken cancellationToken)
     {
         var outcome = ApiOutcome.From(await step, HttpContext);
         if (outcome.Succeeded)
@@ -167,11 +159,7 @@ public sealed class CaseModel(
 
         if (outcome.Errors.Count > 0)
         {
-            foreach (var field in outcome.Errors.Keys)
-            {
-                var (formField, key) = fieldFor(field);
-                ModelState.AddModelError(formField, text[key]);
-            }
+            ModelState.AddModelError(invalid.Field, text[invalid.Key]);
         }
         else
         {
@@ -200,7 +188,7 @@ public sealed class CaseModel(
         View = page.View;
         Chronology = page.Chronology;
         Agencies = await directory.OwnAgenciesAsync(viewer, cancellationToken);
-        AgencyKinds = await db.Agencies.AsNoTracking().Where(a => a.MunicipalityId == View.Concern.MunicipalityId).ToDictionaryAsync(a => a.Id, a => a.Kind, cancellationToken);
+        AgencyKinds = await db.KindsByIdAsync(View.Concern.MunicipalityId, cancellationToken);
         return Page();
     }
 
