@@ -20,20 +20,19 @@ internal static class IncidentEndpoints
     internal static async Task<Results<Ok<List<IncidentResponse>>, ValidationProblem>> ListAsync(
         string? status, IncidentQueries queries, System.Security.Claims.ClaimsPrincipal user, Workflows.Persistence.CoordinationDbContext db, CancellationToken cancellationToken)
     {
-        // One status by its name: Enum.TryParse would read "Open,Retried" (also what a repeated
-        // parameter binds to) as the flags 1|2, which is another status, and " 1" as a number.
+        // One status by its name: "Open,Retried" (also what a repeated parameter binds to) would
+        // otherwise be read as the flags 1|2, another status.
         IncidentStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
         {
-            if (Enum.GetNames<IncidentStatus>().FirstOrDefault(n => string.Equals(n, status, StringComparison.OrdinalIgnoreCase)) is not { } name)
+            wanted = EnumNames.Find<IncidentStatus>(status);
+            if (wanted is null)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
                     ["status"] = [$"'{status}' is not one of {string.Join(", ", Enum.GetNames<IncidentStatus>())}."],
                 });
             }
-
-            wanted = Enum.Parse<IncidentStatus>(name);
         }
 
         // An incident is shown only to the administrators of its workflow's municipality (WorkflowInstanceOwner).

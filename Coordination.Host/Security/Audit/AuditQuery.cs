@@ -26,16 +26,13 @@ internal sealed partial record AuditQuery(Guid? ActorUserId, string? SubjectType
             }
         }
 
-        // One action by its name: Enum.TryParse would read "PersonalDataRead,Disclosure" as the
-        // flags 1|2 and search for a third action, and a number for whatever it happens to be.
+        // One action by its name: "PersonalDataRead,Disclosure" would otherwise be read as the
+        // flags 1|2, a third action.
         AuditAction? action = null;
         if (One(query, "action", errors) is { } act)
         {
-            if (Enum.GetNames<AuditAction>().FirstOrDefault(n => string.Equals(n, act, StringComparison.OrdinalIgnoreCase)) is { } name)
-            {
-                action = Enum.Parse<AuditAction>(name);
-            }
-            else
+            action = EnumNames.Find<AuditAction>(act);
+            if (action is null)
             {
                 errors["action"] = [$"'{Cut(act)}' is not one action; search for one of: {string.Join(", ", Enum.GetNames<AuditAction>())}."];
             }
