@@ -20,10 +20,10 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
-    /// <summary>Moves the clock forward and fires every timer that has come due, in due order.</summary>
     /// <summary>One second passes, as while a user waits: the scheduler's timers that came due meanwhile fire.</summary>
     public void TickSecond() => Advance(TimeSpan.FromSeconds(1));
 
+    /// <summary>Moves the clock forward and fires every timer that has come due, in due order.</summary>
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
@@ -77,6 +77,34 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
         }
     }
 
+    /// <summary>
+    /// Lets time pass on its own, a second every 10 ms, until the returned handle is disposed.
+    /// For a host that is stopping: a library in it may be waiting on this clock to finish its
+    /// work (Quartz backs off for a second of this clock after a database deadlock, and the
+    /// scheduler cannot stop until it has retried), and a test that has finished moves the clock
+    /// no more, so the stop would wait for ever.
+    /// </summary>
+    public IAsyncDisposable RunFreely()
+    {
+        var stop = new CancellationTokenSource();
+        var running = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Advance(TimeSpan.FromSeconds(1));
+                try
+                {
+                    await Task.Delay(10, stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        });
+        return new FreeRun(stop, running);
+    }
+
     /// <summary>Sets the clock to a later instant.</summary>
     public void AdvanceTo(DateTimeOffset instant) => Advance(instant - GetUtcNow());
 
@@ -96,6 +124,16 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
             {
                 timers.Add(timer);
             }
+        }
+    }
+
+    private sealed class FreeRun(CancellationTokenSource stop, Task running) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await stop.CancelAsync();
+            await running;
+            stop.Dispose();
         }
     }
 

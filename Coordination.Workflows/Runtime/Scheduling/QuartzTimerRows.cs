@@ -13,16 +13,20 @@ namespace Coordination.Workflows.Runtime.Scheduling;
 /// same moment either fires (and the state machine discards the message, whose token it no
 /// longer holds) or finds its trigger gone and does not fire.
 /// </summary>
+/// <remarks>
+/// The trigger row is deleted first and its row of the trigger-kind table goes with it (Quartz's
+/// schema deletes those in cascade), so its rows are locked in the order the scheduler locks
+/// them when it fires the trigger: <c>qrtz_triggers</c>, then <c>qrtz_simple_triggers</c>.
+/// Deleting the kind's row first took them the other way round, and a reminder cancelled in
+/// the instant it fired deadlocked with the scheduler (PostgreSQL 40P01).
+/// </remarks>
 internal static class QuartzTimerRows
 {
     /// <summary>Quartz's default table prefix, which this service does not change.</summary>
     private const string Prefix = "qrtz_";
 
-    private static readonly string[] TriggerKinds = ["simple_triggers", "cron_triggers", "simprop_triggers", "blob_triggers"];
-
-    private static readonly string Sql = string.Concat(TriggerKinds.Select(kind =>
-        $"DELETE FROM {Prefix}{kind} k USING {Prefix}triggers t WHERE k.sched_name = t.sched_name AND k.trigger_name = t.trigger_name AND k.trigger_group = t.trigger_group AND t.sched_name = @scheduler AND t.job_name = @name AND t.job_group = @group;\n"))
-        + $"DELETE FROM {Prefix}triggers WHERE sched_name = @scheduler AND job_name = @name AND job_group = @group;\n"
+    private const string Sql =
+        $"DELETE FROM {Prefix}triggers WHERE sched_name = @scheduler AND job_name = @name AND job_group = @group;\n"
         + $"DELETE FROM {Prefix}job_details WHERE sched_name = @scheduler AND job_name = @name AND job_group = @group;";
 
     /// <summary>Deletes the job and its triggers, one round trip, in the context's current transaction.</summary>

@@ -65,7 +65,11 @@ public sealed class BrowserHost : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
+        await using (Clock.RunFreely())
+        {
+            await base.DisposeAsync();
+        }
+
         await virtualHost.DisposeAsync();
         await database.DisposeAsync();
         if (Directory.Exists(data))

@@ -71,7 +71,12 @@ public abstract class InProcessHostFactory : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        await base.DisposeAsync();
+        // Time goes on while the host stops (ManualClock.RunFreely says why).
+        await using (Clock.RunFreely())
+        {
+            await base.DisposeAsync();
+        }
+
         foreach (var server in servers)
         {
             await server.DisposeAsync();

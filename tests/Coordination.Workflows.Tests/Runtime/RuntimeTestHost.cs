@@ -1,3 +1,4 @@
+using Coordination.Testing;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime;
 using Coordination.Workflows.Runtime.Journal;
@@ -18,11 +19,13 @@ public sealed class RuntimeTestHost : IAsyncDisposable
 {
     private readonly IHost host;
     private readonly RuntimeBackend backend;
+    private readonly ManualClock? clock;
 
-    private RuntimeTestHost(IHost host, RuntimeBackend backend)
+    private RuntimeTestHost(IHost host, RuntimeBackend backend, ManualClock? clock)
     {
         this.host = host;
         this.backend = backend;
+        this.clock = clock;
     }
 
     public IServiceProvider Services => host.Services;
@@ -70,7 +73,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
         var host = builder.Build();
         host.Services.GetRequiredService<IBusControl>().ConnectReceiveObserver(host.Services.GetRequiredService<ReceiveLog>());
         await host.StartAsync();
-        return new RuntimeTestHost(host, backend);
+        return new RuntimeTestHost(host, backend, clock as ManualClock);
     }
 
     /// <param name="userId">Sent in the header HTTP endpoints set for the signed-in user.</param>
@@ -132,7 +135,12 @@ public sealed class RuntimeTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await host.StopAsync();
+        // Time goes on while the host stops (ManualClock.RunFreely says why).
+        await using (clock?.RunFreely())
+        {
+            await host.StopAsync();
+        }
+
         host.Dispose();
     }
 }
