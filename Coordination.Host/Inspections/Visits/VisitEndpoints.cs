@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Coordination.Contracts.Inspections;
+using Coordination.Host.Inspections.Rounds;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections;
 using Coordination.Workflows.Inspections.Rounds;
@@ -71,6 +72,11 @@ internal static class VisitEndpoints
         else if (started > now)
         {
             errors.Add("startedAt", "A visit is recorded after it took place.");
+        }
+        else if (!RoundTiming.IsOnTheEvening(round, started))
+        {
+            errors.Add("startedAt", string.Create(CultureInfo.InvariantCulture,
+                $"A visit of this round starts on its evening, {round.Date:yyyy-MM-dd} {round.EveningStart:HH\\:mm}–{round.EveningEnd:HH\\:mm} (Swedish time)."));
         }
 
         if (request.EndedAt is not { } ended)

@@ -96,7 +96,7 @@ public sealed class ChecklistModel(
 
         var eveningStart = TimeOnly.ParseExact(Round.Text("eveningStart"), "HH:mm", CultureInfo.InvariantCulture);
         var local = date.ToDateTime(at);
-        if (at < eveningStart.AddHours(-6))
+        if (at < eveningStart.Add(-RoundTiming.EveningLeadIn))
         {
             local = local.AddDays(1);
         }

@@ -49,6 +49,15 @@ public sealed class InvalidInputTests
             Assert.True(problem.GetProperty("errors").TryGetProperty("items[1]", out _), problem.GetRawText());
         }
 
+        // A visit dated a week before the round's evening, which would mark the round done.
+        using (var otherDay = await scenario.RecordVisitAsync(accepted, venueId, new DateTimeOffset(2026, 11, 27, 20, 30, 0, TimeSpan.Zero), Item("serving.serving-hours", "Ok")))
+        {
+            var problem = await InspectionsClient.ReadAsync(otherDay, HttpStatusCode.BadRequest);
+            Assert.Contains("2026-12-04 21:00–01:00", problem.GetProperty("errors").GetProperty("startedAt")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Confirmed", (await officer.GetJsonAsync($"/api/inspections/rounds/{accepted}")).GetProperty("status").GetString());
+
         // Nothing stored: neither round has a visit, the venue was never visited, no protocol is due.
         foreach (var round in new[] { roundId, accepted })
         {
