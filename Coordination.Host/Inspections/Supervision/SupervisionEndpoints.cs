@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Coordination.Contracts.Inspections;
 using Coordination.Host.Inspections.Visits;
@@ -53,7 +54,10 @@ internal static class SupervisionEndpoints
             return InspectionProblems.NotFound("Supervision case");
         }
 
-        if (supervision.Status != SupervisionStatus.Opened)
+        // Once the licensee has had their say, a new kommunicering is only for a harsher proposal:
+        // the board may decide the communicated sanction or a milder one without it (förvaltningslagen 25 §).
+        var earlier = supervision.Status == SupervisionStatus.AwaitingDecision ? supervision.ProposedSanction : null;
+        if (supervision.Status != SupervisionStatus.Opened && earlier is null)
         {
             return InspectionProblems.Conflict("Already communicated", $"The case is {supervision.Status}; the proposal was communicated before.");
         }
@@ -61,6 +65,11 @@ internal static class SupervisionEndpoints
         var errors = new ValidationErrors();
         var proposed = errors.Enum<Sanction>("proposedSanction", request.ProposedSanction);
         var text = errors.Required("text", request.Text);
+        if (earlier is { } told && proposed is { } harsher && harsher <= told)
+        {
+            errors.Add("proposedSanction", $"The licensee was told of {told} and has had their say; the board may decide it or a milder sanction as it is. A new kommunicering is for a harsher proposal.");
+        }
+
         if (errors.Any)
         {
             return errors.Problem();
@@ -68,6 +77,21 @@ internal static class SupervisionEndpoints
 
         var now = clock.GetUtcNow();
         var settings = await db.InspectionSettingsForAsync(supervision.MunicipalityId);
+        if (earlier is { } previous)
+        {
+            // The first round is kept in the venue's history before the case is set for the second.
+            var reply = supervision.RepliedAt is { } repliedAt
+                ? string.Create(CultureInfo.InvariantCulture, $"The licensee replied on {repliedAt:yyyy-MM-dd}: {supervision.Reply}")
+                : "The licensee did not reply in time.";
+            await AddHistoryAsync(db, supervision, now, VenueHistoryKind.KommuniceringSent, string.Create(CultureInfo.InvariantCulture, $"The proposal of {previous} communicated on {supervision.KommuniceringSentAt:yyyy-MM-dd} is replaced by a harsher one. {reply}"));
+            supervision.Reply = null;
+            supervision.RepliedAt = null;
+            foreach (var task in await OpenDecisionTasksAsync(db, supervision.Id))
+            {
+                task.Complete(InspectionTaskStatus.Cancelled, now);
+            }
+        }
+
         supervision.ProposedSanction = proposed;
         supervision.KommuniceringText = text;
         supervision.KommuniceringSentAt = now;
@@ -128,6 +152,12 @@ internal static class SupervisionEndpoints
             return errors.Problem();
         }
 
+        if (decided > supervision.ProposedSanction)
+        {
+            errors.Add("sanction", $"The licensee was told of {supervision.ProposedSanction} and has not had their say on {decided}. Communicate the harsher proposal first (kommunicering, förvaltningslagen 25 §).");
+            return errors.Problem("Harsher than the proposal communicated");
+        }
+
         var history = await db.Set<VenueHistoryEntry>().AsNoTracking().Where(e => e.VenueId == supervision.VenueId).ToListAsync();
         if (SanctionLadder.Refusal(decided, RiskAssessment.Sanctions(history), request.MostSeriousCase, request.Justification) is { } refusal)
         {
@@ -149,7 +179,7 @@ internal static class SupervisionEndpoints
         entry.Sanction = decided;
         entry.SupervisionCaseId = supervision.Id;
         db.Add(entry);
-        foreach (var task in await db.Set<InspectionTask>().Where(t => t.SupervisionCaseId == id && t.Kind == InspectionTaskKind.DecideSupervisionCase && t.Status == InspectionTaskStatus.Open).ToListAsync())
+        foreach (var task in await OpenDecisionTasksAsync(db, id))
         {
             task.Complete(InspectionTaskStatus.Done, now);
         }
@@ -240,6 +270,9 @@ internal static class SupervisionEndpoints
         var supervision = await db.Set<SupervisionCase>().FirstOrDefaultAsync(c => c.Id == id);
         return supervision is not null && user.IsLicensing(supervision.MunicipalityId) ? supervision : null;
     }
+
+    private static Task<List<InspectionTask>> OpenDecisionTasksAsync(CoordinationDbContext db, Guid caseId) =>
+        db.Set<InspectionTask>().Where(t => t.SupervisionCaseId == caseId && t.Kind == InspectionTaskKind.DecideSupervisionCase && t.Status == InspectionTaskStatus.Open).ToListAsync();
 
     private static async Task AddHistoryAsync(CoordinationDbContext db, SupervisionCase supervision, DateTimeOffset at, VenueHistoryKind kind, string text)
     {

@@ -33,7 +33,8 @@ public sealed class SupervisionCaseStateMachine : MassTransitStateMachine<Superv
                 })
                 .TransitionTo(Proposing));
 
-        During(Proposing,
+        // A harsher proposal after the reply is communicated again, with a reply time of its own.
+        During(Proposing, AwaitingDecision,
             When(Communicated)
                 .Schedule(ReplyDeadline, c => new KommuniceringReplyDeadlinePassed(c.Saga.CorrelationId), c => c.Message.ReplyDueAt.UtcDateTime)
                 .TransitionTo(AwaitingReply));
