@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Coordination.Contracts.Inspections;
 using Coordination.Workflows.Identity;
@@ -18,6 +19,9 @@ namespace Coordination.Host.Inspections.Visits;
 /// </summary>
 internal static class OutcomeEndpoints
 {
+    /// <summary>The title of the refusal when the venue's open supervision case has been decided.</summary>
+    public const string SupervisionAlreadyDecided = "Supervision case already decided";
+
     public static async Task<IResult> DecideAsync(Guid id, OutcomeRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         var visit = await db.Set<Visit>().Include(v => v.Entries).FirstOrDefaultAsync(v => v.Id == id);
@@ -61,7 +65,21 @@ internal static class OutcomeEndpoints
         {
             if (venue.OpenSupervisionCaseId is { } open)
             {
-                return InspectionProblems.Conflict("Supervision already open", $"The venue is already under supervision (case {open}); add to that case.");
+                var current = await db.Set<SupervisionCase>().FirstAsync(c => c.Id == open);
+                if (current.Decision is { } decided)
+                {
+                    return InspectionProblems.Conflict(
+                        SupervisionAlreadyDecided,
+                        string.Create(CultureInfo.InvariantCulture, $"The venue's supervision case was decided on {current.DecidedAt:yyyy-MM-dd} ({decided}); these remarks need a case of their own. Close that case, then decide this outcome again."));
+                }
+
+                // Not yet decided: the remarks join the open case, and the board decides on both visits.
+                var joined = VenueHistoryEntry.For(venue, now, VenueHistoryKind.RemarksAddedToSupervision, "Serious remarks: added to the open supervision case.");
+                joined.VisitId = visit.Id;
+                joined.SupervisionCaseId = open;
+                db.Add(joined);
+                await db.SaveChangesAsync();
+                return TypedResults.Ok(new { visit.Id, outcome = outcome.ToString(), supervisionCaseId = (Guid?)open, venue.ReInspectionDueAt });
             }
 
             var supervision = new SupervisionCase { Id = Guid.NewGuid(), MunicipalityId = visit.MunicipalityId, VenueId = venue.Id, VisitId = visit.Id, OpenedAt = now };

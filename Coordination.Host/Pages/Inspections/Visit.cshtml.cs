@@ -60,6 +60,10 @@ public sealed class VisitModel(CoordinationDbContext db, IPublishEndpoint publis
         {
             ApiErrors.AddTo(ModelState, outcome, text);
         }
+        else if (outcome.ProblemTitle == OutcomeEndpoints.SupervisionAlreadyDecided)
+        {
+            Problem = text["Visit.SupervisionAlreadyDecided"];
+        }
         else if (!outcome.NotFound)
         {
             Problem = text["Visit.OutcomeConflict"] + " " + outcome.ProblemDetail;

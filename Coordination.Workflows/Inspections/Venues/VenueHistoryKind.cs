@@ -16,4 +16,7 @@ public enum VenueHistoryKind
     DecisionFinal = 11,
     FollowUpDue = 12,
     SupervisionClosed = 13,
+
+    /// <summary>Serious remarks at a later visit, added to the venue's open supervision case before its decision.</summary>
+    RemarksAddedToSupervision = 14,
 }

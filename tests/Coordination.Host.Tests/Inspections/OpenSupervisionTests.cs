@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.Json;
+using Coordination.Host.Tests.Infrastructure;
+using Coordination.Testing;
+using static Coordination.Host.Tests.Inspections.InspectionScenario;
+
+namespace Coordination.Host.Tests.Inspections;
+
+/// <summary>Serious remarks at a venue that is already under supervision.</summary>
+public sealed class OpenSupervisionTests
+{
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Serious_remarks_join_the_open_case_before_its_decision_and_get_a_case_of_their_own_after_it_is_closed(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var (venueId, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
+
+        // A week later, before any decision: the new remarks go to the case the board has yet to decide.
+        var second = await SeriousVisitAsync(scenario, venueId, new DateOnly(2026, 12, 4));
+        var joined = await scenario.Officer.PostJsonAsync($"/api/inspections/visits/{second}/outcome", new { outcome = "SeriousRemarks" });
+        Assert.Equal(caseId, joined.GetProperty("supervisionCaseId").GetGuid());
+        var history = await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}/history");
+        Assert.Contains(history.EnumerateArray(), e => e.GetProperty("kind").GetString() == "RemarksAddedToSupervision"
+            && e.GetProperty("visitId").GetGuid() == second && e.GetProperty("supervisionCaseId").GetGuid() == caseId);
+        Assert.Equal("SeriousRemarks", (await scenario.Officer.GetJsonAsync($"/api/inspections/visits/{second}")).GetProperty("outcome").GetString());
+
+        // The case is decided; remarks at the next visit cannot change that decision.
+        var cases = $"/api/inspections/supervision-cases/{caseId}";
+        await scenario.Officer.PostJsonAsync($"{cases}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
+        await scenario.Officer.PostJsonAsync($"{cases}/reply", new { text = "We have new door staff." });
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply makes the case ready for decision", scenario.Host.Clock.TickSecond);
+        await scenario.Officer.PostJsonAsync($"{cases}/decision", new { sanction = "Varning" });
+
+        var third = await SeriousVisitAsync(scenario, venueId, new DateOnly(2026, 12, 11));
+        using (var refused = await scenario.Officer.PostAsync($"/api/inspections/visits/{third}/outcome", new { outcome = "SeriousRemarks" }))
+        {
+            var problem = await InspectionsClient.ReadAsync(refused, HttpStatusCode.Conflict);
+            Assert.Equal("Supervision case already decided", problem.GetProperty("title").GetString());
+        }
+
+        Assert.Equal(JsonValueKind.Null, (await scenario.Officer.GetJsonAsync($"/api/inspections/visits/{third}")).GetProperty("outcome").ValueKind);
+
+        // Once the decided case is closed, the same outcome opens a case of its own.
+        await scenario.Officer.PostJsonAsync($"{cases}/close");
+        var opened = await scenario.Officer.PostJsonAsync($"/api/inspections/visits/{third}/outcome", new { outcome = "SeriousRemarks" });
+        var newCase = opened.GetProperty("supervisionCaseId").GetGuid();
+        Assert.NotEqual(caseId, newCase);
+        Assert.Equal("Opened", (await scenario.SupervisionCaseAsync(newCase)).GetProperty("status").GetString());
+    }
+
+    private static async Task<Guid> SeriousVisitAsync(InspectionScenario scenario, Guid venueId, DateOnly date)
+    {
+        var roundId = await scenario.AcceptedRoundAsync(venueId, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var evening = new DateTimeOffset(date.ToDateTime(new TimeOnly(20, 30)), TimeSpan.Zero);
+        scenario.Host.Clock.AdvanceTo(evening.AddHours(3));
+        using var recorded = await scenario.RecordVisitAsync(roundId, venueId, evening,
+            Item("serving.no-serving-under-18", "Remark", "A guest aged 17 was served."),
+            Item("serving.fire-safety", "Ok"));
+        return (await InspectionsClient.ReadAsync(recorded, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    }
+}
