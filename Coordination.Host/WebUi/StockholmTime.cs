@@ -5,7 +5,7 @@ namespace Coordination.Host.WebUi;
 /// <summary>Times are kept in UTC and shown in Europe/Stockholm (DOMAIN.md, "Working days").</summary>
 internal static class StockholmTime
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
     public static DateTimeOffset ToStockholm(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 

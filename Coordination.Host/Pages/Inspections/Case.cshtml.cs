@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Coordination.Host.Inspections.Supervision;
 using Coordination.Host.Inspections.Venues;
@@ -30,7 +31,11 @@ public sealed class CaseModel(
 
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Input.AppealReceivedOn = StockholmTime.Show(DateOnly.FromDateTime(clock.GetUtcNow().ToStockholm().DateTime));
+        return await LoadAsync() ? Page() : NotFound();
+    }
 
     public Task<IActionResult> OnPostKommuniceringAsync() =>
         ActAsync(() => SupervisionEndpoints.CommunicateAsync(Id, new KommuniceringRequest(Input.ProposedSanction, Input.KommuniceringText), User, db, publish, deadlines, clock), "Kommunicering");
@@ -41,8 +46,39 @@ public sealed class CaseModel(
     public Task<IActionResult> OnPostDecisionAsync() =>
         ActAsync(() => SupervisionEndpoints.DecideAsync(Id, new DecisionRequest(Input.Sanction, Input.MostSeriousCase, Input.Justification), User, db, publish, deadlines, clock), "Decision");
 
-    public Task<IActionResult> OnPostAppealAsync() =>
-        ActAsync(() => SupervisionEndpoints.AppealAsync(Id, new AppealRequest(null, Input.AppealText), User, db, publish, clock), "Appeal");
+    public async Task<IActionResult> OnPostAppealAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (!DateOnly.TryParseExact(Input.AppealReceivedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var receivedOn))
+        {
+            ModelState.AddModelError("Input.AppealReceivedOn", text["Case.AppealReceivedOnInvalid"]);
+            return Page();
+        }
+
+        return await ActAsync(() => SupervisionEndpoints.AppealAsync(Id, new AppealRequest(ReceivedAt(receivedOn), Input.AppealText), User, db, publish, clock), "Appeal");
+    }
+
+    /// <summary>
+    /// The instant an appeal stamped with <paramref name="date"/> arrived: midday that day in
+    /// Stockholm, but not before the decision nor after now, so that a letter stamped on the day of
+    /// the decision, or today, counts as arriving that day. A date outside the appeal window stays outside it.
+    /// </summary>
+    private DateTimeOffset ReceivedAt(DateOnly date)
+    {
+        var noon = date.ToDateTime(new TimeOnly(12, 0));
+        var instant = new DateTimeOffset(noon, StockholmTime.Zone.GetUtcOffset(noon)).ToUniversalTime();
+        var now = clock.GetUtcNow();
+        if (date == DateOnly.FromDateTime(now.ToStockholm().DateTime) && instant > now)
+        {
+            return now;
+        }
+
+        return Case.Instant("decidedAt") is { } decided && date == DateOnly.FromDateTime(decided.ToStockholm().DateTime) && instant < decided ? decided : instant;
+    }
 
     public Task<IActionResult> OnPostCloseAsync() =>
         ActAsync(() => SupervisionEndpoints.CloseAsync(Id, User, db, publish, clock), "Close");
@@ -77,6 +113,7 @@ public sealed class CaseModel(
         ("Kommunicering", "proposedSanction") => "Input.ProposedSanction",
         ("Kommunicering", "text") => "Input.KommuniceringText",
         ("Reply", "text") => "Input.ReplyText",
+        ("Appeal", "receivedAt") => "Input.AppealReceivedOn",
         ("Appeal", _) => "Input.AppealText",
         _ => ApiErrors.FieldKey("Input", field),
     };
@@ -111,5 +148,8 @@ public sealed class CaseModel(
         public string? Justification { get; set; }
 
         public string? AppealText { get; set; }
+
+        /// <summary>The date the appeal arrived (yyyy-MM-dd, Stockholm); today unless the officer says otherwise.</summary>
+        public string? AppealReceivedOn { get; set; }
     }
 }

@@ -33,8 +33,8 @@ public sealed class SupervisionTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.Equal(404, refused!.Status);
         Assert.Equal(404, (await police.Page.GotoAsync("/Inspections/Cases"))!.Status);
 
-        await officer.Page.GetByLabel("Föreslagen åtgärd").SelectOptionAsync("Varning");
-        await officer.Page.GetByLabel("Text till tillståndshavaren").FillAsync("Nämnden överväger en varning efter besöket den 27 november.");
+        await officer.Page.GetByLabel("Föreslagen åtgärd").SelectOptionAsync("Aterkallelse");
+        await officer.Page.GetByLabel("Text till tillståndshavaren").FillAsync("Nämnden överväger att återkalla tillståndet efter besöket den 27 november.");
         await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Skicka kommunicering" }).ClickAsync();
         await officer.Page.GetByRole(AriaRole.Heading, new() { Name = "Yttrande" }).WaitForAsync();
         await officer.Page.GetByLabel("Tillståndshavarens yttrande").FillAsync("Vi har utbildat personalen.");
@@ -71,5 +71,20 @@ public sealed class SupervisionTests(BrowserFixture browser) : IClassFixture<Bro
         await officer.Page.GetByText("Överklagandetid löper").WaitForAsync();
         await officer.CheckInBothLanguagesAsync("varning decided");
         await officer.ScreenshotAsync("inspections-supervision-varning-decided");
+
+        // The appeal is recorded with the date it arrived, which cannot be before the decision.
+        var received = officer.Page.GetByLabel("Överklagandet kom in");
+        Assert.Equal("2026-11-28", await received.InputValueAsync());
+        await received.FillAsync("2026-11-27");
+        await officer.Page.GetByLabel("Överklagandet", new() { Exact = true }).FillAsync("Tillståndshavaren överklagar varningen.");
+        await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Registrera överklagandet" }).ClickAsync();
+        await officer.Page.Locator("#Input_AppealReceivedOn-error").WaitForAsync();
+        Assert.Equal("Tillståndshavaren överklagar varningen.", await officer.Page.GetByLabel("Överklagandet", new() { Exact = true }).InputValueAsync());
+        await officer.CheckAsync("appeal dated before the decision refused");
+
+        await received.FillAsync("2026-11-28");
+        await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Registrera överklagandet" }).ClickAsync();
+        await officer.Page.GetByText("Överklagat").First.WaitForAsync();
+        await officer.CheckInBothLanguagesAsync("appeal recorded");
     }
 }
