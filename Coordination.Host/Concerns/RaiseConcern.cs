@@ -1,4 +1,5 @@
 using Coordination.Contracts.Concerns;
+using Coordination.Host.WebUi;
 using Coordination.Workflows.Calendar;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Access;
@@ -103,7 +104,7 @@ public sealed class RaiseConcern(CoordinationDbContext db, IPublishEndpoint bus,
             return (null, null, null);
         }
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = StockholmTime.Today(now);
         var name = string.IsNullOrWhiteSpace(person.Name) ? null : person.Name.Trim();
         if (name?.Length > 200)
         {

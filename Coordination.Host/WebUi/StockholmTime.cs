@@ -9,6 +9,9 @@ internal static class StockholmTime
 
     public static DateTimeOffset ToStockholm(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The date in Stockholm at <paramref name="instant"/>: "today" for a date a person writes, which begins an hour or two before the UTC date.</summary>
+    public static DateOnly Today(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToStockholm().DateTime);
+
     /// <summary>Date and time as people in Sweden write it, in the page's culture.</summary>
     public static string Show(DateTimeOffset instant) =>
         instant.ToStockholm().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

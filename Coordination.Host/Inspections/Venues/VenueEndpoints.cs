@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Coordination.Host.WebUi;
 using Coordination.Workflows.Inspections.Risk;
 using Coordination.Workflows.Inspections.Settings;
 using Coordination.Workflows.Inspections.Venues;
@@ -37,7 +38,7 @@ internal static class VenueEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var apply = VenueValidation.Validate(request, DateOnly.FromDateTime(now.UtcDateTime), errors);
+        var apply = VenueValidation.Validate(request, StockholmTime.Today(now), errors);
         if (apply is null || errors.Any)
         {
             return errors.Problem();
@@ -116,7 +117,7 @@ internal static class VenueEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var apply = VenueValidation.Validate(request, DateOnly.FromDateTime(now.UtcDateTime), errors);
+        var apply = VenueValidation.Validate(request, StockholmTime.Today(now), errors);
         if (apply is null || errors.Any)
         {
             return errors.Problem();

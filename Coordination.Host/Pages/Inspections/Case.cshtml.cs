@@ -33,7 +33,7 @@ public sealed class CaseModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Input.AppealReceivedOn = StockholmTime.Show(DateOnly.FromDateTime(clock.GetUtcNow().ToStockholm().DateTime));
+        Input.AppealReceivedOn = StockholmTime.Show(StockholmTime.Today(clock.GetUtcNow()));
         return await LoadAsync() ? Page() : NotFound();
     }
 
@@ -72,12 +72,12 @@ public sealed class CaseModel(
         var noon = date.ToDateTime(new TimeOnly(12, 0));
         var instant = new DateTimeOffset(noon, StockholmTime.Zone.GetUtcOffset(noon)).ToUniversalTime();
         var now = clock.GetUtcNow();
-        if (date == DateOnly.FromDateTime(now.ToStockholm().DateTime) && instant > now)
+        if (date == StockholmTime.Today(now) && instant > now)
         {
             return now;
         }
 
-        return Case.Instant("decidedAt") is { } decided && date == DateOnly.FromDateTime(decided.ToStockholm().DateTime) && instant < decided ? decided : instant;
+        return Case.Instant("decidedAt") is { } decided && date == StockholmTime.Today(decided) && instant < decided ? decided : instant;
     }
 
     public Task<IActionResult> OnPostCloseAsync() =>

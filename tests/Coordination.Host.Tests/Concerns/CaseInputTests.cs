@@ -49,6 +49,19 @@ public sealed class CaseInputTests
     }
 
     [Fact]
+    public async Task A_concern_about_a_child_born_today_in_Stockholm_can_be_raised_after_midnight_there_while_tomorrow_is_refused()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+
+        // 23:30 UTC on Monday is 00:30 on Tuesday 24 November in Stockholm.
+        host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 23, 23, 30, 0, TimeSpan.Zero));
+        var unborn = await users.PostJsonAsync(Teacher, "/api/concerns", ConcernRequests.Concern("20261125-1238"), HttpStatusCode.BadRequest);
+        Assert.Equal(["youngPerson.personalIdentityNumber"], Fields(unborn));
+        await users.PostJsonAsync(Teacher, "/api/concerns", ConcernRequests.Concern("20261124-1239"), HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task A_plan_with_a_missing_goal_or_action_is_refused_naming_its_place_in_the_list()
     {
         await using var host = SecurityHost.OnSqlite();
