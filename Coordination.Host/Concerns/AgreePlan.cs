@@ -62,6 +62,11 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
             {
                 errors.Add($"{field}.byDate", "The date has passed.");
             }
+            else if (byDate == today && now >= calendar.EndOfWorkingDay(today))
+            {
+                // An action is due when office hours end on its date: today's have ended, so it would be overdue at once.
+                errors.Add($"{field}.byDate", "Office hours have ended today; choose a later date.");
+            }
 
             Guid agencyId = default;
             if (kind is { } k && (!agencies.TryGetValue(k, out agencyId) || (k != AgencyKind.SocialServices && !shared.Contains(agencyId))))

@@ -90,6 +90,21 @@ public sealed class CaseInputTests
         await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", Plan("2026-11-24"), HttpStatusCode.Created);
     }
 
+    [Fact]
+    public async Task A_plan_action_due_today_is_refused_once_office_hours_have_ended_so_it_is_never_born_overdue()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var id = await CaseJourney.RaiseAsync(host, users);
+
+        // 15:30 UTC on Monday is 16:30 in Stockholm: office hours ended at 16:00.
+        host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 23, 15, 30, 0, TimeSpan.Zero));
+        var today = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", Plan("2026-11-23"), HttpStatusCode.BadRequest);
+        Assert.Equal(["actions[0].byDate"], Fields(today));
+        Assert.Contains("Office hours have ended", today.GetProperty("errors").GetProperty("actions[0].byDate")[0].GetString(), StringComparison.Ordinal);
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", Plan("2026-11-24"), HttpStatusCode.Created);
+    }
+
     private static object Plan(string byDate) =>
         new { goals = OneGoal, actions = new[] { new { what = "Talk with Alva", agency = "SocialServices", byDate } } };
 
