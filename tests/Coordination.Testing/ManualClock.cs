@@ -78,28 +78,30 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     }
 
     /// <summary>
-    /// Lets time pass on its own, a second every 10 ms, until the returned handle is disposed.
+    /// Lets time pass on its own while the returned handle is held, should the holder still be
+    /// waiting after a second: then a second passes every 10 ms until the handle is disposed.
     /// For a host that is stopping: a library in it may be waiting on this clock to finish its
     /// work (Quartz backs off for a second of this clock after a database deadlock, and the
     /// scheduler cannot stop until it has retried), and a test that has finished moves the clock
-    /// no more, so the stop would wait for ever.
+    /// no more, so the stop would wait for ever. A stop that needs no time passes none.
     /// </summary>
     public IAsyncDisposable RunFreely()
     {
         var stop = new CancellationTokenSource();
         var running = Task.Run(async () =>
         {
-            while (!stop.IsCancellationRequested)
+            try
             {
-                Advance(TimeSpan.FromSeconds(1));
-                try
+                await Task.Delay(TimeSpan.FromSeconds(1), stop.Token);
+                while (!stop.IsCancellationRequested)
                 {
+                    Advance(TimeSpan.FromSeconds(1));
                     await Task.Delay(10, stop.Token);
                 }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The holder is done.
             }
         });
         return new FreeRun(stop, running);
