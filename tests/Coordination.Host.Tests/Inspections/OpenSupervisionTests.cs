@@ -60,4 +60,34 @@ public sealed class OpenSupervisionTests
             Item("serving.fire-safety", "Ok"));
         return (await InspectionsClient.ReadAsync(recorded, HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
+
+    [Fact]
+    public async Task The_case_list_shows_the_ongoing_cases_and_filters_by_venue_and_status()
+    {
+        await using var scenario = await StartAsync(HostBackend.SqliteInMemory);
+        await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
+
+        async Task<string> ListAsync(string query)
+        {
+            using var response = await scenario.Officer.GetAsync($"/Inspections/Cases?municipalityId={scenario.MunicipalityId}&{query}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        }
+
+        var ongoing = await ListAsync("");
+        Assert.Contains(">Klubb Natt</a>", ongoing, StringComparison.Ordinal);
+        Assert.Contains("1 av 1 tillsynsärenden visas.", ongoing, StringComparison.Ordinal);
+
+        var closed = await ListAsync("status=Closed");
+        Assert.DoesNotContain(">Klubb Natt</a>", closed, StringComparison.Ordinal);
+        Assert.Contains("0 av 1 tillsynsärenden visas.", closed, StringComparison.Ordinal);
+
+        Assert.Contains(">Klubb Natt</a>", await ListAsync("status=Opened&search=natt"), StringComparison.Ordinal);
+        Assert.DoesNotContain(">Klubb Natt</a>", await ListAsync("search=H%C3%B6rnet"), StringComparison.Ordinal);
+
+        // An unknown status says so at the filter and shows the ongoing cases.
+        var unknown = await ListAsync("status=Finished");
+        Assert.Contains("Okänd status i adressen", unknown, StringComparison.Ordinal);
+        Assert.Contains(">Klubb Natt</a>", unknown, StringComparison.Ordinal);
+    }
 }
