@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Claims;
+using Coordination.Host.Pages.Inspections;
 using Coordination.Contracts.Inspections;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections.Rounds;
@@ -8,13 +10,14 @@ using Coordination.Workflows.Inspections.Visits;
 using Coordination.Workflows.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Inspections.Visits;
 
 /// <summary>The protocol of a visit: read as a printable page, and marked as sent to the licensee.</summary>
 internal static class ProtocolEndpoints
 {
-    public static async Task<IResult> ViewAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
+    public static async Task<IResult> ViewAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, IStringLocalizer<InspectionsResource> text)
     {
         var visit = await db.Set<Visit>().AsNoTracking().Include(v => v.Entries).FirstOrDefaultAsync(v => v.Id == id);
         if (visit is null || !user.IsLicensing(visit.MunicipalityId))
@@ -25,7 +28,17 @@ internal static class ProtocolEndpoints
         var venue = await db.Set<Venue>().AsNoTracking().FirstAsync(v => v.Id == visit.VenueId);
         var round = await db.Set<InspectionRound>().AsNoTracking().FirstAsync(r => r.Id == visit.RoundId);
         var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == visit.MunicipalityId).Select(m => m.Name).FirstAsync();
-        return TypedResults.Content(ProtocolPage.Render(visit, venue, round, municipality), "text/html; charset=utf-8");
+        // The protocol is a Swedish document for the licensee, whatever language the reader's own pages are in.
+        var reader = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = ProtocolPage.Culture;
+        try
+        {
+            return TypedResults.Content(ProtocolPage.Render(visit, venue, round, municipality, (code, own) => Checklist.Text(text, code, own)), "text/html; charset=utf-8");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = reader;
+        }
     }
 
     public static async Task<IResult> SentAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)

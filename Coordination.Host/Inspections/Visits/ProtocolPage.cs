@@ -16,8 +16,13 @@ internal static class ProtocolPage
 
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
-    public static string Render(Visit visit, Venue venue, InspectionRound round, string municipality)
+    /// <summary>The protocol's language: Swedish, the licensee's.</summary>
+    public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("sv-SE");
+
+    /// <summary>The page; <c>itemText</c> gives a checklist item's text in Swedish from its code and the domain's own (English) text.</summary>
+    public static string Render(Visit visit, Venue venue, InspectionRound round, string municipality, Func<string, string, string> itemText)
     {
+        ArgumentNullException.ThrowIfNull(itemText);
         static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
         string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
@@ -42,7 +47,7 @@ internal static class ProtocolPage
                 ChecklistResult.Remark => "Anmärkning",
                 _ => "Ej kontrollerat",
             };
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(item?.Text ?? entry.Code)}</td><td>{result}</td><td>{E(entry.Note)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(itemText(entry.Code, item?.Text ?? entry.Code))}</td><td>{result}</td><td>{E(entry.Note)}</td></tr>");
         }
 
         html.Append("</tbody></table>");

@@ -5,11 +5,12 @@ using Coordination.Host.Inspections.Visits;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Persistence;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Inspections;
 
 /// <summary>The inspection protocol (tillsynsprotokoll) of a visit, laid out for printing and sending to the licensee.</summary>
-public sealed class ProtocolModel(CoordinationDbContext db) : InspectionPage
+public sealed class ProtocolModel(CoordinationDbContext db, IStringLocalizer<InspectionsResource> text) : InspectionPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -23,7 +24,7 @@ public sealed class ProtocolModel(CoordinationDbContext db) : InspectionPage
     public async Task<IActionResult> OnGetAsync()
     {
         // The protocol handler decides who may read it (the licensing unit); the page draws it with its own print stylesheet.
-        var protocol = Read(await ProtocolEndpoints.ViewAsync(Id, User, db));
+        var protocol = Read(await ProtocolEndpoints.ViewAsync(Id, User, db, text));
         if (!protocol.Succeeded)
         {
             return NotFound();

@@ -77,6 +77,7 @@ public sealed class InspectionJourneyTests
         var html = await page.Content.ReadAsStringAsync();
         Assert.Contains("Klubb Natt", html, StringComparison.Ordinal);
         Assert.Contains("Two guests aged 16 and 17 were served beer.", html, StringComparison.Ordinal);
+        Assert.Contains("Ordning och nykterhet, kön inräknad", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.True((await officer.PostJsonAsync($"/api/inspections/visits/{visitId}/protocol/sent")).GetProperty("onTime").GetBoolean());
 
         // Serious remarks open a supervision case; the proposal of a varning is communicated.
