@@ -40,7 +40,7 @@ internal static class VenueValidation
 
         var from = errors.Time("servingFrom", request.ServingFrom, required: false);
         var until = errors.Time("servingUntil", request.ServingUntil, required: false);
-        if ((from is null) != (until is null) && !errors.Any)
+        if ((from is null) != (until is null) && string.IsNullOrWhiteSpace(from is null ? request.ServingFrom : request.ServingUntil))
         {
             errors.Add(from is null ? "servingFrom" : "servingUntil", "Serving hours need both a start and an end.");
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Coordination.Host.Inspections;
 using Coordination.Host.Inspections.Venues;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Persistence;
@@ -71,6 +72,14 @@ public sealed class VenueModel(CoordinationDbContext db, TimeProvider clock, ISt
             complaints);
         if (!ModelState.IsValid)
         {
+            // Nothing is saved, but the rest of the form is checked too, so every error shows at once.
+            var errors = new ValidationErrors();
+            VenueValidation.Validate(request, StockholmTime.Today(clock.GetUtcNow()), errors);
+            if (errors.Any)
+            {
+                ApiErrors.AddTo(ModelState, Read(errors.Problem()), text, keyFor: ApiErrors.Grouped());
+            }
+
             await ChooseAsync(MunicipalityId, db);
             return Page();
         }

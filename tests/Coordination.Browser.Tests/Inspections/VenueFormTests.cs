@@ -15,9 +15,19 @@ public sealed class VenueFormTests(BrowserFixture browser) : IClassFixture<Brows
 
         await VenueForms.FillAsync(officer.Page, "Baren Bron", "556677-8898");
         await officer.Page.GetByLabel("Dans förekommer").CheckAsync();
-        await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
 
+        // Three mistakes at once, one of them (the number of complaints) caught by the page itself: all three are shown.
+        await officer.Page.GetByLabel("Antal klagomål").FillAsync("1.5");
+        await officer.Page.GetByLabel("Serveringstid till").FillAsync("");
+        await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         var error = officer.Page.Locator("#Input_OrganisationNumber-error");
+        await error.WaitForAsync();
+        Assert.Contains("giltigt organisationsnummer", await error.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("heltal", await officer.Page.Locator("#Input_Complaints-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("både från och till", await officer.Page.Locator("#error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await officer.Page.GetByLabel("Antal klagomål").FillAsync("0");
+        await officer.Page.GetByLabel("Serveringstid till").FillAsync("02:00");
+        await officer.Page.GetByRole(AriaRole.Button, new() { Name = "Spara" }).ClickAsync();
         await error.WaitForAsync();
         Assert.Contains("giltigt organisationsnummer", await error.InnerTextAsync(), StringComparison.Ordinal);
         var field = officer.Page.GetByLabel("Organisationsnummer");
