@@ -37,6 +37,9 @@ public sealed class SettingsModel(
         "complaintWeight", "monthSinceLastVisitWeight", "supervisionFollowUpWeight",
     ];
 
+    /// <summary>From what time serving counts as late hours in the risk score; a time, not a number.</summary>
+    public const string LateHoursFrom = "lateHoursFrom";
+
     [BindProperty(SupportsGet = true)]
     public Guid? MunicipalityId { get; set; }
 
@@ -82,10 +85,16 @@ public sealed class SettingsModel(
             return Forbid();
         }
 
-        var body = new Dictionary<string, object?>(StringComparer.Ordinal)
+        var body = new Dictionary<string, object?>(StringComparer.Ordinal);
+        if (TimeOnly.TryParseExact(Input.GetValueOrDefault(LateHoursFrom), ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var lateFrom))
         {
-            ["lateHoursFrom"] = Current.LateHoursFrom.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
-        };
+            body[LateHoursFrom] = lateFrom.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            ModelState.AddModelError($"Input[{LateHoursFrom}]", text["Error.lateHoursFrom"]);
+        }
+
         foreach (var field in Deadlines.Concat(Weights))
         {
             if (int.TryParse(Input.GetValueOrDefault(field), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
@@ -147,6 +156,8 @@ public sealed class SettingsModel(
     private static Dictionary<string, string?> ToInput(Settings settings)
     {
         var values = JsonSerializer.SerializeToElement(settings, JsonSerializerOptions.Web);
-        return Deadlines.Concat(Weights).ToDictionary(f => f, f => (string?)values.Text(f), StringComparer.Ordinal);
+        var input = Deadlines.Concat(Weights).ToDictionary(f => f, f => (string?)values.Text(f), StringComparer.Ordinal);
+        input[LateHoursFrom] = settings.LateHoursFrom.ToString("HH:mm", CultureInfo.InvariantCulture);
+        return input;
     }
 }

@@ -74,9 +74,13 @@ public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<Browse
         await manager.Page.GetByRole(AriaRole.Link, new() { Name = "Inställningar för tillsyn" }).ClickAsync();
         var protocolDays = manager.Page.GetByLabel("Protokoll till tillståndshavaren (arbetsdagar)");
         await protocolDays.FillAsync("7");
+        var lateHours = manager.Page.GetByLabel("Servering efter denna tid räknas som sena öppettider");
+        Assert.Equal("01:00", await lateHours.InputValueAsync());
+        await lateHours.FillAsync("00:30");
         await manager.Page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();
         await manager.Page.GetByText("Inställningarna är sparade.").WaitForAsync();
         Assert.Equal("7", await protocolDays.InputValueAsync());
+        Assert.Equal("00:30", await lateHours.InputValueAsync());
         await manager.CheckInBothLanguagesAsync("inspection settings saved by a licensing manager");
 
         await using var staff = await BrowserUser.OpenAsync(browser.Browser, host);
@@ -85,6 +89,7 @@ public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<Browse
         await staff.Page.GetByRole(AriaRole.Link, new() { Name = "Inställningar för tillsyn" }).ClickAsync();
         await staff.Page.Locator("#setting-protocolWorkingDays").WaitForAsync();
         Assert.Equal("7", await staff.Page.Locator("#setting-protocolWorkingDays").InnerTextAsync());
+        Assert.Equal("00:30", await staff.Page.Locator("#setting-lateHoursFrom").InnerTextAsync());
         Assert.Equal(0, await staff.Page.Locator("input[name^='Input[']").CountAsync());
         Assert.Equal(0, await staff.Page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).CountAsync());
         await staff.CheckInBothLanguagesAsync("inspection settings read by licensing staff");
