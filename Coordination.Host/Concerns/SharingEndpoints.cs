@@ -26,7 +26,7 @@ internal static class SharingEndpoints
         return concerns;
     }
 
-    private static async Task<IResult> RecordAsync(
+    internal static async Task<IResult> RecordAsync(
         Guid id, LegalBasisRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
@@ -126,7 +126,7 @@ internal static class SharingEndpoints
         return TypedResults.Created($"/api/concerns/{id}/legal-bases/{basis.Id}", new { id = basis.Id, offeredTo, taskDue = due });
     }
 
-    private static async Task<IResult> WithdrawAsync(
+    internal static async Task<IResult> WithdrawAsync(
         Guid id, Guid basisId, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);

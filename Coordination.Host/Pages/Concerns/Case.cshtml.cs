@@ -28,6 +28,12 @@ public sealed class CaseModel(
     [BindProperty]
     public PlanInput Plan { get; set; } = new();
 
+    /// <summary>The agencies a concern can be shared with: every one but social services, who hold it.</summary>
+    public static IReadOnlyList<AgencyKind> SharingParties { get; } = [AgencyKind.Police, AgencyKind.School, AgencyKind.Leisure];
+
+    [BindProperty]
+    public LegalBasisInput Basis { get; set; } = new();
+
     /// <summary>The outcome typed into the close form, shown back when it is refused.</summary>
     [BindProperty]
     public string? CloseOutcome { get; set; }
@@ -128,6 +134,63 @@ public sealed class CaseModel(
             cancellationToken);
     }
 
+    /// <summary>
+    /// Records a consent or a cited provision through the API's handler, which shares the concern
+    /// with the parties named and routes it to their task queues; every field error is shown at its field.
+    /// </summary>
+    public async Task<IActionResult> OnPostLegalBasisAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var consent = Basis.Kind == nameof(Coordination.Workflows.Concerns.Sharing.SharingBasisKind.Consent);
+        var request = new LegalBasisRequest(
+            Basis.Kind,
+            Basis.Parties,
+            consent ? Basis.GivenBy : null,
+            consent ? Basis.GivenOn : null,
+            consent ? Basis.DocumentReference : null,
+            consent ? null : Basis.Provision,
+            consent ? null : Basis.WeighedBy);
+        var outcome = ApiOutcome.From(await SharingEndpoints.RecordAsync(id, request, HttpContext, db, bus, clock, audit, cancellationToken), HttpContext);
+        if (outcome.Succeeded)
+        {
+            Message = text["Case.LegalBasis.Done"];
+            return RedirectToPage(new { id });
+        }
+
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome.Errors.Count > 0)
+        {
+            foreach (var field in outcome.Errors.Keys)
+            {
+                var name = field.Split('[')[0];
+                var key = "Basis." + char.ToUpperInvariant(name[0]) + name[1..];
+                if (!ModelState.ContainsKey(key) || ModelState[key]!.Errors.Count == 0)
+                {
+                    ModelState.AddModelError(key, text["Case.LegalBasis.Error." + name]);
+                }
+            }
+        }
+        else
+        {
+            // Closed, or outside the municipality's age band: the API says which.
+            ModelState.AddModelError(string.Empty, outcome.Status == StatusCodes.Status403Forbidden ? text["Case.Refused.Forbidden"] : $"{text["Case.LegalBasis.Refused"]} {outcome.ProblemDetail}");
+        }
+
+        return await LoadAsync(id, cancellationToken);
+    }
+
+    /// <summary>Withdraws a consent through the API's handler: sharing under it stops at once.</summary>
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid basisId, CancellationToken cancellationToken) =>
+        StepAsync(
+            id,
+            SharingEndpoints.WithdrawAsync(id, basisId, HttpContext, db, bus, clock, audit, cancellationToken),
+            "Case.Withdraw.Done",
+            (string.Empty, "Case.Refused.Conflict"),
+            cancellationToken);
+
     /// <summary>Closes the concern with the typed outcome through the API's handler.</summary>
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
         StepAsync(
@@ -198,6 +261,24 @@ public sealed class CaseModel(
         public string? Goals { get; set; }
 
         public List<PlanActionInput> Actions { get; set; } = [new(), new(), new()];
+    }
+
+    /// <summary>The legal-basis form: a consent (who gave it, when, the document) or a cited provision and who weighed it.</summary>
+    public sealed class LegalBasisInput
+    {
+        public string? Kind { get; set; }
+
+        public List<string> Parties { get; set; } = [];
+
+        public string? GivenBy { get; set; }
+
+        public string? GivenOn { get; set; }
+
+        public string? DocumentReference { get; set; }
+
+        public string? Provision { get; set; }
+
+        public string? WeighedBy { get; set; }
     }
 
     /// <summary>One action of the plan form.</summary>

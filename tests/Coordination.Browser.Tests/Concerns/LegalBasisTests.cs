@@ -1,0 +1,65 @@
+using Coordination.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Coordination.Browser.Tests.Concerns;
+
+public sealed class LegalBasisTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Coordinator_records_the_guardians_consent_in_the_case_view_after_the_age_rule_refuses_the_young_person_alone_and_withdraws_it()
+    {
+        await using var host = await BrowserHost.StartAsync("browser-legal-basis");
+        using var api = new ApiClient(host);
+        var concernId = await Scenario.RaiseConcernAsync(api);
+
+        await using var coordinator = await BrowserUser.OpenAsync(browser.Browser, host);
+        await coordinator.SignInAsync(Scenario.Coordinator);
+        await coordinator.VisitAsync($"/Concerns/Case/{concernId}", "case view before any legal basis");
+        var page = coordinator.Page;
+        var submit = page.GetByRole(AriaRole.Button, new() { Name = "Registrera och dela" });
+
+        // The concern's workflow registers it asynchronously; its steps appear once it has.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await submit.CountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The legal-basis form did not appear in the case view within 30 s.");
+            await Task.Delay(250);
+            await page.ReloadAsync();
+        }
+
+        // Nothing chosen: the kind and the parties are named at their groups.
+        await submit.ClickAsync();
+        await page.Locator("#Basis_Kind-error").WaitForAsync();
+        Assert.Contains("minst en verksamhet", await page.Locator("#Basis_Parties-error").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Alva is fourteen: her consent alone is refused at the field, and what was typed stays.
+        await page.GetByLabel("Samtycke", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Polis").CheckAsync();
+        await page.GetByLabel("Samtycke från").SelectOptionAsync("YoungPerson");
+        await page.GetByLabel("Samtycket gavs (ÅÅÅÅ-MM-DD)").FillAsync("2026-11-20");
+        await page.GetByLabel("Samtyckeshandlingens referens").FillAsync("Samtycke 2026-118");
+        await submit.ClickAsync();
+        await page.Locator("#Basis_GivenBy-error").WaitForAsync();
+        Assert.Contains("under 15 år vårdnadshavarna", await page.Locator("#Basis_GivenBy-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Samtycke 2026-118", await page.GetByLabel("Samtyckeshandlingens referens").InputValueAsync());
+        Assert.True(await page.GetByLabel("Polis").IsCheckedAsync());
+        await coordinator.CheckAsync("legal basis refused by the age rule");
+
+        await page.GetByLabel("Samtycke från").SelectOptionAsync("Guardians");
+        await submit.ClickAsync();
+        await page.GetByText("Den rättsliga grunden är registrerad och ärendet delat.").WaitForAsync();
+        Assert.True(await page.GetByText("Samtycke: Samtycke 2026-118").IsVisibleAsync());
+        await coordinator.CheckInBothLanguagesAsync("case view with a consent");
+        await coordinator.ScreenshotAsync("case-view-consent-recorded");
+
+        // The police see the concern now, and no longer once the consent is withdrawn.
+        await using var police = await BrowserUser.OpenAsync(browser.Browser, host);
+        await police.SignInAsync(Scenario.Police);
+        Assert.Equal(200, (await police.Page.GotoAsync($"/Concerns/Case/{concernId}"))!.Status);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Återkalla samtycket" }).ClickAsync();
+        await page.GetByText("Samtycket är återkallat").WaitForAsync();
+        Assert.True(await page.GetByText("Återkallat").First.IsVisibleAsync());
+        Assert.NotEqual(200, (await police.Page.GotoAsync($"/Concerns/Case/{concernId}"))!.Status);
+    }
+}
