@@ -87,7 +87,7 @@ internal static class AssessmentEndpoints
         return TypedResults.Ok(new { decision = decision.ToString(), investigationDue });
     }
 
-    private static async Task<IResult> ExtendInvestigationAsync(
+    internal static async Task<IResult> ExtendInvestigationAsync(
         Guid id, InvestigationExtensionRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -123,7 +123,7 @@ internal static class AssessmentEndpoints
         return TypedResults.Ok(new { investigationDue = newDue });
     }
 
-    private static async Task<IResult> CompleteInvestigationAsync(
+    internal static async Task<IResult> CompleteInvestigationAsync(
         Guid id, InvestigationCompletionRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();

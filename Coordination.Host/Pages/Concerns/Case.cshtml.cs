@@ -34,6 +34,9 @@ public sealed class CaseModel(
     [BindProperty]
     public LegalBasisInput Basis { get; set; } = new();
 
+    [BindProperty]
+    public ExtensionInput Extension { get; set; } = new();
+
     /// <summary>The outcome typed into the close form, shown back when it is refused.</summary>
     [BindProperty]
     public string? CloseOutcome { get; set; }
@@ -182,6 +185,43 @@ public sealed class CaseModel(
         return await LoadAsync(id, cancellationToken);
     }
 
+    /// <summary>Extends the open investigation through the API's handler: a later deadline and the special reason.</summary>
+    public async Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var outcome = ApiOutcome.From(await AssessmentEndpoints.ExtendInvestigationAsync(id, new InvestigationExtensionRequest(Extension.NewDueDate, Extension.Reason), HttpContext, db, bus, clock, cancellationToken), HttpContext);
+        if (outcome.Succeeded)
+        {
+            Message = text["Case.Extend.Done"];
+            return RedirectToPage(new { id });
+        }
+
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        foreach (var field in outcome.Errors.Keys)
+        {
+            ModelState.AddModelError(ApiErrors.FieldKey(nameof(Extension), field), text["Case.Extend.Error." + field]);
+        }
+
+        if (outcome.Errors.Count == 0)
+        {
+            ModelState.AddModelError(string.Empty, text[outcome.Status == StatusCodes.Status403Forbidden ? "Case.Refused.Forbidden" : "Case.Refused.Conflict"]);
+        }
+
+        return await LoadAsync(id, cancellationToken);
+    }
+
+    /// <summary>Finishes the open investigation with its conclusion through the API's handler.</summary>
+    public Task<IActionResult> OnPostCompleteAsync(Guid id, string? conclusion, CancellationToken cancellationToken) =>
+        StepAsync(
+            id,
+            AssessmentEndpoints.CompleteInvestigationAsync(id, new InvestigationCompletionRequest(conclusion), HttpContext, db, bus, clock, cancellationToken),
+            "Case.Complete.Done",
+            ("conclusion", "Case.Error.Conclusion"),
+            cancellationToken);
+
     /// <summary>Withdraws a consent through the API's handler: sharing under it stops at once.</summary>
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid basisId, CancellationToken cancellationToken) =>
         StepAsync(
@@ -279,6 +319,14 @@ public sealed class CaseModel(
         public string? Provision { get; set; }
 
         public string? WeighedBy { get; set; }
+    }
+
+    /// <summary>The investigation's extension: the new last day and the special reason.</summary>
+    public sealed class ExtensionInput
+    {
+        public string? NewDueDate { get; set; }
+
+        public string? Reason { get; set; }
     }
 
     /// <summary>One action of the plan form.</summary>

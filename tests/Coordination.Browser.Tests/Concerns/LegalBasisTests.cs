@@ -62,4 +62,56 @@ public sealed class LegalBasisTests(BrowserFixture browser) : IClassFixture<Brow
         Assert.True(await page.GetByText("Återkallat").First.IsVisibleAsync());
         Assert.NotEqual(200, (await police.Page.GotoAsync($"/Concerns/Case/{concernId}"))!.Status);
     }
+
+    [Fact]
+    public async Task Coordinator_extends_the_investigation_with_its_reasons_and_then_finishes_it_in_the_case_view()
+    {
+        await using var host = await BrowserHost.StartAsync("browser-investigation");
+        using var api = new ApiClient(host);
+        var concernId = await Scenario.RaiseConcernAsync(api);
+        await api.WaitForAsync(Scenario.Coordinator, $"/api/concerns/{concernId}", c => c.GetProperty("protectiveAssessmentDue").ValueKind != System.Text.Json.JsonValueKind.Null, "the concern registered");
+        var opened = await api.PostAsync(Scenario.Coordinator, $"/api/concerns/{concernId}/preliminary-assessment", new { decision = "Opened" });
+        var due = opened.GetProperty("investigationDue").GetDateTimeOffset();
+
+        await using var coordinator = await BrowserUser.OpenAsync(browser.Browser, host);
+        await coordinator.SignInAsync(Scenario.Coordinator);
+        await coordinator.VisitAsync($"/Concerns/Case/{concernId}", "case view with an open investigation");
+        var page = coordinator.Page;
+        var extend = page.GetByRole(AriaRole.Button, new() { Name = "Förläng utredningen" });
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await extend.CountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The investigation's forms did not appear in the case view within 30 s.");
+            await Task.Delay(250);
+            await page.ReloadAsync();
+        }
+
+        // An extension needs a later last day and its reasons; both are named at their fields.
+        await page.GetByLabel("Ny sista dag (ÅÅÅÅ-MM-DD)").FillAsync(due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await extend.ClickAsync();
+        await page.Locator("#Extension_Reason-error").WaitForAsync();
+        await page.GetByLabel("De särskilda skälen").FillAsync("Vårdnadshavarna har inte kunnat nås under utredningstiden.");
+        await extend.ClickAsync();
+        await page.Locator("#Extension_NewDueDate-error").WaitForAsync();
+        Assert.Equal("Vårdnadshavarna har inte kunnat nås under utredningstiden.", await page.GetByLabel("De särskilda skälen").InputValueAsync());
+        await coordinator.CheckAsync("investigation extension refused");
+
+        var later = due.AddMonths(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("Ny sista dag (ÅÅÅÅ-MM-DD)").FillAsync(later);
+        await extend.ClickAsync();
+        await page.GetByText("Utredningen är förlängd.").WaitForAsync();
+        await api.WaitForAsync(Scenario.Coordinator, $"/api/concerns/{concernId}", c => c.GetProperty("investigationDue").GetDateTimeOffset() > due, "the new deadline in force");
+        await page.ReloadAsync();
+        Assert.Contains(later, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Finishing needs a conclusion.
+        var finish = page.GetByRole(AriaRole.Button, new() { Name = "Avsluta utredningen" });
+        await finish.ClickAsync();
+        await page.Locator("#conclusion-error").WaitForAsync();
+        await page.GetByLabel("Ingen insats").CheckAsync();
+        await finish.ClickAsync();
+        await page.GetByText("Utredningen är avslutad.").WaitForAsync();
+        await coordinator.CheckInBothLanguagesAsync("investigation finished");
+        await api.WaitForAsync(Scenario.Coordinator, $"/api/concerns/{concernId}", c => c.GetProperty("investigationConclusion").GetString() == "NoMeasures", "the investigation finished");
+    }
 }
