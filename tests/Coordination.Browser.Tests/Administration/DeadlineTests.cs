@@ -43,7 +43,8 @@ public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<Browse
         // The settings are the licensing unit's page; its administrators find it from the administration start page.
         await admin.VisitAsync("/Admin", "administration start page");
         await admin.Page.GetByRole(AriaRole.Link, new() { Name = "Inställningar för tillsyn" }).ClickAsync();
-        await admin.Page.WaitForURLAsync(url => url.Contains("/Inspections/Settings", StringComparison.Ordinal));
+        await admin.Page.WaitForURLAsync(url => url.Contains("/Inspections/Settings", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await admin.Page.GetByRole(AriaRole.Heading, new() { Name = "Inställningar för tillsyn", Level = 1 }).WaitForAsync();
         await admin.CheckAsync("inspection settings");
         Assert.StartsWith("2026-12-07", await admin.Page.Locator("#protocol-due-example").InnerTextAsync(), StringComparison.Ordinal);
         await admin.Page.GetByLabel("Protokoll till tillståndshavaren (arbetsdagar)").FillAsync("99999");
