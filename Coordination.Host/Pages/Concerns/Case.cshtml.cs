@@ -110,7 +110,7 @@ public sealed class CaseModel(
             id,
             AssessmentEndpoints.ProtectiveAssessmentAsync(id, new ProtectiveAssessmentRequest(protection switch { "yes" => true, "no" => false, _ => null }), HttpContext, db, bus, clock, cancellationToken),
             "Case.Protective.Done",
-            ("protection", "Case.Error.Protective"),
+            _ => ("protection", "Case.Error.Protective"),
             cancellationToken);
 
     /// <summary>Records the preliminary-assessment decision through the API's handler.</summary>
@@ -119,7 +119,7 @@ public sealed class CaseModel(
             id,
             AssessmentEndpoints.PreliminaryAssessmentAsync(id, new PreliminaryAssessmentRequest(decision), HttpContext, db, bus, clock, cancellationToken),
             "Case.Preliminary.Done",
-            ("decision", "Case.Error.Decision"),
+            _ => ("decision", "Case.Error.Decision"),
             cancellationToken);
 
     /// <summary>
@@ -133,7 +133,7 @@ public sealed class CaseModel(
             id,
             AssessmentEndpoints.FeedbackAsync(id, new FeedbackRequest(decision is { } d ? AssessmentEndpoints.FeedbackFor(d).ToString() : null), HttpContext, db, bus, clock, cancellationToken),
             "Case.Feedback.Done",
-            (string.Empty, "Case.Refused.Conflict"),
+            _ => (string.Empty, "Case.Refused.Conflict"),
             cancellationToken);
     }
 
@@ -152,66 +152,28 @@ public sealed class CaseModel(
             consent ? Basis.DocumentReference : null,
             consent ? null : Basis.Provision,
             consent ? null : Basis.WeighedBy);
-        var outcome = ApiOutcome.From(await SharingEndpoints.RecordAsync(id, request, HttpContext, db, bus, clock, audit, cancellationToken), HttpContext);
-        if (outcome.Succeeded)
-        {
-            Message = text["Case.LegalBasis.Done"];
-            return RedirectToPage(new { id });
-        }
-
-        if (outcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        if (outcome.Errors.Count > 0)
-        {
-            foreach (var field in outcome.Errors.Keys)
+        return await StepAsync(
+            id,
+            SharingEndpoints.RecordAsync(id, request, HttpContext, db, bus, clock, audit, cancellationToken),
+            "Case.LegalBasis.Done",
+            field =>
             {
+                // parties[1] and parties at the one group of checkboxes; the rest at their fields.
                 var name = field.Split('[')[0];
-                var key = "Basis." + char.ToUpperInvariant(name[0]) + name[1..];
-                if (!ModelState.ContainsKey(key) || ModelState[key]!.Errors.Count == 0)
-                {
-                    ModelState.AddModelError(key, text["Case.LegalBasis.Error." + name]);
-                }
-            }
-        }
-        else
-        {
-            // Closed, or outside the municipality's age band: the API says which.
-            ModelState.AddModelError(string.Empty, outcome.Status == StatusCodes.Status403Forbidden ? text["Case.Refused.Forbidden"] : $"{text["Case.LegalBasis.Refused"]} {outcome.ProblemDetail}");
-        }
-
-        return await LoadAsync(id, cancellationToken);
+                return ("Basis." + char.ToUpperInvariant(name[0]) + name[1..], "Case.LegalBasis.Error." + name);
+            },
+            cancellationToken,
+            refused => $"{text["Case.LegalBasis.Refused"]} {refused.ProblemDetail}");
     }
 
     /// <summary>Extends the open investigation through the API's handler: a later deadline and the special reason.</summary>
-    public async Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var outcome = ApiOutcome.From(await AssessmentEndpoints.ExtendInvestigationAsync(id, new InvestigationExtensionRequest(Extension.NewDueDate, Extension.Reason), HttpContext, db, bus, clock, cancellationToken), HttpContext);
-        if (outcome.Succeeded)
-        {
-            Message = text["Case.Extend.Done"];
-            return RedirectToPage(new { id });
-        }
-
-        if (outcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        foreach (var field in outcome.Errors.Keys)
-        {
-            ModelState.AddModelError(ApiErrors.FieldKey(nameof(Extension), field), text["Case.Extend.Error." + field]);
-        }
-
-        if (outcome.Errors.Count == 0)
-        {
-            ModelState.AddModelError(string.Empty, text[outcome.Status == StatusCodes.Status403Forbidden ? "Case.Refused.Forbidden" : "Case.Refused.Conflict"]);
-        }
-
-        return await LoadAsync(id, cancellationToken);
-    }
+    public Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(
+            id,
+            AssessmentEndpoints.ExtendInvestigationAsync(id, new InvestigationExtensionRequest(Extension.NewDueDate, Extension.Reason), HttpContext, db, bus, clock, cancellationToken),
+            "Case.Extend.Done",
+            field => (ApiErrors.FieldKey(nameof(Extension), field), "Case.Extend.Error." + field),
+            cancellationToken);
 
     /// <summary>Finishes the open investigation with its conclusion through the API's handler.</summary>
     public Task<IActionResult> OnPostCompleteAsync(Guid id, string? conclusion, CancellationToken cancellationToken) =>
@@ -219,7 +181,7 @@ public sealed class CaseModel(
             id,
             AssessmentEndpoints.CompleteInvestigationAsync(id, new InvestigationCompletionRequest(conclusion), HttpContext, db, bus, clock, cancellationToken),
             "Case.Complete.Done",
-            ("conclusion", "Case.Error.Conclusion"),
+            _ => ("conclusion", "Case.Error.Conclusion"),
             cancellationToken);
 
     /// <summary>Withdraws a consent through the API's handler: sharing under it stops at once.</summary>
@@ -228,7 +190,7 @@ public sealed class CaseModel(
             id,
             SharingEndpoints.WithdrawAsync(id, basisId, HttpContext, db, bus, clock, audit, cancellationToken),
             "Case.Withdraw.Done",
-            (string.Empty, "Case.Refused.Conflict"),
+            _ => (string.Empty, "Case.Refused.Conflict"),
             cancellationToken);
 
     /// <summary>Closes the concern with the typed outcome through the API's handler.</summary>
@@ -237,16 +199,18 @@ public sealed class CaseModel(
             id,
             ReviewAndCloseEndpoints.CloseAsync(id, new CloseConcernRequest(CloseOutcome), HttpContext, db, bus, clock, audit, cancellationToken),
             "Case.Close.Done",
-            (nameof(CloseOutcome), "Case.Error.CloseOutcome"),
+            _ => (nameof(CloseOutcome), "Case.Error.CloseOutcome"),
             cancellationToken);
 
     /// <summary>
     /// One of social services' steps, run by the API's own handler so that the rules are the
-    /// API's: on success back to the case with a message; a field error (each step's form has
-    /// one field) as <paramref name="invalid"/>'s message at that field; any other refusal (not
-    /// allowed, already done) as a message at the top.
+    /// API's: on success back to the case with a message; each field error at the form field
+    /// <paramref name="fieldFor"/> names, with its message (one per form field); any other
+    /// refusal at the top: not allowed, or <paramref name="refused"/>'s words (by default, that
+    /// the step is already done).
     /// </summary>
-    private async Task<IActionResult> StepAsync(Guid id, Task<IResult> step, string doneKey, (string Field, string Key) invalid, CancellationToken cancellationToken)
+    private async Task<IActionResult> StepAsync(
+        Guid id, Task<IResult> step, string doneKey, Func<string, (string Field, string Key)> fieldFor, CancellationToken cancellationToken, Func<ApiOutcome, string>? refused = null)
     {
         var outcome = ApiOutcome.From(await step, HttpContext);
         if (outcome.Succeeded)
@@ -260,13 +224,19 @@ public sealed class CaseModel(
             return NotFound();
         }
 
-        if (outcome.Errors.Count > 0)
+        foreach (var (field, key) in outcome.Errors.Keys.Select(fieldFor))
         {
-            ModelState.AddModelError(invalid.Field, text[invalid.Key]);
+            if (!ModelState.TryGetValue(field, out var entry) || entry.Errors.Count == 0)
+            {
+                ModelState.AddModelError(field, text[key]);
+            }
         }
-        else
+
+        if (outcome.Errors.Count == 0)
         {
-            ModelState.AddModelError(string.Empty, text[outcome.Status == StatusCodes.Status403Forbidden ? "Case.Refused.Forbidden" : "Case.Refused.Conflict"]);
+            ModelState.AddModelError(
+                string.Empty,
+                outcome.Status == StatusCodes.Status403Forbidden ? text["Case.Refused.Forbidden"] : refused?.Invoke(outcome) ?? text["Case.Refused.Conflict"]);
         }
 
         return await LoadAsync(id, cancellationToken);
