@@ -63,6 +63,7 @@ internal static class OutcomeEndpoints
         }
         else if (outcome == VisitOutcome.SeriousRemarks)
         {
+            var (kind, note) = (VenueHistoryKind.SupervisionOpened, "Serious remarks: a supervision case was opened.");
             if (venue.OpenSupervisionCaseId is { } open)
             {
                 var current = await db.Set<SupervisionCase>().FirstAsync(c => c.Id == open);
@@ -74,23 +75,22 @@ internal static class OutcomeEndpoints
                 }
 
                 // Not yet decided: the remarks join the open case, and the board decides on both visits.
-                var joined = VenueHistoryEntry.For(venue, now, VenueHistoryKind.RemarksAddedToSupervision, "Serious remarks: added to the open supervision case.");
-                joined.VisitId = visit.Id;
-                joined.SupervisionCaseId = open;
-                db.Add(joined);
-                await db.SaveChangesAsync();
-                return TypedResults.Ok(new { visit.Id, outcome = outcome.ToString(), supervisionCaseId = (Guid?)open, venue.ReInspectionDueAt });
+                caseId = open;
+                (kind, note) = (VenueHistoryKind.RemarksAddedToSupervision, "Serious remarks: added to the open supervision case.");
+            }
+            else
+            {
+                var supervision = new SupervisionCase { Id = Guid.NewGuid(), MunicipalityId = visit.MunicipalityId, VenueId = venue.Id, VisitId = visit.Id, OpenedAt = now };
+                db.Add(supervision);
+                venue.OpenSupervisionCaseId = supervision.Id;
+                caseId = supervision.Id;
+                await publish.Publish(new SupervisionCaseOpened(supervision.Id, venue.Id, visit.MunicipalityId));
             }
 
-            var supervision = new SupervisionCase { Id = Guid.NewGuid(), MunicipalityId = visit.MunicipalityId, VenueId = venue.Id, VisitId = visit.Id, OpenedAt = now };
-            db.Add(supervision);
-            venue.OpenSupervisionCaseId = supervision.Id;
-            var entry = VenueHistoryEntry.For(venue, now, VenueHistoryKind.SupervisionOpened, "Serious remarks: a supervision case was opened.");
+            var entry = VenueHistoryEntry.For(venue, now, kind, note);
             entry.VisitId = visit.Id;
-            entry.SupervisionCaseId = supervision.Id;
+            entry.SupervisionCaseId = caseId;
             db.Add(entry);
-            caseId = supervision.Id;
-            await publish.Publish(new SupervisionCaseOpened(supervision.Id, venue.Id, visit.MunicipalityId));
         }
 
         await db.SaveChangesAsync();
