@@ -5,9 +5,12 @@ namespace Coordination.Host.WebUi;
 /// <summary>Times are kept in UTC and shown in Europe/Stockholm (DOMAIN.md, "Working days").</summary>
 internal static class StockholmTime
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
     public static DateTimeOffset ToStockholm(this DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The instant of a wall-clock time in Stockholm.</summary>
+    public static DateTimeOffset FromLocal(DateTime local) => new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
 
     /// <summary>The date in Stockholm at <paramref name="instant"/>: "today" for a date a person writes, which begins an hour or two before the UTC date.</summary>
     public static DateOnly Today(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToStockholm().DateTime);

@@ -1,3 +1,4 @@
+using Coordination.Host.WebUi;
 using Coordination.Workflows.Inspections.Rounds;
 
 namespace Coordination.Host.Inspections.Rounds;
@@ -7,8 +8,6 @@ internal static class RoundTiming
 {
     /// <summary>How long before its planned start a round's evening may begin; it ends a day later.</summary>
     public static readonly TimeSpan EveningLeadIn = TimeSpan.FromHours(6);
-
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
     public static (DateOnly Date, TimeOnly Start, TimeOnly End, DateTimeOffset StartsAt)? Read(string? date, string? start, string? end, DateTimeOffset now, ValidationErrors errors)
     {
@@ -21,7 +20,7 @@ internal static class RoundTiming
         }
 
         var local = day.Value.ToDateTime(from.Value);
-        var startsAt = new DateTimeOffset(local, Stockholm.GetUtcOffset(local)).ToUniversalTime();
+        var startsAt = StockholmTime.FromLocal(local);
         if (startsAt <= now)
         {
             errors.Add("date", "A round is planned for a coming evening.");

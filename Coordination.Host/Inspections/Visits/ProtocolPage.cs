@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Coordination.Host.WebUi;
 using Coordination.Workflows.Inspections.Rounds;
 using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Inspections.Visits;
@@ -14,8 +15,6 @@ internal static class ProtocolPage
     public const string Style = "body{font-family:serif;max-width:45em;margin:2em auto}table{border-collapse:collapse;width:100%}"
         + "th,td{border:1px solid #444;padding:.3em;text-align:left}@media print{a{display:none}}";
 
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
     /// <summary>The protocol's language: Swedish, the licensee's.</summary>
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("sv-SE");
 
@@ -24,7 +23,6 @@ internal static class ProtocolPage
     {
         ArgumentNullException.ThrowIfNull(itemText);
         static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
-        string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Tillsynsprotokoll – ")
@@ -35,7 +33,7 @@ internal static class ProtocolPage
         html.Append(CultureInfo.InvariantCulture, $"<dt>Serveringsställe</dt><dd>{E(venue.Name)}, {E(venue.Address)}, {E(venue.PostalTown)}</dd>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>Tillståndshavare</dt><dd>{E(venue.LicenseeName)} ({E(venue.OrganisationNumber)})</dd>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>Tillsynsrunda</dt><dd>{round.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</dd>");
-        html.Append(CultureInfo.InvariantCulture, $"<dt>Besök</dt><dd>{Local(visit.StartedAt)} – {Local(visit.EndedAt)}</dd>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Besök</dt><dd>{StockholmTime.Show(visit.StartedAt)} – {StockholmTime.Show(visit.EndedAt)}</dd>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>Närvarande</dt><dd>{E(string.Join(", ", visit.ParticipantsPresent))}</dd></dl>");
         html.Append("<table><thead><tr><th scope=\"col\">Kontrollpunkt</th><th scope=\"col\">Resultat</th><th scope=\"col\">Anteckning</th></tr></thead><tbody>");
         foreach (var entry in visit.Entries.OrderBy(e => e.Code, StringComparer.Ordinal))
@@ -52,7 +50,7 @@ internal static class ProtocolPage
 
         html.Append("</tbody></table>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Antal anmärkningar: {visit.RemarkCount}.</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>Protokollet ska skickas till tillståndshavaren senast {Local(visit.ProtocolDueAt)}.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>Protokollet ska skickas till tillståndshavaren senast {StockholmTime.Show(visit.ProtocolDueAt)}.</p>");
         html.Append("</body></html>");
         return html.ToString();
     }

@@ -69,8 +69,7 @@ public sealed class CaseModel(
     /// </summary>
     private DateTimeOffset ReceivedAt(DateOnly date)
     {
-        var noon = date.ToDateTime(new TimeOnly(12, 0));
-        var instant = new DateTimeOffset(noon, StockholmTime.Zone.GetUtcOffset(noon)).ToUniversalTime();
+        var instant = StockholmTime.FromLocal(date.ToDateTime(new TimeOnly(12, 0)));
         var now = clock.GetUtcNow();
         if (date == StockholmTime.Today(now) && instant > now)
         {

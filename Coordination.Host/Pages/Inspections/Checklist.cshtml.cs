@@ -23,8 +23,6 @@ namespace Coordination.Host.Pages.Inspections;
 public sealed class ChecklistModel(
     CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
 {
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
     [BindProperty(SupportsGet = true)]
     public Guid RoundId { get; set; }
 
@@ -101,7 +99,7 @@ public sealed class ChecklistModel(
             local = local.AddDays(1);
         }
 
-        var instant = new DateTimeOffset(local, Stockholm.GetUtcOffset(local)).ToUniversalTime();
+        var instant = StockholmTime.FromLocal(local);
         return after is { } a && instant <= a ? instant.AddDays(1) : instant;
     }
 
