@@ -31,13 +31,7 @@ public sealed class CaseViewTests(BrowserFixture browser) : IClassFixture<Browse
         await page.GetByText("Åtagandeplanen är sparad.", new() { Exact = false }).WaitForAsync();
 
         // The first review is scheduled by its state machine, asynchronously.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (await page.GetByText("Uppföljning 1:").CountAsync() == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The first review did not appear in the case view within 30 s.");
-            await Task.Delay(250);
-            await page.ReloadAsync();
-        }
+        await coordinator.ReloadUntilShownAsync(page.GetByText("Uppföljning 1:"), "The first review in the case view");
 
         await coordinator.CheckInBothLanguagesAsync("case view with plan and review");
         await coordinator.ScreenshotAsync("case-view-plan-agreed");

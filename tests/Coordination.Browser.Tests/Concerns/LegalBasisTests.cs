@@ -19,13 +19,7 @@ public sealed class LegalBasisTests(BrowserFixture browser) : IClassFixture<Brow
         var submit = page.GetByRole(AriaRole.Button, new() { Name = "Registrera och dela" });
 
         // The concern's workflow registers it asynchronously; its steps appear once it has.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (await submit.CountAsync() == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The legal-basis form did not appear in the case view within 30 s.");
-            await Task.Delay(250);
-            await page.ReloadAsync();
-        }
+        await coordinator.ReloadUntilShownAsync(submit, "The legal-basis form in the case view");
 
         // Nothing chosen: the kind and the parties are named at their groups.
         await submit.ClickAsync();
@@ -78,13 +72,7 @@ public sealed class LegalBasisTests(BrowserFixture browser) : IClassFixture<Brow
         await coordinator.VisitAsync($"/Concerns/Case/{concernId}", "case view with an open investigation");
         var page = coordinator.Page;
         var extend = page.GetByRole(AriaRole.Button, new() { Name = "Förläng utredningen" });
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (await extend.CountAsync() == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The investigation's forms did not appear in the case view within 30 s.");
-            await Task.Delay(250);
-            await page.ReloadAsync();
-        }
+        await coordinator.ReloadUntilShownAsync(extend, "The investigation's forms in the case view");
 
         // An extension needs a later last day and its reasons; both are named at their fields.
         await page.GetByLabel("Ny sista dag (ÅÅÅÅ-MM-DD)").FillAsync(due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

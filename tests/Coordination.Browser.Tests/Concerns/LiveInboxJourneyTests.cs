@@ -41,13 +41,7 @@ public sealed class LiveInboxJourneyTests(BrowserFixture browser) : IClassFixtur
 
         // The task's state machine records the answer asynchronously: the officer's own list shows it once done.
         var accepted = page.Locator("#mine-table tbody tr", new() { HasText = "Accepterad" });
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (await accepted.CountAsync() == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The accepted task did not appear among the officer's own tasks within 30 s.");
-            await Task.Delay(250);
-            await page.ReloadAsync();
-        }
+        await police.ReloadUntilShownAsync(accepted, "The accepted task among the officer's own tasks");
 
         await police.CheckInBothLanguagesAsync("task inbox after accepting");
         await police.ScreenshotAsync("journey-2-police-accepted-live-task");

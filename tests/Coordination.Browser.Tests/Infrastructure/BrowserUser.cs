@@ -68,6 +68,22 @@ public sealed class BrowserUser : IAsyncDisposable
     /// <summary>Checks the page as it is, in its current language (for the answer to a form post, which cannot be reloaded).</summary>
     public Task CheckAsync(string what) => Accessibility.AssertNoSeriousViolationsAsync(Page, what);
 
+    /// <summary>
+    /// Reloads the page until <paramref name="target"/> is on it: for what a workflow adds a moment
+    /// after the page was drawn. Fails naming <paramref name="what"/> after 30 s.
+    /// </summary>
+    public async Task ReloadUntilShownAsync(ILocator target, string what)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await target.CountAsync() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{what} did not appear within 30 s.");
+            await Task.Delay(250);
+            await Page.ReloadAsync();
+        }
+    }
+
     public async Task SetLanguageAsync(string culture) =>
         await context.AddCookiesAsync([new Cookie
         {
