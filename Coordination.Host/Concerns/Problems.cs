@@ -13,6 +13,13 @@ internal static class Problems
     public static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
 
+    /// <summary>
+    /// The caller's <c>If-Match</c> names a version someone else has replaced since: 412, as for
+    /// venues, so a client handles a stale version the same way everywhere.
+    /// </summary>
+    public static ProblemHttpResult StaleVersion(string title, string detail) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status412PreconditionFailed);
+
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(title: $"{what} not found", detail: $"No {what.ToLowerInvariant()} with this id is visible to you.", statusCode: StatusCodes.Status404NotFound);
 

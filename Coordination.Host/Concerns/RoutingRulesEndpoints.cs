@@ -91,7 +91,7 @@ internal static class RoutingRulesEndpoints
         var (version, _) = await db.CurrentAsync(municipalityId, cancellationToken);
         if (readVersion is { } read && read != version)
         {
-            return Problems.Conflict("Rules changed meanwhile", $"Version {version} was saved after version {read}, which these changes were made to; read the rules again.");
+            return Problems.StaleVersion("Rules changed meanwhile", $"Version {version} was saved after version {read}, which these changes were made to; read the rules again.");
         }
 
         var errors = rules.Validate();
@@ -116,7 +116,11 @@ internal static class RoutingRulesEndpoints
         }
         catch (DbUpdateException)
         {
-            return Problems.Conflict("Rules changed meanwhile", "Another administrator saved a new version at the same time; read the rules again.");
+            // Two saves of the same next version: the unique index lets one through. With If-Match
+            // the loser's precondition no longer holds; without it, it is a plain conflict.
+            const string title = "Rules changed meanwhile";
+            const string detail = "Another administrator saved a new version at the same time; read the rules again.";
+            return readVersion is null ? Problems.Conflict(title, detail) : Problems.StaleVersion(title, detail);
         }
 
         return Results.Json(new { version = version + 1, rules }, RoutingRules.Json);

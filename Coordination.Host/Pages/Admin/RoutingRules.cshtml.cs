@@ -118,7 +118,7 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
         }
         else
         {
-            Problem = outcome.Status == StatusCodes.Status409Conflict ? text["Rules.Conflict"] : text["Rules.NotAllowed"];
+            Problem = outcome.Status is StatusCodes.Status412PreconditionFailed or StatusCodes.Status409Conflict ? text["Rules.Conflict"] : text["Rules.NotAllowed"];
         }
 
         return Page();

@@ -29,7 +29,7 @@ public sealed partial class RoutingRulesVersionTests
         Assert.Equal(HttpStatusCode.OK, theirs.StatusCode);
 
         using var mine = await PutAsync(users, First, path, read, taskAnswerWorkingDays: 9, ifMatch: $"\"{version}\"");
-        var problem = await ApiUsers.JsonAsync(mine, HttpStatusCode.Conflict);
+        var problem = await ApiUsers.JsonAsync(mine, HttpStatusCode.PreconditionFailed);
         Assert.Equal("application/problem+json", mine.Content.Headers.ContentType?.MediaType);
         Assert.Equal("Rules changed meanwhile", problem.GetProperty("title").GetString());
 
