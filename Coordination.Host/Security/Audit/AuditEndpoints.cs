@@ -6,9 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Host.Security.Audit;
 
 /// <summary>
-/// The audit log for auditors: search and CSV export, limited to the auditor's municipalities
-/// (and entries that belong to none, such as sign-ins); verification of the chain for auditors
-/// and administrators.
+/// The audit log for auditors: search and CSV export, limited to the auditor's municipalities;
+/// verification of the chain for auditors and administrators.
 /// </summary>
 internal static class AuditEndpoints
 {
@@ -58,8 +57,15 @@ internal static class AuditEndpoints
     private static IQueryable<AuditEntry> Filter(CoordinationDbContext db, AuditQuery query, HttpContext http)
     {
         var municipalities = MembershipClaim.From(http.User).Where(m => m.Role == MembershipRole.Auditor).Select(m => m.MunicipalityId).Distinct().ToList();
+
+        // An entry of no municipality (a sign-in, a sign-out, an export) is about its actor: an
+        // auditor sees those of the people who work in one of the auditor's municipalities, and
+        // failed sign-ins to an address that is nobody's account, which no municipality owns.
+        var members = db.Set<Membership>().Where(m => municipalities.Contains(m.Agency!.MunicipalityId)).Select(m => m.UserId);
         var entries = db.Set<AuditEntry>().AsNoTracking()
-            .Where(e => e.MunicipalityId == null || municipalities.Contains(e.MunicipalityId.Value));
+            .Where(e => e.MunicipalityId != null
+                ? municipalities.Contains(e.MunicipalityId.Value)
+                : e.ActorUserId == null || members.Contains(e.ActorUserId.Value));
         if (query.ActorUserId is { } actor)
         {
             entries = entries.Where(e => e.ActorUserId == actor);
