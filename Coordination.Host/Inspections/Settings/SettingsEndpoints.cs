@@ -29,6 +29,31 @@ internal static class SettingsEndpoints
             return InspectionProblems.Forbidden("Inspection settings are changed by the licensing unit's managers.");
         }
 
+        var errors = Validate(request);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        request.MunicipalityId = municipalityId;
+        var stored = await db.Set<InspectionSettings>().FirstOrDefaultAsync(s => s.MunicipalityId == municipalityId);
+        if (stored is null)
+        {
+            db.Add(request);
+        }
+        else
+        {
+            db.Entry(stored).CurrentValues.SetValues(request);
+        }
+
+        audit.Record(user.Audit(AuditAction.SettingsChanged, "InspectionSettings", municipalityId, municipalityId, "Licensing manager of the municipality"));
+        await audit.SaveChangesAsync(CancellationToken.None);
+        return TypedResults.Ok(request);
+    }
+
+    /// <summary>Every range error of the settings at once; the settings page checks the fields it could read with it too.</summary>
+    internal static ValidationErrors Validate(InspectionSettings request)
+    {
         var errors = new ValidationErrors();
 
         // Upper bounds as well as lower ones: a deadline counted in working days from a huge
@@ -60,24 +85,6 @@ internal static class SettingsEndpoints
             Within(field, weight, 0, 1000);
         }
 
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
-        request.MunicipalityId = municipalityId;
-        var stored = await db.Set<InspectionSettings>().FirstOrDefaultAsync(s => s.MunicipalityId == municipalityId);
-        if (stored is null)
-        {
-            db.Add(request);
-        }
-        else
-        {
-            db.Entry(stored).CurrentValues.SetValues(request);
-        }
-
-        audit.Record(user.Audit(AuditAction.SettingsChanged, "InspectionSettings", municipalityId, municipalityId, "Licensing manager of the municipality"));
-        await audit.SaveChangesAsync(CancellationToken.None);
-        return TypedResults.Ok(request);
+        return errors;
     }
 }

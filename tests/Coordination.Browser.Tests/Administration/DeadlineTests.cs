@@ -48,9 +48,15 @@ public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<Browse
         await admin.CheckAsync("inspection settings");
         Assert.StartsWith("2026-12-07", await admin.Page.Locator("#protocol-due-example").InnerTextAsync(), StringComparison.Ordinal);
         await admin.Page.GetByLabel("Protokoll till tillståndshavaren (arbetsdagar)").FillAsync("99999");
+
+        // A value that is not a whole number does not hide the range error of another field: both show at once.
+        await admin.Page.GetByLabel("Återbesök inom (dagar)").FillAsync("2.5");
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();
         await admin.Page.Locator("#Input_protocolWorkingDays_-error").WaitForAsync();
         Assert.Contains("Mellan 1 och 60", await admin.Page.Locator("#Input_protocolWorkingDays_-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Ange ett heltal.", await admin.Page.Locator("#Input_reInspectionDays_-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("2.5", await admin.Page.GetByLabel("Återbesök inom (dagar)").InputValueAsync());
+        await admin.Page.GetByLabel("Återbesök inom (dagar)").FillAsync("60");
         Assert.StartsWith("2026-12-07", await admin.Page.Locator("#protocol-due-example").InnerTextAsync(), StringComparison.Ordinal);
         await admin.Page.GetByLabel("Protokoll till tillståndshavaren (arbetsdagar)").FillAsync("5");
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Spara", Exact = true }).ClickAsync();
