@@ -13,9 +13,11 @@ namespace Coordination.Host.Identity;
 /// memberships of the agencies they administer (DOMAIN.md: each agency's administrator handles
 /// its users), and never their own: otherwise an administrator, who may not read case content,
 /// could give themselves a social services role. A change takes effect at the user's next
-/// sign-in, when the membership claims are read again. Every change is audited in its own transaction.
+/// sign-in, when the membership claims are read again. An administrator also ends the lockout
+/// of such a user (five failed sign-ins lock an account for 15 minutes), so that a colleague who
+/// mistyped is not kept out of urgent work. Every change is audited in its own transaction.
 /// </summary>
-internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTrail audit)
+internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The municipalities in which the user holds an administrator membership.</summary>
     public static IReadOnlyList<Guid> Administered(ClaimsPrincipal user) =>
@@ -40,15 +42,18 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
 
         var rows = await db.Set<Membership>().AsNoTracking()
             .Where(m => m.Agency!.MunicipalityId == municipalityId)
-            .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { m.Id, m.UserId, u.DisplayName, u.Email, m.AgencyId, m.Agency!.Kind, m.Role })
+            .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { m.Id, m.UserId, u.DisplayName, u.Email, u.LockoutEnd, m.AgencyId, m.Agency!.Kind, m.Role })
             .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
         return rows
-            .GroupBy(r => (r.UserId, r.DisplayName, r.Email))
+            .GroupBy(r => (r.UserId, r.DisplayName, r.Email, r.LockoutEnd))
             .Select(g => new UserMemberships(
                 g.Key.UserId,
                 g.Key.DisplayName,
                 g.Key.Email ?? "",
-                g.OrderBy(r => r.Kind).ThenBy(r => r.Role).Select(r => new MembershipEntry(r.Id, r.Kind, r.Role, Refusal(admin, r.UserId, r.AgencyId) is null)).ToList()))
+                g.OrderBy(r => r.Kind).ThenBy(r => r.Role).Select(r => new MembershipEntry(r.Id, r.Kind, r.Role, Refusal(admin, r.UserId, r.AgencyId) is null)).ToList(),
+                g.Key.LockoutEnd > now ? g.Key.LockoutEnd : null,
+                g.All(r => Refusal(admin, r.UserId, r.AgencyId) != MembershipRemoval.OwnMembership) && g.Any(r => Refusal(admin, r.UserId, r.AgencyId) is null)))
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)
             .ToList();
     }
@@ -135,13 +140,66 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
         await audit.SaveChangesAsync(cancellationToken);
         return MembershipRemoval.Removed;
     }
+
+    /// <summary>
+    /// Ends the lockout of a user who holds a membership in an agency of
+    /// <paramref name="municipalityId"/> that the administrator administers; never their own.
+    /// </summary>
+    public async Task<AccountUnlock> UnlockAsync(ClaimsPrincipal admin, Guid municipalityId, Guid userId, CancellationToken cancellationToken = default)
+    {
+        var agencies = Administered(admin).Contains(municipalityId)
+            ? await db.Set<Membership>().Where(m => m.UserId == userId && m.Agency!.MunicipalityId == municipalityId).Select(m => m.AgencyId).ToListAsync(cancellationToken)
+            : [];
+        if (agencies.Count == 0)
+        {
+            return AccountUnlock.NotFound;
+        }
+
+        var refusals = agencies.Select(a => Refusal(admin, userId, a)).ToList();
+        if (refusals.Contains(MembershipRemoval.OwnMembership))
+        {
+            return AccountUnlock.OwnAccount;
+        }
+
+        if (!refusals.Contains(null))
+        {
+            return AccountUnlock.OtherAgency;
+        }
+
+        var user = await db.Users.FirstAsync(u => u.Id == userId, cancellationToken);
+        if (!(user.LockoutEnd > clock.GetUtcNow()))
+        {
+            return AccountUnlock.NotLocked;
+        }
+
+        // As UserManager ends a lockout: no end, no failures counted, a new concurrency stamp.
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        audit.Record(admin.Audit(AuditAction.AccountUnlocked, "User", userId, municipalityId, "Administrator of the municipality", $"lockout ended for {user.Email}"));
+        await audit.SaveChangesAsync(cancellationToken);
+        return AccountUnlock.Unlocked;
+    }
 }
 
-/// <summary>A user with their memberships in one municipality.</summary>
-public sealed record UserMemberships(Guid UserId, string DisplayName, string Email, IReadOnlyList<MembershipEntry> Memberships);
+/// <summary>
+/// A user with their memberships in one municipality; when their account is locked, until when,
+/// and whether the administrator who listed them may end the lockout.
+/// </summary>
+public sealed record UserMemberships(Guid UserId, string DisplayName, string Email, IReadOnlyList<MembershipEntry> Memberships, DateTimeOffset? LockedUntil, bool Unlockable);
 
 /// <summary>One membership: the agency and the role, and whether the administrator who listed it may remove it.</summary>
 public sealed record MembershipEntry(Guid Id, AgencyKind Agency, MembershipRole Role, bool Removable);
+
+/// <summary>What ending a lockout came to.</summary>
+public enum AccountUnlock
+{
+    Unlocked = 1,
+    NotFound = 2,
+    OwnAccount = 3,
+    OtherAgency = 4,
+    NotLocked = 5,
+}
 
 /// <summary>What removing a membership came to.</summary>
 public enum MembershipRemoval

@@ -38,4 +38,7 @@ public enum AuditAction
 
     /// <summary>An auditor exported part of the audit log.</summary>
     AuditExported = 12,
+
+    /// <summary>An administrator ended the lockout of a user's account.</summary>
+    AccountUnlocked = 13,
 }

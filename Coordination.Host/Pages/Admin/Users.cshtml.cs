@@ -7,8 +7,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Admin;
 
-/// <summary>Users and their memberships in a municipality: list, add a membership, remove one. No case content.</summary>
-public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, IStringLocalizer<AdministrationResource> text) : AdministrationPage
+/// <summary>Users and their memberships in a municipality: list, add a membership, remove one, end a lockout. No case content.</summary>
+public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<AdministrationResource> text) : AdministrationPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid? MunicipalityId { get; set; }
@@ -36,7 +36,7 @@ public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, IStri
     public async Task<IActionResult> OnPostAddAsync()
     {
         await ChooseAsync(MunicipalityId, db);
-        var errors = await new MembershipAdministration(db, audit).AddAsync(
+        var errors = await Administration.AddAsync(
             User,
             Choice.Selected,
             Input.Email,
@@ -59,7 +59,7 @@ public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, IStri
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid membershipId)
     {
-        var removal = await new MembershipAdministration(db, audit).RemoveAsync(User, membershipId);
+        var removal = await Administration.RemoveAsync(User, membershipId);
         if (removal == MembershipRemoval.Removed)
         {
             return RedirectToPage(new { municipalityId = MunicipalityId, done = "Removed" });
@@ -70,10 +70,26 @@ public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, IStri
         return Page();
     }
 
+    public async Task<IActionResult> OnPostUnlockAsync(Guid userId)
+    {
+        await ChooseAsync(MunicipalityId, db);
+        var unlock = await Administration.UnlockAsync(User, Choice.Selected, userId);
+        if (unlock == AccountUnlock.Unlocked)
+        {
+            return RedirectToPage(new { municipalityId = Choice.Selected, done = "Unlocked" });
+        }
+
+        Problem = text["Users.Unlock." + unlock];
+        await LoadAsync();
+        return Page();
+    }
+
+    private MembershipAdministration Administration => new(db, audit, clock);
+
     private async Task LoadAsync()
     {
         await ChooseAsync(MunicipalityId, db);
-        Users = await new MembershipAdministration(db, audit).ListAsync(User, Choice.Selected);
+        Users = await Administration.ListAsync(User, Choice.Selected);
     }
 
     /// <summary>A membership to add: the user's e-mail address, the agency and the role.</summary>

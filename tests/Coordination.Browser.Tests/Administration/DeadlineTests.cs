@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Coordination.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -104,7 +106,7 @@ public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<Browse
     }
 
     [Fact]
-    public async Task Administrator_adds_and_removes_a_membership()
+    public async Task Administrator_adds_and_removes_a_membership_and_ends_a_lockout()
     {
         await using var host = await BrowserHost.StartAsync("browser-admin-users");
         await using var admin = await BrowserUser.OpenAsync(browser.Browser, host);
@@ -137,5 +139,24 @@ public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<Browse
         await admin.Page.GetByText("Behörigheten är borttagen.").WaitForAsync();
         Assert.Equal(0, await removeButton.CountAsync());
         await admin.ScreenshotAsync("admin-users-memberships");
+
+        // Five wrong passwords lock a colleague out; the page says until when, and the administrator ends it.
+        using (var client = new HttpClient { BaseAddress = host.BaseAddress })
+        {
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                using var wrong = await client.PostAsJsonAsync("/api/auth/token", new { email = "social.staff@alvby.demo", password = "not-the-password-1" });
+                Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            }
+        }
+
+        await admin.VisitAsync("/Admin/Users", "users page with a locked account");
+        await admin.Page.GetByText("Kontot är låst till").WaitForAsync();
+        var unlock = admin.Page.GetByRole(AriaRole.Button, new() { Name = "Lås upp Socialtjänsten Staff (Älvby kommun (demo))" });
+        await admin.CheckInBothLanguagesAsync("users page with a locked account");
+        await unlock.ClickAsync();
+        await admin.Page.GetByText("Kontot är upplåst; användaren kan logga in igen.").WaitForAsync();
+        Assert.Equal(0, await unlock.CountAsync());
+        Assert.Equal(0, await admin.Page.GetByText("Kontot är låst till").CountAsync());
     }
 }

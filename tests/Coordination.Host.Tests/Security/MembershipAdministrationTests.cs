@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Security.Claims;
+using System.Text.Json;
 using Coordination.Host.Identity;
 using Coordination.Host.Security.Audit;
 using Coordination.Workflows.Audit;
@@ -63,6 +66,62 @@ public sealed class MembershipAdministrationTests
         Assert.Equal(before + 2, await AuditCountAsync(host));
     }
 
+    [Fact]
+    public async Task An_administrator_of_the_users_agency_ends_a_lockout_and_the_user_signs_in_again()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var alvby = await host.WithDatabaseAsync(db => db.Municipalities.OrderBy(m => m.Code).Select(m => m.Id).FirstAsync());
+        const string Locked = "school.staff@alvby.demo";
+
+        // Five wrong passwords lock the account: then even the right one is refused.
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var wrong = await users.Client.PostAsJsonAsync("/api/auth/token", new { email = Locked, password = "not-the-password-1" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        Assert.Equal("Account locked", await SignInProblemAsync(users, Locked));
+        var admin = await PrincipalAsync(host, SchoolAdministrator);
+        var listed = await ListedAsync(host, admin, alvby, Locked);
+        Assert.NotNull(listed.LockedUntil);
+        Assert.True(listed.Unlockable);
+        var userId = listed.UserId;
+
+        // Refused, and nothing changes: another agency's administrator, another municipality's.
+        var social = await PrincipalAsync(host, "social.administrator@alvby.demo");
+        Assert.False((await ListedAsync(host, social, alvby, Locked)).Unlockable);
+        Assert.Equal(AccountUnlock.OtherAgency, await UnlockAsync(host, social, alvby, userId));
+        Assert.Equal(AccountUnlock.NotFound, await UnlockAsync(host, await PrincipalAsync(host, "school.administrator@sjostad.demo"), alvby, userId));
+        Assert.Equal("Account locked", await SignInProblemAsync(users, Locked));
+
+        // The school's administrator ends it: one audit entry, and the user signs in.
+        Assert.Equal(AccountUnlock.Unlocked, await UnlockAsync(host, admin, alvby, userId));
+        Assert.Null((await ListedAsync(host, admin, alvby, Locked)).LockedUntil);
+        Assert.Null(await SignInProblemAsync(users, Locked));
+        var entry = Assert.Single(await host.WithDatabaseAsync(db => db.Set<AuditEntry>().Where(e => e.Action == AuditAction.AccountUnlocked).ToListAsync()));
+        Assert.Equal((userId.ToString(), alvby), (entry.SubjectId, entry.MunicipalityId));
+        Assert.Equal(AccountUnlock.NotLocked, await UnlockAsync(host, admin, alvby, userId));
+    }
+
+    private static async Task<string?> SignInProblemAsync(ApiUsers users, string email)
+    {
+        using var response = await users.Client.PostAsJsonAsync("/api/auth/token", new { email, password = ApiUsers.Password });
+        return response.StatusCode == HttpStatusCode.OK ? null : (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString();
+    }
+
+    private static async Task<UserMemberships> ListedAsync(SecurityHost host, ClaimsPrincipal admin, Guid municipality, string email)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return Assert.Single(await Administration(scope).ListAsync(admin, municipality), u => u.Email == email);
+    }
+
+    private static async Task<AccountUnlock> UnlockAsync(SecurityHost host, ClaimsPrincipal admin, Guid municipality, Guid userId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await Administration(scope).UnlockAsync(admin, municipality, userId);
+    }
+
     private static async Task<ClaimsPrincipal> PrincipalAsync(SecurityHost host, string email)
     {
         await using var scope = host.Services.CreateAsyncScope();
@@ -84,7 +143,7 @@ public sealed class MembershipAdministrationTests
     }
 
     private static MembershipAdministration Administration(AsyncServiceScope scope) =>
-        new(scope.ServiceProvider.GetRequiredService<CoordinationDbContext>(), scope.ServiceProvider.GetRequiredService<AuditTrail>());
+        new(scope.ServiceProvider.GetRequiredService<CoordinationDbContext>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
 
     private static Task<int> AuditCountAsync(SecurityHost host) => host.WithDatabaseAsync(db => db.Set<AuditEntry>().CountAsync(e => e.Action == AuditAction.UserChanged));
 
