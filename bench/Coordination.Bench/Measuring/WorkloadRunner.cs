@@ -7,7 +7,7 @@ namespace Coordination.Bench.Measuring;
 public sealed class WorkloadRunner(BenchHost host, TimeSpan timeout)
 {
     /// <summary>Workflows run before any measured pass, so that start-up costs (JIT, pools, queues) stay out of it.</summary>
-    public const int WarmUpWorkflows = 10;
+    public const int WarmUpWorkflows = 400;
 
     public Task<PassResult> WarmUpAsync(int inFlight) => PeakAsync("warm-up", WarmUpWorkflows, inFlight);
 
