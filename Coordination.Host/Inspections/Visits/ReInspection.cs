@@ -1,4 +1,5 @@
 using Coordination.Contracts.Inspections;
+using Coordination.Host.WebUi;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections.Settings;
 using Coordination.Workflows.Inspections.Tasks;
@@ -10,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Host.Inspections.Visits;
 
 /// <summary>
-/// A venue's re-inspection: scheduled as a due date on the venue, a task for the officer and a
+/// A venue's re-inspection: scheduled as a due date on the venue (the end of the Stockholm day
+/// <see cref="InspectionSettings.ReInspectionDays"/> days after the outcome), a task for the officer and a
 /// history line, with its reminder and escalation kept by the re-inspection state machine;
 /// done by the venue's next visit.
 /// </summary>
@@ -22,13 +24,16 @@ internal static class ReInspection
     public static async Task ScheduleAsync(
         CoordinationDbContext db, IPublishEndpoint publish, Venue venue, DateTimeOffset now, InspectionSettings settings, Guid? visitId, string reason)
     {
-        var due = now.AddDays(settings.ReInspectionDays);
+        // Due by the end of the day in Stockholm, so that a visit on the last day's evening is in
+        // time and the date the officer reads is the date that counts (not the hour of the outcome).
+        var lastDay = StockholmTime.Today(now).AddDays(settings.ReInspectionDays);
+        var due = StockholmTime.FromLocal(lastDay.AddDays(1).ToDateTime(TimeOnly.MinValue));
         venue.ReInspectionDueAt = due;
         var task = InspectionTask.Create(venue.MunicipalityId, AgencyKind.LicensingUnit, InspectionTaskKind.ReInspectVenue, $"Re-inspect {venue.Name}", now, due);
         task.VenueId = venue.Id;
         task.VisitId = visitId;
         db.Add(task);
-        var entry = VenueHistoryEntry.For(venue, now, VenueHistoryKind.ReInspectionScheduled, $"{reason}: re-inspection due by {due:yyyy-MM-dd}.");
+        var entry = VenueHistoryEntry.For(venue, now, VenueHistoryKind.ReInspectionScheduled, $"{reason}: re-inspection due by {StockholmTime.Show(lastDay)}.");
         entry.VisitId = visitId;
         db.Add(entry);
         var remindAt = due - ReminderBefore > now ? due - ReminderBefore : now;

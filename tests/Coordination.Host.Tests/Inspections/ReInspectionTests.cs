@@ -24,6 +24,10 @@ public sealed class ReInspectionTests
         var outcome = await scenario.Officer.PostJsonAsync($"/api/inspections/visits/{visitId}/outcome", new { outcome = "MinorRemarks" });
         var due = outcome.GetProperty("reInspectionDueAt").GetDateTimeOffset();
 
+        // The outcome came at midnight in Stockholm, 28 November: due by the end of the 60th day
+        // after it in Stockholm (27 January), not at the hour of the outcome and not by the UTC date.
+        Assert.Equal(new DateTimeOffset(2027, 1, 28, 0, 0, 0, TimeSpan.FromHours(1)), due);
+
         // A week before the date the officer is reminded; when it passes the managers see it.
         scenario.Host.Clock.AdvanceTo(due - TimeSpan.FromDays(6));
         var reminded = await Poll.UntilAsync(() => ReInspectionTaskAsync(scenario, venueId), t => t.GetProperty("reminders").GetInt32() == 1, WorkflowWait, "the re-inspection reminded", scenario.Host.Clock.TickSecond);
