@@ -1,3 +1,5 @@
+using MassTransit;
+
 namespace Coordination.Workflows.Runtime.Incidents;
 
 /// <summary>
@@ -37,4 +39,31 @@ public sealed class Incident
     public DateTimeOffset? RetriedAt { get; set; }
 
     public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>
+    /// An open incident for a message that failed with <paramref name="error"/>: where it was
+    /// going and what it was, so an operator can read it and send it again. <paramref name="why"/>,
+    /// when given, says what could not be done before the exception's own message.
+    /// </summary>
+    public static Incident Open(
+        string endpoint, Guid? instanceId, Guid? messageId, Guid? conversationId, string messageType, string contentType, string body,
+        Exception error, DateTimeOffset at, string? why = null)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new Incident
+        {
+            Id = NewId.NextGuid(),
+            Endpoint = endpoint,
+            InstanceId = instanceId,
+            MessageId = messageId,
+            ConversationId = conversationId,
+            MessageType = messageType,
+            ContentType = contentType,
+            Body = body,
+            ExceptionType = error.GetType().FullName ?? error.GetType().Name,
+            ExceptionMessage = why is null ? error.Message : $"{why}: {error.Message}",
+            OccurredAt = at,
+            Status = IncidentStatus.Open,
+        };
+    }
 }

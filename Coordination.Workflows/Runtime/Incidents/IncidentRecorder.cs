@@ -33,21 +33,16 @@ internal sealed partial class IncidentRecorder(IServiceScopeFactory scopes, Time
         context.TryGetPayload<FailedWorkflowInstance>(out var failed);
         var body = System.Text.Encoding.UTF8.GetString(context.Body.GetBytes());
         var envelope = MessageEnvelope.Read(body);
-        var incident = new Incident
-        {
-            Id = NewId.NextGuid(),
-            Endpoint = context.InputAddress.ToString(),
-            InstanceId = failed?.InstanceId ?? envelope.CorrelationId,
-            MessageId = context.GetMessageId(),
-            ConversationId = envelope.ConversationId,
-            MessageType = envelope.MessageType,
-            ContentType = context.ContentType?.ToString() ?? "application/vnd.masstransit+json",
-            Body = body,
-            ExceptionType = context.Exception.GetType().FullName ?? context.Exception.GetType().Name,
-            ExceptionMessage = context.Exception.Message,
-            OccurredAt = clock.GetUtcNow(),
-            Status = IncidentStatus.Open,
-        };
+        var incident = Incident.Open(
+            context.InputAddress.ToString(),
+            failed?.InstanceId ?? envelope.CorrelationId,
+            context.GetMessageId(),
+            envelope.ConversationId,
+            envelope.MessageType,
+            context.ContentType?.ToString() ?? "application/vnd.masstransit+json",
+            body,
+            context.Exception,
+            clock.GetUtcNow());
         try
         {
             await using var scope = scopes.CreateAsyncScope();

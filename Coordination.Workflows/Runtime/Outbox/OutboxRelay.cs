@@ -179,21 +179,9 @@ internal sealed partial class OutboxRelay(
     }
 
     /// <summary>The incident an operator sees: where the message was going, what it was, and why it could not go.</summary>
-    private static Incident IncidentFor(OutboxMessage row, Exception error, DateTimeOffset now) => new()
-    {
-        Id = NewId.NextGuid(),
-        Endpoint = row.DestinationAddress,
-        InstanceId = row.WorkflowInstanceId ?? row.CorrelationId,
-        MessageId = row.MessageId,
-        ConversationId = row.ConversationId,
-        MessageType = row.MessageType,
-        ContentType = row.ContentType,
-        Body = row.Body,
-        ExceptionType = error.GetType().FullName ?? error.GetType().Name,
-        ExceptionMessage = $"The outbox relay cannot send this message as stored: {error.Message}",
-        OccurredAt = now,
-        Status = IncidentStatus.Open,
-    };
+    private static Incident IncidentFor(OutboxMessage row, Exception error, DateTimeOffset now) => Incident.Open(
+        row.DestinationAddress, row.WorkflowInstanceId ?? row.CorrelationId, row.MessageId, row.ConversationId, row.MessageType, row.ContentType, row.Body,
+        error, now, "The outbox relay cannot send this message as stored");
 
     /// <summary>
     /// Which rows must keep their relative order: a workflow instance's, a consumer transaction's

@@ -49,19 +49,9 @@ internal sealed partial class ScheduledSendJob(IServiceScopeFactory scopes, Time
 
     private async Task RecordUnsendableAsync(CoordinationDbContext db, ScheduledSend scheduled, Exception error, CancellationToken cancellationToken)
     {
-        var incident = new Incident
-        {
-            Id = NewId.NextGuid(),
-            Endpoint = scheduled.Destination.ToString(),
-            MessageId = scheduled.MessageId,
-            MessageType = scheduled.MessageType,
-            ContentType = "application/json",
-            Body = scheduled.Body,
-            ExceptionType = error.GetType().FullName ?? error.GetType().Name,
-            ExceptionMessage = $"A timer came due and its message cannot be built: {error.Message}",
-            OccurredAt = clock.GetUtcNow(),
-            Status = IncidentStatus.Open,
-        };
+        var incident = Incident.Open(
+            scheduled.Destination.ToString(), null, scheduled.MessageId, null, scheduled.MessageType, "application/json", scheduled.Body,
+            error, clock.GetUtcNow(), "A timer came due and its message cannot be built");
         db.Add(incident);
         await db.SaveChangesAsync(cancellationToken);
         LogUnsendable(logger, scheduled.TokenId, incident.Id, error);
