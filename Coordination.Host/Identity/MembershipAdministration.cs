@@ -53,7 +53,9 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
                 g.Key.Email ?? "",
                 g.OrderBy(r => r.Kind).ThenBy(r => r.Role).Select(r => new MembershipEntry(r.Id, r.Kind, r.Role, Refusal(admin, r.UserId, r.AgencyId) is null)).ToList(),
                 g.Key.LockoutEnd > now ? g.Key.LockoutEnd : null,
-                g.All(r => Refusal(admin, r.UserId, r.AgencyId) != MembershipRemoval.OwnMembership) && g.Any(r => Refusal(admin, r.UserId, r.AgencyId) is null)))
+
+                // As for memberships: in an agency the administrator administers, never their own account.
+                g.Any(r => Refusal(admin, r.UserId, r.AgencyId) is null)))
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)
             .ToList();
     }
