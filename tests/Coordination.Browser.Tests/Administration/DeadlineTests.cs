@@ -154,6 +154,7 @@ public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<Browse
         await admin.Page.GetByText("Kontot är låst till").WaitForAsync();
         var unlock = admin.Page.GetByRole(AriaRole.Button, new() { Name = "Lås upp Socialtjänsten Staff (Älvby kommun (demo))" });
         await admin.CheckInBothLanguagesAsync("users page with a locked account");
+        await admin.ScreenshotAsync("admin-users-locked-account");
         await unlock.ClickAsync();
         await admin.Page.GetByText("Kontot är upplåst; användaren kan logga in igen.").WaitForAsync();
         Assert.Equal(0, await unlock.CountAsync());
