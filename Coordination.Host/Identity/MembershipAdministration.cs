@@ -52,10 +52,7 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
                 g.Key.DisplayName,
                 g.Key.Email ?? "",
                 g.OrderBy(r => r.Kind).ThenBy(r => r.Role).Select(r => new MembershipEntry(r.Id, r.Kind, r.Role, Refusal(admin, r.UserId, r.AgencyId) is null)).ToList(),
-                g.Key.LockoutEnd > now ? g.Key.LockoutEnd : null,
-
-                // As for memberships: in an agency the administrator administers, never their own account.
-                g.Any(r => Refusal(admin, r.UserId, r.AgencyId) is null)))
+                g.Key.LockoutEnd > now ? g.Key.LockoutEnd : null))
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)
             .ToList();
     }
@@ -185,10 +182,16 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
 }
 
 /// <summary>
-/// A user with their memberships in one municipality; when their account is locked, until when,
-/// and whether the administrator who listed them may end the lockout.
+/// A user with their memberships in one municipality, and, when their account is locked, until when.
 /// </summary>
-public sealed record UserMemberships(Guid UserId, string DisplayName, string Email, IReadOnlyList<MembershipEntry> Memberships, DateTimeOffset? LockedUntil, bool Unlockable);
+public sealed record UserMemberships(Guid UserId, string DisplayName, string Email, IReadOnlyList<MembershipEntry> Memberships, DateTimeOffset? LockedUntil)
+{
+    /// <summary>
+    /// Whether the administrator who listed the user may end a lockout: as for memberships, one
+    /// in an agency they administer (and so never their own account).
+    /// </summary>
+    public bool Unlockable => Memberships.Any(m => m.Removable);
+}
 
 /// <summary>One membership: the agency and the role, and whether the administrator who listed it may remove it.</summary>
 public sealed record MembershipEntry(Guid Id, AgencyKind Agency, MembershipRole Role, bool Removable);
