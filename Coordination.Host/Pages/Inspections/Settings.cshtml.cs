@@ -107,24 +107,23 @@ public sealed class SettingsModel(
             }
         }
 
+        // A field that could not be read is taken as its stored value, which is valid, so the
+        // fields that could be read are checked too and every error shows at once.
         var options = json.Value.SerializerOptions;
-        if (!ModelState.IsValid)
+        var stored = JsonSerializer.SerializeToElement(Current, options);
+        foreach (var field in Deadlines.Concat(Weights).Append(LateHoursFrom).Where(f => !body.ContainsKey(f)))
         {
-            // Nothing is saved, but the fields that could be read are checked too, so every error
-            // shows at once. A field that could not be read is checked as its stored value, which
-            // is valid, so it shows only its own error.
-            var stored = JsonSerializer.SerializeToElement(Current, options);
-            foreach (var field in Deadlines.Concat(Weights).Append(LateHoursFrom).Where(f => !body.ContainsKey(f)))
-            {
-                body[field] = stored.GetProperty(field);
-            }
-
-            var readable = JsonSerializer.Deserialize<Settings>(JsonSerializer.Serialize(body, options), options)!;
-            ApiErrors.AddTo(ModelState, Read(SettingsEndpoints.Validate(readable).Problem()), text, keyFor: field => $"Input[{field}]");
-            return Page();
+            body[field] = stored.GetProperty(field);
         }
 
         var request = JsonSerializer.Deserialize<Settings>(JsonSerializer.Serialize(body, options), options)!;
+        if (!ModelState.IsValid)
+        {
+            // Nothing is saved.
+            ApiErrors.AddTo(ModelState, Read(SettingsEndpoints.Validate(request).Problem()), text, keyFor: field => $"Input[{field}]");
+            return Page();
+        }
+
         var outcome = Read(await SettingsEndpoints.ChangeAsync(Choice.Selected, request, User, db, audit));
         if (outcome.Succeeded)
         {
