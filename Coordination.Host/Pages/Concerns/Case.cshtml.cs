@@ -160,7 +160,7 @@ public sealed class CaseModel(
             {
                 // parties[1] and parties at the one group of checkboxes; the rest at their fields.
                 var name = field.Split('[')[0];
-                return ("Basis." + char.ToUpperInvariant(name[0]) + name[1..], "Case.LegalBasis.Error." + name);
+                return (ApiErrors.FieldKey(nameof(Basis), name), "Case.LegalBasis.Error." + name);
             },
             cancellationToken,
             refused => $"{text["Case.LegalBasis.Refused"]} {refused.ProblemDetail}");
