@@ -15,7 +15,8 @@ public static class BusCeiling
         ArgumentNullException.ThrowIfNull(stack);
         await using var host = await BenchHost.StartAsync(stack, durable: false);
         var runner = new WorkloadRunner(host, TimeSpan.FromSeconds(Math.Max(60, workflows)));
-        await runner.WarmUpAsync(inFlight);
+        var warmUp = await runner.WarmUpAsync(inFlight);
+        Console.WriteLine($"[bench] bus-only ceiling ({stack.Name}) warm-up: {warmUp}");
         var peak = await runner.PeakAsync("bus-only ceiling", workflows, inFlight);
         Console.WriteLine($"[bench] bus-only ceiling ({stack.Name}, nothing stored): {peak.Completed}/{peak.Workflows} in {peak.Seconds:F1} s = {peak.WorkflowsPerSecond:F1} workflows/s, {peak.TransitionsPerSecond:F0} transitions/s");
         return peak;

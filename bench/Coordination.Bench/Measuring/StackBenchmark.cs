@@ -13,8 +13,9 @@ public static class StackBenchmark
         await using var host = await BenchHost.StartAsync(stack);
         var runner = new WorkloadRunner(host, timeout);
 
-        Log(stack, $"warm-up: {WorkloadRunner.WarmUpWorkflows} workflows");
-        await runner.WarmUpAsync(inFlight);
+        Log(stack, $"warm-up: rounds of {WorkloadRunner.WarmUpRound} workflows until the JIT takes at most {WorkloadRunner.SettledJitShare:P0} of a round");
+        var warmUp = await runner.WarmUpAsync(inFlight);
+        Log(stack, $"warm-up: {warmUp}");
 
         Log(stack, $"peak: {workflows} workflows, at most {inFlight} in flight");
         var peak = await runner.PeakAsync("peak", workflows, inFlight);
@@ -28,7 +29,7 @@ public static class StackBenchmark
         var check = await FinalCheck.ReadAsync(stack);
         Log(stack, $"database after both passes: {check}");
         using var self = Process.GetCurrentProcess();
-        return new StackResult(stack.Name, peak, halfRate, self.PeakWorkingSet64 / 1024.0 / 1024.0, check);
+        return new StackResult(stack.Name, warmUp, peak, halfRate, self.PeakWorkingSet64 / 1024.0 / 1024.0, check);
     }
 
     private static void Log(BenchBackend stack, string message) => Console.WriteLine($"[bench] {stack.Name}: {message}");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using Coordination.SyntheticCases;
 
 namespace Coordination.Bench.Measuring;
@@ -6,10 +7,40 @@ namespace Coordination.Bench.Measuring;
 /// <summary>Drives passes of workflows through a running <see cref="BenchHost"/>.</summary>
 public sealed class WorkloadRunner(BenchHost host, TimeSpan timeout)
 {
-    /// <summary>Workflows run before any measured pass, so that start-up costs (JIT, pools, queues) stay out of it.</summary>
-    public const int WarmUpWorkflows = 400;
+    /// <summary>Workflows per warm-up round.</summary>
+    public const int WarmUpRound = 200;
 
-    public Task<PassResult> WarmUpAsync(int inFlight) => PeakAsync("warm-up", WarmUpWorkflows, inFlight);
+    /// <summary>The warm-up stops after this many workflows even if the JIT is still busy.</summary>
+    public const int MaxWarmUpWorkflows = 4_000;
+
+    /// <summary>
+    /// The warm-up has reached the steady state once the JIT took at most this share of a round's
+    /// elapsed time (of one core), summed over all threads.
+    /// </summary>
+    public const double SettledJitShare = 0.01;
+
+    /// <summary>
+    /// Runs rounds of workflows before any measured pass, so that start-up costs (JIT, pools, queues)
+    /// stay out of it, until the runtime's tiered compilation has settled: the service runs for weeks,
+    /// so its steady state is what the passes measure. At least two rounds.
+    /// </summary>
+    public async Task<WarmUp> WarmUpAsync(int inFlight)
+    {
+        var workflows = 0;
+        var rounds = 0;
+        double jitShare;
+        do
+        {
+            var jitBefore = JitInfo.GetCompilationTime();
+            var round = await PeakAsync("warm-up", WarmUpRound, inFlight);
+            jitShare = (JitInfo.GetCompilationTime() - jitBefore).TotalSeconds / round.Seconds;
+            workflows += WarmUpRound;
+            rounds++;
+        }
+        while ((rounds < 2 || jitShare > SettledJitShare) && workflows < MaxWarmUpWorkflows);
+
+        return new WarmUp(workflows, jitShare);
+    }
 
     /// <summary>As fast as the runtime goes, with at most <paramref name="inFlight"/> workflows open at once.</summary>
     public Task<PassResult> PeakAsync(string pass, int workflows, int inFlight) => RunAsync(pass, workflows, inFlight, null);
@@ -61,4 +92,10 @@ public sealed class WorkloadRunner(BenchHost host, TimeSpan timeout)
         var seconds = clock.Elapsed.TotalSeconds;
         return new PassResult(pass, workflows, Volatile.Read(ref completed), seconds, perSecond, samples.Summarise());
     }
+}
+
+/// <summary>How many workflows the warm-up ran, and the JIT's share of its last round's elapsed time.</summary>
+public sealed record WarmUp(int Workflows, double LastRoundJitShare)
+{
+    public override string ToString() => $"{Workflows} workflows, the JIT {LastRoundJitShare:P1} of the last round";
 }
