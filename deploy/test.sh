@@ -8,8 +8,9 @@
 #   4. installs Debian's Chromium for the browser tests when missing (apt-get, with sudo if not root),
 #   5. runs dotnet test on Coordination.sln (Release, TRX results in <repo>/TestResults,
 #      journeys' end-state screenshots in <repo>/TestResults/screenshots),
-#   6. prints "Tests: N passed, N failed, N skipped" summed over all TRX files,
-#   7. stops on exit only the services this script started itself.
+#   6. stops on exit only the services this script started itself,
+#   7. names each failed test with its message and the top of its stack trace, then prints
+#      "Tests: N passed, N failed, N skipped" summed over all TRX files (the last lines, which CI keeps).
 # Exit code: non-zero when dotnet test fails, any test fails, or no test ran at all.
 # A test that makes no progress for 10 minutes is stopped and counted as failed (--blame-hang-timeout).
 # Example: deploy/test.sh --filter "FullyQualifiedName~Outbox"
@@ -136,9 +137,42 @@ while IFS= read -r -d '' trx; do
 done < <(find "$RESULTS_DIR" -name '*.trx' -type f -print0 2>/dev/null)
 
 log "TRX files: $FILES in $RESULTS_DIR"
+
+# CI keeps only the end of the output: name each failed test there, with its message and
+# the first lines of its stack trace, read from the TRX files.
+failed_tests() { # failed_tests FILE.trx
+    awk '
+        function decode(s) {
+            gsub(/&lt;/, "<", s); gsub(/&gt;/, ">", s); gsub(/&quot;/, "\"", s)
+            gsub(/&apos;/, "\047", s); gsub(/&#xD;/, "", s); gsub(/&#xA;/, " ", s); gsub(/&amp;/, "\\&", s)
+            return s
+        }
+        /<UnitTestResult / {
+            inresult = ($0 ~ /outcome="(Failed|Error|Timeout|Aborted)"/)
+            if (inresult && match($0, /testName="[^"]*"/))
+                print "[test.sh] FAILED TEST: " decode(substr($0, RSTART + 10, RLENGTH - 11))
+            part = ""; lines = 0; last = ""
+            next
+        }
+        /<\/UnitTestResult>/ { inresult = 0; part = ""; next }
+        !inresult { next }
+        /<Message>/ { part = "message"; lines = 0; sub(/.*<Message>/, "") }
+        /<StackTrace>/ { part = "stack"; lines = 0; sub(/.*<StackTrace>/, "") }
+        part != "" {
+            done = sub(/<\/(Message|StackTrace)>.*/, "")
+            limit = (part == "message") ? 15 : 4
+            # async stack traces repeat a frame: print each line once
+            if (lines < limit && $0 != "" && $0 != last) { print "[test.sh]     " decode($0); lines++; last = $0 }
+            if (done) part = ""
+        }
+    ' "$1"
+}
 log "screenshots: $(find "$COORDINATION_SCREENSHOTS" -name '*.png' | wc -l) in $COORDINATION_SCREENSHOTS"
 # stop our services now, so that the summary below is the last thing printed
 stop_started_services
+while IFS= read -r -d '' trx; do
+    failed_tests "$trx"
+done < <(find "$RESULTS_DIR" -name '*.trx' -type f -print0 2>/dev/null)
 
 if [[ $FILES -eq 0 || $TOTAL -eq 0 ]]; then
     log "no tests ran at all (dotnet test exit code $TEST_RC)"
