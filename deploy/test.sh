@@ -119,8 +119,10 @@ attr() { # attr NAME "<Counters ...>" -> value or 0
     v="$(printf '%s' "$2" | grep -o " $1=\"[0-9]*\"" | head -n1 | tr -dc '0-9' || true)"
     printf '%s' "${v:-0}"
 }
+TRX_FILES=()
+mapfile -d '' -t TRX_FILES < <(find "$RESULTS_DIR" -name '*.trx' -type f -print0 2>/dev/null)
 TOTAL=0 PASSED=0 FAILED=0 SKIPPED=0 FILES=0
-while IFS= read -r -d '' trx; do
+for trx in "${TRX_FILES[@]}"; do
     counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n1 || true)"
     if [[ -z "$counters" ]]; then
         log "no <Counters> in $trx"
@@ -134,7 +136,7 @@ while IFS= read -r -d '' trx; do
     FAILED=$((FAILED + $(attr failed "$counters") + $(attr error "$counters") \
         + $(attr timeout "$counters") + $(attr aborted "$counters")))
     SKIPPED=$((SKIPPED + t - e))
-done < <(find "$RESULTS_DIR" -name '*.trx' -type f -print0 2>/dev/null)
+done
 
 log "TRX files: $FILES in $RESULTS_DIR"
 
@@ -170,9 +172,9 @@ failed_tests() { # failed_tests FILE.trx
 log "screenshots: $(find "$COORDINATION_SCREENSHOTS" -name '*.png' | wc -l) in $COORDINATION_SCREENSHOTS"
 # stop our services now, so that the summary below is the last thing printed
 stop_started_services
-while IFS= read -r -d '' trx; do
+for trx in "${TRX_FILES[@]}"; do
     failed_tests "$trx"
-done < <(find "$RESULTS_DIR" -name '*.trx' -type f -print0 2>/dev/null)
+done
 
 if [[ $FILES -eq 0 || $TOTAL -eq 0 ]]; then
     log "no tests ran at all (dotnet test exit code $TEST_RC)"
