@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Coordination.Browser.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -46,13 +47,8 @@ public sealed class OverdueReviewJourneyTests(BrowserFixture browser) : IClassFi
         await page.GetByText("Uppföljningen är omfördelad.").WaitForAsync();
 
         // The review's state machine records the new owner asynchronously.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((await page.Locator("#overdue-reviews tbody tr", new() { HasText = "Uppföljning 1" }).Locator(".review-owner").InnerTextAsync()).Trim() != colleague)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The review's new owner did not show in the dashboard within 30 s.");
-            await Task.Delay(250);
-            await page.ReloadAsync();
-        }
+        var newOwner = review.Locator(".review-owner", new() { HasTextRegex = new Regex($@"^\s*{Regex.Escape(colleague)}\s*$") });
+        await manager.ReloadUntilShownAsync(newOwner, "The review's new owner in the dashboard");
 
         await manager.CheckInBothLanguagesAsync("manager dashboard after reassigning");
         var chronology = await api.GetAsync(Scenario.Coordinator, $"/api/concerns/{concernId}/chronology");
