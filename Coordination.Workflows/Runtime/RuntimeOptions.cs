@@ -46,4 +46,12 @@ public sealed class RuntimeOptions
 
     /// <summary>The delay before each of those retries.</summary>
     public TimeSpan FaultRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// When the host stops: how long a message being consumed, or waiting for a retry, may go on
+    /// before it is cancelled and left for the next start (requeued on RabbitMQ, replayed from
+    /// the outbox on the in-memory transport). Without it a stopping host spent the message's
+    /// retries and sent it to the error queue, with no incident once the host was gone.
+    /// </summary>
+    public TimeSpan ConsumerStopTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -12,6 +12,7 @@ internal sealed class RuntimeOptionsValidator : IValidateOptions<RuntimeOptions>
         Positive(failures, nameof(options.InboxRetention), options.InboxRetention);
         Positive(failures, nameof(options.CleanupInterval), options.CleanupInterval);
         Positive(failures, nameof(options.RelayPollInterval), options.RelayPollInterval);
+        Positive(failures, nameof(options.ConsumerStopTimeout), options.ConsumerStopTimeout);
         if (options.RelayLeaseDuration < 2 * options.RelayPollInterval)
         {
             failures.Add($"{RuntimeOptions.Section}:{nameof(options.RelayLeaseDuration)} must be at least twice {RuntimeOptions.Section}:{nameof(options.RelayPollInterval)}, or the relay loses its lease between polls.");

@@ -23,6 +23,11 @@ public static class RuntimeRegistration
     {
         services.AddOptions<RuntimeOptions>().Configure(o => configure?.Invoke(o)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuntimeOptions>, RuntimeOptionsValidator>());
+
+        // A stopping host cancels what it is consuming (the transaction rolls back, the message
+        // stays for the next start) instead of running out the message's retries.
+        services.AddOptions<MassTransitHostOptions>().Configure<IOptions<RuntimeOptions>>((host, runtime) =>
+            host.ConsumerStopTimeout ??= runtime.Value.ConsumerStopTimeout);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxRelaySignal>();
         services.TryAddScoped<OutboxPartition>();

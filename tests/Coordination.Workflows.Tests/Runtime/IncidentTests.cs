@@ -14,6 +14,9 @@ public abstract class IncidentTests
 {
     protected abstract Task<RuntimeBackend> CreateBackendAsync();
 
+    /// <summary>A backend whose queues outlive a host, as production's do.</summary>
+    protected virtual Task<RuntimeBackend> CreateDurableBackendAsync() => CreateBackendAsync();
+
     [Fact]
     public async Task A_poison_message_becomes_an_incident_and_its_retry_after_the_fix_completes_the_workflow()
     {
@@ -102,6 +105,34 @@ public abstract class IncidentTests
     }
 
     [Fact]
+    public async Task A_message_waiting_for_a_retry_when_the_host_stops_is_consumed_after_the_restart_not_sent_to_the_error_queue()
+    {
+        await using var backend = await CreateDurableBackendAsync();
+        var id = Guid.NewGuid();
+        await using (var first = await RuntimeTestHost.StartAsync(backend, options: o =>
+        {
+            o.FaultRetryLimit = 5;
+            o.FaultRetryInterval = TimeSpan.FromSeconds(3);
+        }))
+        {
+            await first.Send(new StartCounter(id, Guid.NewGuid()));
+            await first.Recorder.WaitFor<CounterStarted>(m => m.CounterId == id);
+
+            // Through the outbox, as a workflow's message travels: on the in-memory transport it is
+            // the outbox that outlives the process.
+            first.FaultSwitch.TurnOn();
+            await first.SendInRequest(new IncrementCounter(id));
+
+            // The first attempt has failed; the host stops while the message waits for its retry.
+            await Poll.UntilAsync(() => Task.FromResult(first.FaultSwitch.Thrown), thrown => thrown >= 1, TimeSpan.FromSeconds(15), "the first failed attempt");
+        }
+
+        await using var second = await RuntimeTestHost.StartAsync(backend);
+        await Poll.UntilAsync(async () => (await second.FindCounter(id))?.Count ?? 0, count => count == 1, TimeSpan.FromSeconds(30), "the increment consumed after the restart");
+        Assert.Equal(0, await second.Query(db => db.Set<Incident>().CountAsync(i => i.Status == IncidentStatus.Open)));
+    }
+
+    [Fact]
     public async Task Retrying_an_unknown_incident_is_refused()
     {
         await using var backend = await CreateBackendAsync();
@@ -135,4 +166,6 @@ public sealed class SqliteInMemoryIncidentTests : IncidentTests
 public sealed class PostgresRabbitMqIncidentTests : IncidentTests
 {
     protected override Task<RuntimeBackend> CreateBackendAsync() => PostgresRabbitMqBackend.CreateAsync();
+
+    protected override Task<RuntimeBackend> CreateDurableBackendAsync() => PostgresRabbitMqBackend.CreateAsync(TestEnvironment.RabbitMqUri, durable: true);
 }

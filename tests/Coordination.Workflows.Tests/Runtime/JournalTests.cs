@@ -39,14 +39,7 @@ public abstract class JournalTests
         await using var host = await RuntimeTestHost.StartAsync(backend);
         var id = Guid.NewGuid();
 
-        await using (var request = host.Services.CreateAsyncScope())
-        {
-            ((TestWorkflowCaller)request.ServiceProvider.GetRequiredService<IWorkflowCaller>()).UserId = "user-9";
-            var queue = host.Services.GetRequiredService<IEndpointNameFormatter>().Saga<CounterState>();
-            var endpoint = await request.ServiceProvider.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(backend.QueueAddress(queue));
-            await endpoint.Send(new StartCounter(id, Guid.NewGuid()));
-            await request.ServiceProvider.GetRequiredService<Coordination.Workflows.Persistence.CoordinationDbContext>().SaveChangesAsync();
-        }
+        await host.SendInRequest(new StartCounter(id, Guid.NewGuid()), userId: "user-9");
 
         await host.Recorder.WaitFor<CounterStarted>(m => m.CounterId == id);
         var journal = await host.Query(db => db.Set<WorkflowTransition>().AsNoTracking().Where(t => t.InstanceId == id).ToListAsync());

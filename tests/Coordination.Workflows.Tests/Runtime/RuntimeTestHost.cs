@@ -37,7 +37,8 @@ public sealed class RuntimeTestHost : IAsyncDisposable
     public FaultSwitch FaultSwitch => Services.GetRequiredService<FaultSwitch>();
 
     /// <param name="relay">False leaves the outbox relay out, as if it had stopped.</param>
-    public static async Task<RuntimeTestHost> StartAsync(RuntimeBackend backend, TimeProvider? clock = null, bool relay = true)
+    /// <param name="options">Changes the runtime's options after the tests' defaults.</param>
+    public static async Task<RuntimeTestHost> StartAsync(RuntimeBackend backend, TimeProvider? clock = null, bool relay = true, Action<RuntimeOptions>? options = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var services = builder.Services;
@@ -48,6 +49,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
             o.RelayPollInterval = TimeSpan.FromMilliseconds(100);
             o.FaultRetryLimit = 1;
             o.FaultRetryInterval = TimeSpan.FromMilliseconds(10);
+            options?.Invoke(o);
         });
         if (!relay)
         {
@@ -95,6 +97,22 @@ public sealed class RuntimeTestHost : IAsyncDisposable
                 context.Headers.Set(WorkflowHeaders.UserId, userId);
             }
         }, timeout.Token);
+    }
+
+    /// <summary>Sends to the counter's queue as an HTTP request does: through the outbox, committed with the request's changes.</summary>
+    public async Task SendInRequest<T>(T message, string? userId = null)
+        where T : class
+    {
+        await using var request = Services.CreateAsyncScope();
+        if (userId is not null)
+        {
+            ((TestWorkflowCaller)request.ServiceProvider.GetRequiredService<IWorkflowCaller>()).UserId = userId;
+        }
+
+        var name = Services.GetRequiredService<IEndpointNameFormatter>().Saga<CounterState>();
+        var endpoint = await request.ServiceProvider.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(backend.QueueAddress(name));
+        await endpoint.Send(message);
+        await request.ServiceProvider.GetRequiredService<CoordinationDbContext>().SaveChangesAsync();
     }
 
     /// <summary>Starts a counter and waits until its start has been committed and relayed.</summary>

@@ -4,6 +4,10 @@ namespace Coordination.Workflows.Tests.Runtime.Counter;
 public sealed class FaultSwitch
 {
     private volatile bool on;
+    private int thrown;
+
+    /// <summary>How many times the fault has been thrown.</summary>
+    public int Thrown => Volatile.Read(ref thrown);
 
     public void TurnOn() => on = true;
 
@@ -13,6 +17,7 @@ public sealed class FaultSwitch
     {
         if (on)
         {
+            Interlocked.Increment(ref thrown);
             throw new InvalidOperationException("Simulated fault after publishing.");
         }
     }
