@@ -123,6 +123,10 @@ public abstract class ConcernWorkflowTests
         var id = raised.GetProperty("id").GetGuid();
         await users.WaitForTaskAsync(Reception, id, "ProtectiveAssessment");
 
+        // Reception's task and the concern's workflow are started by two messages, consumed
+        // independently: until the second is, the assessment is refused as "still being registered".
+        await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "AwaitingProtectiveAssessment", "the concern registered");
+
         using (var before = await users.GetAsync(Police, $"/api/concerns/{id}"))
         {
             Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
