@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Coordination.Testing;
 
 namespace Coordination.Browser.Tests.Infrastructure;
 
@@ -34,26 +35,8 @@ public sealed class ApiClient(BrowserHost host) : IDisposable
     }
 
     /// <summary>Waits (bounded) until a GET answer satisfies the condition, moving the test clock a second per try.</summary>
-    public async Task<JsonElement> WaitForAsync(string user, string path, Func<JsonElement, bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var answer = await GetAsync(user, path);
-            if (condition(answer))
-            {
-                return answer;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Waited 30 s for {what}; last answer of {path}: {answer}");
-            }
-
-            host.Clock.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(100);
-        }
-    }
+    public Task<JsonElement> WaitForAsync(string user, string path, Func<JsonElement, bool> condition, string what) =>
+        Poll.UntilAsync(() => GetAsync(user, path), condition, TimeSpan.FromSeconds(30), $"{what} (GET {path} as {user})", host.Clock.TickSecond);
 
     public void Dispose() => client.Dispose();
 
