@@ -19,7 +19,7 @@ public sealed class SocialServicesStepsTests(BrowserFixture browser) : IClassFix
         await using var host = await BrowserHost.StartAsync("browser-social-steps");
         using var api = new ApiClient(host);
         var concernId = await Scenario.RaiseConcernAsync(api);
-        await api.WaitForAsync(Reception, $"/api/concerns/{concernId}", c => c.GetProperty("tasks").GetArrayLength() > 0, "the protective-assessment task");
+        await api.WaitForAsync(Reception, $"/api/concerns/{concernId}", c => c.GetProperty("tasks").GetArrayLength() > 0 && c.GetProperty("status").GetString() == "AwaitingProtectiveAssessment", "the protective-assessment task and the concern registered");
 
         await using var reception = await BrowserUser.OpenAsync(browser.Browser, host);
         await reception.SignInAsync(Reception);
