@@ -1,12 +1,18 @@
 using System.Collections.Concurrent;
+using Coordination.Testing;
 using MassTransit;
 
 namespace Coordination.Workflows.Tests.Runtime;
 
-/// <summary>Counts finished receives by message id, whether consumed, skipped as a duplicate or faulted.</summary>
+/// <summary>Counts started and finished receives by message id, whether consumed, skipped as a duplicate or faulted.</summary>
 public sealed class ReceiveLog : IReceiveObserver
 {
+    private readonly ConcurrentDictionary<Guid, int> started = new();
     private readonly ConcurrentDictionary<Guid, int> finished = new();
+
+    /// <summary>Until the transport has handed the message to the endpoint (its retries, if any, run after this).</summary>
+    public Task WaitForReceiveStarted(Guid messageId) =>
+        Poll.UntilAsync(() => Task.FromResult(started.ContainsKey(messageId)), TimeSpan.FromSeconds(30), $"message {messageId} received");
 
     public async Task WaitForReceives(Guid messageId, int count, TimeSpan? timeout = null)
     {
@@ -18,9 +24,9 @@ public sealed class ReceiveLog : IReceiveObserver
         }
     }
 
-    public Task PreReceive(ReceiveContext context) => Task.CompletedTask;
+    public Task PreReceive(ReceiveContext context) => Count(started, context);
 
-    public Task PostReceive(ReceiveContext context) => Finished(context);
+    public Task PostReceive(ReceiveContext context) => Count(finished, context);
 
     public Task PostConsume<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType)
         where T : class => Task.CompletedTask;
@@ -28,13 +34,13 @@ public sealed class ReceiveLog : IReceiveObserver
     public Task ConsumeFault<T>(ConsumeContext<T> context, TimeSpan duration, string consumerType, Exception exception)
         where T : class => Task.CompletedTask;
 
-    public Task ReceiveFault(ReceiveContext context, Exception exception) => Finished(context);
+    public Task ReceiveFault(ReceiveContext context, Exception exception) => Count(finished, context);
 
-    private Task Finished(ReceiveContext context)
+    private static Task Count(ConcurrentDictionary<Guid, int> counts, ReceiveContext context)
     {
         if (context.GetMessageId() is { } id)
         {
-            finished.AddOrUpdate(id, 1, (_, n) => n + 1);
+            counts.AddOrUpdate(id, 1, (_, n) => n + 1);
         }
 
         return Task.CompletedTask;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Coordination.Testing;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Runtime.Inbox;
+using Coordination.Workflows.Runtime.Incidents;
 using Coordination.Workflows.Runtime.Outbox;
 using Coordination.Workflows.Tests.Runtime.Counter;
 using MassTransit;
@@ -58,6 +59,28 @@ public abstract class RuntimeTests
         Assert.Equal(1, counter!.Count);
         Assert.Equal(1, await host.Query(db => db.Set<InboxState>().CountAsync(i => i.MessageId == messageId)));
         Assert.Equal(1, await host.Query(db => db.Set<OutboxMessage>().CountAsync(m => m.InboxMessageId == messageId)));
+    }
+
+    [Fact]
+    public async Task An_event_that_arrives_before_its_instance_started_is_applied_once_it_starts_and_makes_no_incident()
+    {
+        await using var backend = await CreateBackendAsync();
+        await using var host = await RuntimeTestHost.StartAsync(backend);
+        var id = Guid.NewGuid();
+        var early = NewId.NextGuid();
+
+        // The test host allows one fault retry, 10 ms later. The start follows 300 ms after the
+        // increment was received (a real gap, not domain time): had the missing instance been
+        // treated as a fault, the increment would be in the error queue and an incident by then.
+        await host.Send(new IncrementCounter(id), early);
+        await host.ReceiveLog.WaitForReceiveStarted(early);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        await host.Send(new StartCounter(id, Guid.NewGuid()));
+
+        await host.Recorder.WaitFor<CounterChanged>(m => m.CounterId == id);
+        Assert.Equal(1, (await host.FindCounter(id))!.Count);
+        Assert.Equal(0, await host.Query(db => db.Set<Incident>().CountAsync()));
+        Assert.Empty(host.Recorder.Received<Fault<IncrementCounter>>(f => f.Message.CounterId == id));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 
 namespace Coordination.Workflows.Tests.Runtime.Counter;
@@ -8,7 +9,7 @@ public sealed class CounterStateMachine : MassTransitStateMachine<CounterState>
     {
         InstanceState(s => s.CurrentState);
         Event(() => Started, e => e.CorrelateById(m => m.Message.CounterId));
-        Event(() => Incremented, e => e.CorrelateById(m => m.Message.CounterId));
+        Event(() => Incremented, e => e.CorrelateToExisting(m => m.Message.CounterId));
         Event(() => TaskPinged, e => e.CorrelateBy((s, m) => s.TaskId == m.Message.TaskId));
 
         Initially(
