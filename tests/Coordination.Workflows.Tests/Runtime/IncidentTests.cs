@@ -55,7 +55,7 @@ public abstract class IncidentTests
         await using var backend = await CreateBackendAsync();
         await using var host = await RuntimeTestHost.StartAsync(backend);
         var id = await host.StartCounter();
-        var queue = backend.QueueAddress(host.Services.GetRequiredService<IEndpointNameFormatter>().Saga<CounterState>());
+        var queue = host.CounterQueue;
         var unsendable = NewId.NextGuid();
 
         // One request's two messages, in one partition: first a row whose body is no envelope, then a good one.
@@ -108,15 +108,14 @@ public abstract class IncidentTests
     public async Task A_message_waiting_for_a_retry_when_the_host_stops_is_consumed_after_the_restart_not_sent_to_the_error_queue()
     {
         await using var backend = await CreateDurableBackendAsync();
-        var id = Guid.NewGuid();
+        Guid id;
         await using (var first = await RuntimeTestHost.StartAsync(backend, options: o =>
         {
             o.FaultRetryLimit = 5;
             o.FaultRetryInterval = TimeSpan.FromSeconds(3);
         }))
         {
-            await first.Send(new StartCounter(id, Guid.NewGuid()));
-            await first.Recorder.WaitFor<CounterStarted>(m => m.CounterId == id);
+            id = await first.StartCounter();
 
             // Through the outbox, as a workflow's message travels: on the in-memory transport it is
             // the outbox that outlives the process.

@@ -14,15 +14,10 @@ public sealed class ReceiveLog : IReceiveObserver
     public Task WaitForReceiveStarted(Guid messageId) =>
         Poll.UntilAsync(() => Task.FromResult(started.ContainsKey(messageId)), TimeSpan.FromSeconds(30), $"message {messageId} received");
 
-    public async Task WaitForReceives(Guid messageId, int count, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (finished.GetValueOrDefault(messageId) < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Message {messageId} finished {finished.GetValueOrDefault(messageId)} of {count} receives in time.");
-            await Task.Delay(20);
-        }
-    }
+    public Task WaitForReceives(Guid messageId, int count, TimeSpan? timeout = null) =>
+        Poll.UntilAsync(
+            () => Task.FromResult(finished.GetValueOrDefault(messageId)), n => n >= count, timeout ?? TimeSpan.FromSeconds(30),
+            $"message {messageId} to finish {count} receives (last seen: how many had)");
 
     public Task PreReceive(ReceiveContext context) => Count(started, context);
 

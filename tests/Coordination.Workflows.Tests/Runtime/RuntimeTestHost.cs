@@ -36,6 +36,9 @@ public sealed class RuntimeTestHost : IAsyncDisposable
 
     public FaultSwitch FaultSwitch => Services.GetRequiredService<FaultSwitch>();
 
+    /// <summary>The counter saga's queue, as its endpoint declares it.</summary>
+    public Uri CounterQueue => backend.QueueAddress(Services.GetRequiredService<IEndpointNameFormatter>().Saga<CounterState>());
+
     /// <param name="relay">False leaves the outbox relay out, as if it had stopped.</param>
     /// <param name="options">Changes the runtime's options after the tests' defaults.</param>
     public static async Task<RuntimeTestHost> StartAsync(RuntimeBackend backend, TimeProvider? clock = null, bool relay = true, Action<RuntimeOptions>? options = null)
@@ -82,8 +85,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
     public async Task Send<T>(T message, Guid? messageId = null, string? userId = null)
         where T : class
     {
-        var name = Services.GetRequiredService<IEndpointNameFormatter>().Saga<CounterState>();
-        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(backend.QueueAddress(name));
+        var endpoint = await Services.GetRequiredService<IBus>().GetSendEndpoint(CounterQueue);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await endpoint.Send(message, context =>
         {
@@ -109,8 +111,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
             ((TestWorkflowCaller)request.ServiceProvider.GetRequiredService<IWorkflowCaller>()).UserId = userId;
         }
 
-        var name = Services.GetRequiredService<IEndpointNameFormatter>().Saga<CounterState>();
-        var endpoint = await request.ServiceProvider.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(backend.QueueAddress(name));
+        var endpoint = await request.ServiceProvider.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(CounterQueue);
         await endpoint.Send(message);
         await request.ServiceProvider.GetRequiredService<CoordinationDbContext>().SaveChangesAsync();
     }
