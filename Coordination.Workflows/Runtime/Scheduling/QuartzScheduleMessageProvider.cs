@@ -16,7 +16,7 @@ namespace Coordination.Workflows.Runtime.Scheduling;
 /// through the outbox in that transaction and the timer endpoint creates the job right after.
 /// Neither setting nor cancelling a timer on PostgreSQL takes Quartz's scheduler-wide
 /// <c>TRIGGER_ACCESS</c> lock, which would be held until the consumer commits and so serialise
-/// every consumer that touches a timer (ADR 0012).
+/// every consumer that touches a timer (ADR 0012); each is one round trip (ADR 0017).
 /// </summary>
 internal sealed class QuartzScheduleMessageProvider(ConsumeContext context, IServiceProvider services) : IScheduleMessageProvider
 {
@@ -33,21 +33,18 @@ internal sealed class QuartzScheduleMessageProvider(ConsumeContext context, ISer
         if (EnlistingContext() is { } db)
         {
             var (job, trigger) = QuartzTimers.Build(send, dueAt);
-            await InTransactionAsync(db.Database.CurrentTransaction!, async s =>
+            var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
+
+            // A new job is written in one round trip, without Quartz's scheduler-wide lock; only a
+            // token whose job already exists is replaced through Quartz, which takes that lock and
+            // holds it until the consumer commits.
+            if (!await QuartzTimerRows.TryInsertAsync(db, scheduler.SchedulerName, job, trigger, cancellationToken))
             {
-                // A new job is stored without Quartz's scheduler-wide lock (LockOnInsert is off);
-                // replacing takes that lock and holds it until the consumer commits, so it is
-                // only done when the token's job really exists (Quartz checks before inserting,
-                // so the refusal does not abort the transaction).
-                try
+                using (scheduler.EnlistTransaction(db.Database.CurrentTransaction!.GetDbTransaction()))
                 {
-                    await s.ScheduleJob(job, trigger, new ScheduleJobOptions(), cancellationToken);
+                    await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
                 }
-                catch (ObjectAlreadyExistsException)
-                {
-                    await s.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, cancellationToken);
-                }
-            }, cancellationToken);
+            }
         }
         else
         {
@@ -78,15 +75,6 @@ internal sealed class QuartzScheduleMessageProvider(ConsumeContext context, ISer
     {
         var db = services.GetService<CoordinationDbContext>();
         return db is not null && db.Database.IsNpgsql() && db.Database.CurrentTransaction is not null ? db : null;
-    }
-
-    private async Task InTransactionAsync(IDbContextTransaction transaction, Func<IScheduler, ValueTask> work, CancellationToken cancellationToken)
-    {
-        var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
-        using (scheduler.EnlistTransaction(transaction.GetDbTransaction()))
-        {
-            await work(scheduler);
-        }
     }
 
     private async Task SendTimerRequestAsync<TRequest>(TRequest request, CancellationToken cancellationToken)
