@@ -95,11 +95,15 @@ public static class RuntimeRegistration
             r.Handle<ConcurrencyException>();
             r.Exponential(options.ConcurrencyRetryLimit, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(15));
         });
-        endpoint.UseMessageRetry(r =>
+        // No fault retries (FaultRetryLimit 0) is a valid setting; MassTransit refuses an interval policy without intervals.
+        if (options.FaultRetryLimit > 0)
         {
-            r.Ignore<ConcurrencyException>();
-            r.Interval(options.FaultRetryLimit, options.FaultRetryInterval);
-        });
+            endpoint.UseMessageRetry(r =>
+            {
+                r.Ignore<ConcurrencyException>();
+                r.Interval(options.FaultRetryLimit, options.FaultRetryInterval);
+            });
+        }
 
         // State machines' Schedule/Unschedule write Quartz jobs in the consumer's transaction.
         endpoint.UseConsumeFilter(typeof(QuartzMessageSchedulerFilter<>), context);

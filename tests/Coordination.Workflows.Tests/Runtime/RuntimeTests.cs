@@ -62,6 +62,29 @@ public abstract class RuntimeTests
     }
 
     [Fact]
+    public async Task A_start_delivered_again_after_its_workflow_moved_on_is_acknowledged_without_an_incident()
+    {
+        await using var backend = await CreateBackendAsync();
+
+        // No fault retries: a duplicate taken for a failure would be an incident at once.
+        await using var host = await RuntimeTestHost.StartAsync(backend, options: o => o.FaultRetryLimit = 0);
+        var start = NewId.NextGuid();
+        var id = await host.StartCounter(messageId: start);
+        await host.Send(new IncrementCounter(id));
+        await host.Recorder.WaitFor<CounterChanged>(m => m.CounterId == id && m.Count == 1);
+
+        // The counter is past its start, so running the start again would fail in the state machine.
+        var counter = await host.FindCounter(id);
+        await host.Send(new StartCounter(id, counter!.TaskId), start);
+
+        await host.ReceiveLog.WaitForReceives(start, 2);
+        Assert.Equal(1, (await host.FindCounter(id))!.Count);
+        Assert.Equal(1, await host.Query(db => db.Set<InboxState>().CountAsync(i => i.MessageId == start)));
+        Assert.Equal(1, await host.Query(db => db.Set<OutboxMessage>().CountAsync(m => m.InboxMessageId == start)));
+        Assert.False(await host.Query(db => db.Set<Incident>().AnyAsync()));
+    }
+
+    [Fact]
     public async Task An_event_that_arrives_before_its_instance_started_is_applied_once_it_starts_and_makes_no_incident()
     {
         await using var backend = await CreateBackendAsync();
