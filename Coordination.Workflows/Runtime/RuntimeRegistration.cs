@@ -10,6 +10,7 @@ using MassTransit.DependencyInjection;
 using MassTransit.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -57,7 +58,12 @@ public static class RuntimeRegistration
             // neither inbox nor outbox, only retries.
             if (name == context.GetRequiredService<IEndpointNameFormatter>().Consumer<TimerRequestsConsumer>())
             {
-                endpoint.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200)));
+                var lifetime = UseHostStopping(endpoint, context);
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Ignore<ObjectDisposedException>(e => HostStoppingFilter.IsTornDown(e, lifetime));
+                    r.Exponential(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
+                });
                 return;
             }
 
@@ -89,6 +95,8 @@ public static class RuntimeRegistration
             e.UseFilter(new ErrorTransportFilter());
         });
 
+        var lifetime = UseHostStopping(endpoint, context);
+
         // Outermost: a conflict re-runs the whole attempt in a fresh scope and transaction.
         endpoint.UseMessageRetry(r =>
         {
@@ -101,6 +109,7 @@ public static class RuntimeRegistration
             endpoint.UseMessageRetry(r =>
             {
                 r.Ignore<ConcurrencyException>();
+                r.Ignore<ObjectDisposedException>(e => HostStoppingFilter.IsTornDown(e, lifetime));
                 r.Interval(options.FaultRetryLimit, options.FaultRetryInterval);
             });
         }
@@ -115,5 +124,20 @@ public static class RuntimeRegistration
         // Each transition is journalled on the saga's DbContext, so it commits with the state;
         // a faulted event names its instance for the incident.
         endpoint.ConnectSagaConfigurationObserver(new StateMachineObservers());
+    }
+
+    /// <summary>
+    /// Outside the retries: a message failing because the stopping host's services are gone is
+    /// cancelled and left for the next start (<see cref="HostStoppingFilter"/>). Null outside a host.
+    /// </summary>
+    private static IHostApplicationLifetime? UseHostStopping(IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
+    {
+        var lifetime = context.GetService<IHostApplicationLifetime>();
+        if (lifetime is not null)
+        {
+            endpoint.UseFilter(new HostStoppingFilter(lifetime));
+        }
+
+        return lifetime;
     }
 }
