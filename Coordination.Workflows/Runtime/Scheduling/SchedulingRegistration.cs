@@ -30,10 +30,11 @@ public static class SchedulingRegistration
                     store.UsePostgres(PostgresConnectionDefaults.Apply(connectionString));
                     store.UseClustering();
 
-                    // Timers are written inside the consumer's own transaction (QuartzScheduleMessageProvider).
-                    // A new timer needs no scheduler-wide lock: its job and trigger are invisible
-                    // to other nodes until the consumer's transaction commits, and that lock would
-                    // otherwise be held until then, serialising every consumer that sets a timer.
+                    // Timers are written inside the consumer's own transaction (QuartzScheduleMessageProvider):
+                    // a new one by QuartzTimerRows, a repeated token through Quartz enlisted in that
+                    // transaction. An insert through Quartz needs no scheduler-wide lock: its rows are
+                    // invisible to other nodes until they commit, and inside a consumer's transaction
+                    // that lock would be held until then, serialising every consumer that sets a timer.
                     store.ConfigureStore(o =>
                     {
                         o.AcceptEnlistedTransactions = true;
