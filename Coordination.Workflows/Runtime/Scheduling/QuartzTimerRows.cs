@@ -58,10 +58,10 @@ internal static class QuartzTimerRows
             RETURNING job_name, job_group),
         trigger AS (
             INSERT INTO {Prefix}triggers (sched_name, trigger_name, trigger_group, job_name, job_group, description,
-                next_fire_time, trigger_state, trigger_type, start_time, end_time, calendar_name, misfire_instr,
+                next_fire_time, trigger_state, trigger_type, start_time, end_time, misfire_instr,
                 priority, preferred_node_auto, retry_attempt, misfire_threshold)
             SELECT @scheduler, @trigger_name, @trigger_group, job.job_name, job.job_group, @trigger_description,
-                @next_fire_time, '{AdoConstants.StateWaiting}', '{AdoConstants.TriggerTypeSimple}', @start_time, @end_time, @calendar, @misfire_instruction,
+                @next_fire_time, '{AdoConstants.StateWaiting}', '{AdoConstants.TriggerTypeSimple}', @start_time, @end_time, @misfire_instruction,
                 @priority, FALSE, 0, @misfire_threshold
             FROM job
             RETURNING trigger_name, trigger_group)
@@ -90,9 +90,10 @@ internal static class QuartzTimerRows
         CoordinationDbContext db, string schedulerName, IJobDetail job, ITrigger trigger, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        if (trigger is not ISimpleTrigger { RepeatCount: 0 } || trigger.JobDataMap.Count > 0 || trigger.GetFireTimeAfter(trigger.StartTimeUtc) is not null)
+        // A one-shot simple trigger without a calendar first fires at its start, which is what is written as its next fire time.
+        if (trigger is not ISimpleTrigger { RepeatCount: 0, CalendarName: null } || trigger.JobDataMap.Count > 0)
         {
-            throw new NotSupportedException($"Only one-shot simple triggers without data are written directly; {trigger.Key} is not one.");
+            throw new NotSupportedException($"Only one-shot simple triggers without a calendar or data are written directly; {trigger.Key} is not one.");
         }
 
         var inserted = await db.Database.ExecuteSqlRawAsync(
@@ -114,7 +115,6 @@ internal static class QuartzTimerRows
                 new NpgsqlParameter("next_fire_time", trigger.StartTimeUtc.UtcTicks),
                 new NpgsqlParameter("start_time", trigger.StartTimeUtc.UtcTicks),
                 new NpgsqlParameter("end_time", (object?)trigger.EndTimeUtc?.UtcTicks ?? DBNull.Value),
-                new NpgsqlParameter("calendar", (object?)trigger.CalendarName ?? DBNull.Value),
                 new NpgsqlParameter("misfire_instruction", (short)trigger.MisfireInstructionCode),
                 new NpgsqlParameter("priority", trigger.Priority),
                 new NpgsqlParameter("misfire_threshold", (object?)(long?)trigger.MisfireThreshold?.TotalMilliseconds ?? DBNull.Value),
