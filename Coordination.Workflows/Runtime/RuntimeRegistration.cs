@@ -61,7 +61,7 @@ public static class RuntimeRegistration
                 var lifetime = UseHostStopping(endpoint, context);
                 endpoint.UseMessageRetry(r =>
                 {
-                    r.Ignore<ObjectDisposedException>(e => HostStoppingFilter.IsTornDown(e, lifetime));
+                    r.Ignore<Exception>(_ => HostStoppingFilter.IsStopping(lifetime));
                     r.Exponential(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
                 });
                 return;
@@ -101,6 +101,7 @@ public static class RuntimeRegistration
         endpoint.UseMessageRetry(r =>
         {
             r.Handle<ConcurrencyException>();
+            r.Ignore<Exception>(_ => HostStoppingFilter.IsStopping(lifetime));
             r.Exponential(options.ConcurrencyRetryLimit, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(15));
         });
         // No fault retries (FaultRetryLimit 0) is a valid setting; MassTransit refuses an interval policy without intervals.
@@ -109,7 +110,7 @@ public static class RuntimeRegistration
             endpoint.UseMessageRetry(r =>
             {
                 r.Ignore<ConcurrencyException>();
-                r.Ignore<ObjectDisposedException>(e => HostStoppingFilter.IsTornDown(e, lifetime));
+                r.Ignore<Exception>(_ => HostStoppingFilter.IsStopping(lifetime));
                 r.Interval(options.FaultRetryLimit, options.FaultRetryInterval);
             });
         }
@@ -127,8 +128,9 @@ public static class RuntimeRegistration
     }
 
     /// <summary>
-    /// Outside the retries: a message failing because the stopping host's services are gone is
-    /// cancelled and left for the next start (<see cref="HostStoppingFilter"/>). Null outside a host.
+    /// Outside the retries: while the host stops, a message is not started and a failed attempt is
+    /// not retried, but cancelled and left for the next start (<see cref="HostStoppingFilter"/>);
+    /// the retry policies ignore every failure then. Null outside a host.
     /// </summary>
     private static IHostApplicationLifetime? UseHostStopping(IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
     {

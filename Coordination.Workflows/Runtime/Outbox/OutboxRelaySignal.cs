@@ -4,41 +4,38 @@ namespace Coordination.Workflows.Runtime.Outbox;
 /// Wakes this process's relay when a transaction with outbox rows commits, so delivery does
 /// not wait for the next poll. Other hosts' rows are found by polling.
 /// </summary>
-public sealed class OutboxRelaySignal : IDisposable
+/// <remarks>
+/// A task completion source, not a semaphore: a semaphore disposed with the host's services
+/// while the relay waited on it never completed that wait, even when cancelled, so a host
+/// whose services went while it stopped waited its whole shutdown timeout for the relay.
+/// </remarks>
+public sealed class OutboxRelaySignal
 {
-    private readonly SemaphoreSlim pending = new(0, 1);
+    private TaskCompletionSource pending = NewPending();
 
-    public void Notify()
-    {
-        // Already signalled: the relay will look once, which covers both commits. Checked first
-        // because this runs after every commit, and a full semaphore answers Release by throwing.
-        if (pending.CurrentCount > 0)
-        {
-            return;
-        }
-
-        try
-        {
-            pending.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Another commit signalled between the check and the release.
-        }
-    }
+    /// <summary>Wakes the relay, or makes its next wait return at once; commits before it are then covered.</summary>
+    public void Notify() => Volatile.Read(ref pending).TrySetResult();
 
     /// <summary>Returns when notified or when <paramref name="timeout"/> has passed on <paramref name="clock"/>.</summary>
     internal async Task WaitAsync(TimeSpan timeout, TimeProvider clock, CancellationToken cancellationToken)
     {
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task signalled = pending.WaitAsync(done.Token);
-        var elapsed = Task.Delay(timeout, clock, done.Token);
-        await Task.WhenAny(signalled, elapsed);
-        await done.CancelAsync();
-        await signalled.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        await elapsed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        cancellationToken.ThrowIfCancellationRequested();
+        var current = Volatile.Read(ref pending);
+        try
+        {
+            await current.Task.WaitAsync(timeout, clock, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // A poll: rows committed by other hosts are found without a signal.
+        }
+
+        // Consumed before the relay looks: a commit notifying from now on wakes the next wait,
+        // and one that notified before this is covered by the look that follows.
+        if (current.Task.IsCompleted)
+        {
+            Interlocked.CompareExchange(ref pending, NewPending(), current);
+        }
     }
 
-    public void Dispose() => pending.Dispose();
+    private static TaskCompletionSource NewPending() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
