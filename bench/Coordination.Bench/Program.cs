@@ -42,6 +42,12 @@ switch (arguments.Command)
         await File.WriteAllTextAsync(arguments.Required("out"), JsonSerializer.Serialize(raw, json));
         break;
 
+    case "roundtrips":
+        // Not part of bench/run.sh: ADR 0014's figures on what a round trip costs, made one way or another.
+        var trips = await RoundTripCost.RunAsync(arguments.Required("postgres"), arguments.Count("per-worker", 1500));
+        await File.WriteAllTextAsync(arguments.Required("out"), JsonSerializer.Serialize(trips, json));
+        break;
+
     case "report":
         var report = new Report(
             Read<StackResult>(arguments.Required("sqlite")),
@@ -56,7 +62,7 @@ switch (arguments.Command)
         break;
 
     default:
-        Console.Error.WriteLine("Usage: Coordination.Bench stack|rabbitmq|report --name value ... (run bench/run.sh instead)");
+        Console.Error.WriteLine("Usage: Coordination.Bench stack|ceiling|rabbitmq|roundtrips|report --name value ... (run bench/run.sh instead)");
         return 2;
 }
 

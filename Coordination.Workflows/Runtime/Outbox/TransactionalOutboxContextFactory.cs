@@ -1,5 +1,4 @@
 using Coordination.Workflows.Persistence;
-using Coordination.Workflows.Runtime.Inbox;
 using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +59,7 @@ internal sealed class TransactionalOutboxContextFactory(
     }
 
     private Task<bool> IsConsumedAsync(Guid messageId, Guid consumerId, CancellationToken cancellationToken) =>
-        db.Set<InboxState>().AnyAsync(i => i.MessageId == messageId && i.ConsumerId == consumerId, cancellationToken);
+        CompiledRuntimeQueries.IsConsumedAsync(db, messageId, consumerId, cancellationToken);
 
     public void Probe(ProbeContext context)
     {
