@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Coordination.Workflows.Runtime.Sagas;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Coordination.Workflows.Persistence;
@@ -13,7 +14,7 @@ public static class DatabaseConfiguration
         _ = provider switch
         {
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString),
-            DatabaseProvider.Postgres => options.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString)),
+            DatabaseProvider.Postgres => options.UseNpgsql(PostgresConnectionDefaults.Apply(connectionString)).AddInterceptors(SagaRowLock.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
 

@@ -39,9 +39,7 @@ internal sealed class CoordinationSagaRepositoryContext<TSaga, TMessage> :
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
-        var instance = db.Database.IsNpgsql()
-            ? (await db.Set<TSaga>().FromSqlRaw(SagaRowLock<TSaga>.Sql(db), correlationId).ToListAsync(CancellationToken)).SingleOrDefault()
-            : await db.Set<TSaga>().SingleOrDefaultAsync(s => s.CorrelationId == correlationId, CancellationToken);
+        var instance = await CompiledRuntimeQueries.LoadSagaAsync<TSaga>(db, correlationId, CancellationToken);
         return instance is null
             ? default!
             : await factory.CreateSagaConsumeContext(db, context, instance, SagaConsumeContextMode.Load);

@@ -1,7 +1,5 @@
-using Coordination.Workflows.Persistence;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Coordination.Workflows.Runtime.Sagas;
 
@@ -13,25 +11,44 @@ namespace Coordination.Workflows.Runtime.Sagas;
 /// column stays the guard: anything that does not take the row lock (an insert race, SQLite,
 /// another tool) still ends in a conflict and MassTransit's retry.
 /// </summary>
-internal static class SagaRowLock<TSaga>
-    where TSaga : class, ISagaVersion
+/// <remarks>
+/// The load is a compiled LINQ query tagged <see cref="Tag"/> (<see cref="CompiledRuntimeQueries"/>),
+/// and this interceptor, registered for PostgreSQL only, adds <c>FOR UPDATE</c> to the commands
+/// that carry the tag: EF Core has no row-lock operator, and cannot compile <c>FromSqlRaw</c>.
+/// </remarks>
+internal sealed class SagaRowLock : DbCommandInterceptor
 {
-    private static string? sql;
+    /// <summary>The query tag that asks for the row lock; EF writes it as the command's first line.</summary>
+    public const string Tag = "coordination: lock the saga row";
 
-    /// <summary>The locking select of one instance by its correlation id (parameter <c>{0}</c>).</summary>
-    public static string Sql(CoordinationDbContext db) => sql ??= Build(db);
+    private const string TagLine = "-- " + Tag;
 
-    private static string Build(CoordinationDbContext db)
+    public static SagaRowLock Instance { get; } = new();
+
+    private SagaRowLock()
     {
-        var entity = db.Model.FindEntityType(typeof(TSaga))
-            ?? throw new InvalidOperationException($"Saga {typeof(TSaga).Name} is not mapped in the database context.");
-        var table = entity.GetTableName() ?? throw new InvalidOperationException($"Saga {typeof(TSaga).Name} has no table.");
-        var schema = entity.GetSchema();
-        var store = StoreObjectIdentifier.Table(table, schema);
-        var column = entity.FindProperty(nameof(ISaga.CorrelationId))!.GetColumnName(store);
-        var qualified = schema is null ? Quote(table) : $"{Quote(schema)}.{Quote(table)}";
-        return $"SELECT * FROM {qualified} WHERE {Quote(column!)} = {{0}} FOR UPDATE";
     }
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public override InterceptionResult<DbDataReader> ReaderExecuting(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Lock(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+        DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Lock(command);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Lock(DbCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.CommandText.StartsWith(TagLine, StringComparison.Ordinal))
+        {
+            command.CommandText += Environment.NewLine + "FOR UPDATE";
+        }
+    }
 }
