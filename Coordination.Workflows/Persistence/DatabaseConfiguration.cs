@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Coordination.Workflows.Runtime.Sagas;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Coordination.Workflows.Persistence;
