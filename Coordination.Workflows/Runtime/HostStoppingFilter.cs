@@ -24,6 +24,10 @@ internal sealed class HostStoppingFilter(IHostApplicationLifetime lifetime) : IF
     public static bool IsStopping(IHostApplicationLifetime? lifetime) =>
         lifetime is { ApplicationStopping.IsCancellationRequested: true };
 
+    /// <summary>Makes a retry policy give up on any failure once the host has begun to stop; this filter then cancels the message.</summary>
+    public static void IgnoreWhileStopping(IRetryConfigurator retry, IHostApplicationLifetime? lifetime) =>
+        retry.Ignore<Exception>(_ => IsStopping(lifetime));
+
     public async Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
     {
         ArgumentNullException.ThrowIfNull(next);

@@ -61,7 +61,7 @@ public static class RuntimeRegistration
                 var lifetime = UseHostStopping(endpoint, context);
                 endpoint.UseMessageRetry(r =>
                 {
-                    r.Ignore<Exception>(_ => HostStoppingFilter.IsStopping(lifetime));
+                    HostStoppingFilter.IgnoreWhileStopping(r, lifetime);
                     r.Exponential(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
                 });
                 return;
@@ -101,7 +101,7 @@ public static class RuntimeRegistration
         endpoint.UseMessageRetry(r =>
         {
             r.Handle<ConcurrencyException>();
-            r.Ignore<Exception>(_ => HostStoppingFilter.IsStopping(lifetime));
+            HostStoppingFilter.IgnoreWhileStopping(r, lifetime);
             r.Exponential(options.ConcurrencyRetryLimit, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(15));
         });
         // No fault retries (FaultRetryLimit 0) is a valid setting; MassTransit refuses an interval policy without intervals.
@@ -110,7 +110,7 @@ public static class RuntimeRegistration
             endpoint.UseMessageRetry(r =>
             {
                 r.Ignore<ConcurrencyException>();
-                r.Ignore<Exception>(_ => HostStoppingFilter.IsStopping(lifetime));
+                HostStoppingFilter.IgnoreWhileStopping(r, lifetime);
                 r.Interval(options.FaultRetryLimit, options.FaultRetryInterval);
             });
         }
