@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Coordination.Bench.Backends;
 using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime;
 using Coordination.Workflows.Runtime.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -10,18 +11,15 @@ namespace Coordination.Bench.References;
 /// <summary>
 /// What one database round trip costs the machine, and our process, depending on how it is
 /// made: the runtime's inbox check (an indexed <c>EXISTS</c> on the primary key, the cheapest
-/// statement of a transition) sent by 32 concurrent workers, as plain Npgsql, as the runtime's
-/// EF Core LINQ query on an open context, as a compiled EF Core query, and as the runtime makes
-/// it in a consume scope: a new context for each, then the LINQ query. ADR 0014 uses these to
-/// say where a transition's CPU goes.
+/// statement of a transition) sent by 32 concurrent workers, as plain Npgsql, as the LINQ query
+/// the runtime used before on an open context, as the runtime's compiled query
+/// (<c>CompiledRuntimeQueries</c>), and as the runtime made it in a consume scope before that:
+/// a new context for each, then the LINQ query. ADR 0014 uses these to say where a transition's
+/// CPU goes.
 /// </summary>
 public static class RoundTripCost
 {
     private const int Workers = 32;
-
-    private static readonly Func<CoordinationDbContext, Guid, Guid, Task<bool>> CompiledInboxCheck =
-        EF.CompileAsyncQuery((CoordinationDbContext db, Guid messageId, Guid consumerId) =>
-            db.Set<InboxState>().Any(i => i.MessageId == messageId && i.ConsumerId == consumerId));
 
     public static async Task<IReadOnlyList<RoundTripResult>> RunAsync(string adminConnectionString, int perWorker)
     {
@@ -84,7 +82,7 @@ public static class RoundTripCost
         await db.Database.OpenConnectionAsync(ct);
         for (var i = 0; i < n; i++)
         {
-            _ = compiled ? await CompiledInboxCheck(db, Guid.NewGuid(), Guid.NewGuid()) : await InboxCheck(db, ct);
+            _ = compiled ? await CompiledRuntimeQueries.IsConsumedAsync(db, Guid.NewGuid(), Guid.NewGuid(), ct) : await InboxCheck(db, ct);
         }
     });
 
@@ -97,7 +95,7 @@ public static class RoundTripCost
         }
     });
 
-    /// <summary>The runtime's inbox check (TransactionalOutboxContextFactory), for a message never consumed.</summary>
+    /// <summary>The inbox check as the runtime made it before it was compiled, for a message never consumed.</summary>
     private static Task<bool> InboxCheck(CoordinationDbContext db, CancellationToken ct)
     {
         var messageId = Guid.NewGuid();
