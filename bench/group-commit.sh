@@ -26,10 +26,7 @@ DB="bench_groupcommit_$$"
 CLIENTS=16
 SECONDS_PER_RUN=16
 
-"$REPO/deploy/services.sh" start >/dev/null
-eval "$("$REPO/deploy/postgres.sh" env)"
-pg_field() { tr ';' '\n' <<<"$COORDINATION_TEST_POSTGRES" | sed -n "s/^$1=//p"; }
-export PGHOST="$(pg_field Host)" PGPORT="$(pg_field Port)" PGUSER="$(pg_field Username)" PGPASSWORD="$(pg_field Password)"
+. "$HERE/servers.sh"
 psql_db() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -d "$1" "${@:2}"; }
 
 cleanup() {

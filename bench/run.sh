@@ -24,11 +24,7 @@ VHOST="bench-${STAMP}-$$"
 PGBENCH_DB="bench_pgbench_$$"
 
 # 1. The servers, and where they are.
-"$REPO/deploy/services.sh" start >/dev/null
-eval "$("$REPO/deploy/postgres.sh" env)"
-eval "$("$REPO/deploy/rabbitmq.sh" env)"
-pg_field() { tr ';' '\n' <<<"$COORDINATION_TEST_POSTGRES" | sed -n "s/^$1=//p"; }
-export PGHOST="$(pg_field Host)" PGPORT="$(pg_field Port)" PGUSER="$(pg_field Username)" PGPASSWORD="$(pg_field Password)"
+. "$HERE/servers.sh"
 
 cleanup() {
     "$PG_BIN/psql" -q -d postgres -c "DROP DATABASE IF EXISTS $PGBENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
