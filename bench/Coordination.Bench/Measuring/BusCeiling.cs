@@ -17,8 +17,9 @@ public static class BusCeiling
         var runner = new WorkloadRunner(host, TimeSpan.FromSeconds(Math.Max(60, workflows)));
         var warmUp = await runner.WarmUpAsync(inFlight);
         Console.WriteLine($"[bench] bus-only ceiling ({stack.Name}) warm-up: {warmUp}");
-        var peak = await runner.PeakAsync("bus-only ceiling", workflows, inFlight);
+        var peak = await StackBenchmark.MeasuredPeakAsync(runner, "bus-only ceiling", workflows, inFlight);
         Console.WriteLine($"[bench] bus-only ceiling ({stack.Name}, nothing stored): {peak.Completed}/{peak.Workflows} in {peak.Seconds:F1} s = {peak.WorkflowsPerSecond:F1} workflows/s, {peak.TransitionsPerSecond:F0} transitions/s");
+        Console.WriteLine($"[bench] bus-only ceiling: {peak.Cpu?.ToString() ?? "machine time not measured (no /proc)"}");
         return peak;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Coordination.Bench.Backends;
+using Coordination.Bench.Measuring;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime;
 using Coordination.Workflows.Runtime.Inbox;
@@ -39,7 +40,7 @@ public static class RoundTripCost
             await run(Math.Max(perWorker / 10, 10)); // warm-up: the JIT, the pools, the query cache
             var process = Process.GetCurrentProcess();
             var processBefore = process.TotalProcessorTime;
-            var machineBefore = MachineBusy();
+            var machineBefore = MachineCpu.MachineBusy();
             var clock = Stopwatch.StartNew();
             await run(perWorker);
             clock.Stop();
@@ -50,7 +51,7 @@ public static class RoundTripCost
                 (long)trips,
                 trips / clock.Elapsed.TotalSeconds,
                 (process.TotalProcessorTime - processBefore).TotalMicroseconds / trips,
-                (MachineBusy() - machineBefore).TotalMicroseconds / trips);
+                (MachineCpu.MachineBusy() - machineBefore).TotalMicroseconds / trips);
             Console.WriteLine($"[bench] round trip, {result.Way}: {result.PerSecond:F0}/s, this process {result.ProcessMicroseconds:F0} µs CPU each, the machine {result.MachineMicroseconds:F0} µs");
             results.Add(result);
         }
@@ -101,14 +102,6 @@ public static class RoundTripCost
         var messageId = Guid.NewGuid();
         var consumerId = Guid.NewGuid();
         return db.Set<InboxState>().AnyAsync(i => i.MessageId == messageId && i.ConsumerId == consumerId, ct);
-    }
-
-    /// <summary>CPU time of the whole machine, all processes, from /proc/stat (Linux).</summary>
-    private static TimeSpan MachineBusy()
-    {
-        var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
-        var idle = ticks[3] + ticks[4];
-        return TimeSpan.FromSeconds((ticks.Sum() - idle) / 100.0); // USER_HZ
     }
 }
 

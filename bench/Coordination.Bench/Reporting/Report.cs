@@ -29,6 +29,14 @@ public sealed class Report(StackResult sqlite, StackResult postgres, RabbitMqRes
 
     private double BusRatio => postgres.Peak.WorkflowsPerSecond * BusMessagesPerWorkflow / rabbitMq.MessagesPerSecond;
 
+    /// <summary>Machine time a transition may take at the throughput target: all cores' time over the target rate.</summary>
+    private double AllowedMicroseconds => Environment.ProcessorCount * 1e6 / (ThroughputTarget * pgbenchTps);
+
+    private string CostSentence() =>
+        postgres.Peak.Cpu is { } durable && busCeiling.Cpu is { } bus
+            ? $"PostgreSQL + RabbitMQ took {F(durable.Machine, 0)} µs and the bus-only ceiling {F(bus.Machine, 0)} µs, so durability took {F(durable.Machine - bus.Machine, 0)} µs where the target leaves it {F(AllowedMicroseconds - bus.Machine, 0)} µs."
+            : "the machine time of the passes was not measured.";
+
     public string Markdown()
     {
         var md = new StringBuilder();
@@ -55,6 +63,22 @@ public sealed class Report(StackResult sqlite, StackResult postgres, RabbitMqRes
             Line(md, $"| {stack.Stack} | {stack.WarmUp} | {p.Workflows} ({p.Completed}) | {F(p.Seconds, 1)} | {F(p.WorkflowsPerSecond, 1)} | {F(p.TransitionsPerSecond, 0)} | {F(p.TransitionsPerSecond / pgbenchTps, 3)} | {F(stack.PeakWorkingSetMegabytes, 0)} | {stack.Check} |");
         }
 
+        Line(md, "");
+        Line(md, "## Machine time per transition (peak passes, µs)");
+        Line(md, "");
+        Line(md, "CPU time between the start and the end of each peak pass, from /proc, divided by its transitions: the whole machine's, this bench process's (the runtime and the harness), every `postgres` process's, every `beam.smp` (RabbitMQ) process's, and the rest (other processes, the kernel's work charged to none).");
+        Line(md, "");
+        Line(md, "| Pass | Machine | This process | PostgreSQL | RabbitMQ | The rest |");
+        Line(md, "|---|---:|---:|---:|---:|---:|");
+        foreach (var (name, pass) in new[] { (sqlite.Stack, sqlite.Peak), (postgres.Stack, postgres.Peak), ("Bus-only ceiling (nothing stored)", busCeiling) })
+        {
+            Line(md, pass.Cpu is { } cpu
+                ? $"| {name} | {F(cpu.Machine, 0)} | {F(cpu.Ours, 0)} | {F(cpu.PostgreSql, 0)} | {F(cpu.RabbitMq, 0)} | {F(cpu.Rest, 0)} |"
+                : $"| {name} | not measured | | | | |");
+        }
+
+        Line(md, "");
+        Line(md, $"At the throughput target ({F(ThroughputTarget, 1)} × {F(pgbenchTps, 0)} = {F(ThroughputTarget * pgbenchTps, 0)} transitions/s) a transition may take {F(AllowedMicroseconds, 0)} µs of machine time ({Environment.ProcessorCount} cores); {CostSentence()}");
         Line(md, "");
         Line(md, "## Latency per step (ms)");
         Line(md, "");
