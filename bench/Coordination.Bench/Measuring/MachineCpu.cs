@@ -45,7 +45,7 @@ public sealed record MachineCpu(TimeSpan Machine, TimeSpan Ours, TimeSpan Postgr
     }
 
     /// <summary>CPU time of the whole machine, all processes, from /proc/stat.</summary>
-    public static TimeSpan MachineBusy()
+    private static TimeSpan MachineBusy()
     {
         // user nice system idle iowait irq softirq steal (guest and guest_nice are inside user and nice)
         var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)

@@ -38,20 +38,18 @@ public static class RoundTripCost
         foreach (var (name, run) in ways)
         {
             await run(Math.Max(perWorker / 10, 10)); // warm-up: the JIT, the pools, the query cache
-            var process = Process.GetCurrentProcess();
-            var processBefore = process.TotalProcessorTime;
-            var machineBefore = MachineCpu.MachineBusy();
+            var before = MachineCpu.Read() ?? throw new PlatformNotSupportedException("roundtrips reads CPU time from /proc (Linux).");
             var clock = Stopwatch.StartNew();
             await run(perWorker);
             clock.Stop();
-            process.Refresh();
+            var after = MachineCpu.Read()!;
             var trips = (double)Workers * perWorker;
             var result = new RoundTripResult(
                 name,
                 (long)trips,
                 trips / clock.Elapsed.TotalSeconds,
-                (process.TotalProcessorTime - processBefore).TotalMicroseconds / trips,
-                (MachineCpu.MachineBusy() - machineBefore).TotalMicroseconds / trips);
+                (after.Ours - before.Ours).TotalMicroseconds / trips,
+                (after.Machine - before.Machine).TotalMicroseconds / trips);
             Console.WriteLine($"[bench] round trip, {result.Way}: {result.PerSecond:F0}/s, this process {result.ProcessMicroseconds:F0} µs CPU each, the machine {result.MachineMicroseconds:F0} µs");
             results.Add(result);
         }
