@@ -26,7 +26,7 @@ internal static class ConcernQueryEndpoints
             {
                 id = c.Id,
                 access = "Shared",
-                status = view.Status,
+                status = view.SharedStatus,
                 youngPerson = new { name = view.YoungPersonName, birthYear = c.HasProtectedIdentity ? (int?)null : c.BirthDate.Year },
                 school = view.School,
                 categories = c.Categories.Select(x => x.ToString()),

@@ -37,6 +37,14 @@ public sealed record ConcernView(
 
     public string Status => State?.CurrentState ?? "Registering";
 
+    /// <summary>
+    /// The status the shared view carries: only whether the joint case is open or closed. The
+    /// workflow's own states tell social services' assessments and whether an investigation was
+    /// opened, which is the reporter's to learn through the feedback (SoL 14:1b), not the other
+    /// agencies'.
+    /// </summary>
+    public string SharedStatus => Status == "Closed" ? "Closed" : "Open";
+
     /// <summary>The young person's name as this viewer may see it.</summary>
     public string? YoungPersonName => Access != ConcernAccessLevel.Full && Concern.HasProtectedIdentity ? ProtectedIdentity : Concern.YoungPersonName;
 

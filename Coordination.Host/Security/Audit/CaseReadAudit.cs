@@ -36,7 +36,7 @@ internal static class CaseReadAudit
     private static string Fields(ConcernAccessLevel access) => access switch
     {
         ConcernAccessLevel.Full => "the whole case",
-        ConcernAccessLevel.Shared => "shared minimum (name unless protected, birth year, school, categories, urgency, own tasks and plan actions)",
+        ConcernAccessLevel.Shared => "shared minimum (open or closed, name unless protected, birth year, school, categories, urgency, own tasks and plan actions)",
         _ => "own report and feedback",
     };
 }

@@ -272,7 +272,14 @@ public abstract class ConcernWorkflowTests
         var reporterView = await users.GetJsonAsync(Teacher, $"/api/concerns/{id}");
         Assert.Equal("Shared", reporterView.GetProperty("access").GetString());
         Assert.Equal("InvestigationOpened", reporterView.GetProperty("feedback").GetString());
-        Assert.Equal(JsonValueKind.Null, (await users.GetJsonAsync(Police, $"/api/concerns/{id}")).GetProperty("feedback").ValueKind);
+        var policeView = await users.GetJsonAsync(Police, $"/api/concerns/{id}");
+        Assert.Equal(JsonValueKind.Null, policeView.GetProperty("feedback").ValueKind);
+
+        // Nor does the status tell the police, or the school, that an investigation was opened:
+        // the shared view says only that the joint case is open.
+        Assert.Equal("Open", policeView.GetProperty("status").GetString());
+        Assert.Equal("Open", reporterView.GetProperty("status").GetString());
+        Assert.DoesNotContain("Investigat", policeView.GetRawText(), StringComparison.Ordinal);
         static IEnumerable<string?> Kinds(JsonElement chronology) => chronology.EnumerateArray().Select(e => e.GetProperty("kind").GetString());
         Assert.Contains("ReporterFeedbackGiven", Kinds(await users.GetJsonAsync(Teacher, $"/api/concerns/{id}/chronology")));
         Assert.DoesNotContain("ReporterFeedbackGiven", Kinds(await users.GetJsonAsync(Police, $"/api/concerns/{id}/chronology")));
