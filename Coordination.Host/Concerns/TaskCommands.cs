@@ -81,6 +81,11 @@ public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus,
             return Refusal.Forbidden("Only the agency's managers reassign tasks.");
         }
 
+        if (await SharingEndedAsync(task, viewer, cancellationToken) is { } ended)
+        {
+            return ended;
+        }
+
         var member = userId is { } user && await AgencyDirectory.CaseMemberships(db, task.AgencyId).AnyAsync(m => m.UserId == user, cancellationToken);
         if (!member)
         {
@@ -130,7 +135,29 @@ public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus,
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var task = await db.Set<AgencyTaskState>().AsNoTracking().FirstOrDefaultAsync(t => t.CorrelationId == id, cancellationToken);
-        return task is null || !viewer.WorksIn(task.AgencyId) ? Refusal.NotFound("Task") : await act(task);
+        if (task is null || !viewer.WorksIn(task.AgencyId))
+        {
+            return Refusal.NotFound("Task");
+        }
+
+        return await SharingEndedAsync(task, viewer, cancellationToken) ?? await act(task);
+    }
+
+    /// <summary>
+    /// Another agency acts on a concern's task only while a legal basis in force names it. Withdrawing
+    /// the basis cancels its open tasks through the task's workflow, a message later; until that
+    /// message is consumed (longer while the broker is down) the task must not be worked on.
+    /// </summary>
+    private async Task<Refusal?> SharingEndedAsync(AgencyTaskState task, CaseViewer viewer, CancellationToken cancellationToken)
+    {
+        var file = await CaseFile.LoadAsync(db, task.ConcernId, viewer, cancellationToken);
+        var shared = file is not null
+            && (file.Access == ConcernAccessLevel.Full || file.Bases.Any(b => b.InForce && b.AgencyIds.Contains(task.AgencyId)));
+        return shared
+            ? null
+            : Refusal.Conflict(
+                "Sharing ended",
+                "The legal basis for sharing this concern with your agency is no longer in force: the task is withdrawn and can no longer be acted on.");
     }
 
     private static Refusal AlreadyAnswered() =>

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Testing;
 using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Concerns.Sharing;
 using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Scheduling;
@@ -241,6 +242,30 @@ public abstract class ConcernWorkflowTests
         var police = await users.AgencyOfAsync(Police);
         await users.WaitForConcernAsync(id, c => TaskIn(c, "JointWork", police).GetProperty("state").GetString() == "Accepted", "the first answer kept");
         Assert.Equal(1, await QueryAsync(host, db => db.Set<AgencyTaskAnswer>().CountAsync(a => a.TaskId == taskId)));
+    }
+
+    [Fact]
+    public async Task A_task_cannot_be_worked_on_once_the_basis_sharing_its_concern_is_withdrawn_even_before_its_workflow_cancels_it()
+    {
+        await using var host = await StartAsync(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var raised = await users.PostJsonAsync(Teacher, "/api/concerns", ConcernRequests.Concern(), HttpStatusCode.Created);
+        var id = raised.GetProperty("id").GetGuid();
+        var consent = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases", ConcernRequests.GuardiansConsent("2026-11-23", "Police"), HttpStatusCode.Created);
+        var taskId = (await users.WaitForTaskAsync(Police, id, "JointWork")).GetProperty("id").GetGuid();
+
+        // The withdrawal as committed, in the moment before the task's workflow has consumed the
+        // cancellation it causes (a message; longer while the broker is down).
+        var basisId = consent.GetProperty("id").GetGuid();
+        var withdrawnAt = host.Clock.GetUtcNow();
+        await QueryAsync(host, db => db.Set<SharingBasis>().Where(b => b.Id == basisId).ExecuteUpdateAsync(s => s.SetProperty(b => b.WithdrawnAt, withdrawnAt)));
+
+        var accepted = await users.PostJsonAsync(Police, $"/api/tasks/{taskId}/accept", new { }, HttpStatusCode.Conflict);
+        Assert.Equal("Sharing ended", accepted.GetProperty("title").GetString());
+        var claimed = await users.PostJsonAsync(Police, $"/api/tasks/{taskId}/claim", new { }, HttpStatusCode.Conflict);
+        Assert.Equal("Sharing ended", claimed.GetProperty("title").GetString());
+        Assert.Equal(0, await QueryAsync(host, db => db.Set<AgencyTaskAnswer>().CountAsync(a => a.TaskId == taskId)));
+        Assert.Equal("Offered", await QueryAsync(host, db => db.Set<AgencyTaskState>().Where(t => t.CorrelationId == taskId).Select(t => t.CurrentState).SingleAsync()));
     }
 
     [Fact]
