@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Coordination.Contracts.Inspections;
+using Coordination.Host.Inspections.Rounds;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections.Rounds;
 using Coordination.Workflows.Inspections.Tasks;
@@ -50,7 +51,7 @@ internal static class ParticipationEndpoints
         }
         else if (answer == InspectionTaskStatus.OtherTimeProposed)
         {
-            var date = errors.Date("date", request.Date);
+            var date = RoundDates.Within(errors, "date", errors.Date("date", request.Date), now);
             var time = errors.Time("eveningStart", request.EveningStart);
             if (date is { } d && time is { } t)
             {

@@ -171,11 +171,17 @@ internal static class RoundEndpoints
     }
 
     /// <summary>Joint rounds done in a year against the municipality's promise (medborgarlöfte).</summary>
-    internal static async Task<IResult> JointRoundsAsync(Guid municipalityId, int year, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> JointRoundsAsync(Guid municipalityId, int year, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
     {
         if (!user.IsLicensing(municipalityId) && !user.IsMemberOf(municipalityId, AgencyKind.Police))
         {
             return InspectionProblems.NotFound("Municipality");
+        }
+
+        var errors = new ValidationErrors();
+        if (!RoundDates.YearWithin(errors, "year", year, clock.GetUtcNow()))
+        {
+            return errors.Problem();
         }
 
         var from = new DateOnly(year, 1, 1);

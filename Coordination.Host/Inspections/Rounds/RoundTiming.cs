@@ -11,7 +11,7 @@ internal static class RoundTiming
 
     public static (DateOnly Date, TimeOnly Start, TimeOnly End, DateTimeOffset StartsAt)? Read(string? date, string? start, string? end, DateTimeOffset now, ValidationErrors errors)
     {
-        var day = errors.Date("date", date);
+        var day = RoundDates.Within(errors, "date", errors.Date("date", date), now);
         var from = errors.Time("eveningStart", start);
         var until = errors.Time("eveningEnd", end);
         if (day is null || from is null || until is null)

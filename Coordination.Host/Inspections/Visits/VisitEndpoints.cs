@@ -18,6 +18,8 @@ namespace Coordination.Host.Inspections.Visits;
 /// <summary>Visits during a round: recorded with their checklist, read by licensing and (their own items) by participants.</summary>
 internal static class VisitEndpoints
 {
+    private const string AlreadyRecorded = "A visit to this venue is already recorded for the round.";
+
     public static void MapVisitEndpoints(this IEndpointRouteBuilder inspections)
     {
         inspections.MapPost("/rounds/{roundId:guid}/visits", RecordAsync).WithTags("Inspections: visits");
@@ -60,7 +62,7 @@ internal static class VisitEndpoints
             venue = await db.Set<Venue>().FirstAsync(v => v.Id == venueId);
             if (await db.Set<Visit>().AnyAsync(v => v.RoundId == roundId && v.VenueId == venueId))
             {
-                errors.Add("venueId", "A visit to this venue is already recorded for the round.");
+                errors.Add("venueId", AlreadyRecorded);
             }
         }
 
@@ -153,7 +155,25 @@ internal static class VisitEndpoints
 
         await ReInspection.CompleteByVisitAsync(db, publish, venue, visit.Id, now);
         await publish.Publish(new VisitRecorded(visit.Id, venue.Id, visit.MunicipalityId, protocolTask.Id, remindAt, dueAt));
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
+        {
+            // The same visit recorded twice at the same moment (a double-tap on the tablet): both
+            // passed the check above, the unique index on round and venue let one through, and
+            // this one is answered as a later recording would be, with nothing of it saved.
+            db.ChangeTracker.Clear();
+            if (!await db.Set<Visit>().AnyAsync(v => v.RoundId == roundId && v.VenueId == visit.VenueId))
+            {
+                throw;
+            }
+
+            errors.Add("venueId", AlreadyRecorded);
+            return errors.Problem();
+        }
+
         return TypedResults.Created($"/api/inspections/visits/{visit.Id}", VisitViews.ForLicensing(visit, venue));
     }
 

@@ -31,8 +31,9 @@ public sealed class IndexModel(CoordinationDbContext db, TimeProvider clock) : I
     public async Task OnGetAsync()
     {
         await ChooseAsync(MunicipalityId, db);
-        Today = DateOnly.FromDateTime(WebUi.StockholmTime.ToStockholm(clock.GetUtcNow()).DateTime);
-        FirstDay = DateOnly.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+        var now = clock.GetUtcNow();
+        Today = DateOnly.FromDateTime(WebUi.StockholmTime.ToStockholm(now).DateTime);
+        FirstDay = DateOnly.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && RoundDates.Contains(month, now)
             ? month
             : new DateOnly(Today.Year, Today.Month, 1);
         if (!Choice.Any)
@@ -42,7 +43,7 @@ public sealed class IndexModel(CoordinationDbContext db, TimeProvider clock) : I
 
         Rounds = Read(await RoundEndpoints.ListAsync(Choice.Selected, User, db)).Body.Items();
         Tasks = Read(await TaskEndpoints.ListAsync(Choice.Selected, true, User, db)).Body.Items();
-        var joint = Read(await RoundEndpoints.JointRoundsAsync(Choice.Selected, FirstDay.Year, User, db));
+        var joint = Read(await RoundEndpoints.JointRoundsAsync(Choice.Selected, FirstDay.Year, User, db, clock));
         JointRounds = joint.Succeeded ? joint.Body : null;
     }
 

@@ -12,6 +12,7 @@ internal sealed class VisitMap : IEntityTypeConfiguration<Visit>
         builder.Ignore(v => v.RemarkCount);
         builder.HasMany(v => v.Entries).WithOne().HasForeignKey(e => e.VisitId);
         builder.HasIndex(v => v.RoundId);
+        builder.HasIndex(v => new { v.RoundId, v.VenueId }).IsUnique();
         builder.HasIndex(v => v.VenueId);
     }
 }

@@ -2,7 +2,9 @@ using System.Net;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Testing;
 using Coordination.Workflows.Inspections.Supervision;
+using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Inspections.Venues;
+using Coordination.Workflows.Inspections.Visits;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,5 +65,45 @@ public sealed class ConcurrentChangeTests
         await using var scope = scenario.Host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
         Assert.Equal(1, await db.Set<VenueHistoryEntry>().CountAsync(e => e.VenueId == venueId && e.Kind == VenueHistoryKind.SanctionDecided));
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_visit_recorded_several_times_at_the_same_moment_is_stored_once_and_the_rest_are_told_it_is_already_recorded(HostBackend backend)
+    {
+        await using var scenario = await InspectionScenario.StartAsync(backend);
+        var first = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
+        var second = await scenario.RegisterVenueAsync("Baren Dubbelklick", "556677-8899");
+        var roundId = await scenario.PlanRoundOnAsync("2026-11-27", first, second);
+        var request = await scenario.PoliceRequestAsync(roundId);
+        await scenario.Police.PostJsonAsync($"/api/inspections/participation/{request.GetProperty("id").GetGuid()}/accept");
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
+        using (var visited = await scenario.RecordVisitAsync(roundId, first, InspectionScenario.Item("serving.serving-hours", "Ok")))
+        {
+            await InspectionsClient.ReadAsync(visited, HttpStatusCode.Created);
+        }
+
+        // The round is done now, so nothing but the visit itself stands between the requests.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => scenario.RecordVisitAsync(roundId, second, InspectionScenario.Item("serving.serving-hours", "Ok"))));
+        var refusals = new List<string?>();
+        foreach (var answer in answers)
+        {
+            if (answer.StatusCode != HttpStatusCode.Created)
+            {
+                var problem = await InspectionsClient.ReadAsync(answer, HttpStatusCode.BadRequest);
+                refusals.Add(problem.GetProperty("errors").GetProperty("venueId")[0].GetString());
+            }
+
+            answer.Dispose();
+        }
+
+        Assert.Equal(answers.Length - 1, refusals.Count);
+        Assert.All(refusals, r => Assert.Equal("A visit to this venue is already recorded for the round.", r));
+        await using var scope = scenario.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+        Assert.Equal(1, await db.Set<Visit>().CountAsync(v => v.RoundId == roundId && v.VenueId == second));
+        Assert.Equal(1, await db.Set<InspectionTask>().CountAsync(t => t.VenueId == second && t.Kind == InspectionTaskKind.SendProtocol));
+        Assert.Equal(1, await db.Set<VenueHistoryEntry>().CountAsync(e => e.VenueId == second && e.Kind == VenueHistoryKind.Visited));
     }
 }

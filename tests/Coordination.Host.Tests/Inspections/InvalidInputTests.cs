@@ -69,6 +69,81 @@ public sealed class InvalidInputTests
         Assert.DoesNotContain((await scenario.OfficerTasksAsync()).EnumerateArray(), t => t.GetProperty("kind").GetString() == "SendProtocol");
     }
 
+    [Fact]
+    public async Task Round_and_proposal_dates_outside_the_planning_window_get_a_problem_naming_the_date_and_nothing_is_stored()
+    {
+        await using var scenario = await StartAsync(HostBackend.SqliteInMemory);
+        var officer = scenario.Officer;
+        var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
+        var roundId = await scenario.PlanRoundAsync(venueId);
+        var request = await scenario.PoliceRequestAsync(roundId);
+
+        // The clock stands in November 2026: rounds may be planned up to the end of 2031.
+        foreach (var date in new[] { "0001-01-01", "1999-12-31", "2032-01-01", "9999-12-31" })
+        {
+            var evening = new { municipalityId = scenario.MunicipalityId, date, eveningStart = "00:00", eveningEnd = "02:00", venueIds = new[] { venueId } };
+            using (var planned = await officer.PostAsync("/api/inspections/rounds", evening))
+            {
+                await AssertDateRefusedAsync(planned);
+            }
+
+            using (var replanned = await officer.PutAsync($"/api/inspections/rounds/{roundId}/schedule", new { date, eveningStart = "00:00", eveningEnd = "02:00" }))
+            {
+                await AssertDateRefusedAsync(replanned);
+            }
+
+            using var proposed = await scenario.Police.PostAsync($"/api/inspections/participation/{request.GetProperty("id").GetGuid()}/propose", new { date, eveningStart = "00:30" });
+            await AssertDateRefusedAsync(proposed);
+        }
+
+        var rounds = await officer.GetJsonAsync($"/api/inspections/rounds?municipalityId={scenario.MunicipalityId}");
+        Assert.Equal("2026-11-27", Assert.Single(rounds.EnumerateArray()).GetProperty("date").GetString());
+        Assert.Equal("Open", (await scenario.PoliceRequestAsync(roundId)).GetProperty("status").GetString());
+
+        // The last day of the window can be planned.
+        await scenario.PlanRoundOnAsync("2031-12-31", venueId);
+
+        static async Task AssertDateRefusedAsync(HttpResponseMessage response)
+        {
+            var problem = await InspectionsClient.ReadAsync(response, HttpStatusCode.BadRequest);
+            Assert.Equal("Must be a date between 2000-01-01 and 2031-12-31.", problem.GetProperty("errors").GetProperty("date")[0].GetString());
+        }
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("1999")]
+    [InlineData("2032")]
+    [InlineData("10000")]
+    public async Task A_joint_round_year_outside_the_planning_window_gets_a_problem_naming_the_year(string year)
+    {
+        await using var scenario = await StartAsync(HostBackend.SqliteInMemory);
+
+        using var response = await scenario.Officer.GetAsync($"/api/inspections/joint-rounds?municipalityId={scenario.MunicipalityId}&year={year}");
+
+        var problem = await InspectionsClient.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("Must be a year between 2000 and 2031.", problem.GetProperty("errors").GetProperty("year")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("0001-01")]
+    [InlineData("1999-12")]
+    [InlineData("2032-01")]
+    [InlineData("9999-12")]
+    [InlineData("not-a-month")]
+    public async Task The_calendar_shows_the_current_month_for_a_month_outside_the_planning_window(string month)
+    {
+        await using var scenario = await StartAsync(HostBackend.SqliteInMemory);
+
+        using var response = await scenario.Officer.GetAsync($"/Inspections?municipalityId={scenario.MunicipalityId}&Month={month}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("month=2026-10", page, StringComparison.Ordinal);
+        Assert.Contains("month=2026-12", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
     public async Task Another_municipalitys_licensing_unit_cannot_see_the_venue(HostBackend backend)

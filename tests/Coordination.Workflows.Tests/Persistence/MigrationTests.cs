@@ -1,5 +1,6 @@
 using System.Reflection;
 using Coordination.Testing;
+using Coordination.Workflows.Inspections.Visits;
 using Coordination.Workflows.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -59,7 +60,31 @@ public sealed class MigrationTests
                 Assert.NotNull(rows);
             }
         }
+
+        await using (var db = new CoordinationDbContext(options))
+        {
+            // A round visits each of its venues once, however many requests record the visit at once.
+            var (roundId, venueId) = (Guid.NewGuid(), Guid.NewGuid());
+            db.Add(VisitOf(roundId, venueId));
+            await db.SaveChangesAsync();
+            db.Add(VisitOf(roundId, venueId));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
     }
+
+    private static Visit VisitOf(Guid roundId, Guid venueId) => new()
+    {
+        Id = Guid.NewGuid(),
+        RoundId = roundId,
+        VenueId = venueId,
+        MunicipalityId = Guid.NewGuid(),
+        StartedAt = new DateTimeOffset(2026, 11, 27, 20, 30, 0, TimeSpan.Zero),
+        EndedAt = new DateTimeOffset(2026, 11, 27, 21, 15, 0, TimeSpan.Zero),
+        ProtocolDueAt = new DateTimeOffset(2026, 12, 11, 16, 0, 0, TimeSpan.Zero),
+        ProtocolTaskId = Guid.NewGuid(),
+        RecordedAt = new DateTimeOffset(2026, 11, 27, 22, 0, 0, TimeSpan.Zero),
+        RecordedBy = Guid.NewGuid(),
+    };
 
     private static async Task<object> ReadAllAsync(DbContext db, Type entityType)
     {
