@@ -65,13 +65,27 @@ internal sealed class ValidationErrors
     public TEnum? Enum<TEnum>(string field, string? value)
         where TEnum : struct, Enum
     {
-        if (!string.IsNullOrWhiteSpace(value) && !int.TryParse(value, out _) && System.Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed))
+        // One name, in any case: Enum.TryParse would also read a number or a comma list of names,
+        // OR-ed together into a value nobody asked for.
+        if (EnumNames.Find<TEnum>(value?.Trim()) is { } parsed)
         {
             return parsed;
         }
 
         Add(field, $"'{value}' is not one of: {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
         return null;
+    }
+
+    /// <summary>False, with an error naming the limit, when <paramref name="value"/> is longer than its column holds.</summary>
+    public bool MaxLength(string field, string? value, int maxLength)
+    {
+        if (value is null || value.Length <= maxLength)
+        {
+            return true;
+        }
+
+        Add(field, string.Create(CultureInfo.InvariantCulture, $"At most {maxLength} characters; this is {value.Length}."));
+        return false;
     }
 
     public IResult Problem(string? title = null) =>

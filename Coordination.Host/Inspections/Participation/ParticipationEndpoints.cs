@@ -64,6 +64,7 @@ internal static class ParticipationEndpoints
             }
         }
 
+        errors.MaxLength("reason", note, TextLimits.ParticipationReason);
         if (errors.Any)
         {
             return errors.Problem();

@@ -80,6 +80,7 @@ internal static class RoundViews
     {
         var ids = round.VenueIds.ToList();
         var venues = await db.Set<Venue>().AsNoTracking().Where(v => ids.Contains(v.Id)).ToListAsync();
-        return ids.Select(id => venues.First(v => v.Id == id)).ToList();
+        // In the round's order; a venue no longer in the register is left out rather than failing the whole round.
+        return ids.Select(id => venues.Find(v => v.Id == id)).OfType<Venue>().ToList();
     }
 }

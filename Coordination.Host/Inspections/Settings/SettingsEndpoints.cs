@@ -36,7 +36,21 @@ internal static class SettingsEndpoints
         }
 
         request.MunicipalityId = municipalityId;
-        var stored = await db.Set<InspectionSettings>().FirstOrDefaultAsync(s => s.MunicipalityId == municipalityId);
+        if (!await SaveAsync(request, user, db, audit))
+        {
+            // Another manager stored the municipality's first settings at the same moment. A save
+            // replaces the settings whole, so this one is saved over them as if it came a moment later.
+            db.ChangeTracker.Clear();
+            await SaveAsync(request, user, db, audit);
+        }
+
+        return TypedResults.Ok(request);
+    }
+
+    /// <summary>Stores the settings with their audit entry; false when a first save lost the race for the row.</summary>
+    private static async Task<bool> SaveAsync(InspectionSettings request, ClaimsPrincipal user, CoordinationDbContext db, AuditTrail audit)
+    {
+        var stored = await db.Set<InspectionSettings>().FirstOrDefaultAsync(s => s.MunicipalityId == request.MunicipalityId);
         if (stored is null)
         {
             db.Add(request);
@@ -46,9 +60,16 @@ internal static class SettingsEndpoints
             db.Entry(stored).CurrentValues.SetValues(request);
         }
 
-        audit.Record(user.Audit(AuditAction.SettingsChanged, "InspectionSettings", municipalityId, municipalityId, "Licensing manager of the municipality"));
-        await audit.SaveChangesAsync(CancellationToken.None);
-        return TypedResults.Ok(request);
+        audit.Record(user.Audit(AuditAction.SettingsChanged, "InspectionSettings", request.MunicipalityId, request.MunicipalityId, "Licensing manager of the municipality"));
+        try
+        {
+            await audit.SaveChangesAsync(CancellationToken.None);
+            return true;
+        }
+        catch (DbUpdateException) when (stored is null)
+        {
+            return false;
+        }
     }
 
     /// <summary>Every range error of the settings at once; the settings page checks the fields it could read with it too.</summary>

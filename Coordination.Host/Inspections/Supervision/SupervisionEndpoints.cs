@@ -65,6 +65,7 @@ internal static class SupervisionEndpoints
         var errors = new ValidationErrors();
         var proposed = errors.Enum<Sanction>("proposedSanction", request.ProposedSanction);
         var text = errors.Required("text", request.Text);
+        errors.MaxLength("text", text, TextLimits.KommuniceringText);
         if (earlier is { } told && proposed is { } harsher && harsher <= told)
         {
             errors.Add("proposedSanction", $"The licensee was told of {told} and has had their say; the board may decide it or a milder sanction as it is. A new kommunicering is for a harsher proposal.");
@@ -117,6 +118,7 @@ internal static class SupervisionEndpoints
 
         var errors = new ValidationErrors();
         var text = errors.Required("text", request.Text);
+        errors.MaxLength("text", text, TextLimits.Reply);
         if (errors.Any)
         {
             return errors.Problem();
@@ -147,6 +149,7 @@ internal static class SupervisionEndpoints
 
         var errors = new ValidationErrors();
         var sanction = errors.Enum<Sanction>("sanction", request.Sanction);
+        errors.MaxLength("justification", request.Justification?.Trim(), TextLimits.Justification);
         if (errors.Any || sanction is not { } decided)
         {
             return errors.Problem();
@@ -227,6 +230,7 @@ internal static class SupervisionEndpoints
         }
 
         var text = errors.Required("text", request.Text);
+        errors.MaxLength("text", text, TextLimits.AppealText);
         if (errors.Any)
         {
             return errors.Problem();

@@ -1,16 +1,33 @@
+using System.Globalization;
+
 namespace Coordination.Host.Inspections.Venues;
 
 /// <summary>Says in words what changed in a venue, for its history.</summary>
 internal static class VenueChanges
 {
+    /// <summary>How much of each value a description too long for a history line keeps.</summary>
+    private const int ShortenedValue = 60;
+
+    /// <summary>
+    /// The changes in words; when they do not fit a history line (long lists of responsible
+    /// persons), each value is shortened: the venue itself keeps the details in full.
+    /// </summary>
     public static string Describe(VenueView before, VenueView after)
     {
+        var full = Describe(before, after, int.MaxValue);
+        return full.Length <= TextLimits.HistoryText ? full : Describe(before, after, ShortenedValue);
+    }
+
+    private static string Describe(VenueView before, VenueView after, int valueLength)
+    {
         var changes = new List<string>();
+        string Show(object? value) =>
+            Convert.ToString(value, CultureInfo.InvariantCulture) is { } text && text.Length > valueLength ? text[..valueLength] + "…" : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
         void Compare(string field, object? a, object? b)
         {
             if (!Equals(a, b))
             {
-                changes.Add($"{field}: '{a}' → '{b}'");
+                changes.Add($"{field}: '{Show(a)}' → '{Show(b)}'");
             }
         }
 

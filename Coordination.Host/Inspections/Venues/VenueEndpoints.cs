@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Claims;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Inspections.Risk;
+using Coordination.Workflows.Inspections.Rounds;
 using Coordination.Workflows.Inspections.Settings;
 using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Persistence;
@@ -154,6 +156,20 @@ internal static class VenueEndpoints
         if (await db.Set<VenueHistoryEntry>().AnyAsync(e => e.VenueId == id && e.Kind != VenueHistoryKind.Registered && e.Kind != VenueHistoryKind.DetailsChanged))
         {
             return InspectionProblems.Conflict("Venue has a history", "A venue that has been visited or sanctioned cannot be removed: its history is part of the follow-up.");
+        }
+
+        // A round keeps the venues it visits; the list is one column, so it is read and searched here.
+        var rounds = (await db.Set<InspectionRound>().AsNoTracking().Where(r => r.MunicipalityId == venue.MunicipalityId).ToListAsync())
+            .Where(r => r.VenueIds.Contains(id))
+            .OrderBy(r => r.Date)
+            .ToList();
+        if (rounds.Count > 0)
+        {
+            return InspectionProblems.Conflict(
+                "Venue is in a round",
+                "A venue that an inspection round visits cannot be removed: it is in the round(s) of "
+                + string.Join(", ", rounds.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Date:yyyy-MM-dd} ({r.Id})")))
+                + ".");
         }
 
         db.RemoveRange(await db.Set<VenueHistoryEntry>().Where(e => e.VenueId == id).ToListAsync());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Coordination.Workflows.Inspections;
 using Coordination.Workflows.Inspections.Venues;
 
@@ -6,12 +7,19 @@ namespace Coordination.Host.Inspections.Venues;
 /// <summary>Checks a venue request field by field and applies it to a venue only when all is well.</summary>
 internal static class VenueValidation
 {
+    /// <summary>More complaints than any venue gets; far below where the risk score's points could overflow.</summary>
+    public const int MaxComplaints = 10_000;
+
     public static Action<Venue>? Validate(VenueRequest request, DateOnly today, ValidationErrors errors)
     {
         var name = errors.Required("name", request.Name);
         var licensee = errors.Required("licenseeName", request.LicenseeName);
         var address = errors.Required("address", request.Address);
         var town = errors.Required("postalTown", request.PostalTown);
+        errors.MaxLength("name", name, TextLimits.VenueName);
+        errors.MaxLength("licenseeName", licensee, TextLimits.LicenseeName);
+        errors.MaxLength("address", address, TextLimits.Address);
+        errors.MaxLength("postalTown", town, TextLimits.PostalTown);
         string? number = null;
         if (!OrganisationNumber.TryParse(request.OrganisationNumber, today, out var parsed, out var numberError))
         {
@@ -49,6 +57,10 @@ internal static class VenueValidation
         {
             errors.Add("complaints", "The number of complaints cannot be negative.");
         }
+        else if (request.Complaints > MaxComplaints)
+        {
+            errors.Add("complaints", string.Create(CultureInfo.InvariantCulture, $"At most {MaxComplaints} complaints."));
+        }
 
         var persons = (request.ResponsiblePersons ?? []).Select(p => p?.Trim()).ToList();
         for (var i = 0; i < persons.Count; i++)
@@ -57,7 +69,14 @@ internal static class VenueValidation
             {
                 errors.Add($"responsiblePersons[{i}]", "A responsible person is a name on one line.");
             }
+            else
+            {
+                errors.MaxLength($"responsiblePersons[{i}]", persons[i], TextLimits.PersonName);
+            }
         }
+
+        // Stored one a line in one column.
+        errors.MaxLength("responsiblePersons", string.Join('\n', persons), TextLimits.NameList);
 
         if (errors.Any)
         {

@@ -31,7 +31,7 @@ internal sealed record VenueView(
         v.LicenceKinds.Select(k => k.ToString()).ToList(),
         v.ServingFrom?.ToString("HH:mm", CultureInfo.InvariantCulture),
         v.ServingUntil?.ToString("HH:mm", CultureInfo.InvariantCulture),
-        v.ResponsiblePersons, v.HasDancing, v.HasYoungCrowd, v.Complaints, v.OpenSupervisionCaseId,
+        v.ResponsiblePersons.ToList(), v.HasDancing, v.HasYoungCrowd, v.Complaints, v.OpenSupervisionCaseId,
         v.FollowUpDueAt, v.ReInspectionDueAt, v.LastVisitedAt, v.RegisteredAt, v.Version);
 
     /// <summary>The entity tag of this version, for <c>ETag</c> and <c>If-Match</c>.</summary>

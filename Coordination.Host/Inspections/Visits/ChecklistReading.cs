@@ -50,6 +50,11 @@ internal static class ChecklistReading
             }
 
             var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
+            if (!errors.MaxLength($"{field}.note", note, TextLimits.ChecklistNote))
+            {
+                continue;
+            }
+
             if (result == ChecklistResult.Remark && note is null)
             {
                 errors.Add($"{field}.note", "A remark needs a note saying what was wrong.");

@@ -106,7 +106,13 @@ internal static class VisitEndpoints
             {
                 errors.Add($"participantsPresent[{i}]", "A participant is a name on one line.");
             }
+            else
+            {
+                errors.MaxLength($"participantsPresent[{i}]", present[i], TextLimits.PersonName);
+            }
         }
+
+        errors.MaxLength("participantsPresent", string.Join('\n', present), TextLimits.NameList);
 
         var entries = ChecklistReading.Read(request.Items, venue, errors);
         if (errors.Any || venue is null)

@@ -24,7 +24,7 @@ public static class RiskAssessment
         {
             if (count > 0 && weight != 0)
             {
-                factors.Add(new RiskFactor(factor, weight, count, weight * count, explanation));
+                factors.Add(new RiskFactor(factor, weight, count, Saturated((long)weight * count), explanation));
             }
         }
 
@@ -43,12 +43,19 @@ public static class RiskAssessment
         var followUpDue = venue.OpenSupervisionCaseId is not null && venue.FollowUpDueAt is { } due && due <= now;
         Add("SupervisionFollowUpDue", settings.SupervisionFollowUpWeight, followUpDue ? 1 : 0, "Under supervision: the six-monthly follow-up is due");
 
-        return new RiskScore(venue.Id, venue.Name, factors.Sum(f => f.Points), factors.OrderByDescending(f => f.Points).ToList());
+        return new RiskScore(venue.Id, venue.Name, Saturated(factors.Sum(f => (long)f.Points)), factors.OrderByDescending(f => f.Points).ToList());
     }
 
     /// <summary>The earlier sanctions of a venue, as the ladder counts them.</summary>
     public static IReadOnlyList<Sanction> Sanctions(IEnumerable<VenueHistoryEntry> history) =>
         history.Where(e => e.Kind == VenueHistoryKind.SanctionDecided && e.Sanction is not null).Select(e => e.Sanction!.Value).ToList();
+
+    /// <summary>
+    /// Points held at the ends of <see cref="int"/>: a venue stored with an absurd count (older
+    /// rows, before counts were bounded) ranks first instead of wrapping round to a negative
+    /// score or failing the ranking of the whole municipality.
+    /// </summary>
+    private static int Saturated(long points) => (int)Math.Clamp(points, int.MinValue, int.MaxValue);
 
     private static bool ServesLate(Venue venue, TimeOnly lateFrom)
     {

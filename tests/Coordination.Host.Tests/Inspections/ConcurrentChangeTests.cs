@@ -43,6 +43,36 @@ public sealed class ConcurrentChangeTests
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
     [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task First_saves_of_a_municipalitys_settings_at_the_same_moment_are_all_saved_one_after_the_other(HostBackend backend)
+    {
+        await using var scenario = await InspectionScenario.StartAsync(backend);
+        var path = $"/api/inspections/settings/{scenario.MunicipalityId}";
+        var defaults = await scenario.Manager.GetJsonAsync(path);
+        var weights = Enumerable.Range(1, 8).ToList();
+
+        var answers = await Task.WhenAll(weights.Select(weight =>
+        {
+            var settings = System.Text.Json.Nodes.JsonNode.Parse(defaults.GetRawText())!.AsObject();
+            settings["dancingWeight"] = weight;
+            return scenario.Manager.PutAsync(path, settings);
+        }));
+        var statuses = new List<HttpStatusCode>();
+        foreach (var answer in answers)
+        {
+            statuses.Add(answer.StatusCode);
+            answer.Dispose();
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Contains((await scenario.Manager.GetJsonAsync(path)).GetProperty("dancingWeight").GetInt32(), weights);
+        await using var scope = scenario.Host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+        Assert.Equal(1, await db.Set<Coordination.Workflows.Inspections.Settings.InspectionSettings>().CountAsync(s => s.MunicipalityId == scenario.MunicipalityId));
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
     public async Task Decisions_sent_at_the_same_moment_record_one_sanction_and_answer_the_rest_with_409(HostBackend backend)
     {
         await using var scenario = await InspectionScenario.StartAsync(backend);

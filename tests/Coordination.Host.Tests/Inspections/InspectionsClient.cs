@@ -21,6 +21,8 @@ internal sealed class InspectionsClient(EmbeddedHostFactory host, string email) 
 
     public Task<HttpResponseMessage> PostAsync(string path, object? body = null) => SendAsync(HttpMethod.Post, path, body ?? new { });
 
+    public Task<HttpResponseMessage> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
+
     public Task<HttpResponseMessage> PutAsync(string path, object body, string? ifMatch = null) => SendAsync(HttpMethod.Put, path, body, ifMatch);
 
     /// <summary>GETs and reads JSON, failing the test on anything but 200.</summary>

@@ -6,6 +6,8 @@ namespace Coordination.Host.Tests.Inspections;
 
 public sealed class InvalidInputTests
 {
+    private static readonly string[] CommaListOfParticipants = ["School,RescueService"];
+
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
     [InlineData(HostBackend.PostgresRabbitMq)]
@@ -142,6 +144,60 @@ public sealed class InvalidInputTests
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("month=2026-10", page, StringComparison.Ordinal);
         Assert.Contains("month=2026-12", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    public async Task A_comma_list_or_a_number_for_a_named_value_is_refused_listing_the_names_and_nothing_is_stored(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var officer = scenario.Officer;
+
+        static async Task AssertRefusedAsync(HttpResponseMessage response, string field, string allowed)
+        {
+            var problem = await InspectionsClient.ReadAsync(response, HttpStatusCode.BadRequest);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), problem.GetRawText());
+            Assert.Contains(allowed, messages[0].GetString(), StringComparison.Ordinal);
+            response.Dispose();
+        }
+
+        foreach (var kind in new[] { "AlcoholToPublic,AlcoholToClosedCompanies", "Catering,Tobacco", "3", " 3" })
+        {
+            var venue = System.Text.Json.JsonSerializer.SerializeToNode(scenario.VenueBody("Klubb Natt", "556016-0680"))!.AsObject();
+            venue["licenceKinds"] = new System.Text.Json.Nodes.JsonArray(kind);
+            await AssertRefusedAsync(await officer.PostAsync("/api/inspections/venues", venue), "licenceKinds[0]", "AlcoholToPublic, AlcoholToClosedCompanies");
+        }
+
+        Assert.Equal(0, (await officer.GetJsonAsync($"/api/inspections/venues?municipalityId={scenario.MunicipalityId}")).GetArrayLength());
+
+        // One name, in any case, is read as before.
+        var lowerCase = System.Text.Json.JsonSerializer.SerializeToNode(scenario.VenueBody("Klubb Natt", "556016-0680"))!.AsObject();
+        lowerCase["licenceKinds"] = new System.Text.Json.Nodes.JsonArray("alcoholtopublic");
+        var created = await officer.PostJsonAsync("/api/inspections/venues", lowerCase, HttpStatusCode.Created);
+        Assert.Equal("AlcoholToPublic", created.GetProperty("licenceKinds")[0].GetString());
+        var venueId = created.GetProperty("id").GetGuid();
+
+        await AssertRefusedAsync(
+            await officer.PostAsync("/api/inspections/rounds", new { municipalityId = scenario.MunicipalityId, date = "2026-11-27", eveningStart = "21:00", eveningEnd = "01:00", venueIds = new[] { venueId }, optionalParticipants = CommaListOfParticipants }),
+            "optionalParticipants[0]", "RescueService");
+
+        // A supervision case of another venue, opened on the evening of 27 November.
+        var (_, _, caseId) = await scenario.SupervisionCaseAsync("Baren Komma", "556677-8899");
+        await AssertRefusedAsync(
+            await officer.PostAsync($"/api/inspections/supervision-cases/{caseId}/kommunicering", new { proposedSanction = "Erinran,Varning", text = "We propose a sanction." }),
+            "proposedSanction", "Erinran, Varning, Aterkallelse");
+        Assert.Equal("Opened", (await scenario.SupervisionCaseAsync(caseId)).GetProperty("status").GetString());
+
+        var roundId = await scenario.AcceptedRoundAsync(venueId, "2026-12-04");
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 12, 4, 23, 0, 0, TimeSpan.Zero));
+        var evening = new DateTimeOffset(2026, 12, 4, 20, 30, 0, TimeSpan.Zero);
+        await AssertRefusedAsync(await scenario.RecordVisitAsync(roundId, venueId, evening, Item("serving.serving-hours", "Ok,Remark")), "items[0].result", "Ok, Remark, NotChecked");
+        using var recorded = await scenario.RecordVisitAsync(roundId, venueId, evening, Item("serving.serving-hours", "Remark", "Served past closing time."));
+        var visitId = (await InspectionsClient.ReadAsync(recorded, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await AssertRefusedAsync(await officer.PostAsync($"/api/inspections/visits/{visitId}/outcome", new { outcome = "NoRemarks,MinorRemarks" }), "outcome", "NoRemarks, MinorRemarks, SeriousRemarks");
+        Assert.Single((await officer.GetJsonAsync($"/api/inspections/supervision-cases?municipalityId={scenario.MunicipalityId}")).EnumerateArray());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await officer.GetJsonAsync($"/api/inspections/visits/{visitId}")).GetProperty("outcome").ValueKind);
+
     }
 
     [Theory]

@@ -63,6 +63,21 @@ public sealed class RiskAssessmentTests
         Assert.True(RiskAssessment.Score(followedUp, [], Defaults, Now).Score > RiskAssessment.Score(busy, [], Defaults, Now).Score);
     }
 
+    [Theory]
+    [InlineData(500_000_000)]
+    [InlineData(int.MaxValue)]
+    public void A_venue_stored_with_an_absurd_number_of_complaints_ranks_at_the_top_instead_of_wrapping_or_failing(int complaints)
+    {
+        var venue = Venue(lastVisited: Now.AddMonths(-30));
+        venue.HasDancing = true;
+        venue.Complaints = complaints;
+
+        var score = RiskAssessment.Score(venue, [], Defaults, Now);
+
+        Assert.Equal(int.MaxValue, score.Score);
+        Assert.Equal(int.MaxValue, score.Factors.Single(f => f.Factor == "Complaints").Points);
+    }
+
     private static Venue Venue(DateTimeOffset lastVisited) => new()
     {
         Id = Guid.NewGuid(),
