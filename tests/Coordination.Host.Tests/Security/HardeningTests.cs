@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Coordination.Host.Security;
+using Coordination.Workflows.Concerns.Tasks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -77,6 +79,49 @@ public sealed class HardeningTests
         var problem = await ApiUsers.JsonAsync(unknownScope, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("scopes[0]", out _));
     }
+
+    [Fact]
+    public async Task A_read_scoped_token_cannot_post_a_pages_form_while_a_write_token_and_the_browser_session_can()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var world = await WriteWorld.CreateAsync(host, users);
+        var task = await world.PoliceTaskAsync();
+        var claim = $"/Tasks?handler=Claim&id={task}";
+        var accept = $"/Tasks?handler=Accept&id={task}";
+        using var tokenResponse = await users.Client.PostAsJsonAsync("/api/auth/token", new { email = SecurityWorld.Police, password = ApiUsers.Password, scopes = ReadOnly });
+        var readToken = (await ApiUsers.JsonAsync(tokenResponse, HttpStatusCode.OK)).GetProperty("accessToken").GetString()!;
+
+        // The read token opens the page, takes its antiforgery token and posts the form: refused, nothing changes.
+        var antiforgery = await PageForms.AntiforgeryTokenAsync(users.Client, "/Tasks", readToken);
+        using (var refused = await PageForms.PostAsync(users.Client, claim, antiforgery, [], readToken))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("'write' scope", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Offered", await TaskStateAsync(host, task));
+
+        // The browser session (cookie, no scopes) claims it as before.
+        using (var browser = host.CreateClient(new() { AllowAutoRedirect = false }))
+        {
+            using var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = SecurityWorld.Police, password = ApiUsers.Password });
+            Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+            using var claimed = await PageForms.PostAsync(browser, claim, await PageForms.AntiforgeryTokenAsync(browser, "/Tasks"), []);
+            Assert.Equal(HttpStatusCode.Redirect, claimed.StatusCode);
+        }
+
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.CurrentState == "Claimed"), "the task claimed through the page");
+
+        // A write token (the default) posts forms as the API allows it to change records.
+        var writeToken = await users.TokenAsync(SecurityWorld.Police);
+        using var accepted = await PageForms.PostAsync(users.Client, accept, await PageForms.AntiforgeryTokenAsync(users.Client, "/Tasks", writeToken), [], writeToken);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.CurrentState == "Accepted"), "the task accepted through the page");
+    }
+
+    private static Task<string> TaskStateAsync(SecurityHost host, Guid task) =>
+        host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.CorrelationId == task).Select(t => t.CurrentState).SingleAsync());
 
     [Fact]
     public async Task An_account_with_a_second_factor_gets_no_token_for_its_password_alone()
