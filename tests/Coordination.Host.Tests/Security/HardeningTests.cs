@@ -60,6 +60,31 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public async Task Web_sign_in_attempts_share_the_limit_with_the_api_and_over_it_get_the_too_many_attempts_page()
+    {
+        await using var host = SecurityHost.OnSqlite(new Dictionary<string, string> { ["Security:SignInPermitsPerMinute"] = "3" });
+        using var browser = host.CreateClient(new() { AllowAutoRedirect = false });
+        KeyValuePair<string, string>[] wrong = [new("Input.Email", Teacher), new("Input.Password", "Wrong-Password-1!")];
+
+        // Opening the page does not count; each attempt does, on the API, the password page and the code page alike.
+        using var api = await browser.PostAsJsonAsync("/api/auth/token", new { email = Teacher, password = "Wrong-Password-1!" });
+        using var password = await PageForms.PostAsync(browser, "/Account/SignIn", await PageForms.AntiforgeryTokenAsync(browser, "/Account/SignIn"), wrong);
+        using var code = await PageForms.PostAsync(browser, "/Account/SignInCode", await PageForms.AntiforgeryTokenAsync(browser, "/Account/SignIn"), [new("Code", "123456")]);
+        using var limited = await PageForms.PostAsync(browser, "/Account/SignIn", await PageForms.AntiforgeryTokenAsync(browser, "/Account/SignIn"), wrong);
+
+        Assert.Equal(
+            [HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests],
+            [api.StatusCode, password.StatusCode, code.StatusCode, limited.StatusCode]);
+        Assert.Equal("text/html", limited.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("För många försök", WebUtility.HtmlDecode(await limited.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.True(limited.Headers.RetryAfter is not null);
+
+        // The refused attempt never reached the password check: the API's and the page's failures are audited, no third.
+        var failures = await host.WithDatabaseAsync(db => db.Set<Workflows.Audit.AuditEntry>().CountAsync(e => e.Action == Workflows.Audit.AuditAction.SignInFailed));
+        Assert.Equal(2, failures);
+    }
+
+    [Fact]
     public async Task A_read_scoped_token_reads_but_cannot_change_anything()
     {
         await using var host = SecurityHost.OnSqlite();
