@@ -3,6 +3,7 @@ using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Journal;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -70,7 +71,11 @@ internal static class IdentityRegistration
             // the API's own sign-in endpoints record theirs, failures included.
             o.Events.OnSignedIn = context => Security.Audit.SessionAudit.SignedInAsync(context.HttpContext, context.Principal);
             o.Events.OnSigningOut = context => Security.Audit.SessionAudit.SigningOutAsync(context.HttpContext);
+
+            // A membership change takes effect at the user's next request, not within 30 minutes.
+            o.Events.OnValidatePrincipal = SecurityStampCheck.ValidateCookieAsync;
         });
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.Events.OnMessageReceived = SecurityStampCheck.ValidateBearerTokenAsync);
 
         // Messages an HTTP request sends name its user, for the workflow journal.
         services.AddHttpContextAccessor();

@@ -12,8 +12,10 @@ namespace Coordination.Host.Identity;
 /// e-mail addresses, agencies and roles only, never case content. An administrator changes the
 /// memberships of the agencies they administer (DOMAIN.md: each agency's administrator handles
 /// its users), and never their own: otherwise an administrator, who may not read case content,
-/// could give themselves a social services role. A change takes effect at the user's next
-/// sign-in, when the membership claims are read again. An administrator also ends the lockout
+/// could give themselves a social services role. A change renews the user's security stamp, so
+/// it takes effect at the user's next request: their cookies and tokens are refused from then on
+/// (<see cref="SecurityStampCheck"/>) and they sign in again with the memberships they now hold.
+/// An administrator also ends the lockout
 /// of such a user (five failed sign-ins lock an account for 15 minutes), so that a colleague who
 /// mistyped is not kept out of urgent work. Every change is audited in its own transaction.
 /// </summary>
@@ -115,6 +117,7 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
 
         var membership = new Membership { Id = Guid.NewGuid(), UserId = user!.Id, AgencyId = agencyId, Role = role!.Value };
         db.Add(membership);
+        RenewSecurityStamp(user);
         audit.Record(admin.Audit(AuditAction.UserChanged, "Membership", membership.Id, municipalityId, "Administrator of the municipality", $"added {role} in {agency} ({agencyId}) for {user.Email}"));
         await audit.SaveChangesAsync(cancellationToken);
         return errors;
@@ -135,9 +138,20 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
         }
 
         db.Remove(membership);
+        RenewSecurityStamp(await db.Users.FirstAsync(u => u.Id == membership.UserId, cancellationToken));
         audit.Record(admin.Audit(AuditAction.UserChanged, "Membership", membership.Id, membership.Agency.MunicipalityId, "Administrator of the municipality", $"removed {membership.Role} in agency {membership.AgencyId} of user {membership.UserId}"));
         await audit.SaveChangesAsync(cancellationToken);
         return MembershipRemoval.Removed;
+    }
+
+    /// <summary>
+    /// As UserManager renews a stamp, in the same transaction as the change and its audit entry:
+    /// the memberships in the user's cookies and tokens are no longer theirs.
+    /// </summary>
+    private static void RenewSecurityStamp(CoordinationUser user)
+    {
+        user.SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
     }
 
     /// <summary>

@@ -1,13 +1,16 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Coordination.Host.WebUi;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Coordination.Host.Security;
 
 /// <summary>
 /// Rate limiting with the built-in middleware: sign-in by client IP (password guessing), the
-/// rest of the API by signed-in user, or by IP before sign-in. A refused request gets 429 with
-/// problem details and Retry-After.
+/// rest of the API by signed-in user, or by IP before sign-in. Sign-in attempts of the API
+/// (<c>/api/auth/*</c>) and of the web sign-in pages (their form posts) share one partition per
+/// IP, so switching between them gains a guesser nothing. A refused request gets 429 with
+/// Retry-After: problem details for API clients, the status page for a browser.
 /// </summary>
 internal static class RateLimits
 {
@@ -18,9 +21,10 @@ internal static class RateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                "sign-in:" + ClientAddress(http),
-                _ => Window(settings.SignInPermitsPerMinute)));
+            // Only attempts count: opening the sign-in page (GET) does not.
+            o.AddPolicy(SignInPolicy, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + ClientAddress(http), _ => Window(settings.SignInPermitsPerMinute))
+                : RateLimitPartition.GetNoLimiter("sign-in page"));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 !http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/api/auth")
                     ? RateLimitPartition.GetNoLimiter("unlimited")
@@ -32,6 +36,13 @@ internal static class RateLimits
                 if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
                 {
                     context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                if (!RequestKind.IsApi(context.HttpContext))
+                {
+                    // No body: the status pages show the browser "too many attempts" in its language.
+                    context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                    return;
                 }
 
                 await TypedResults.Problem(

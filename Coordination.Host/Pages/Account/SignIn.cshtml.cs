@@ -1,15 +1,18 @@
 using System.ComponentModel.DataAnnotations;
+using Coordination.Host.Security;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Audit;
 using Coordination.Workflows.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Account;
 
 /// <summary>Sign-in with e-mail and password; locks the account after repeated failures; hands over to the code step when the user has a second factor.</summary>
+[EnableRateLimiting(RateLimits.SignInPolicy)]
 public sealed class SignInModel(SignInManager<CoordinationUser> signIn, AuditTrail audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]

@@ -1,14 +1,17 @@
 using System.ComponentModel.DataAnnotations;
+using Coordination.Host.Security;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Account;
 
 /// <summary>The second sign-in step for users with an authenticator app: the six-digit code.</summary>
+[EnableRateLimiting(RateLimits.SignInPolicy)]
 public sealed class SignInCodeModel(SignInManager<CoordinationUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]

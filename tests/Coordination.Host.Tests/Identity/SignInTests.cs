@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Tests.Identity;
 
@@ -83,6 +84,27 @@ public sealed class SignInTests(EmbeddedHostFactory host) : IClassFixture<Embedd
         using var api = await client.GetAsync(new Uri("/api/operations/incidents", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Forbidden, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Setting_up_a_second_factor_renews_the_stamp_yet_keeps_the_user_signed_in_on_that_browser()
+    {
+        // Every request checks the cookie's security stamp; the Security page renews it and must re-issue the cookie.
+        await using var own = Security.SecurityHost.OnSqlite();
+        using var browser = own.CreateClient(new() { AllowAutoRedirect = false });
+        using (var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = "school.staff@alvby.demo", password = DemoPassword }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+        }
+
+        var stamp = await own.WithDatabaseAsync(db => db.Users.Where(u => u.Email == "school.staff@alvby.demo").Select(u => u.SecurityStamp).SingleAsync());
+        using var setUp = await Security.PageForms.PostAsync(browser, "/Account/Security?handler=Setup", await Security.PageForms.AntiforgeryTokenAsync(browser, "/Account/Security"), []);
+        using var page = await browser.GetAsync(new Uri("/Account/Security", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, setUp.StatusCode);
+        Assert.NotEqual(stamp, await own.WithDatabaseAsync(db => db.Users.Where(u => u.Email == "school.staff@alvby.demo").Select(u => u.SecurityStamp).SingleAsync()));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("id=\"shared-key\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Coordination.Host.Security;
+using Coordination.Workflows.Concerns.Tasks;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -58,6 +60,31 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public async Task Web_sign_in_attempts_share_the_limit_with_the_api_and_over_it_get_the_too_many_attempts_page()
+    {
+        await using var host = SecurityHost.OnSqlite(new Dictionary<string, string> { ["Security:SignInPermitsPerMinute"] = "3" });
+        using var browser = host.CreateClient(new() { AllowAutoRedirect = false });
+        KeyValuePair<string, string>[] wrong = [new("Input.Email", Teacher), new("Input.Password", "Wrong-Password-1!")];
+
+        // Opening the page does not count; each attempt does, on the API, the password page and the code page alike.
+        using var api = await browser.PostAsJsonAsync("/api/auth/token", new { email = Teacher, password = "Wrong-Password-1!" });
+        using var password = await PageForms.PostAsync(browser, "/Account/SignIn", await PageForms.AntiforgeryTokenAsync(browser, "/Account/SignIn"), wrong);
+        using var code = await PageForms.PostAsync(browser, "/Account/SignInCode", await PageForms.AntiforgeryTokenAsync(browser, "/Account/SignIn"), [new("Code", "123456")]);
+        using var limited = await PageForms.PostAsync(browser, "/Account/SignIn", await PageForms.AntiforgeryTokenAsync(browser, "/Account/SignIn"), wrong);
+
+        Assert.Equal(
+            [HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests],
+            [api.StatusCode, password.StatusCode, code.StatusCode, limited.StatusCode]);
+        Assert.Equal("text/html", limited.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("För många försök", WebUtility.HtmlDecode(await limited.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.True(limited.Headers.RetryAfter is not null);
+
+        // The refused attempt never reached the password check: the API's and the page's failures are audited, no third.
+        var failures = await host.WithDatabaseAsync(db => db.Set<Workflows.Audit.AuditEntry>().CountAsync(e => e.Action == Workflows.Audit.AuditAction.SignInFailed));
+        Assert.Equal(2, failures);
+    }
+
+    [Fact]
     public async Task A_read_scoped_token_reads_but_cannot_change_anything()
     {
         await using var host = SecurityHost.OnSqlite();
@@ -77,6 +104,49 @@ public sealed class HardeningTests
         var problem = await ApiUsers.JsonAsync(unknownScope, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("scopes[0]", out _));
     }
+
+    [Fact]
+    public async Task A_read_scoped_token_cannot_post_a_pages_form_while_a_write_token_and_the_browser_session_can()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var world = await WriteWorld.CreateAsync(host, users);
+        var task = await world.PoliceTaskAsync();
+        var claim = $"/Tasks?handler=Claim&id={task}";
+        var accept = $"/Tasks?handler=Accept&id={task}";
+        using var tokenResponse = await users.Client.PostAsJsonAsync("/api/auth/token", new { email = SecurityWorld.Police, password = ApiUsers.Password, scopes = ReadOnly });
+        var readToken = (await ApiUsers.JsonAsync(tokenResponse, HttpStatusCode.OK)).GetProperty("accessToken").GetString()!;
+
+        // The read token opens the page, takes its antiforgery token and posts the form: refused, nothing changes.
+        var antiforgery = await PageForms.AntiforgeryTokenAsync(users.Client, "/Tasks", readToken);
+        using (var refused = await PageForms.PostAsync(users.Client, claim, antiforgery, [], readToken))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Contains("'write' scope", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Offered", await TaskStateAsync(host, task));
+
+        // The browser session (cookie, no scopes) claims it as before.
+        using (var browser = host.CreateClient(new() { AllowAutoRedirect = false }))
+        {
+            using var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = SecurityWorld.Police, password = ApiUsers.Password });
+            Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+            using var claimed = await PageForms.PostAsync(browser, claim, await PageForms.AntiforgeryTokenAsync(browser, "/Tasks"), []);
+            Assert.Equal(HttpStatusCode.Redirect, claimed.StatusCode);
+        }
+
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.CurrentState == "Claimed"), "the task claimed through the page");
+
+        // A write token (the default) posts forms as the API allows it to change records.
+        var writeToken = await users.TokenAsync(SecurityWorld.Police);
+        using var accepted = await PageForms.PostAsync(users.Client, accept, await PageForms.AntiforgeryTokenAsync(users.Client, "/Tasks", writeToken), [], writeToken);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.CurrentState == "Accepted"), "the task accepted through the page");
+    }
+
+    private static Task<string> TaskStateAsync(SecurityHost host, Guid task) =>
+        host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.CorrelationId == task).Select(t => t.CurrentState).SingleAsync());
 
     [Fact]
     public async Task An_account_with_a_second_factor_gets_no_token_for_its_password_alone()

@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Coordination.Host.Tests.Security;
+
+/// <summary>Posts a page's form as a browser does: the antiforgery token read from the page first.</summary>
+internal static partial class PageForms
+{
+    /// <summary>The antiforgery token of the first form on the page; the client keeps its cookie.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, page);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new("Bearer", bearer);
+        }
+
+        using var response = await client.SendAsync(request);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {page}: {(int)response.StatusCode}");
+        return AntiforgeryToken().Match(html) is { Success: true } match
+            ? match.Groups["token"].Value
+            : throw new InvalidOperationException($"{page} has no form with an antiforgery token.");
+    }
+
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string address, string antiforgeryToken, IEnumerable<KeyValuePair<string, string>> fields, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, address)
+        {
+            Content = new FormUrlEncodedContent([new("__RequestVerificationToken", antiforgeryToken), .. fields]),
+        };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new("Bearer", bearer);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
