@@ -1,3 +1,4 @@
+using System.Globalization;
 using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Calendar;
 using Coordination.Workflows.Concerns.Access;
@@ -17,6 +18,9 @@ namespace Coordination.Host.Concerns;
 /// </summary>
 public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock)
 {
+    /// <summary>The goals' column holds 4,000 characters: the goals and the line breaks between them.</summary>
+    private const int MaxGoalsLength = 4000;
+
     public async Task<Answer<AgreedPlan>> ExecuteAsync(Guid id, PlanRequest request, CaseViewer viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -33,10 +37,14 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
         var agencies = await db.ByKindAsync(file.Concern.MunicipalityId, cancellationToken);
         var shared = ConcernAccess.SharedAgencies(file.Bases);
         var errors = new ValidationErrors();
-        var goals = (request.Goals ?? []).Select((g, i) => errors.Text($"goals[{i}]", g, 500, "A goal")).ToList();
+        var goals = (request.Goals ?? []).Select((g, i) => Goal(errors, i, g)).ToList();
         if (goals.Count == 0)
         {
             errors.Add("goals", "A plan has at least one goal.");
+        }
+        else if (goals.Sum(g => (g?.Length ?? 0) + 1) - 1 > MaxGoalsLength)
+        {
+            errors.Add("goals", string.Create(CultureInfo.InvariantCulture, $"The goals are at most {MaxGoalsLength} characters in all."));
         }
 
         var plan = new CommitmentPlan { ConcernId = id, Goals = string.Join('\n', goals), AgreedAt = now, AgreedByUserId = file.Viewer.UserId };
@@ -112,5 +120,21 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
         db.Add(CaseEvent.Of(id, now, "CommitmentPlanAgreed", CaseEventAudience.SharedAgencies, $"Commitment plan agreed with {plan.Actions.Count} actions.", file.Viewer.UserId));
         await db.SaveChangesAsync(cancellationToken);
         return Answers.Of(new AgreedPlan(review.ReviewId, reviewDue, [.. plan.Actions.Select(a => a.TaskId)]));
+    }
+
+    /// <summary>
+    /// A goal is one line: the goals are stored one a line and the case page takes one a line, so a
+    /// line break inside a goal would come back as two goals.
+    /// </summary>
+    private static string? Goal(ValidationErrors errors, int index, string? value)
+    {
+        var goal = errors.Text($"goals[{index}]", value, 500, "A goal");
+        if (goal is not null && goal.AsSpan().IndexOfAny('\n', '\r') >= 0)
+        {
+            errors.Add($"goals[{index}]", "A goal is one line: send each goal as an item of its own.");
+            return null;
+        }
+
+        return goal;
     }
 }

@@ -52,7 +52,7 @@ internal static class RoutingRulesEndpoints
         }
         catch (JsonException e)
         {
-            return Problems.Invalid(e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body", "This value cannot be read as a routing rule.");
+            return Problems.Invalid(e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body", "This value cannot be read as a routing rule: each category and agency is named once, by one of its names.");
         }
 
         if (!TryReadVersion(http.Request.Headers.IfMatch.ToString(), out var readVersion))

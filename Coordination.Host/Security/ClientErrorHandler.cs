@@ -45,7 +45,7 @@ internal sealed partial class ClientErrorHandler(IProblemDetailsService problems
                 return (path.Length == 0 ? member : path.EndsWith(member, StringComparison.Ordinal) ? path : $"{path}.{member}", "This field is not part of the request.");
             }
 
-            return (path.Length == 0 ? "body" : path, "This value cannot be read: check its type and format.");
+            return (path.Length == 0 ? "body" : path, json.Message == PlainText.Refusal ? PlainText.Refusal : "This value cannot be read: check its type and format.");
         }
 
         var parameter = Parameter().Match(bad.Message);

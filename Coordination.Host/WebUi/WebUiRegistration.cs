@@ -1,9 +1,12 @@
 using System.Globalization;
 using Coordination.Host.Concerns.Live;
+using Coordination.Host.Security;
 using Coordination.Workflows.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.WebUi;
 
@@ -42,6 +45,21 @@ internal static class WebUiRegistration
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        // A posted value that cannot be read (a letter in a number, "garbage" for a choice) or text
+        // with control characters is an error at its field, in the page's language; every handler
+        // that takes input checks ModelState before it acts.
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
+        {
+            var text = factory.Create(typeof(SharedResource));
+            string Unreadable() => text["Form.Error.Unreadable"];
+            o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, _) => Unreadable());
+            o.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => Unreadable());
+            o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(_ => Unreadable());
+            o.ModelBindingMessageProvider.SetNonPropertyValueMustBeANumberAccessor(Unreadable);
+            o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => Unreadable());
+            o.ModelBinderProviders.Insert(0, new PlainTextModelBinder.Provider(() => text["Form.Error.ControlCharacters"]));
+        });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(UiAccess.RaisesConcerns, p => p.RequireAssertion(c => UiAccess.CanRaiseConcerns(MembershipClaim.From(c.User))))

@@ -36,6 +36,12 @@ public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, TimeP
     public async Task<IActionResult> OnPostAddAsync()
     {
         await ChooseAsync(MunicipalityId, db);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
         var errors = await Administration.AddAsync(
             User,
             Choice.Selected,

@@ -58,6 +58,11 @@ public sealed class CaseModel(
     /// <summary>Agrees the commitment plan through <see cref="AgreePlan"/>, the same command as the API.</summary>
     public async Task<IActionResult> OnPostPlanAsync(Guid id, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(id, cancellationToken);
+        }
+
         var actions = Plan.Actions
             .Where(a => !string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.ByDate))
             .Select(a => new PlanActionRequest(a.What, a.Agency, null, a.ByDate))
@@ -93,6 +98,12 @@ public sealed class CaseModel(
     /// <summary>Records a held review through <see cref="ReviewCommands"/>, as the API does.</summary>
     public async Task<IActionResult> OnPostReviewAsync(Guid id, Guid reviewId, string? outcome, CancellationToken cancellationToken)
     {
+        if (ModelState.TryGetValue(nameof(outcome), out var unreadable) && unreadable.Errors.Count > 0)
+        {
+            ModelState.AddModelError($"outcome-{reviewId:N}", unreadable.Errors[0].ErrorMessage);
+            return await LoadAsync(id, cancellationToken);
+        }
+
         var answer = await reviews.HoldAsync(id, reviewId, outcome, User.Viewer(), cancellationToken);
         if (answer.Succeeded)
         {
@@ -108,7 +119,7 @@ public sealed class CaseModel(
     public Task<IActionResult> OnPostProtectiveAsync(Guid id, string? protection, CancellationToken cancellationToken) =>
         StepAsync(
             id,
-            AssessmentEndpoints.ProtectiveAssessmentAsync(id, new ProtectiveAssessmentRequest(protection switch { "yes" => true, "no" => false, _ => null }), HttpContext, db, bus, clock, cancellationToken),
+            () => AssessmentEndpoints.ProtectiveAssessmentAsync(id, new ProtectiveAssessmentRequest(protection switch { "yes" => true, "no" => false, _ => null }), HttpContext, db, bus, clock, cancellationToken),
             "Case.Protective.Done",
             _ => ("protection", "Case.Error.Protective"),
             cancellationToken);
@@ -117,7 +128,7 @@ public sealed class CaseModel(
     public Task<IActionResult> OnPostPreliminaryAsync(Guid id, string? decision, CancellationToken cancellationToken) =>
         StepAsync(
             id,
-            AssessmentEndpoints.PreliminaryAssessmentAsync(id, new PreliminaryAssessmentRequest(decision), HttpContext, db, bus, clock, cancellationToken),
+            () => AssessmentEndpoints.PreliminaryAssessmentAsync(id, new PreliminaryAssessmentRequest(decision), HttpContext, db, bus, clock, cancellationToken),
             "Case.Preliminary.Done",
             _ => ("decision", "Case.Error.Decision"),
             cancellationToken);
@@ -131,7 +142,7 @@ public sealed class CaseModel(
         var decision = await db.Set<ConcernState>().AsNoTracking().Where(s => s.CorrelationId == id).Select(s => s.PreliminaryDecision).FirstOrDefaultAsync(cancellationToken);
         return await StepAsync(
             id,
-            AssessmentEndpoints.FeedbackAsync(id, new FeedbackRequest(decision is { } d ? AssessmentEndpoints.FeedbackFor(d).ToString() : null), HttpContext, db, bus, clock, cancellationToken),
+            () => AssessmentEndpoints.FeedbackAsync(id, new FeedbackRequest(decision is { } d ? AssessmentEndpoints.FeedbackFor(d).ToString() : null), HttpContext, db, bus, clock, cancellationToken),
             "Case.Feedback.Done",
             _ => (string.Empty, "Case.Refused.Conflict"),
             cancellationToken);
@@ -154,7 +165,7 @@ public sealed class CaseModel(
             consent ? null : Basis.WeighedBy);
         return await StepAsync(
             id,
-            SharingEndpoints.RecordAsync(id, request, HttpContext, db, bus, clock, audit, cancellationToken),
+            () => SharingEndpoints.RecordAsync(id, request, HttpContext, db, bus, clock, audit, cancellationToken),
             "Case.LegalBasis.Done",
             field =>
             {
@@ -170,7 +181,7 @@ public sealed class CaseModel(
     public Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken cancellationToken) =>
         StepAsync(
             id,
-            AssessmentEndpoints.ExtendInvestigationAsync(id, new InvestigationExtensionRequest(Extension.NewDueDate, Extension.Reason), HttpContext, db, bus, clock, cancellationToken),
+            () => AssessmentEndpoints.ExtendInvestigationAsync(id, new InvestigationExtensionRequest(Extension.NewDueDate, Extension.Reason), HttpContext, db, bus, clock, cancellationToken),
             "Case.Extend.Done",
             field => (ApiErrors.FieldKey(nameof(Extension), field), "Case.Extend.Error." + field),
             cancellationToken);
@@ -179,7 +190,7 @@ public sealed class CaseModel(
     public Task<IActionResult> OnPostCompleteAsync(Guid id, string? conclusion, CancellationToken cancellationToken) =>
         StepAsync(
             id,
-            AssessmentEndpoints.CompleteInvestigationAsync(id, new InvestigationCompletionRequest(conclusion), HttpContext, db, bus, clock, cancellationToken),
+            () => AssessmentEndpoints.CompleteInvestigationAsync(id, new InvestigationCompletionRequest(conclusion), HttpContext, db, bus, clock, cancellationToken),
             "Case.Complete.Done",
             _ => ("conclusion", "Case.Error.Conclusion"),
             cancellationToken);
@@ -188,7 +199,7 @@ public sealed class CaseModel(
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid basisId, CancellationToken cancellationToken) =>
         StepAsync(
             id,
-            SharingEndpoints.WithdrawAsync(id, basisId, HttpContext, db, bus, clock, audit, cancellationToken),
+            () => SharingEndpoints.WithdrawAsync(id, basisId, HttpContext, db, bus, clock, audit, cancellationToken),
             "Case.Withdraw.Done",
             _ => (string.Empty, "Case.Refused.Conflict"),
             cancellationToken);
@@ -197,7 +208,7 @@ public sealed class CaseModel(
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
         StepAsync(
             id,
-            ReviewAndCloseEndpoints.CloseAsync(id, new CloseConcernRequest(CloseOutcome), HttpContext, db, bus, clock, audit, cancellationToken),
+            () => ReviewAndCloseEndpoints.CloseAsync(id, new CloseConcernRequest(CloseOutcome), HttpContext, db, bus, clock, audit, cancellationToken),
             "Case.Close.Done",
             _ => (nameof(CloseOutcome), "Case.Error.CloseOutcome"),
             cancellationToken);
@@ -210,9 +221,15 @@ public sealed class CaseModel(
     /// the step is already done).
     /// </summary>
     private async Task<IActionResult> StepAsync(
-        Guid id, Task<IResult> step, string doneKey, Func<string, (string Field, string Key)> fieldFor, CancellationToken cancellationToken, Func<ApiOutcome, string>? refused = null)
+        Guid id, Func<Task<IResult>> step, string doneKey, Func<string, (string Field, string Key)> fieldFor, CancellationToken cancellationToken, Func<ApiOutcome, string>? refused = null)
     {
-        var outcome = ApiOutcome.From(await step, HttpContext);
+        // A posted value that could not be read is shown at its field, and the step is not taken without it.
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync(id, cancellationToken);
+        }
+
+        var outcome = ApiOutcome.From(await step(), HttpContext);
         if (outcome.Succeeded)
         {
             Message = text[doneKey];

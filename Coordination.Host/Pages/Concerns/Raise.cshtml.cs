@@ -45,6 +45,13 @@ public sealed class RaiseModel(RaiseConcern raise, AgencyDirectory directory, IS
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            // A value that could not be read (a choice that is none of the options, a checkbox's
+            // value other than "true") is shown at its field; nothing is raised with it left out.
+            return Page();
+        }
+
         var request = new RaiseConcernRequest(
             Input.AgencyId ?? (ReporterAgencies.Count == 1 ? ReporterAgencies[0].Id : null),
             new YoungPersonRequest(Input.PersonalIdentityNumber, Input.Name, Input.BirthDate, Input.ProtectedIdentity),

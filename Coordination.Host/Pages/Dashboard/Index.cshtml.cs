@@ -58,10 +58,10 @@ public sealed class IndexModel(
     }
 
     public async Task<IActionResult> OnPostReassignTaskAsync(Guid id, Guid? userId, CancellationToken cancellationToken) =>
-        await AfterAsync(await tasks.ReassignAsync(id, userId, User.Viewer(), cancellationToken), "Tasks.Reassigned", $"task-owner-{id:N}", cancellationToken);
+        await AfterAsync(() => tasks.ReassignAsync(id, userId, User.Viewer(), cancellationToken), "Tasks.Reassigned", $"task-owner-{id:N}", cancellationToken);
 
     public async Task<IActionResult> OnPostReassignReviewAsync(Guid concernId, Guid id, Guid? userId, CancellationToken cancellationToken) =>
-        await AfterAsync(await reviews.ReassignAsync(concernId, id, userId, User.Viewer(), cancellationToken), "Dashboard.ReviewReassigned", $"review-owner-{id:N}", cancellationToken);
+        await AfterAsync(() => reviews.ReassignAsync(concernId, id, userId, User.Viewer(), cancellationToken), "Dashboard.ReviewReassigned", $"review-owner-{id:N}", cancellationToken);
 
     public string ChartSvg() => LineChart.Svg(
         "overdue-chart",
@@ -81,8 +81,17 @@ public sealed class IndexModel(
             ? member.DisplayName
             : text["Dashboard.Unassigned"];
 
-    private async Task<IActionResult> AfterAsync(Answer<Guid> answer, string doneKey, string field, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(Func<Task<Answer<Guid>>> act, string doneKey, string field, CancellationToken cancellationToken)
     {
+        // An owner that could not be read is shown at the field; nothing is reassigned (to nobody) without it.
+        if (ModelState.TryGetValue("userId", out var unreadable) && unreadable.Errors.Count > 0)
+        {
+            ModelState.AddModelError(field, unreadable.Errors[0].ErrorMessage);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var answer = await act();
         if (answer.Succeeded)
         {
             Message = text[doneKey];

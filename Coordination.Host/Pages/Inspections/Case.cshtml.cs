@@ -53,6 +53,11 @@ public sealed class CaseModel(
             return NotFound();
         }
 
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         if (!DateOnly.TryParseExact(Input.AppealReceivedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var receivedOn))
         {
             ModelState.AddModelError("Input.AppealReceivedOn", text["Case.AppealReceivedOnInvalid"]);
@@ -84,6 +89,12 @@ public sealed class CaseModel(
 
     private async Task<IActionResult> ActAsync(Func<Task<IResult>> act, string form)
     {
+        // A posted value that could not be read is shown at its field, and nothing is decided without it.
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync() ? Page() : NotFound();
+        }
+
         var outcome = Read(await act());
         if (outcome.Succeeded)
         {

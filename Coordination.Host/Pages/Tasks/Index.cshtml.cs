@@ -43,19 +43,19 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
     }
 
     public Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, commands.ClaimAsync(id, Viewer, cancellationToken), "Tasks.Claimed", cancellationToken);
+        ActAsync(id, () => commands.ClaimAsync(id, Viewer, cancellationToken), "Tasks.Claimed", cancellationToken);
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, commands.AcceptAsync(id, Viewer, cancellationToken), "Tasks.Accepted", cancellationToken);
+        ActAsync(id, () => commands.AcceptAsync(id, Viewer, cancellationToken), "Tasks.Accepted", cancellationToken);
 
     public Task<IActionResult> OnPostDeclineAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
-        ActAsync(id, commands.DeclineAsync(id, reason, Viewer, cancellationToken), "Tasks.Declined", cancellationToken);
+        ActAsync(id, () => commands.DeclineAsync(id, reason, Viewer, cancellationToken), "Tasks.Declined", cancellationToken);
 
     public Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, commands.CompleteAsync(id, Viewer, cancellationToken), "Tasks.Completed", cancellationToken);
+        ActAsync(id, () => commands.CompleteAsync(id, Viewer, cancellationToken), "Tasks.Completed", cancellationToken);
 
     public Task<IActionResult> OnPostReassignAsync(Guid id, Guid? userId, CancellationToken cancellationToken) =>
-        ActAsync(id, commands.ReassignAsync(id, userId, Viewer, cancellationToken), "Tasks.Reassigned", cancellationToken);
+        ActAsync(id, () => commands.ReassignAsync(id, userId, Viewer, cancellationToken), "Tasks.Reassigned", cancellationToken);
 
     public static string ReasonField(Guid taskId) => $"reason-{taskId:N}";
 
@@ -74,9 +74,24 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
     public bool IsOverdue(AgencyTaskState task) =>
         task.DueAt < Now && !(task.Kind == AgencyTaskKind.JointWork && task.CurrentState == "Accepted");
 
-    private async Task<IActionResult> ActAsync(Guid id, Task<Answer<Guid>> act, string doneKey, CancellationToken cancellationToken)
+    private async Task<IActionResult> ActAsync(Guid id, Func<Task<Answer<Guid>>> act, string doneKey, CancellationToken cancellationToken)
     {
-        var answer = await act;
+        // A reason or owner that could not be read is shown at the task's field; the task is not answered without it.
+        if (!ModelState.IsValid)
+        {
+            foreach (var (key, field) in new[] { ("reason", ReasonField(id)), ("userId", OwnerField(id)) })
+            {
+                if (ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0)
+                {
+                    ModelState.AddModelError(field, entry.Errors[0].ErrorMessage);
+                }
+            }
+
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var answer = await act();
         if (answer.Succeeded)
         {
             Message = text[doneKey];

@@ -9,7 +9,7 @@ internal sealed class CaseEventMap : IEntityTypeConfiguration<CaseEvent>
     {
         builder.ToTable("CaseEvents");
         builder.Property(e => e.Kind).HasMaxLength(60);
-        builder.Property(e => e.Text).HasMaxLength(1000);
+        builder.Property(e => e.Text).HasMaxLength(2000);
         builder.HasIndex(e => new { e.ConcernId, e.At });
     }
 }

@@ -12,11 +12,15 @@ namespace Coordination.Workflows.Concerns.Routing;
 /// </summary>
 public sealed record RoutingRules
 {
-    /// <summary>How the rules are written in the database and in the API.</summary>
+    /// <summary>
+    /// How the rules are written in the database and in the API: agencies and categories by one
+    /// name each, and a setting or category given twice is refused rather than the last one kept.
+    /// </summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        Converters = { new SingleNameEnumConverter() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
     };
 
     /// <summary>The rules a municipality has until an administrator changes them.</summary>

@@ -11,7 +11,7 @@ internal sealed class AgencyTaskStateMap : IEntityTypeConfiguration<AgencyTaskSt
         builder.ToTable("AgencyTaskStates");
         builder.MapSagaInstance();
         builder.Property(s => s.CurrentState).HasMaxLength(64);
-        builder.Property(s => s.Title).HasMaxLength(300);
+        builder.Property(s => s.Title).HasMaxLength(1000);
         builder.Property(s => s.DeclineReason).HasMaxLength(1000);
         builder.Property(s => s.CancelReason).HasMaxLength(300);
         builder.Ignore(s => s.EscalatesAt);

@@ -14,6 +14,8 @@ public sealed class CaseInputTests
 {
     private static readonly string[] OneGoal = ["Alva attends school"];
     private static readonly string?[] GoalsWithAGap = ["Alva attends school", null];
+    private static readonly string[] GoalWithALineBreak = ["Alva attends school", "Mål ett\nMål två"];
+    private static readonly string[] TwoGoals = ["Mål ett", "Mål två"];
 
     [Fact]
     public async Task A_consent_dated_before_the_young_persons_birth_is_refused_and_who_must_consent_is_still_checked()
@@ -74,6 +76,27 @@ public sealed class CaseInputTests
 
         var missingGoal = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", new { goals = GoalsWithAGap, actions = new[] { action } }, HttpStatusCode.BadRequest);
         Assert.Equal(["goals[1]"], Fields(missingGoal));
+    }
+
+    [Fact]
+    public async Task A_goal_with_a_line_break_is_refused_at_its_place_instead_of_coming_back_as_two_goals()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var id = await CaseJourney.RaiseAsync(host, users);
+        var action = new { what = "Talk with Alva every week", agency = "SocialServices", byDate = "2026-12-18" };
+
+        var twoLines = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", new { goals = GoalWithALineBreak, actions = new[] { action } }, HttpStatusCode.BadRequest);
+        Assert.Equal(["goals[1]"], Fields(twoLines));
+
+        // Nine goals of 500 characters do not fit the 4,000 the goals are stored in.
+        var tooMuch = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", new { goals = Enumerable.Repeat(new string('g', 500), 9), actions = new[] { action } }, HttpStatusCode.BadRequest);
+        Assert.Equal(["goals"], Fields(tooMuch));
+        Assert.Equal(JsonValueKind.Null, (await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}")).GetProperty("plan").ValueKind);
+
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", new { goals = TwoGoals, actions = new[] { action } }, HttpStatusCode.Created);
+        var plan = (await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}")).GetProperty("plan");
+        Assert.Equal(TwoGoals, plan.GetProperty("goals").EnumerateArray().Select(g => g.GetString()));
     }
 
     [Fact]
