@@ -140,6 +140,11 @@ public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus,
             return Refusal.NotFound("Task");
         }
 
+        if (!viewer.MayWorkOn(task.AgencyId, task.OwnerUserId))
+        {
+            return Refusal.Forbidden("This task is another member's: staff work on their own tasks and on those nobody has taken; the agency's managers and coordinators on all of them.");
+        }
+
         return await SharingEndedAsync(task, viewer, cancellationToken) ?? await act(task);
     }
 

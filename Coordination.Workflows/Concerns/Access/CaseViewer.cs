@@ -27,6 +27,16 @@ public sealed record CaseViewer(Guid UserId, IReadOnlyList<MembershipClaim> Memb
 
     public bool Manages(Guid agencyId) => Memberships.Any(m => m.AgencyId == agencyId && m.Role == MembershipRole.Manager);
 
+    /// <summary>
+    /// Whether the user may act on a task of <paramref name="agencyId"/> that <paramref name="ownerUserId"/>
+    /// holds: staff on their own and on those nobody holds yet; the agency's managers (all its
+    /// tasks) and coordinators (who run the cases across agencies) on every one.
+    /// </summary>
+    public bool MayWorkOn(Guid agencyId, Guid? ownerUserId) =>
+        WorksIn(agencyId)
+        && (ownerUserId is null || ownerUserId == UserId
+            || Memberships.Any(m => m.AgencyId == agencyId && m.Role is MembershipRole.Manager or MembershipRole.Coordinator));
+
     public bool Administers(Guid municipalityId) =>
         Memberships.Any(m => m.MunicipalityId == municipalityId && m.Role == MembershipRole.Administrator);
 

@@ -39,6 +39,37 @@ public sealed class ReassignmentTests
     }
 
     [Fact]
+    public async Task Staff_work_on_their_own_tasks_and_untaken_ones_while_managers_and_coordinators_work_on_all()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var id = await CaseJourney.RaiseAsync(host, users);
+        await CaseJourney.ShareAsync(users, id, "Police");
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork), "the police task offered");
+        var task = await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork).Select(t => t.CorrelationId).SingleAsync());
+
+        // The manager gives the task to the police coordinator: from then on it is the coordinator's.
+        var coordinator = await UserIdAsync(host, "police.coordinator@alvby.demo");
+        await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = coordinator }, HttpStatusCode.Accepted);
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.OwnerUserId == coordinator), "the task the coordinator's");
+
+        // A staff member of the same agency may not answer it for them, nor decline it.
+        foreach (var (action, body) in new (string, object)[] { ("accept", new { }), ("decline", new { reason = "No capacity" }) })
+        {
+            var refused = await users.PostJsonAsync(Police, $"/api/tasks/{task}/{action}", body, HttpStatusCode.Forbidden);
+            Assert.Contains("another member's", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.False(await host.WithDatabaseAsync(db => db.Set<AgencyTaskAnswer>().AnyAsync(a => a.TaskId == task)));
+
+        // The owner accepts; the staff member still may not complete it, the manager may.
+        await users.PostJsonAsync("police.coordinator@alvby.demo", $"/api/tasks/{task}/accept", new { }, HttpStatusCode.Accepted);
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.CurrentState == "Accepted"), "the task accepted");
+        await users.PostJsonAsync(Police, $"/api/tasks/{task}/complete", new { }, HttpStatusCode.Forbidden);
+        await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/complete", new { }, HttpStatusCode.Accepted);
+    }
+
+    [Fact]
     public async Task A_review_or_a_plan_action_is_given_only_to_a_member_who_works_on_cases()
     {
         await using var host = SecurityHost.OnSqlite();
