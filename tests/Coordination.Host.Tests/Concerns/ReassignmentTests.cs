@@ -24,10 +24,7 @@ public sealed class ReassignmentTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
-        var id = await CaseJourney.RaiseAsync(host, users);
-        await CaseJourney.ShareAsync(users, id, "Police");
-        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork), "the police task offered");
-        var task = await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork).Select(t => t.CorrelationId).SingleAsync());
+        var task = await PoliceTaskAsync(host, users);
 
         foreach (var role in new[] { "auditor", "administrator" })
         {
@@ -43,10 +40,7 @@ public sealed class ReassignmentTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
-        var id = await CaseJourney.RaiseAsync(host, users);
-        await CaseJourney.ShareAsync(users, id, "Police");
-        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork), "the police task offered");
-        var task = await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork).Select(t => t.CorrelationId).SingleAsync());
+        var task = await PoliceTaskAsync(host, users);
 
         // The manager gives the task to the police coordinator: from then on it is the coordinator's.
         var coordinator = await UserIdAsync(host, "police.coordinator@alvby.demo");
@@ -67,6 +61,16 @@ public sealed class ReassignmentTests
         await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.CurrentState == "Accepted"), "the task accepted");
         await users.PostJsonAsync(Police, $"/api/tasks/{task}/complete", new { }, HttpStatusCode.Forbidden);
         await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/complete", new { }, HttpStatusCode.Accepted);
+    }
+
+    /// <summary>A concern shared with the police, and the joint-work task offered to them.</summary>
+    private static async Task<Guid> PoliceTaskAsync(SecurityHost host, ApiUsers users)
+    {
+        var id = await CaseJourney.RaiseAsync(host, users);
+        await CaseJourney.ShareAsync(users, id, "Police");
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork), "the police task offered");
+        var task = await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork).Select(t => t.CorrelationId).SingleAsync());
+        return task;
     }
 
     [Fact]
