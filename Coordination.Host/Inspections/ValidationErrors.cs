@@ -1,4 +1,5 @@
 using System.Globalization;
+using Coordination.Workflows;
 
 namespace Coordination.Host.Inspections;
 

@@ -1,3 +1,4 @@
+using Coordination.Workflows;
 using Coordination.Workflows.Runtime.Incidents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

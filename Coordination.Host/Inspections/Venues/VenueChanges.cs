@@ -22,7 +22,7 @@ internal static class VenueChanges
     {
         var changes = new List<string>();
         string Show(object? value) =>
-            Convert.ToString(value, CultureInfo.InvariantCulture) is { } text && text.Length > valueLength ? text[..valueLength] + "…" : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            Convert.ToString(value, CultureInfo.InvariantCulture) is not { } text ? "" : text.Length > valueLength ? text[..valueLength] + "…" : text;
         void Compare(string field, object? a, object? b)
         {
             if (!Equals(a, b))

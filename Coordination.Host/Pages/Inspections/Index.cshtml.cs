@@ -32,7 +32,7 @@ public sealed class IndexModel(CoordinationDbContext db, TimeProvider clock) : I
     {
         await ChooseAsync(MunicipalityId, db);
         var now = clock.GetUtcNow();
-        Today = DateOnly.FromDateTime(WebUi.StockholmTime.ToStockholm(now).DateTime);
+        Today = WebUi.StockholmTime.Today(now);
         FirstDay = DateOnly.TryParseExact(Month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && RoundDates.Contains(month, now)
             ? month
             : new DateOnly(Today.Year, Today.Month, 1);

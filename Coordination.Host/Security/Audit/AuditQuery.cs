@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Coordination.Workflows;
 using Coordination.Workflows.Audit;
 
 namespace Coordination.Host.Security.Audit;

@@ -39,10 +39,7 @@ internal sealed class SingleNameEnumConverter : JsonConverterFactory
             writer.WritePropertyName(value.ToString());
         }
 
-        private static T Parse(string? name) =>
-            Array.Find(Names, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase)) is { } found
-                ? Enum.Parse<T>(found)
-                : throw Unreadable(name);
+        private static T Parse(string? name) => EnumNames.Find<T>(name) ?? throw Unreadable(name);
 
         private static JsonException Unreadable(string? name) => new($"'{name}' is not one of: {string.Join(", ", Names)}.");
     }

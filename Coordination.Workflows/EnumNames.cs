@@ -1,11 +1,11 @@
-namespace Coordination.Host;
+namespace Coordination.Workflows;
 
 /// <summary>
-/// An enum value read from a query by its name only (any case). <c>Enum.TryParse</c> would also
+/// An enum value read by its name only (any case), from a query, a request or stored JSON. <c>Enum.TryParse</c> would also
 /// read a number, and a comma list ("Open,Retried", which is also what a repeated parameter binds
 /// to) as flags: another value than any the user named.
 /// </summary>
-internal static class EnumNames
+public static class EnumNames
 {
     public static T? Find<T>(string? text)
         where T : struct, Enum =>
