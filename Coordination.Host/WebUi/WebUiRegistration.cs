@@ -84,6 +84,8 @@ internal static class WebUiRegistration
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddSignalR();
+        services.AddSingleton<LiveConnections>();
+        services.AddHostedService(sp => sp.GetRequiredService<LiveConnections>());
         return services;
     }
 

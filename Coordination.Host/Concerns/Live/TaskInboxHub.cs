@@ -6,9 +6,10 @@ namespace Coordination.Host.Concerns.Live;
 /// <summary>
 /// The live task inbox: each connection joins one group per agency its user works on cases
 /// in, and hears only of tasks offered to those agencies. Nothing personal is pushed: the page
-/// fetches the new rows through the same query as the task list.
+/// fetches the new rows through the same query as the task list. A connection is closed when its
+/// user's memberships change (<see cref="LiveConnections"/>), since its groups would not.
 /// </summary>
-internal sealed class TaskInboxHub : Hub
+internal sealed class TaskInboxHub(LiveConnections connections) : Hub
 {
     public const string Path = "/hubs/tasks";
 
@@ -19,7 +20,7 @@ internal sealed class TaskInboxHub : Hub
 
     public override async Task OnConnectedAsync()
     {
-        if (Context.User is { Identity.IsAuthenticated: true } user)
+        if (Context.User is { Identity.IsAuthenticated: true } user && connections.Add(Context))
         {
             foreach (var agency in user.Viewer().AllCaseAgencies())
             {
@@ -28,5 +29,11 @@ internal sealed class TaskInboxHub : Hub
         }
 
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        connections.Remove(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
     }
 }

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json;
+using Coordination.Host.Concerns.Live;
 using Coordination.Host.Identity;
 using Coordination.Host.Security.Audit;
+using Coordination.Testing;
 using Coordination.Workflows.Audit;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
@@ -22,6 +24,7 @@ namespace Coordination.Host.Tests.Security;
 public sealed class MembershipAdministrationTests
 {
     private const string SchoolAdministrator = "school.administrator@alvby.demo";
+    private const string PoliceOfficer = "police.staff@alvby.demo";
 
     [Fact]
     public async Task An_administrator_changes_their_own_agencys_memberships_only_and_never_their_own()
@@ -145,6 +148,65 @@ public sealed class MembershipAdministrationTests
         Assert.Empty(await AddAsync(host, socialAdministrator, alvby, CaseJourney.Coordinator, AgencyKind.SocialServices, MembershipRole.Coordinator));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(users.Client, concern, again));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(users.Client, concern, await FreshTokenAsync(users, CaseJourney.Coordinator)));
+    }
+
+    [Fact]
+    public async Task A_removed_membership_closes_the_users_open_live_inbox_so_it_hears_of_no_more_tasks()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var alvby = await host.WithDatabaseAsync(db => db.Municipalities.OrderBy(m => m.Code).Select(m => m.Id).FirstAsync());
+        var policeAdministrator = await PrincipalAsync(host, "police.administrator@alvby.demo");
+        var cookie = await CookieAsync(host, PoliceOfficer);
+
+        // The officer's open inbox hears of a task offered to the police.
+        await using var inbox = await InboxSocket.OpenAsync(host, cookie);
+        await CaseJourney.ShareAsync(users, await CaseJourney.RaiseAsync(host, users), "Police");
+        Assert.Contains("taskOffered", await NextFrameAsync(host, inbox) ?? "(closed)", StringComparison.Ordinal);
+
+        // The membership removed, the open connection is closed within one recheck of the stamps,
+        // and the page's reconnection with the same cookie is refused.
+        Assert.Equal(MembershipRemoval.Removed, await RemoveAsync(host, policeAdministrator, await MembershipIdAsync(host, PoliceOfficer, AgencyKind.Police, alvby)));
+        Assert.Null(await NextFrameAsync(host, inbox));
+        await Assert.ThrowsAnyAsync<InvalidOperationException>(() => InboxSocket.OpenAsync(host, cookie));
+    }
+
+    [Fact]
+    public async Task An_open_live_inbox_stays_open_through_rechecks_while_nothing_changes()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        await using var inbox = await InboxSocket.OpenAsync(host, await CookieAsync(host, PoliceOfficer));
+        var live = host.Services.GetRequiredService<LiveConnections>();
+        await Poll.UntilAsync(() => Task.FromResult(live.Count == 1), TimeSpan.FromSeconds(10), "the connection registered");
+
+        // Three rechecks pass; then a task offered to the police still arrives.
+        for (var i = 0; i < 3; i++)
+        {
+            host.Clock.Advance(LiveConnections.RecheckInterval);
+            await live.RecheckAsync(CancellationToken.None);
+        }
+
+        await CaseJourney.ShareAsync(users, await CaseJourney.RaiseAsync(host, users), "Police");
+        Assert.Contains("taskOffered", await NextFrameAsync(host, inbox) ?? "(closed)", StringComparison.Ordinal);
+        Assert.Equal(1, live.Count);
+    }
+
+    /// <summary>The inbox's next frame, or null once closed, while the test clock runs on (the relay and the rechecks follow it).</summary>
+    private static async Task<string?> NextFrameAsync(SecurityHost host, InboxSocket inbox)
+    {
+        var next = inbox.NextFrameAsync();
+        await host.Clock.TickUntilAsync(() => Task.FromResult(next.IsCompleted));
+        return await next;
+    }
+
+    /// <summary>The session cookie a browser holds after signing in, as a Cookie header.</summary>
+    private static async Task<string> CookieAsync(SecurityHost host, string email)
+    {
+        using var browser = host.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email, password = ApiUsers.Password });
+        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+        return string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
     }
 
     private static async Task<JsonElement> SignInAsync(ApiUsers users, string email)
