@@ -32,8 +32,9 @@ internal static class SecurityStampCheck
     }
 
     /// <summary>
-    /// Refuses a token whose stamp is no longer the user's; an unreadable or expired token is left
-    /// to the bearer handler, which refuses it itself.
+    /// Refuses a token whose stamp is no longer the user's, and accepts one whose stamp is, as the
+    /// bearer handler would (read, unexpired), so that the token is read once per request; an
+    /// unreadable or expired token is left to the handler, which refuses it itself.
     /// </summary>
     public static async Task ValidateBearerTokenAsync(MessageReceivedContext context)
     {
@@ -54,6 +55,12 @@ internal static class SecurityStampCheck
         if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is null)
         {
             context.Fail("The user's memberships or credentials changed after this token was issued; sign in again.");
+            return;
         }
+
+        // Read, unexpired and current: the handler takes this result instead of reading the token again.
+        context.Principal = ticket.Principal;
+        context.Properties = ticket.Properties;
+        context.Success();
     }
 }
