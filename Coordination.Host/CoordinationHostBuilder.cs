@@ -76,6 +76,7 @@ internal static class CoordinationHostBuilder
         app.UseAuthentication();
         app.UseCoordinationGuards();
         app.UseAuthorization();
+        app.UseMiddleware<IdempotentRequests>();
         app.MapCoordinationHealthChecks();
         app.MapAuthEndpoints();
         app.MapInspectionEndpoints();

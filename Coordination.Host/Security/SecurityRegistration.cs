@@ -22,6 +22,7 @@ internal static class SecurityRegistration
             o.HeaderName = "RequestVerificationToken";
         });
         services.AddCoordinationRateLimits(settings);
+        services.AddHostedService<IdempotentRequestCleanup>();
         services.AddExceptionHandler<ClientErrorHandler>();
         services.AddExceptionHandler<ConcurrentChangeHandler>();
 

@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Coordination.Host.Security;
+using Coordination.Host.Tests.Concerns;
+using Coordination.Host.Tests.Infrastructure;
+using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Coordination.Host.Tests.Security;
+
+/// <summary>
+/// A request sent twice with one idempotency key does its work once: a client retrying after a
+/// timeout, or a reporter clicking "Raise" twice, raises one concern, and the repeat gets the
+/// first answer again.
+/// </summary>
+public sealed partial class IdempotencyKeyTests
+{
+    private const string Teacher = CaseJourney.Teacher;
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_concern_sent_again_with_the_same_key_is_raised_once_and_the_repeat_gets_the_first_answer(HostBackend backend)
+    {
+        await using var host = await SecurityHost.CreateAsync(backend, "idempotency-api");
+        using var users = new ApiUsers(host);
+        var key = Guid.NewGuid().ToString();
+
+        using var first = await SendAsync(users, Teacher, key, ConcernRequests.Concern());
+        using var again = await SendAsync(users, Teacher, key, ConcernRequests.Concern());
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.False(first.Headers.Contains(IdempotentRequests.ReplayedHeader));
+        Assert.Equal("true", Assert.Single(again.Headers.GetValues(IdempotentRequests.ReplayedHeader)));
+        Assert.Equal(first.Headers.Location, again.Headers.Location);
+        var raised = await IdOfAsync(first);
+        Assert.Equal(raised, await IdOfAsync(again));
+        Assert.Equal(1, await ConcernCountAsync(host));
+
+        // Another request under the same key is refused, naming the header; nothing is raised.
+        using var other = await SendAsync(users, Teacher, key, ConcernRequests.Concern(description: "Another worry altogether."));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.True((await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(IdempotentRequests.Header, out _));
+
+        // Another user's same key is another request.
+        using var colleague = await SendAsync(users, "school.manager@alvby.demo", key, ConcernRequests.Concern());
+        Assert.Equal(HttpStatusCode.Created, colleague.StatusCode);
+        Assert.NotEqual(raised, await IdOfAsync(colleague));
+        Assert.Equal(2, await ConcernCountAsync(host));
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Five_copies_sent_at_once_raise_one_concern_and_all_get_its_answer(HostBackend backend)
+    {
+        await using var host = await SecurityHost.CreateAsync(backend, "idempotency-race");
+        using var users = new ApiUsers(host);
+        var key = Guid.NewGuid().ToString();
+        await users.TokenAsync(Teacher);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => SendAsync(users, Teacher, key, ConcernRequests.Concern())));
+        try
+        {
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+            Assert.Single((await Task.WhenAll(responses.Select(IdOfAsync))).Distinct());
+            Assert.Equal(1, await ConcernCountAsync(host));
+        }
+        finally
+        {
+            foreach (var response in responses)
+            {
+                response.Dispose();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_refused_request_keeps_no_answer_so_the_corrected_one_goes_through_under_the_same_key()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var key = Guid.NewGuid().ToString();
+
+        using var refused = await SendAsync(users, Teacher, key, ConcernRequests.Concern(personnummer: "20120315-1237"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using var corrected = await SendAsync(users, Teacher, key, ConcernRequests.Concern());
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        Assert.Equal(1, await ConcernCountAsync(host));
+
+        // A key that is not 1-100 visible ASCII characters is refused before anything runs.
+        using var unreadable = await SendAsync(users, Teacher, new string('k', IdempotentRequest.KeyMaxLength + 1), ConcernRequests.Concern());
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.True((await unreadable.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(IdempotentRequests.Header, out _));
+        Assert.Equal(1, await ConcernCountAsync(host));
+
+        // Kept a day, then removed.
+        Assert.Equal(1, await host.WithDatabaseAsync(db => db.Set<IdempotentRequest>().CountAsync()));
+        host.Clock.Advance(IdempotentRequest.Retention + TimeSpan.FromMinutes(1));
+        var cleanup = host.Services.GetServices<IHostedService>().OfType<IdempotentRequestCleanup>().Single();
+        Assert.Equal(1, await cleanup.RemoveExpiredAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_key_left_unfinished_by_a_host_that_stopped_holds_repeats_off_with_409_then_runs_again()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var key = Guid.NewGuid().ToString();
+        using (var first = await SendAsync(users, Teacher, key, ConcernRequests.Concern()))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        // As if the host running the first had stopped before recording its answer (the row it
+        // leaves is one another host sees while that host still runs it).
+        await host.WithDatabaseAsync(db => db.Set<IdempotentRequest>().ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.CompletedAt, (DateTimeOffset?)null).SetProperty(r => r.StatusCode, (int?)null).SetProperty(r => r.Body, (byte[]?)null)));
+        using (var meanwhile = await SendAsync(users, Teacher, key, ConcernRequests.Concern()))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, meanwhile.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(1), meanwhile.Headers.RetryAfter?.Delta);
+        }
+
+        Assert.Equal(1, await ConcernCountAsync(host));
+
+        // Once it has been unfinished for AbandonedAfter, the key runs again.
+        host.Clock.Advance(IdempotentRequests.AbandonedAfter);
+        using var later = await SendAsync(users, Teacher, key, ConcernRequests.Concern());
+        Assert.Equal(HttpStatusCode.Created, later.StatusCode);
+        Assert.False(later.Headers.Contains(IdempotentRequests.ReplayedHeader));
+    }
+
+    [Fact]
+    public async Task The_raise_form_sent_twice_raises_one_concern_and_both_land_on_it()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var browser = host.CreateClient(new() { AllowAutoRedirect = false });
+        using (var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = Teacher, password = ApiUsers.Password }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+        }
+
+        var page = await browser.GetStringAsync("/Concerns/Raise");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", AntiforgeryToken().Match(page).Groups["value"].Value),
+            new(IdempotentRequests.FormField, FormKey().Match(page).Groups["value"].Value),
+            new("Input.PersonalIdentityNumber", ConcernRequests.FourteenYearOld),
+            new("Input.School", "Älvby skola"),
+            new("Input.Categories", "Truancy"),
+            new("Input.Urgency", "Normal"),
+            new("Input.Description", "Often absent."),
+            new("Input.GuardianKnowledge", "The mother knows."),
+        };
+        Assert.Matches("^[0-9a-f]{32}$", fields[1].Value);
+
+        // A double click: the second arrives while the first runs, and both get its redirect.
+        var sent = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => browser.PostAsync("/Concerns/Raise", new FormUrlEncodedContent(fields))));
+        using var once = sent[0];
+        using var twice = sent[1];
+        Assert.Equal(HttpStatusCode.Redirect, once.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, twice.StatusCode);
+        Assert.Equal(once.Headers.Location, twice.Headers.Location);
+        Assert.Equal(1, await ConcernCountAsync(host));
+
+        // The page shown again draws a new key: a second concern is a new request.
+        Assert.NotEqual(fields[1].Value, FormKey().Match(await browser.GetStringAsync("/Concerns/Raise")).Groups["value"].Value);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(ApiUsers users, string user, string key, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/concerns") { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new("Bearer", await users.TokenAsync(user));
+        request.Headers.TryAddWithoutValidation(IdempotentRequests.Header, key);
+        return await users.Client.SendAsync(request);
+    }
+
+    private static async Task<Guid> IdOfAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+    private static Task<int> ConcernCountAsync(SecurityHost host) => host.WithDatabaseAsync(db => db.Set<Concern>().CountAsync());
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("name=\"__IdempotencyKey\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex FormKey();
+}
