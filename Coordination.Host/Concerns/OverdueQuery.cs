@@ -4,6 +4,7 @@ using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Reviews;
 using Coordination.Workflows.Concerns.Routing;
 using Coordination.Workflows.Identity;
+using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,8 +12,10 @@ namespace Coordination.Host.Concerns;
 
 /// <summary>
 /// Managers' overdue work of the agencies they manage: tasks past their deadline, social
-/// services' assessments past the legal limits, and overdue reviews. The one read path of the
-/// overdue lists for the API and the dashboard.
+/// services' assessments past the legal limits, reviews past their due date, and inspection
+/// tasks past theirs. The one read path of the overdue lists for the API and the dashboard.
+/// Everything is chosen by its date, never by a state a timer sets, so work stays listed even
+/// if its timer never fired.
 /// </summary>
 public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
 {
@@ -49,16 +52,29 @@ public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
                 var (_, rules) = await db.CurrentAsync(membership.MunicipalityId, cancellationToken);
                 var nearFrom = rules.Calendar().DeadlineInWorkingDays(now, rules.NearLimitWorkingDays);
                 nearLimit = [.. open.SelectMany(s => OpenAssessments(s)).Where(a => a.DueAt >= now && a.DueAt <= nearFrom).OrderBy(a => a.DueAt)];
-                reviews = await db.Set<ReviewState>().AsNoTracking()
-                    .Where(r => r.AgencyId == membership.AgencyId && r.CurrentState == "Overdue")
-                    .ToListAsync(cancellationToken);
+                reviews = [.. (await db.Set<ReviewState>().AsNoTracking()
+                        .Where(r => r.AgencyId == membership.AgencyId && PendingReviewStates.Contains(r.CurrentState))
+                        .ToListAsync(cancellationToken))
+                    .Where(r => r.DueAt < now)
+                    .OrderBy(r => r.DueAt)];
             }
 
-            agencies.Add(new AgencyOverdue(membership.AgencyId, membership.MunicipalityId, membership.AgencyKind, tasks, assessments, reviews, nearLimit));
+            // Inspection tasks are kept per municipality and agency kind (Workflow B has one agency of each kind per municipality).
+            var inspectionTasks = (await db.Set<InspectionTask>().AsNoTracking()
+                    .Where(t => t.MunicipalityId == membership.MunicipalityId && t.AgencyKind == membership.AgencyKind
+                        && t.Status == InspectionTaskStatus.Open && t.DueAt != null)
+                    .ToListAsync(cancellationToken))
+                .Where(t => t.DueAt < now)
+                .OrderBy(t => t.DueAt)
+                .ToList();
+            agencies.Add(new AgencyOverdue(membership.AgencyId, membership.MunicipalityId, membership.AgencyKind, tasks, assessments, reviews, nearLimit, inspectionTasks));
         }
 
         return Answers.Of<IReadOnlyList<AgencyOverdue>>(agencies);
     }
+
+    /// <summary>A review not yet held or cancelled: scheduled, due (reminded) or overdue (its deadline timer fired).</summary>
+    private static readonly string[] PendingReviewStates = ["Scheduled", "Due", "Overdue"];
 
     private static IEnumerable<OverdueAssessment> OverdueAssessments(ConcernState s, DateTimeOffset now) =>
         OpenAssessments(s).Where(a => a.DueAt < now);

@@ -26,8 +26,9 @@ internal static class UiAccess
     public static bool CanWorkOnTasks(IReadOnlyList<MembershipClaim> memberships) =>
         ConcernAgencies.Reporting(memberships).Any();
 
+    /// <summary>The managers' dashboard of overdue work: managers of the agencies of either workflow.</summary>
     public static bool CanManage(IReadOnlyList<MembershipClaim> memberships) =>
-        memberships.Any(m => m.Role == MembershipRole.Manager && ConcernAgencies.Includes(m.AgencyKind));
+        memberships.Any(m => m.Role == MembershipRole.Manager && (ConcernAgencies.Includes(m.AgencyKind) || InspectionAgencies.Contains(m.AgencyKind)));
 
     public static bool CanInspect(IReadOnlyList<MembershipClaim> memberships) =>
         memberships.Any(m => ConcernAgencies.IsCaseRole(m.Role) && InspectionAgencies.Contains(m.AgencyKind));

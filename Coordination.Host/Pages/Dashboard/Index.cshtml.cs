@@ -140,6 +140,11 @@ public sealed class IndexModel(
             {
                 yield return [municipality, NameOf(a.AgencyId), text["Dashboard.Review"], text["Case.Review"] + " " + r.Number.ToString(CultureInfo.InvariantCulture), StockholmTime.Show(r.DueAt), r.ConcernId.ToString()];
             }
+
+            foreach (var t in a.InspectionTasks)
+            {
+                yield return [municipality, NameOf(a.AgencyId), text["Dashboard.InspectionTask"], text["InspectionTaskKind." + t.Kind] + ": " + t.Title, StockholmTime.Show(t.DueAt!.Value), (t.SupervisionCaseId ?? t.RoundId ?? t.VenueId)?.ToString() ?? string.Empty];
+            }
         }
     }
 }

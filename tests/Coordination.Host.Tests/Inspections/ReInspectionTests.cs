@@ -32,9 +32,21 @@ public sealed class ReInspectionTests
         scenario.Host.Clock.AdvanceTo(due - TimeSpan.FromDays(6));
         var reminded = await Poll.UntilAsync(() => ReInspectionTaskAsync(scenario, venueId), t => t.GetProperty("reminders").GetInt32() == 1, WorkflowWait, "the re-inspection reminded", scenario.Host.Clock.TickSecond);
         Assert.Equal(JsonValueKind.Null, reminded.GetProperty("escalatedAt").ValueKind);
+        var taskId = reminded.GetProperty("id").GetGuid();
+        Assert.DoesNotContain(taskId, await OverdueInspectionTasksAsync(scenario));
         scenario.Host.Clock.AdvanceTo(due + TimeSpan.FromMinutes(1));
         var escalated = await Poll.UntilAsync(() => ReInspectionTaskAsync(scenario, venueId), t => t.GetProperty("escalatedToManagers").GetBoolean(), WorkflowWait, "the missed re-inspection escalated", scenario.Host.Clock.TickSecond);
         Assert.Equal("Open", escalated.GetProperty("status").GetString());
+
+        // Escalated, it is in the licensing managers' overdue list and on their dashboard.
+        Assert.Contains(taskId, await OverdueInspectionTasksAsync(scenario));
+        using (var dashboard = await scenario.Manager.GetAsync("/Dashboard"))
+        {
+            var html = System.Net.WebUtility.HtmlDecode(await dashboard.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+            Assert.Contains("Försenade tillsynsuppgifter", html, StringComparison.Ordinal);
+            Assert.Contains(escalated.GetProperty("title").GetString()!, html, StringComparison.Ordinal);
+        }
 
         // The late re-inspection itself closes the task and clears the venue's date.
         var date = DateOnly.FromDateTime(scenario.Host.Clock.GetUtcNow().UtcDateTime).AddDays(3);
@@ -48,9 +60,16 @@ public sealed class ReInspectionTests
 
         var done = await ReInspectionTaskAsync(scenario, venueId);
         Assert.Equal("Done", done.GetProperty("status").GetString());
+        Assert.DoesNotContain(taskId, await OverdueInspectionTasksAsync(scenario));
         var venue = await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}");
         Assert.Equal(JsonValueKind.Null, venue.GetProperty("reInspectionDueAt").ValueKind);
     }
+
+    /// <summary>The inspection tasks in the licensing manager's overdue list.</summary>
+    private static async Task<List<Guid>> OverdueInspectionTasksAsync(InspectionScenario scenario) =>
+        [.. (await scenario.Manager.GetJsonAsync("/api/overdue")).GetProperty("agencies").EnumerateArray()
+            .SelectMany(a => a.GetProperty("inspectionTasks").EnumerateArray())
+            .Select(t => t.GetProperty("id").GetGuid())];
 
     private static async Task<JsonElement> ReInspectionTaskAsync(InspectionScenario scenario, Guid venueId) =>
         (await scenario.OfficerTasksAsync(open: false)).EnumerateArray()
