@@ -1,15 +1,20 @@
 using Coordination.Contracts.Concerns;
+using Coordination.Host.WebUi;
 using Coordination.Workflows.Calendar;
 using Coordination.Workflows.Concerns.Chronology;
 using Coordination.Workflows.Concerns.Routing;
 using Coordination.Workflows.Persistence;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Concerns;
 
 /// <summary>Social services' steps: protective assessment, preliminary-assessment decision, investigation extension and completion, feedback to the reporter.</summary>
 internal static class AssessmentEndpoints
 {
+    /// <summary>The chronology entry of the protective assessment: written once per concern.</summary>
+    private const string ProtectiveAssessmentDone = "ProtectiveAssessmentDone";
+
     public static RouteGroupBuilder MapAssessments(this RouteGroupBuilder concerns)
     {
         concerns.MapPost("/{id:guid}/protective-assessment", ProtectiveAssessmentAsync);
@@ -34,9 +39,29 @@ internal static class AssessmentEndpoints
             return refusal!.ToProblem();
         }
 
-        if (file.State is null || file.IsClosed || file.State.ProtectiveAssessmentDoneAt is not null)
+        if (file.State is null)
         {
-            return Problems.Conflict("Protective assessment not open", "The protective assessment is already recorded, the concern is closed, or it is still being registered.");
+            return Problems.Conflict("Concern still being registered", "The concern is still being registered; try again in a moment.");
+        }
+
+        if (file.IsClosed)
+        {
+            return Problems.Conflict("Concern closed", $"The concern was closed {StockholmTime.Show(file.State.ClosedAt)} (Stockholm time) and takes no more assessments.");
+        }
+
+        // The workflow stores the time a moment after this request, in any open state (also after
+        // the preliminary decision); the chronology entry is written with the request, so a repeat
+        // sent before the workflow has stored the first is refused too.
+        var recordedAt = file.State.ProtectiveAssessmentDoneAt ?? await db.Set<CaseEvent>()
+            .Where(e => e.ConcernId == id && e.Kind == ProtectiveAssessmentDone)
+            .Select(e => (DateTimeOffset?)e.At)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (recordedAt is { } at)
+        {
+            return Problems.Conflict(
+                "Protective assessment already recorded",
+                $"The protective assessment of this concern was recorded {StockholmTime.Show(at)} (Stockholm time); it is recorded once.",
+                new Dictionary<string, object?> { ["recordedAt"] = at });
         }
 
         var now = clock.GetUtcNow();
@@ -47,7 +72,7 @@ internal static class AssessmentEndpoints
         }
 
         await bus.Publish(new ProtectiveAssessmentCompleted(id, file.Viewer.UserId, now, protectionNeeded), cancellationToken);
-        db.Add(CaseEvent.Of(id, now, "ProtectiveAssessmentDone", CaseEventAudience.SocialServices,
+        db.Add(CaseEvent.Of(id, now, ProtectiveAssessmentDone, CaseEventAudience.SocialServices,
             protectionNeeded ? "Protective assessment: immediate protection needed." : "Protective assessment: no immediate protection needed.", file.Viewer.UserId));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();

@@ -13,6 +13,10 @@ internal static class Problems
     public static ProblemHttpResult Conflict(string title, string detail) =>
         TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict);
 
+    /// <summary>A conflict with members a client reads instead of parsing the detail, e.g. when the step was already taken.</summary>
+    public static ProblemHttpResult Conflict(string title, string detail, IDictionary<string, object?> extensions) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict, extensions: extensions);
+
     /// <summary>
     /// The caller's <c>If-Match</c> names a version someone else has replaced since: 412, as for
     /// venues, so a client handles a stale version the same way everywhere.

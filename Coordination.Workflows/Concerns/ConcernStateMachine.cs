@@ -7,7 +7,9 @@ namespace Coordination.Workflows.Concerns;
 /// <summary>
 /// A concern in social services' hands: awaiting the protective assessment, awaiting the
 /// preliminary-assessment decision, then under investigation or not opened, until closed.
-/// Sharing and the commitment plan are recorded in any open state. The deadlines it keeps
+/// The decision may come before the protective assessment (an acute case); the protective
+/// assessment is then still recorded in the later open states. Sharing and the commitment plan
+/// are recorded in any open state. The deadlines it keeps
 /// are read by the managers' overdue lists; the agency tasks have state machines of their own.
 /// </summary>
 public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
@@ -44,6 +46,13 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
             When(ProtectiveAssessmentCompleted)
                 .Then(c => c.Saga.ProtectiveAssessmentDoneAt = c.Message.CompletedAt)
                 .TransitionTo(AwaitingPreliminaryDecision));
+
+        // In an acute case the preliminary assessment is decided at once and the protective
+        // assessment written down afterwards: it is kept then too, without moving the concern back,
+        // because the overdue lists and the half-year follow-up read its time. The first one counts.
+        During([UnderInvestigation, Investigated, NotOpened],
+            When(ProtectiveAssessmentCompleted, c => c.Saga.ProtectiveAssessmentDoneAt is null)
+                .Then(c => c.Saga.ProtectiveAssessmentDoneAt = c.Message.CompletedAt));
 
         During(AwaitingProtectiveAssessment, AwaitingPreliminaryDecision,
             When(PreliminaryAssessmentDecided, c => c.Saga.PreliminaryDecision is null)

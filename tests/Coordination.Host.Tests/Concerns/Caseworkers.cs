@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
+using Coordination.Host.Tests.Security;
 using Coordination.Testing;
 
 namespace Coordination.Host.Tests.Concerns;
@@ -55,6 +56,14 @@ internal sealed class Caseworkers(EmbeddedHostFactory host) : IDisposable
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == expected, $"POST {path} as {user}: {(int)response.StatusCode} {text}");
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Sends a page's form as the user's browser would: the antiforgery token read from the page first.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string user, string page, string handler, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = await TokenAsync(user);
+        var antiforgery = await PageForms.AntiforgeryTokenAsync(client, page, token);
+        return await PageForms.PostAsync(client, $"{page}?handler={handler}", antiforgery, fields, token);
     }
 
     /// <summary>The open tasks in the user's agency queues.</summary>

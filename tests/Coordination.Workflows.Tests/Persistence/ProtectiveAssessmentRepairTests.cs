@@ -1,0 +1,89 @@
+using Coordination.Testing;
+using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Coordination.Workflows.Tests.Persistence;
+
+/// <summary>
+/// Migration 20261206030000 gives back the protective assessments recorded after the preliminary
+/// decision, which the concern's workflow dropped: the chronology has them, the state did not.
+/// </summary>
+public sealed class ProtectiveAssessmentRepairTests
+{
+    private const string Before = "20261206020000_IdempotentRequests";
+    private static readonly DateTimeOffset RaisedAt = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset RecordedAt = new(2026, 11, 23, 16, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_protective_assessment_in_the_chronology_but_not_in_the_state_is_restored_on_SQLite()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"coordination-repair-{Guid.NewGuid():N}.db");
+        try
+        {
+            await AssertRestoredAsync(DatabaseProvider.Sqlite, $"Data Source={file}");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task A_protective_assessment_in_the_chronology_but_not_in_the_state_is_restored_on_PostgreSQL()
+    {
+        await using var database = await PostgresDatabase.CreateAsync("repair");
+        await AssertRestoredAsync(DatabaseProvider.Postgres, database.ConnectionString);
+    }
+
+    private static async Task AssertRestoredAsync(DatabaseProvider provider, string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<CoordinationDbContext>();
+        builder.UseCoordinationDatabase(provider, connectionString);
+        var options = builder.Options;
+        var (dropped, notDone, done) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var doneAt = RaisedAt.AddHours(2);
+
+        await using (var db = new CoordinationDbContext(options))
+        {
+            await db.GetService<IMigrator>().MigrateAsync(Before);
+            db.AddRange(State(dropped, "UnderInvestigation", null), State(notDone, "NotOpened", null), State(done, "AwaitingPreliminaryDecision", doneAt));
+            db.AddRange(
+                CaseEvent.Of(dropped, RecordedAt, "ProtectiveAssessmentDone", CaseEventAudience.SocialServices, "Protective assessment: immediate protection needed."),
+                CaseEvent.Of(dropped, RecordedAt.AddHours(1), "ProtectiveAssessmentDone", CaseEventAudience.SocialServices, "Protective assessment: no immediate protection needed."),
+                CaseEvent.Of(notDone, RecordedAt, "PreliminaryAssessmentDecided", CaseEventAudience.SocialServices, "Preliminary assessment: NotOpened."),
+                CaseEvent.Of(done, doneAt, "ProtectiveAssessmentDone", CaseEventAudience.SocialServices, "Protective assessment: no immediate protection needed."));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = new CoordinationDbContext(options))
+        {
+            Assert.Equal(["20261206030000_ProtectiveAssessmentsRecordedAfterTheDecision"], await DatabaseMigrator.MigrateAsync(db, CancellationToken.None));
+            var states = await db.Set<ConcernState>().AsNoTracking().ToDictionaryAsync(s => s.CorrelationId);
+            Assert.Equal(RecordedAt, states[dropped].ProtectiveAssessmentDoneAt);
+            Assert.Equal(2, states[dropped].Version);
+            Assert.Equal("UnderInvestigation", states[dropped].CurrentState);
+            Assert.Null(states[notDone].ProtectiveAssessmentDoneAt);
+            Assert.Equal(1, states[notDone].Version);
+            Assert.Equal(doneAt, states[done].ProtectiveAssessmentDoneAt);
+            Assert.Equal(1, states[done].Version);
+        }
+    }
+
+    private static ConcernState State(Guid id, string state, DateTimeOffset? protectiveDoneAt) => new()
+    {
+        CorrelationId = id,
+        Version = 1,
+        CurrentState = state,
+        MunicipalityId = Guid.NewGuid(),
+        RaisedAt = RaisedAt,
+        ProtectiveAssessmentDue = RaisedAt.AddHours(7),
+        ProtectiveAssessmentDoneAt = protectiveDoneAt,
+        PreliminaryAssessmentDue = RaisedAt.AddDays(14),
+    };
+}
