@@ -137,6 +137,13 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
             return refusal;
         }
 
+        // Overdue tasks escalate to the agency's managers: without one, nobody would see them.
+        if (membership.Role == MembershipRole.Manager
+            && !await db.Set<Membership>().AnyAsync(m => m.AgencyId == membership.AgencyId && m.Role == MembershipRole.Manager && m.Id != membership.Id, cancellationToken))
+        {
+            return MembershipRemoval.LastManager;
+        }
+
         db.Remove(membership);
         RenewSecurityStamp(await db.Users.FirstAsync(u => u.Id == membership.UserId, cancellationToken));
         audit.Record(admin.Audit(AuditAction.UserChanged, "Membership", membership.Id, membership.Agency.MunicipalityId, "Administrator of the municipality", $"removed {membership.Role} in agency {membership.AgencyId} of user {membership.UserId}"));
@@ -230,4 +237,7 @@ public enum MembershipRemoval
 
     /// <summary>A membership of another agency of the municipality: its own administrator changes it.</summary>
     OtherAgency = 4,
+
+    /// <summary>The agency's last manager: overdue work escalates to its managers, so another is given the role first.</summary>
+    LastManager = 5,
 }

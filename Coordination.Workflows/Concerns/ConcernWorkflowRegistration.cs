@@ -14,6 +14,7 @@ public static class ConcernWorkflowRegistration
         bus.AddSagaStateMachine<ConcernStateMachine, ConcernState>().UseCoordinationRepository();
         bus.AddSagaStateMachine<AgencyTaskStateMachine, AgencyTaskState>().UseCoordinationRepository();
         bus.AddSagaStateMachine<ReviewStateMachine, ReviewState>().UseCoordinationRepository();
+        bus.AddConsumer<EscalationRecipientsCheck>();
         return bus;
     }
 }

@@ -151,6 +151,24 @@ public sealed class MembershipAdministrationTests
     }
 
     [Fact]
+    public async Task The_agencys_last_manager_is_removed_only_once_someone_else_has_the_role()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        var alvby = await host.WithDatabaseAsync(db => db.Municipalities.OrderBy(m => m.Code).Select(m => m.Id).FirstAsync());
+        var admin = await PrincipalAsync(host, SchoolAdministrator);
+        var manager = await MembershipIdAsync(host, "school.manager@alvby.demo", AgencyKind.School, alvby);
+        var before = await AuditCountAsync(host);
+
+        // Overdue tasks escalate to the school's managers: the last one stays until another is named.
+        Assert.Equal(MembershipRemoval.LastManager, await RemoveAsync(host, admin, manager));
+        Assert.True(await HasRoleAsync(host, "school.manager@alvby.demo", AgencyKind.School, alvby));
+        Assert.Equal(before, await AuditCountAsync(host));
+
+        Assert.Empty(await AddAsync(host, admin, alvby, "school.staff@alvby.demo", AgencyKind.School, MembershipRole.Manager));
+        Assert.Equal(MembershipRemoval.Removed, await RemoveAsync(host, admin, manager));
+    }
+
+    [Fact]
     public async Task A_removed_membership_closes_the_users_open_live_inbox_so_it_hears_of_no_more_tasks()
     {
         await using var host = SecurityHost.OnSqlite();
