@@ -4,6 +4,7 @@ using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Reviews;
 using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Identity;
+using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,9 @@ namespace Coordination.Host.Concerns;
 /// <summary>
 /// How much work of the agencies a manager manages was overdue at the end of each of the last
 /// weeks: tasks (joint work until answered, other kinds until done), social services' legal
-/// assessments, and reviews. Rebuilt from each item's own dates, so it needs no snapshots.
+/// assessments (concerns with one past its limit), reviews and inspection tasks: what
+/// <see cref="OverdueQuery"/> lists now, counted back. Rebuilt from each item's own dates, so it
+/// needs no snapshots.
 /// </summary>
 public sealed class OverdueTrendQuery(CoordinationDbContext db, TimeProvider clock)
 {
@@ -29,14 +32,24 @@ public sealed class OverdueTrendQuery(CoordinationDbContext db, TimeProvider clo
         var tasks = await db.Set<AgencyTaskState>().AsNoTracking().Where(t => agencyIds.Contains(t.AgencyId)).ToListAsync(cancellationToken);
         var reviews = await db.Set<ReviewState>().AsNoTracking().Where(r => agencyIds.Contains(r.AgencyId)).ToListAsync(cancellationToken);
         var concerns = await db.Set<ConcernState>().AsNoTracking().Where(s => socialMunicipalities.Contains(s.MunicipalityId)).ToListAsync(cancellationToken);
+        var inspectionOwners = managed.Select(m => (m.MunicipalityId, m.AgencyKind)).ToHashSet();
+        var inspectionMunicipalities = managed.Select(m => m.MunicipalityId).Distinct().ToList();
+        var inspectionTasks = (await db.Set<InspectionTask>().AsNoTracking()
+                .Where(t => inspectionMunicipalities.Contains(t.MunicipalityId) && t.DueAt != null)
+                .ToListAsync(cancellationToken))
+            .Where(t => inspectionOwners.Contains((t.MunicipalityId, t.AgencyKind)))
+            .ToList();
 
         var now = clock.GetUtcNow();
         return [.. Enumerable.Range(0, weeks).Reverse().Select(back => now.AddDays(-7 * back)).Select(at => new OverduePoint(
             at,
             tasks.Count(t => t.OfferedAt <= at && t.DueAt < at && Before(TaskEnded(t), at)),
             concerns.Count(s => s.RaisedAt <= at && Before(s.ClosedAt, at)
-                && ((s.ProtectiveAssessmentDue < at && Before(s.ProtectiveAssessmentDoneAt, at)) || (s.PreliminaryAssessmentDue < at && Before(s.DecidedAt, at)))),
-            reviews.Count(r => r.DueAt < at && Before(r.CompletedAt ?? r.CancelledAt, at))))];
+                && ((s.ProtectiveAssessmentDue < at && Before(s.ProtectiveAssessmentDoneAt, at))
+                    || (s.PreliminaryAssessmentDue < at && Before(s.DecidedAt, at))
+                    || (s.InvestigationDue < at && Before(s.InvestigationCompletedAt, at)))),
+            reviews.Count(r => r.DueAt < at && Before(r.CompletedAt ?? r.CancelledAt, at)),
+            inspectionTasks.Count(t => t.CreatedAt <= at && t.DueAt < at && Before(t.CompletedAt, at))))];
     }
 
     // Still open at the instant: never ended, or ended after it.

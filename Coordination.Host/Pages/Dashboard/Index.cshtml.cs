@@ -72,6 +72,7 @@ public sealed class IndexModel(
             new ChartSeries(text["Dashboard.Tasks"], [.. Trend.Select(p => p.Tasks)]),
             new ChartSeries(text["Dashboard.Assessments"], [.. Trend.Select(p => p.Assessments)]),
             new ChartSeries(text["Dashboard.Reviews"], [.. Trend.Select(p => p.Reviews)]),
+            new ChartSeries(text["Dashboard.InspectionTasks"], [.. Trend.Select(p => p.InspectionTasks)]),
         ]);
 
     public string NameOf(Guid agencyId) => Names.TryGetValue(agencyId, out var n) ? $"{n.Name}" : agencyId.ToString();

@@ -46,6 +46,11 @@ public sealed class ReInspectionTests
             Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
             Assert.Contains("Försenade tillsynsuppgifter", html, StringComparison.Ordinal);
             Assert.Contains(escalated.GetProperty("title").GetString()!, html, StringComparison.Ordinal);
+
+            // The weekly chart's table counts it in its last week (inspection tasks are its fourth series).
+            var weeks = System.Text.RegularExpressions.Regex.Matches(html, "<tr><th scope=\"row\">[^<]*</th><td>\\d+</td><td>\\d+</td><td>\\d+</td><td>(?<inspections>\\d+)</td></tr>");
+            Assert.NotEmpty(weeks);
+            Assert.True(int.Parse(weeks[^1].Groups["inspections"].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1, "The chart's last week counts no overdue inspection task.");
         }
 
         // The late re-inspection itself closes the task and clears the venue's date.
