@@ -56,16 +56,28 @@ public static class SupervisionCaseTimers
         });
     }
 
-    /// <summary>The six-monthly follow-up came due: a task, a history line, the venue first in risk selection, and the next follow-up.</summary>
+    /// <summary>
+    /// The six-monthly follow-up came due: a task (due by the next follow-up, so one not done by
+    /// then is overdue on the managers' list), a history line, the venue first in risk selection,
+    /// and the next follow-up. The cycle keeps its dates: the next is counted from when this one
+    /// was due, not from when its timer fired (later, if the service was down at the time).
+    /// </summary>
     public static async Task FollowUpDueAsync(this CoordinationDbContext db, Guid caseId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(db);
         var supervision = await db.Set<SupervisionCase>().FindAsync(caseId) ?? throw new InvalidOperationException($"Supervision case {caseId} is missing.");
         var settings = await db.InspectionSettingsForAsync(supervision.MunicipalityId);
-        supervision.NextFollowUpAt = now.AddMonths(settings.SupervisionFollowUpMonths);
+        var due = supervision.NextFollowUpAt is { } scheduled && scheduled <= now ? scheduled : now;
+        var next = due.AddMonths(settings.SupervisionFollowUpMonths);
+        while (next <= now)
+        {
+            next = next.AddMonths(settings.SupervisionFollowUpMonths);
+        }
+
+        supervision.NextFollowUpAt = next;
         if (await db.Set<Venue>().FindAsync(supervision.VenueId) is { } venue)
         {
-            venue.FollowUpDueAt = now;
+            venue.FollowUpDueAt = due;
             db.Add(VenueHistoryEntry.For(venue, now, VenueHistoryKind.FollowUpDue, "The six-monthly follow-up of the supervision is due."));
         }
 
