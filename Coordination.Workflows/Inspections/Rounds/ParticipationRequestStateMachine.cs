@@ -53,7 +53,7 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
             When(Answered, c => c.Message.Answer is nameof(InspectionTaskStatus.Declined) or nameof(InspectionTaskStatus.OtherTimeProposed))
                 .Unschedule(Reminder)
                 .Unschedule(Deadline)
-                .Then(c => c.Saga.ReplanTaskId = CreateReplanTask(c))
+                .ThenAsync(async c => c.Saga.ReplanTaskId = await CreateReplanTaskAsync(c))
                 .TransitionTo(ReplanningRequested),
             When(Answered, c => c.Message.Answer == nameof(InspectionTaskStatus.Cancelled))
                 .Unschedule(Reminder)
@@ -79,9 +79,14 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
 
     public Schedule<ParticipationRequestState, ParticipationDeadlinePassed> Deadline { get; private set; } = null!;
 
-    private static Guid CreateReplanTask(BehaviorContext<ParticipationRequestState, ParticipationAnswered> context)
+    /// <summary>
+    /// The licensing officer's task to plan the round again, due by the round's planned start:
+    /// not replanned by then, it is overdue on the managers' list.
+    /// </summary>
+    private static async Task<Guid> CreateReplanTaskAsync(BehaviorContext<ParticipationRequestState, ParticipationAnswered> context)
     {
         var answer = context.Message;
+        var round = await context.Db().Set<InspectionRound>().FindAsync([context.Saga.RoundId], context.CancellationToken);
         var what = answer.Answer == nameof(InspectionTaskStatus.Declined) ? "declined" : "proposed another time for";
         var task = InspectionTask.Create(
             context.Saga.MunicipalityId,
@@ -89,7 +94,7 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
             InspectionTaskKind.ReplanRound,
             $"Plan the round again: {context.Saga.AgencyKind} {what} it",
             context.Now(),
-            dueAt: null);
+            dueAt: round?.StartsAt);
         task.RoundId = context.Saga.RoundId;
         task.ProposedStart = answer.ProposedStart;
         task.Note = answer.Note;

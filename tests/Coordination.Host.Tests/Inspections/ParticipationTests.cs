@@ -28,6 +28,14 @@ public sealed class ParticipationTests
         Assert.Equal("All patrols are needed at the football derby that evening.", task.GetProperty("note").GetString());
         var round = await scenario.Officer.GetJsonAsync($"/api/inspections/rounds/{roundId}");
         Assert.Equal("NeedsReplanning", round.GetProperty("status").GetString());
+
+        // Due by the round's evening: not replanned by then, it is on the licensing managers' overdue list.
+        var startsAt = round.GetProperty("startsAt").GetDateTimeOffset();
+        Assert.Equal(startsAt, task.GetProperty("dueAt").GetDateTimeOffset());
+        scenario.Host.Clock.AdvanceTo(startsAt.AddMinutes(1));
+        var overdue = await scenario.Manager.GetJsonAsync("/api/overdue");
+        Assert.Contains(overdue.GetProperty("agencies").EnumerateArray().SelectMany(a => a.GetProperty("inspectionTasks").EnumerateArray()),
+            t => t.GetProperty("id").GetGuid() == task.GetProperty("id").GetGuid());
     }
 
     [Theory]
