@@ -1,3 +1,4 @@
+using Coordination.Host.Inspections.Tasks;
 using Microsoft.Extensions.Primitives;
 
 namespace Coordination.Host.Concerns;
@@ -32,18 +33,7 @@ internal static class OverdueEndpoints
                         assessments = a.Assessments.Select(x => new { concernId = x.ConcernId, assessment = x.Assessment, dueAt = x.DueAt }),
                         reviews = a.Reviews.Select(r => new { id = r.CorrelationId, concernId = r.ConcernId, r.Number, r.DueAt }),
                         nearLimit = a.NearLimit.Select(x => new { concernId = x.ConcernId, assessment = x.Assessment, dueAt = x.DueAt }),
-                        inspectionTasks = a.InspectionTasks.Select(t => new
-                        {
-                            id = t.Id,
-                            kind = t.Kind.ToString(),
-                            title = t.Title,
-                            dueAt = t.DueAt,
-                            escalatedAt = t.EscalatedAt,
-                            roundId = t.RoundId,
-                            venueId = t.VenueId,
-                            visitId = t.VisitId,
-                            supervisionCaseId = t.SupervisionCaseId,
-                        }),
+                        inspectionTasks = a.InspectionTasks.Select(InspectionTaskView.Of),
                     }),
                 }));
             })

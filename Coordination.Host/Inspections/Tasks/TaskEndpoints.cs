@@ -30,25 +30,6 @@ internal static class TaskEndpoints
         }
 
         var tasks = await query.ToListAsync();
-        return TypedResults.Ok(tasks.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt).Select(t => new
-        {
-            t.Id,
-            kind = t.Kind.ToString(),
-            agencyKind = t.AgencyKind.ToString(),
-            status = t.Status.ToString(),
-            t.Title,
-            t.CreatedAt,
-            t.DueAt,
-            t.Reminders,
-            t.LastRemindedAt,
-            t.EscalatedAt,
-            escalatedToManagers = t.EscalatedAt is not null,
-            t.RoundId,
-            t.VenueId,
-            t.VisitId,
-            t.SupervisionCaseId,
-            t.ProposedStart,
-            t.Note,
-        }).ToList());
+        return TypedResults.Ok(tasks.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt).Select(InspectionTaskView.Of).ToList());
     }
 }

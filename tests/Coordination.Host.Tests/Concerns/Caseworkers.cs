@@ -66,6 +66,23 @@ internal sealed class Caseworkers(EmbeddedHostFactory host) : IDisposable
         return await PageForms.PostAsync(client, $"{page}?handler={handler}", antiforgery, fields, token);
     }
 
+    /// <summary>The teacher raises the usual concern; waits until social services have it registered. Returns the raise answer.</summary>
+    public async Task<JsonElement> RaiseAsync()
+    {
+        var raised = await PostJsonAsync(Teacher, "/api/concerns", ConcernRequests.Concern(), HttpStatusCode.Created);
+        await WaitForConcernAsync(raised.GetProperty("id").GetGuid(), c => c.GetProperty("status").GetString() == "AwaitingProtectiveAssessment", "the concern registered");
+        return raised;
+    }
+
+    /// <summary>Raised, protective assessment made (no immediate protection), shared with <paramref name="parties"/> by the guardians' consent.</summary>
+    public async Task<Guid> RaiseAndShareAsync(params string[] parties)
+    {
+        var id = (await RaiseAsync()).GetProperty("id").GetGuid();
+        await PostJsonAsync(Reception, $"/api/concerns/{id}/protective-assessment", new { immediateProtectionNeeded = false }, HttpStatusCode.NoContent);
+        await PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases", ConcernRequests.GuardiansConsent("2026-11-23", parties), HttpStatusCode.Created);
+        return id;
+    }
+
     /// <summary>The open tasks in the user's agency queues.</summary>
     public async Task<List<JsonElement>> QueueAsync(string user) =>
         [.. (await GetJsonAsync(user, "/api/tasks/queue")).EnumerateArray()];

@@ -27,11 +27,7 @@ public sealed class EscalationWithoutManagerTests
         await host.WithDatabaseAsync(db => db.Set<Membership>().Where(m => m.AgencyId == school && m.Role == MembershipRole.Manager).ExecuteDeleteAsync());
         Assert.NotEmpty(managers);
 
-        var id = (await users.PostJsonAsync(Teacher, "/api/concerns", ConcernRequests.Concern(), HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        await users.WaitForTaskAsync(Reception, id, "ProtectiveAssessment");
-        await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "AwaitingProtectiveAssessment", "registered");
-        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/protective-assessment", new { immediateProtectionNeeded = false }, HttpStatusCode.NoContent);
-        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases", ConcernRequests.GuardiansConsent("2026-11-23", "School"), HttpStatusCode.Created);
+        var id = await users.RaiseAndShareAsync("School");
         var task = await users.WaitForTaskAsync(Teacher, id, "JointWork");
         var taskId = task.GetProperty("id").GetGuid();
 

@@ -20,9 +20,8 @@ public sealed class LateProtectiveAssessmentTests
     {
         await using var host = await EmbeddedHostFactory.CreateAsync(backend, "late-protective");
         using var users = new Caseworkers(host);
-        var raised = await users.PostJsonAsync(Teacher, "/api/concerns", ConcernRequests.Concern(), HttpStatusCode.Created);
+        var raised = await users.RaiseAsync();
         var id = raised.GetProperty("id").GetGuid();
-        await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "AwaitingProtectiveAssessment", "the concern registered");
 
         await users.PostJsonAsync(Reception, $"/api/concerns/{id}/preliminary-assessment", new { decision = "Opened" }, HttpStatusCode.OK);
         await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "UnderInvestigation", "the investigation opened");
@@ -56,9 +55,8 @@ public sealed class LateProtectiveAssessmentTests
     {
         await using var host = await EmbeddedHostFactory.CreateAsync(backend, "closed-protective");
         using var users = new Caseworkers(host);
-        var raised = await users.PostJsonAsync(Teacher, "/api/concerns", ConcernRequests.Concern(), HttpStatusCode.Created);
+        var raised = await users.RaiseAsync();
         var id = raised.GetProperty("id").GetGuid();
-        await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "AwaitingProtectiveAssessment", "the concern registered");
         await users.PostJsonAsync(Reception, $"/api/concerns/{id}/preliminary-assessment", new { decision = "NotOpened" }, HttpStatusCode.OK);
         await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/close", new { outcome = "Not opened; nothing for joint work." }, HttpStatusCode.NoContent);
         await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "Closed", "the concern closed");

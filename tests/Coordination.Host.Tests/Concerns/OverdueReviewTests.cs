@@ -24,12 +24,7 @@ public sealed class OverdueReviewTests
     {
         await using var host = EmbeddedHostFactory.OnSqliteAndInMemory(EmbeddedHostFactory.DefaultStart);
         using var users = new Caseworkers(host);
-        var raised = await users.PostJsonAsync(Teacher, "/api/concerns", ConcernRequests.Concern(), HttpStatusCode.Created);
-        var id = raised.GetProperty("id").GetGuid();
-        await users.WaitForTaskAsync(Reception, id, "ProtectiveAssessment");
-        await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "AwaitingProtectiveAssessment", "registered");
-        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/protective-assessment", new { immediateProtectionNeeded = false }, HttpStatusCode.NoContent);
-        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases", ConcernRequests.GuardiansConsent("2026-11-23", "School"), HttpStatusCode.Created);
+        var id = await users.RaiseAndShareAsync("School");
         await users.WaitForTaskAsync(Teacher, id, "JointWork");
         var plan = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", new
         {
