@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Security;
 
-/// <summary>Removes idempotency keys and their responses once <see cref="IdempotentRequest.Retention"/> has passed: at start, then hourly.</summary>
+/// <summary>Removes idempotency keys and their responses once <see cref="IdempotentRequest.Retention"/> has passed: at start, then every ten minutes.</summary>
 internal sealed partial class IdempotentRequestCleanup(IServiceScopeFactory scopes, TimeProvider clock, ILogger<IdempotentRequestCleanup> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,6 +34,6 @@ internal sealed partial class IdempotentRequestCleanup(IServiceScopeFactory scop
         return await db.Set<IdempotentRequest>().Where(r => r.StartedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Removing expired idempotency keys failed; it runs again in an hour.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Removing expired idempotency keys failed; it runs again in ten minutes.")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -5,7 +5,9 @@ using Coordination.Host.WebUi;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Requests;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Coordination.Host.Security;
 
@@ -16,18 +18,23 @@ namespace Coordination.Host.Security;
 /// raise a concern twice. The first request with a key is recorded before it runs
 /// (<see cref="IdempotentRequest"/>, one row per user and key) and its response after; a repeat
 /// with the same key and the same request gets that response again (with
-/// <c>Idempotent-Replayed: true</c>), one with another request 422, and one while the first still
-/// runs on another host 409. On the same host a repeat waits for the first. Only success is
-/// recorded (2xx from the API, a redirect from a page form): after a refusal or an error the same
-/// key may be sent again. A request with a key runs to its end even if the client goes away, since
-/// a browser abandons its first request on a double click and shows the second's answer.
+/// <c>Idempotent-Replayed: true</c>), one with another request 422, one while the first still
+/// runs on another host 409, and one after the user's access changed (a new security stamp) 409
+/// too: an answer is given again only to the access it was given to. On the same host a repeat
+/// waits for the first. Only success is recorded (2xx from the API, a redirect from a page form
+/// other than to sign-in): after a refusal or an error the same key may be sent again. A request
+/// with a key runs to its end even if the client goes away, since a browser abandons its first
+/// request on a double click and shows the second's answer.
 /// </summary>
 /// <remarks>
-/// The record and the request's own work are separate transactions. A host that dies between the
-/// two leaves the record unfinished: after <see cref="AbandonedAfter"/> the same key runs again.
+/// Not recorded: <c>/api/auth</c> and the <c>/Account</c> pages (sign-in and out, language,
+/// second factor: their answers set cookies, which a repeat must set again), and any answer that
+/// sets a cookie other than the renewal of the sign-in cookie. The record and the request's own
+/// work are separate transactions: a host that dies between the two leaves the record unfinished,
+/// and after <see cref="AbandonedAfter"/> the same key runs again.
 /// </remarks>
 internal sealed partial class IdempotentRequests(
-    RequestDelegate next, IServiceScopeFactory scopes, TimeProvider clock, ILogger<IdempotentRequests> logger)
+    RequestDelegate next, IServiceScopeFactory scopes, TimeProvider clock, IOptions<IdentityOptions> identity, ILogger<IdempotentRequests> logger)
 {
     public const string Header = "Idempotency-Key";
 
@@ -35,11 +42,16 @@ internal sealed partial class IdempotentRequests(
 
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    /// <summary>How long an unfinished record holds its key against repeats from other hosts.</summary>
-    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
+    /// <summary>How long an unfinished record holds its key against repeats from other hosts: far longer than any request runs.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(10);
 
-    /// <summary>Responses larger than this are not kept; a repeat then runs nothing and gets 409.</summary>
+    /// <summary>Keys a user may have recorded within <see cref="IdempotentRequest.Retention"/>; more is a 429.</summary>
+    public const int MaxKeysPerUser = 5000;
+
+    /// <summary>Responses larger than this are not kept: a repeat is told the work was done, not given the answer again.</summary>
     private const int MaxStoredBody = 256 * 1024;
+
+    private const string SignInCookie = "coordination=";
 
     private readonly ConcurrentDictionary<(Guid User, string Key), TaskCompletionSource> running = new();
 
@@ -67,6 +79,7 @@ internal sealed partial class IdempotentRequests(
         }
 
         var fingerprint = await FingerprintAsync(context.Request, target);
+        var access = AccessOf(context.User);
 
         // Requests with one key take turns on this host: each waits for the one before it, then
         // finds its answer recorded (or, if it was refused, runs itself).
@@ -78,9 +91,18 @@ internal sealed partial class IdempotentRequests(
 
         try
         {
-            if (await ClaimAsync(userId, key, context.Request.Method, target, fingerprint) is { } first)
+            var claim = await ClaimAsync(userId, key, context.Request.Method, target, fingerprint, access);
+            if (claim.TooMany)
             {
-                await AnswerRepeatAsync(context, first);
+                context.Response.Headers.RetryAfter = "3600";
+                await RefuseAsync(context, StatusCodes.Status429TooManyRequests, "Too many idempotency keys",
+                    $"You have sent {MaxKeysPerUser} requests with an {Header} within a day; send this one without a key, or later.");
+                return;
+            }
+
+            if (claim.First is { } first)
+            {
+                await AnswerRepeatAsync(context, first, access);
                 return;
             }
 
@@ -93,13 +115,14 @@ internal sealed partial class IdempotentRequests(
         }
     }
 
-    /// <summary>A changing request by a signed-in user, not itself a re-run of a failed request to show its status or error page.</summary>
+    /// <summary>A changing request by a signed-in user, not about the session itself, and not a re-run of a failed request to show its status or error page.</summary>
     private static bool IsCandidate(HttpContext context) =>
         (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method)
             || HttpMethods.IsPatch(context.Request.Method) || HttpMethods.IsDelete(context.Request.Method))
         && context.User.Identity?.IsAuthenticated == true
         && Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out _)
         && !context.Request.Path.StartsWithSegments("/api/auth")
+        && !context.Request.Path.StartsWithSegments("/Account")
         && context.Features.Get<IStatusCodeReExecuteFeature>() is null
         && context.Features.Get<IExceptionHandlerFeature>() is null;
 
@@ -155,8 +178,15 @@ internal sealed partial class IdempotentRequests(
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
-    /// <summary>Records the key as running and returns null, or returns the record another request made first.</summary>
-    private async Task<IdempotentRequest?> ClaimAsync(Guid userId, string key, string method, string target, string fingerprint)
+    /// <summary>The user's security stamp, hashed: an answer is replayed only to the access it was given to.</summary>
+    private string AccessOf(ClaimsPrincipal user) =>
+        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(user.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType) ?? "")));
+
+    /// <summary>What recording a key found: nothing before it (the request runs), the record another request made first, or too many keys.</summary>
+    private readonly record struct KeyClaim(IdempotentRequest? First, bool TooMany);
+
+    /// <summary>Records the key as running, or returns the record another request made first.</summary>
+    private async Task<KeyClaim> ClaimAsync(Guid userId, string key, string method, string target, string fingerprint, string access)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
@@ -165,7 +195,7 @@ internal sealed partial class IdempotentRequests(
         if (existing is not null)
         {
             // Unfinished for too long: its host died before recording the answer, so the key runs again.
-            if (existing.CompletedAt is null && existing.Fingerprint == fingerprint && now - existing.StartedAt >= AbandonedAfter)
+            if (existing.CompletedAt is null && existing.Fingerprint == fingerprint && existing.Access == access && now - existing.StartedAt >= AbandonedAfter)
             {
                 var taken = await db.Set<IdempotentRequest>()
                     .Where(r => r.UserId == userId && r.Key == key && r.CompletedAt == null && r.StartedAt == existing.StartedAt)
@@ -173,25 +203,32 @@ internal sealed partial class IdempotentRequests(
                 if (taken == 1)
                 {
                     LogTakenOver(logger, key, existing.StartedAt);
-                    return null;
+                    return new KeyClaim(null, false);
                 }
             }
 
-            return existing;
+            return new KeyClaim(existing, false);
         }
 
-        db.Add(new IdempotentRequest { UserId = userId, Key = key, Method = method, Target = target, Fingerprint = fingerprint, StartedAt = now });
+        if (await db.Set<IdempotentRequest>().CountAsync(r => r.UserId == userId, CancellationToken.None) >= MaxKeysPerUser)
+        {
+            return new KeyClaim(null, true);
+        }
+
+        db.Add(new IdempotentRequest { UserId = userId, Key = key, Method = method, Target = target, Fingerprint = fingerprint, Access = access, StartedAt = now });
         try
         {
             await db.SaveChangesAsync(CancellationToken.None);
-            return null;
+            return new KeyClaim(null, false);
         }
         catch (DbUpdateException)
         {
             // Another host recorded the same key first.
             db.ChangeTracker.Clear();
-            return await db.Set<IdempotentRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, CancellationToken.None)
-                ?? throw new InvalidOperationException($"The idempotency key '{key}' could not be recorded, nor found.");
+            return new KeyClaim(
+                await db.Set<IdempotentRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.UserId == userId && r.Key == key, CancellationToken.None)
+                    ?? throw new InvalidOperationException($"The idempotency key '{key}' could not be recorded, nor found."),
+                false);
         }
     }
 
@@ -214,28 +251,54 @@ internal sealed partial class IdempotentRequests(
         }
 
         context.Response.Body = original;
-        var status = context.Response.StatusCode;
-        var kept = (context.Request.Path.StartsWithSegments("/api") ? status is >= 200 and < 300 : status is >= 300 and < 400) && buffer.Length <= MaxStoredBody;
-        if (kept)
+        var response = context.Response;
+        var location = response.Headers.Location.ToString();
+        if (!Succeeded(context))
         {
-            await RecordAsync(userId, key, status, context.Response.ContentType, context.Response.Headers.Location.ToString(), buffer.ToArray());
+            await ForgetAsync(userId, key);
+        }
+        else if (buffer.Length <= MaxStoredBody && location.Length <= IdempotentRequest.TargetMaxLength)
+        {
+            await RecordAsync(userId, key, response.StatusCode, response.ContentType, location, buffer.ToArray());
         }
         else
         {
-            await ForgetAsync(userId, key);
+            // Done, but its answer is too large to keep: a repeat is told so instead of running it again.
+            await RecordAsync(userId, key, null, null, null, null);
         }
 
         buffer.Position = 0;
         await buffer.CopyToAsync(original, CancellationToken.None);
     }
 
-    private static async Task AnswerRepeatAsync(HttpContext context, IdempotentRequest first)
+    /// <summary>
+    /// Whether the request did its work, so that a repeat must not: a 2xx from the API, a redirect
+    /// from a page (not to sign-in, where a refused page sends the browser), and no cookie set but
+    /// the renewal of the sign-in cookie, since a replay does not set it again.
+    /// </summary>
+    private static bool Succeeded(HttpContext context)
+    {
+        var response = context.Response;
+        var done = context.Request.Path.StartsWithSegments("/api")
+            ? response.StatusCode is >= 200 and < 300
+            : response.StatusCode is >= 300 and < 400 && !response.Headers.Location.ToString().Contains("/Account/", StringComparison.OrdinalIgnoreCase);
+        return done && response.Headers.SetCookie.All(c => c is not null && c.StartsWith(SignInCookie, StringComparison.Ordinal) && !c.StartsWith(SignInCookie + ";", StringComparison.Ordinal));
+    }
+
+    private static async Task AnswerRepeatAsync(HttpContext context, IdempotentRequest first, string access)
     {
         if (first.Method != context.Request.Method || first.Target != $"{context.Request.Path}{context.Request.QueryString}"
             || first.Fingerprint != await FingerprintAsync(context.Request, first.Target))
         {
             await RefuseAsync(context, StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
                 $"This {Header} was already used for another request; use a new key for a new request.");
+            return;
+        }
+
+        if (first.Access != access)
+        {
+            await RefuseAsync(context, StatusCodes.Status409Conflict, "Idempotency key from before an access change",
+                $"This {Header} was used before your memberships or credentials changed; its answer is not given again. Check whether the first request was done, and send a new request with a new key.");
             return;
         }
 
@@ -247,7 +310,14 @@ internal sealed partial class IdempotentRequests(
             return;
         }
 
-        context.Response.StatusCode = first.StatusCode ?? StatusCodes.Status200OK;
+        if (first.StatusCode is not { } status)
+        {
+            await RefuseAsync(context, StatusCodes.Status409Conflict, "Request already done",
+                $"A request with this {Header} was done, but its answer was too large to keep; read the result instead of sending it again.");
+            return;
+        }
+
+        context.Response.StatusCode = status;
         context.Response.Headers[ReplayedHeader] = "true";
         if (!string.IsNullOrEmpty(first.ContentType))
         {
@@ -265,20 +335,32 @@ internal sealed partial class IdempotentRequests(
         }
     }
 
-    private async Task RecordAsync(Guid userId, string key, int status, string? contentType, string? location, byte[] body)
+    /// <summary>
+    /// Marks the key done with its answer (none when it was too large to keep). A failure here is
+    /// logged and the client still gets its answer; the record stays unfinished, so a repeat gets
+    /// 409 until <see cref="AbandonedAfter"/>.
+    /// </summary>
+    private async Task RecordAsync(Guid userId, string key, int? status, string? contentType, string? location, byte[]? body)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
-        var now = clock.GetUtcNow();
-        await db.Set<IdempotentRequest>()
-            .Where(r => r.UserId == userId && r.Key == key)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.CompletedAt, now)
-                    .SetProperty(r => r.StatusCode, status)
-                    .SetProperty(r => r.ContentType, contentType)
-                    .SetProperty(r => r.Location, string.IsNullOrEmpty(location) ? null : location)
-                    .SetProperty(r => r.Body, body),
-                CancellationToken.None);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+            var now = clock.GetUtcNow();
+            await db.Set<IdempotentRequest>()
+                .Where(r => r.UserId == userId && r.Key == key)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(r => r.CompletedAt, now)
+                        .SetProperty(r => r.StatusCode, status)
+                        .SetProperty(r => r.ContentType, contentType)
+                        .SetProperty(r => r.Location, string.IsNullOrEmpty(location) ? null : location)
+                        .SetProperty(r => r.Body, body),
+                    CancellationToken.None);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException)
+        {
+            LogNotRecorded(logger, key, e);
+        }
     }
 
     private async Task ForgetAsync(Guid userId, string key)
@@ -305,6 +387,9 @@ internal sealed partial class IdempotentRequests(
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [Header] = [detail] } })
             .ExecuteAsync(context);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The answer to the request with idempotency key {Key} was sent but could not be recorded; a repeat gets 409 until the key is taken over")]
+    private static partial void LogNotRecorded(ILogger logger, string key, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Idempotency key {Key} was left unfinished at {StartedAt}; running its request again")]
     private static partial void LogTakenOver(ILogger logger, string key, DateTimeOffset startedAt);

@@ -29,11 +29,15 @@ public sealed class IdempotentRequest
     /// <summary>SHA-256 of the method, target and body, in hex: the same key with another request is refused.</summary>
     public required string Fingerprint { get; set; }
 
+    /// <summary>SHA-256 of the user's security stamp, in hex: after a change of memberships or credentials the answer is not given again.</summary>
+    public required string Access { get; set; }
+
     public DateTimeOffset StartedAt { get; set; }
 
     /// <summary>When the response was recorded; null while the request runs.</summary>
     public DateTimeOffset? CompletedAt { get; set; }
 
+    /// <summary>The answer's status; null when done but the answer was too large to keep.</summary>
     public int? StatusCode { get; set; }
 
     public string? ContentType { get; set; }

@@ -13,6 +13,7 @@ internal sealed class IdempotentRequestMap : IEntityTypeConfiguration<Idempotent
         builder.Property(r => r.Method).HasMaxLength(10);
         builder.Property(r => r.Target).HasMaxLength(IdempotentRequest.TargetMaxLength);
         builder.Property(r => r.Fingerprint).HasMaxLength(64);
+        builder.Property(r => r.Access).HasMaxLength(64);
         builder.Property(r => r.ContentType).HasMaxLength(256);
         builder.Property(r => r.Location).HasMaxLength(IdempotentRequest.TargetMaxLength);
         builder.HasIndex(r => r.StartedAt);

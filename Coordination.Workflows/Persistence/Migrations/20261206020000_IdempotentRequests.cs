@@ -20,6 +20,7 @@ public sealed class IdempotentRequests : Migration
                 Method = table.Column<string>(maxLength: 10, nullable: false),
                 Target = table.Column<string>(maxLength: 2000, nullable: false),
                 Fingerprint = table.Column<string>(maxLength: 64, nullable: false),
+                Access = table.Column<string>(maxLength: 64, nullable: false),
                 StartedAt = table.Column<DateTime>(nullable: false),
                 CompletedAt = table.Column<DateTime>(nullable: true),
                 StatusCode = table.Column<int>(nullable: true),

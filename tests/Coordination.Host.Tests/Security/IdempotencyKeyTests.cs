@@ -6,7 +6,9 @@ using Coordination.Host.Security;
 using Coordination.Host.Tests.Concerns;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Identity;
 using Coordination.Workflows.Requests;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -134,6 +136,99 @@ public sealed partial class IdempotencyKeyTests
         using var later = await SendAsync(users, Teacher, key, ConcernRequests.Concern());
         Assert.Equal(HttpStatusCode.Created, later.StatusCode);
         Assert.False(later.Headers.Contains(IdempotentRequests.ReplayedHeader));
+    }
+
+    [Fact]
+    public async Task An_answer_is_not_given_again_once_the_users_access_has_changed()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var key = Guid.NewGuid().ToString();
+        using (var first = await SendAsync(users, Teacher, key, ConcernRequests.Concern()))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        // The teacher's memberships change (a new security stamp); signed in again, the old key gets no answer.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var manager = scope.ServiceProvider.GetRequiredService<UserManager<CoordinationUser>>();
+            Assert.True((await manager.UpdateSecurityStampAsync((await manager.FindByEmailAsync(Teacher))!)).Succeeded);
+        }
+
+        host.Clock.Advance(TimeSpan.FromHours(1));
+        using var again = await SendAsync(users, Teacher, key, ConcernRequests.Concern());
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.False(again.Headers.Contains(IdempotentRequests.ReplayedHeader));
+        Assert.Equal("Idempotency key from before an access change", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
+        Assert.Equal(1, await ConcernCountAsync(host));
+    }
+
+    [Fact]
+    public async Task Signing_out_twice_with_one_form_key_signs_out_both_times_since_its_cookie_must_be_sent_again()
+    {
+        await using var host = SecurityHost.OnSqlite();
+
+        // A browser that sends the same cookies twice, as on a double click.
+        using var browser = host.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var cookies = new Dictionary<string, string>();
+        using (var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = Teacher, password = ApiUsers.Password }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+            Keep(signIn, cookies);
+        }
+
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/Tasks");
+        get.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+        using var shown = await browser.SendAsync(get);
+        Keep(shown, cookies);
+        var page = await shown.Content.ReadAsStringAsync();
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__RequestVerificationToken", AntiforgeryToken().Match(page).Groups["value"].Value),
+            new(IdempotentRequests.FormField, Guid.NewGuid().ToString("N")),
+        };
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/Account/SignOut") { Content = new FormUrlEncodedContent(fields) };
+            request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Key}={c.Value}")));
+            using var signOut = await browser.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+            Assert.False(signOut.Headers.Contains(IdempotentRequests.ReplayedHeader));
+            Assert.Contains(signOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith("coordination=;", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(0, await host.WithDatabaseAsync(db => db.Set<IdempotentRequest>().CountAsync()));
+    }
+
+    private static void Keep(HttpResponseMessage response, Dictionary<string, string> cookies)
+    {
+        foreach (var cookie in response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [])
+        {
+            var pair = cookie.Split(';')[0];
+            cookies[pair[..pair.IndexOf('=', StringComparison.Ordinal)]] = pair[(pair.IndexOf('=', StringComparison.Ordinal) + 1)..];
+        }
+    }
+
+    [Fact]
+    public async Task A_user_with_too_many_keys_in_a_day_is_refused_with_429_and_nothing_is_done()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var teacher = await host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == Teacher).Select(u => u.Id).SingleAsync());
+        await host.WithDatabaseAsync(async db =>
+        {
+            db.AddRange(Enumerable.Range(0, IdempotentRequests.MaxKeysPerUser).Select(i => new IdempotentRequest
+            {
+                UserId = teacher, Key = $"old-{i}", Method = "POST", Target = "/api/concerns", Fingerprint = new string('0', 64), Access = new string('0', 64),
+                StartedAt = host.Clock.GetUtcNow(), CompletedAt = host.Clock.GetUtcNow(), StatusCode = 201,
+            }));
+            return await db.SaveChangesAsync();
+        });
+
+        using var refused = await SendAsync(users, Teacher, Guid.NewGuid().ToString(), ConcernRequests.Concern());
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal(0, await ConcernCountAsync(host));
     }
 
     [Fact]
