@@ -39,20 +39,15 @@ internal static class AssessmentEndpoints
             return refusal!.ToProblem();
         }
 
-        if (file.State is null)
+        if (NotOpen(file) is { } notOpen)
         {
-            return Problems.Conflict("Concern still being registered", "The concern is still being registered; try again in a moment.");
-        }
-
-        if (file.IsClosed)
-        {
-            return Problems.Conflict("Concern closed", $"The concern was closed {StockholmTime.Show(file.State.ClosedAt)} (Stockholm time) and takes no more assessments.");
+            return notOpen;
         }
 
         // The workflow stores the time a moment after this request, in any open state (also after
         // the preliminary decision); the chronology entry is written with the request, so a repeat
         // sent before the workflow has stored the first is refused too.
-        var recordedAt = file.State.ProtectiveAssessmentDoneAt ?? await db.Set<CaseEvent>()
+        var recordedAt = file.State!.ProtectiveAssessmentDoneAt ?? await db.Set<CaseEvent>()
             .Where(e => e.ConcernId == id && e.Kind == ProtectiveAssessmentDone)
             .Select(e => (DateTimeOffset?)e.At)
             .FirstOrDefaultAsync(cancellationToken);
@@ -94,9 +89,17 @@ internal static class AssessmentEndpoints
             return refusal!.ToProblem();
         }
 
-        if (file.State is null || file.IsClosed || file.State.PreliminaryDecision is not null)
+        if (NotOpen(file) is { } notOpen)
         {
-            return Problems.Conflict("Preliminary assessment already decided", "The decision is already recorded, the concern is closed, or it is still being registered.");
+            return notOpen;
+        }
+
+        if (file.State!.PreliminaryDecision is { } decided)
+        {
+            return Problems.Conflict(
+                "Preliminary assessment already decided",
+                $"The preliminary assessment was decided ({decided}) {StockholmTime.Show(file.State.DecidedAt)} (Stockholm time); it is decided once.",
+                new Dictionary<string, object?> { ["decision"] = decided.ToString(), ["decidedAt"] = file.State.DecidedAt });
         }
 
         var now = clock.GetUtcNow();
@@ -224,4 +227,10 @@ internal static class AssessmentEndpoints
         PreliminaryDecision.NotOpened => ReporterFeedback.InvestigationNotOpened,
         _ => ReporterFeedback.AlreadyOngoing,
     };
+
+    /// <summary>Why an assessment cannot be recorded on the concern now, or null: still being registered, or closed.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? NotOpen(CaseFile file) =>
+        file.State is null ? Problems.Conflict("Concern still being registered", "The concern is still being registered; try again in a moment.")
+        : file.IsClosed ? Problems.Conflict("Concern closed", $"The concern was closed {StockholmTime.Show(file.State.ClosedAt)} (Stockholm time) and takes no more assessments.")
+        : null;
 }

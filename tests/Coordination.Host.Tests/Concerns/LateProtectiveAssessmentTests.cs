@@ -25,6 +25,11 @@ public sealed class LateProtectiveAssessmentTests
 
         await users.PostJsonAsync(Reception, $"/api/concerns/{id}/preliminary-assessment", new { decision = "Opened" }, HttpStatusCode.OK);
         await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "UnderInvestigation", "the investigation opened");
+
+        // The decision is made once; a second is refused saying which it was.
+        var decidedAgain = await users.PostJsonAsync(Reception, $"/api/concerns/{id}/preliminary-assessment", new { decision = "NotOpened" }, HttpStatusCode.Conflict);
+        Assert.Equal("Preliminary assessment already decided", decidedAgain.GetProperty("title").GetString());
+        Assert.Equal("Opened", decidedAgain.GetProperty("decision").GetString());
         host.Clock.AdvanceTo(raised.GetProperty("protectiveAssessmentDue").GetDateTimeOffset() + TimeSpan.FromHours(1));
         Assert.Contains(id, await OverdueProtectiveAssessmentsAsync(users));
 
@@ -64,6 +69,8 @@ public sealed class LateProtectiveAssessmentTests
         var refused = await users.PostJsonAsync(Reception, $"/api/concerns/{id}/protective-assessment", new { immediateProtectionNeeded = false }, HttpStatusCode.Conflict);
 
         Assert.Equal("Concern closed", refused.GetProperty("title").GetString());
+        var decision = await users.PostJsonAsync(Reception, $"/api/concerns/{id}/preliminary-assessment", new { decision = "Opened" }, HttpStatusCode.Conflict);
+        Assert.Equal("Concern closed", decision.GetProperty("title").GetString());
         Assert.Empty(await ProtectiveAssessmentEntriesAsync(users, id));
         Assert.Equal(JsonValueKind.Null, (await users.ConcernAsync(id)).GetProperty("protectiveAssessmentDoneAt").ValueKind);
     }
