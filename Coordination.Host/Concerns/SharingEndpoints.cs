@@ -115,7 +115,7 @@ internal static class SharingEndpoints
         }
 
         // The basis and each disclosure it allows are audited in the same transaction.
-        var why = basis.Kind == SharingBasisKind.Consent ? $"Consent {basis.Id} ({basis.GivenBy}, {basis.DocumentReference})" : $"Provision {basis.Id} ({basis.Provision}, weighed by {basis.WeighedBy})";
+        var why = CaseReadAudit.Describe(basis);
         audit.Record(http.User.Audit(AuditAction.LegalBasisRecorded, "Concern", id, file.Concern.MunicipalityId, why, $"parties: {string.Join(", ", names)}"));
         foreach (var party in agencies.Where(a => basis.AgencyIds.Contains(a.Value)))
         {

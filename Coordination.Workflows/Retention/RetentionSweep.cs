@@ -125,7 +125,7 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
     private static async Task<Dictionary<string, int>> EraseSupervisionCaseAsync(CoordinationDbContext db, Guid id, CancellationToken cancellationToken) => new()
     {
         ["journal"] = await db.Set<WorkflowTransition>().Where(t => t.InstanceId == id).ExecuteDeleteAsync(cancellationToken),
-        ["incidents"] = await db.Set<Incident>().Where(i => i.InstanceId == id).ExecuteDeleteAsync(cancellationToken),
+        ["incidents"] = await EraseIncidentsAsync(db, [id], cancellationToken),
         ["states"] = await db.Set<SupervisionCaseState>().Where(s => s.CorrelationId == id).ExecuteDeleteAsync(cancellationToken),
         ["tasks"] = await db.Set<InspectionTask>().Where(t => t.SupervisionCaseId == id).ExecuteDeleteAsync(cancellationToken),
         ["history"] = await db.Set<VenueHistoryEntry>().Where(e => e.SupervisionCaseId == id && e.Kind != VenueHistoryKind.SanctionDecided).ExecuteDeleteAsync(cancellationToken),
@@ -139,7 +139,7 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
         return new Dictionary<string, int>
         {
             ["journal"] = await db.Set<WorkflowTransition>().Where(t => instances.Contains(t.InstanceId)).ExecuteDeleteAsync(cancellationToken),
-            ["incidents"] = await db.Set<Incident>().Where(i => i.InstanceId != null && instances.Contains(i.InstanceId.Value)).ExecuteDeleteAsync(cancellationToken),
+            ["incidents"] = await EraseIncidentsAsync(db, instances, cancellationToken),
             ["answers"] = await db.Set<AgencyTaskAnswer>().Where(a => taskIds.Contains(a.TaskId)).ExecuteDeleteAsync(cancellationToken),
             ["tasks"] = await db.Set<AgencyTaskState>().Where(t => t.ConcernId == id).ExecuteDeleteAsync(cancellationToken),
             ["reviews"] = await db.Set<ReviewState>().Where(r => r.ConcernId == id).ExecuteDeleteAsync(cancellationToken),
@@ -149,6 +149,24 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
             ["legalBases"] = await db.Set<SharingBasis>().Where(b => b.ConcernId == id).ExecuteDeleteAsync(cancellationToken),
             ["concerns"] = await db.Set<Concern>().Where(c => c.Id == id).ExecuteDeleteAsync(cancellationToken),
         };
+    }
+
+    /// <summary>
+    /// The incidents of a case's workflow instances, and those of its messages that failed before
+    /// any instance held them (an HTTP request's message carries no instance, an offer whose task
+    /// was never stored names none): their stored bodies name the case or the instance, and may
+    /// hold its texts. Found by the instance, or by an id in the body.
+    /// </summary>
+    private static async Task<int> EraseIncidentsAsync(CoordinationDbContext db, IReadOnlyList<Guid> instances, CancellationToken cancellationToken)
+    {
+        var erased = await db.Set<Incident>().Where(i => i.InstanceId != null && instances.Contains(i.InstanceId.Value)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var id in instances)
+        {
+            var text = id.ToString("D");
+            erased += await db.Set<Incident>().Where(i => i.Body.Contains(text)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        return erased;
     }
 
     /// <summary>A case due for erasure and the municipality its audit entry is filed under.</summary>

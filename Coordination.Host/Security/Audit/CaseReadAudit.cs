@@ -29,8 +29,14 @@ internal static class CaseReadAudit
             .Select(Describe)),
     };
 
-    private static string Describe(SharingBasis basis) => basis.Kind == SharingBasisKind.Consent
-        ? string.Create(CultureInfo.InvariantCulture, $"Consent {basis.Id} ({basis.GivenBy}, {basis.GivenOn:yyyy-MM-dd}, {basis.DocumentReference})")
+    /// <summary>
+    /// A basis as the audit log names it: its id, kind, who gave the consent and when, or the
+    /// provision and who weighed it. The audit log is never erased, so the consent's free-text
+    /// document reference (which can name the young person) is left on the basis, which
+    /// retention erases with the concern.
+    /// </summary>
+    internal static string Describe(SharingBasis basis) => basis.Kind == SharingBasisKind.Consent
+        ? string.Create(CultureInfo.InvariantCulture, $"Consent {basis.Id} ({basis.GivenBy}, {basis.GivenOn:yyyy-MM-dd})")
         : $"Provision {basis.Id} ({basis.Provision}, weighed by {basis.WeighedBy})";
 
     private static string Fields(ConcernAccessLevel access) => access switch

@@ -52,6 +52,11 @@ public sealed class ReadAuditTests
         // The consent and the disclosure to the police were recorded when the basis was.
         var sharing = await host.WithDatabaseAsync(db => db.Set<AuditEntry>().Where(e => e.SubjectId == id.ToString() && (e.Action == AuditAction.LegalBasisRecorded || e.Action == AuditAction.Disclosure)).Select(e => e.Action).ToListAsync());
         Assert.Equal([AuditAction.LegalBasisRecorded, AuditAction.Disclosure], sharing);
+
+        // The audit log is never erased: the consent's free-text document reference (which can name
+        // the young person) stays on the basis, which retention erases, and is not copied here.
+        var all = await host.WithDatabaseAsync(db => db.Set<AuditEntry>().Select(e => e.Basis + " " + e.Detail).ToListAsync());
+        Assert.DoesNotContain(all, text => text.Contains("Samtycke 2026-118", StringComparison.Ordinal));
     }
 
     [Fact]

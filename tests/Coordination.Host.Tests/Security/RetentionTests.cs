@@ -1,4 +1,5 @@
 using Coordination.Host.Tests.Infrastructure;
+using Coordination.Host.Tests.Operations;
 using Coordination.Testing;
 using Coordination.Workflows.Audit;
 using Coordination.Workflows.Concerns;
@@ -6,6 +7,7 @@ using Coordination.Workflows.Concerns.Chronology;
 using Coordination.Workflows.Concerns.Sharing;
 using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Retention;
+using Coordination.Workflows.Runtime.Incidents;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -32,6 +34,16 @@ public sealed class RetentionTests
         var recent = await CaseJourney.RaiseAsync(host, users);
         await CaseJourney.CloseAsync(host, users, recent);
         var open = await CaseJourney.RaiseAsync(host, users);
+
+        // Messages of each that failed before any workflow instance held them: incidents naming
+        // the concern in their body only, as one an HTTP request published leaves.
+        var oldIncident = IncidentNaming(old, host.Clock.GetUtcNow());
+        var recentIncident = IncidentNaming(recent, host.Clock.GetUtcNow());
+        await host.WithDatabaseAsync(db =>
+        {
+            db.AddRange(oldIncident, recentIncident);
+            return db.SaveChangesAsync();
+        });
         var before = await host.WithDatabaseAsync(db => db.Set<AuditEntry>().CountAsync());
 
         // Moving the clock past 02:30 also fires the nightly job, so up to three sweeps race
@@ -58,6 +70,7 @@ public sealed class RetentionTests
         Assert.Equal(new[] { recent, open }.Order(), remaining.Concerns);
         Assert.Equal(0, remaining.States + remaining.Events + remaining.Bases + remaining.Tasks);
         Assert.True(remaining.OthersEvents > 0);
+        Assert.Equal([recentIncident.Id], await host.WithDatabaseAsync(db => db.Set<Incident>().Where(i => i.Id == oldIncident.Id || i.Id == recentIncident.Id).Select(i => i.Id).ToListAsync()));
 
         var entries = await host.WithDatabaseAsync(db => db.Set<AuditEntry>().Where(e => e.Action == AuditAction.RetentionErased).ToListAsync());
         var entry = Assert.Single(entries);
@@ -71,5 +84,13 @@ public sealed class RetentionTests
 
         // A later sweep finds nothing more to erase.
         Assert.Empty(await sweep.RunAsync(CancellationToken.None));
+    }
+
+    private static Incident IncidentNaming(Guid concernId, DateTimeOffset at)
+    {
+        var incident = OpenIncident.Of("loopback://localhost/concern-state", null, at);
+        incident.Body = incident.Body.Replace("\"message\":{}", $"\"message\":{{\"concernId\":\"{concernId}\",\"outcome\":\"Moved away with her mother.\"}}", StringComparison.Ordinal);
+        Assert.Contains(concernId.ToString(), incident.Body, StringComparison.Ordinal);
+        return incident;
     }
 }
