@@ -57,6 +57,15 @@ public sealed class ChecklistModel(
             return NotFound();
         }
 
+        // A round stored before its dates were limited (RoundDates) may lie at the ends of the
+        // calendar, where the evening's times cannot be computed: the form says so.
+        if (!DateOnly.TryParseExact(Round.Text("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var roundDate)
+            || roundDate < RoundDates.Earliest || roundDate > DateOnly.MaxValue.AddYears(-1))
+        {
+            ModelState.AddModelError(string.Empty, text["Checklist.Error.RoundDate"]);
+            return Page();
+        }
+
         var started = LocalInstant(Input.Started, null);
         var request = new RecordVisitRequest(
             VenueId,

@@ -8,6 +8,8 @@ using Coordination.Host.Tests.Inspections;
 using Coordination.Host.Tests.Security;
 using Coordination.Testing;
 using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Inspections.Rounds;
+using Coordination.Workflows.Inspections.Visits;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Tests.WebUi;
@@ -67,6 +69,28 @@ public sealed partial class UnreadableFormValueTests
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Contains("id=\"Input_MostSeriousCase-error\"", answer.Html, StringComparison.Ordinal);
         Assert.Equal("AwaitingDecision", (await scenario.SupervisionCaseAsync(caseId)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_checklist_of_a_round_stored_with_a_date_at_the_end_of_the_calendar_is_refused_with_a_message_not_an_error()
+    {
+        await using var scenario = await InspectionScenario.StartAsync(HostBackend.SqliteInMemory);
+        var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
+        var roundId = await scenario.PlanRoundAsync(venueId);
+
+        // Stored before round dates were limited to a window (RoundDates).
+        await scenario.Host.WithDatabaseAsync(db => db.Set<InspectionRound>().Where(r => r.Id == roundId)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.Date, new DateOnly(9999, 12, 31))));
+
+        using var client = scenario.Host.CreateClient();
+        using var signIn = await client.PostAsJsonAsync("/api/auth/token", new { email = "licensing.staff@alvby.demo", password = InspectionsClient.DemoPassword });
+        var token = (await signIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        var answer = await PostFormAsync(client, token, $"/Inspections/Checklist?roundId={roundId}&venueId={venueId}",
+            [new("Input.Started", "22:00"), new("Input.Ended", "01:00"), new("Input.Present", "Lisa Licens")]);
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Contains("Rundans datum kan inte användas", answer.Html, StringComparison.Ordinal);
+        Assert.Equal(0, await scenario.Host.WithDatabaseAsync(db => db.Set<Visit>().CountAsync()));
     }
 
     private static List<KeyValuePair<string, string>> Concern(params (string Name, string Value)[] extra) =>
