@@ -2,7 +2,6 @@ using System.Reflection;
 using Coordination.Testing;
 using Coordination.Workflows.Inspections.Visits;
 using Coordination.Workflows.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Workflows.Tests.Persistence;
@@ -16,16 +15,8 @@ public sealed class MigrationTests
     [Fact]
     public async Task Migrations_apply_to_an_empty_SQLite_database_and_the_second_run_changes_nothing()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"coordination-migrations-{Guid.NewGuid():N}.db");
-        try
-        {
-            await AssertMigratesCleanlyAsync(DatabaseProvider.Sqlite, $"Data Source={file}");
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            File.Delete(file);
-        }
+        using var file = new SqliteFile("migrations");
+        await AssertMigratesCleanlyAsync(DatabaseProvider.Sqlite, file.ConnectionString);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using Coordination.Testing;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Chronology;
 using Coordination.Workflows.Persistence;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -22,16 +21,8 @@ public sealed class ProtectiveAssessmentRepairTests
     [Fact]
     public async Task A_protective_assessment_in_the_chronology_but_not_in_the_state_is_restored_on_SQLite()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"coordination-repair-{Guid.NewGuid():N}.db");
-        try
-        {
-            await AssertRestoredAsync(DatabaseProvider.Sqlite, $"Data Source={file}");
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            File.Delete(file);
-        }
+        using var file = new SqliteFile("repair");
+        await AssertRestoredAsync(DatabaseProvider.Sqlite, file.ConnectionString);
     }
 
     [Fact]
