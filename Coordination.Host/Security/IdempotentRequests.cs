@@ -102,7 +102,7 @@ internal sealed partial class IdempotentRequests(
 
             if (claim.First is { } first)
             {
-                await AnswerRepeatAsync(context, first, access);
+                await AnswerRepeatAsync(context, first, fingerprint, access);
                 return;
             }
 
@@ -285,10 +285,10 @@ internal sealed partial class IdempotentRequests(
         return done && response.Headers.SetCookie.All(c => c is not null && c.StartsWith(SignInCookie, StringComparison.Ordinal) && !c.StartsWith(SignInCookie + ";", StringComparison.Ordinal));
     }
 
-    private static async Task AnswerRepeatAsync(HttpContext context, IdempotentRequest first, string access)
+    /// <summary>A repeat's answer. The fingerprint covers the method and address as well as the body.</summary>
+    private static async Task AnswerRepeatAsync(HttpContext context, IdempotentRequest first, string fingerprint, string access)
     {
-        if (first.Method != context.Request.Method || first.Target != $"{context.Request.Path}{context.Request.QueryString}"
-            || first.Fingerprint != await FingerprintAsync(context.Request, first.Target))
+        if (first.Fingerprint != fingerprint)
         {
             await RefuseAsync(context, StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
                 $"This {Header} was already used for another request; use a new key for a new request.");

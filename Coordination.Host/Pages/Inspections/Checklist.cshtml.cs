@@ -66,11 +66,11 @@ public sealed class ChecklistModel(
             return Page();
         }
 
-        var started = LocalInstant(Input.Started, null);
+        var started = LocalInstant(roundDate, Input.Started, null);
         var request = new RecordVisitRequest(
             VenueId,
             started,
-            LocalInstant(Input.Ended, started),
+            LocalInstant(roundDate, Input.Ended, started),
             (Input.Present ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             Input.Items.Select(i => new ChecklistEntryRequest(i.Code, i.Result, i.Note)).ToList());
         var outcome = Read(await VisitEndpoints.RecordAsync(RoundId, request, User, db, publish, deadlines, clock));
@@ -92,11 +92,10 @@ public sealed class ChecklistModel(
         _ => ApiErrors.FieldKey("Input", field),
     };
 
-    /// <summary>A time on the round's evening in Stockholm; one before the evening starts, or before <paramref name="after"/>, is past midnight.</summary>
-    private DateTimeOffset? LocalInstant(string? time, DateTimeOffset? after)
+    /// <summary>A time on the round's evening (<paramref name="date"/>) in Stockholm; one before the evening starts, or before <paramref name="after"/>, is past midnight.</summary>
+    private DateTimeOffset? LocalInstant(DateOnly date, string? time, DateTimeOffset? after)
     {
-        if (!TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            || !DateOnly.TryParseExact(Round.Text("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!TimeOnly.TryParseExact(time, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
         {
             return null;
         }
