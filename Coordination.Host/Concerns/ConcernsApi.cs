@@ -8,6 +8,7 @@ internal static class ConcernsApi
     {
         services.AddScoped<RaiseConcern>();
         services.AddScoped<ConcernQueries>();
+        services.AddScoped<ConcernList>();
         services.AddScoped<TaskQueries>();
         services.AddScoped<TaskCommands>();
         services.AddScoped<ReviewCommands>();
@@ -22,7 +23,7 @@ internal static class ConcernsApi
     {
         var concerns = endpoints.MapGroup("/api/concerns").WithTags("Concerns");
         concerns.MapPost("/", RaiseConcernEndpoint.RaiseAsync);
-        concerns.MapConcernQueries().MapAssessments().MapSharing().MapPlan().MapReviewAndClose();
+        concerns.MapConcernList().MapConcernQueries().MapAssessments().MapSharing().MapPlan().MapReviewAndClose();
         endpoints.MapAgencyTasks().MapOverdue().MapRoutingRules();
         return endpoints;
     }

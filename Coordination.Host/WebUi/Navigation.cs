@@ -12,6 +12,7 @@ internal static class Navigation
         if (UiAccess.CanWorkOnTasks(memberships))
         {
             links.Add(new NavigationLink("/Tasks/Index", "Nav.Tasks"));
+            links.Add(new NavigationLink("/Concerns/Index", "Nav.Concerns"));
         }
 
         if (UiAccess.CanRaiseConcerns(memberships))

@@ -6,12 +6,14 @@ internal static class ConcernRequests
     /// <summary>A valid personnummer of a girl born 15 March 2012.</summary>
     public const string FourteenYearOld = "20120315-1236";
 
-    public static object Concern(string personnummer = FourteenYearOld, string[]? categories = null, string description = "Often absent, seen with older youths known to the police.", bool protectedIdentity = false) => new
+    public static object Concern(
+        string personnummer = FourteenYearOld, string[]? categories = null, string description = "Often absent, seen with older youths known to the police.",
+        bool protectedIdentity = false, string name = "Alva Exempel", string urgency = "Urgent") => new
     {
-        youngPerson = new { personalIdentityNumber = personnummer, name = "Alva Exempel", protectedIdentity },
+        youngPerson = new { personalIdentityNumber = personnummer, name, protectedIdentity },
         school = "Älvby skola",
         categories = categories ?? ["CrimeRisk", "Truancy"],
-        urgency = "Urgent",
+        urgency,
         description,
         guardianKnowledge = "The mother knows the school is worried.",
     };

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Coordination.Host.Tests.Infrastructure;
+using Coordination.Host.Tests.Security;
+using Coordination.Workflows.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Tests.Concerns;
+
+/// <summary>
+/// GET /api/concerns and the Ärenden page: each user finds again the concerns they may see, at
+/// the level the case view gives them, and every row shown is one audited read.
+/// </summary>
+public sealed class ConcernListTests
+{
+    private const string Teacher = "school.staff@alvby.demo";
+    private const string Coordinator = "social.coordinator@alvby.demo";
+    private const string Reception = "social.staff@alvby.demo";
+    private const string Police = "police.staff@alvby.demo";
+    private const string SchoolManager = "school.manager@alvby.demo";
+    private const string SjostadTeacher = "school.staff@sjostad.demo";
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Each_user_lists_the_concerns_they_may_see_at_their_level_and_each_row_shown_is_one_audited_read(HostBackend backend)
+    {
+        await using var host = await SecurityHost.CreateAsync(backend, "concern-list");
+        using var users = new ApiUsers(host);
+        var alva = await RaiseAsync(host, users, Teacher, ConcernRequests.Concern());
+        var hidden = await RaiseAsync(host, users, Teacher, ConcernRequests.Concern("20130601-1238", name: "Hemlig Person", protectedIdentity: true, categories: ["Violence"]));
+        var closed = await RaiseAsync(host, users, Reception, ConcernRequests.Concern("20110909-4563", name: "Bo Avslutad", urgency: "Normal"));
+        var sjostad = await RaiseAsync(host, users, SjostadTeacher, ConcernRequests.Concern(name: "Sjöstad Barn"));
+        var consent = await users.PostJsonAsync(Coordinator, $"/api/concerns/{alva}/legal-bases", ConcernRequests.GuardiansConsent("2026-11-23", "Police"), HttpStatusCode.Created);
+        await CaseJourney.ShareAsync(users, hidden, "Police");
+        await CaseJourney.CloseAsync(host, users, closed);
+
+        // Social services: every concern of their municipality, in full, newest first; open ones by default.
+        Assert.Equal([hidden, alva], Ids(await users.GetJsonAsync(Coordinator, "/api/concerns")));
+        var all = await users.GetJsonAsync(Coordinator, "/api/concerns?status=all");
+        Assert.Equal([closed, hidden, alva], Ids(all));
+        Assert.All(all.GetProperty("items").EnumerateArray(), i => Assert.Equal("Full", i.GetProperty("access").GetString()));
+        Assert.Equal([closed], Ids(await users.GetJsonAsync(Coordinator, "/api/concerns?status=closed")));
+        var alvaRow = Row(all, alva);
+        Assert.Equal("20120315-1236", alvaRow.GetProperty("youngPerson").GetProperty("personalIdentityNumber").GetString());
+        Assert.Equal("ProtectiveAssessment", alvaRow.GetProperty("nextDeadline").GetProperty("step").GetString());
+        Assert.Equal(JsonValueKind.Null, Row(all, closed).GetProperty("nextDeadline").ValueKind);
+
+        // The police: the two shared with them, at the shared minimum; the protected identity hidden.
+        var police = await users.GetJsonAsync(Police, "/api/concerns");
+        Assert.Equal([hidden, alva], Ids(police));
+        Assert.All(police.GetProperty("items").EnumerateArray(), i => Assert.Equal("Shared", i.GetProperty("access").GetString()));
+        Assert.Equal("Skyddad identitet", Row(police, hidden).GetProperty("youngPerson").GetProperty("name").GetString());
+        var policeText = police.GetRawText();
+        Assert.DoesNotContain("Hemlig", policeText, StringComparison.Ordinal);
+        Assert.DoesNotContain("20120315", policeText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Often absent", policeText, StringComparison.Ordinal);
+
+        // The teacher: their two reports, with the date and the feedback only.
+        var teacher = await users.GetJsonAsync(Teacher, "/api/concerns");
+        Assert.Equal([hidden, alva], Ids(teacher));
+        Assert.All(teacher.GetProperty("items").EnumerateArray(), i =>
+            Assert.Equal(["id", "access", "raisedAt", "feedback"], i.EnumerateObject().Select(p => p.Name)));
+        Assert.DoesNotContain("Alva", teacher.GetRawText(), StringComparison.Ordinal);
+
+        // Nobody else of the school, and nothing of another municipality.
+        Assert.Equal(0, (await users.GetJsonAsync(SchoolManager, "/api/concerns?status=all")).GetProperty("total").GetInt32());
+        Assert.Equal([sjostad], Ids(await users.GetJsonAsync(SjostadTeacher, "/api/concerns")));
+
+        // Each row shown was one read of that concern, named as a list read with its basis.
+        var reads = await host.WithDatabaseAsync(db => db.Set<AuditEntry>()
+            .Where(e => e.Action == AuditAction.PersonalDataRead && e.Detail.StartsWith("case list"))
+            .Select(e => new { e.Actor, e.SubjectId, e.Basis })
+            .ToListAsync());
+        Assert.Equal(2 + 3 + 1 + 2 + 2 + 1, reads.Count);
+        Assert.Equal(2, reads.Count(r => r.SubjectId == alva.ToString() && r.Actor == Coordinator));
+        Assert.All(reads.Where(r => r.Actor == Police), r => Assert.StartsWith("Consent", r.Basis, StringComparison.Ordinal));
+        Assert.All(reads.Where(r => r.Actor == Teacher), r => Assert.Equal("Reporter of the concern", r.Basis));
+
+        // Withdrawing the consent takes the concern off the police's list at once.
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{alva}/legal-bases/{consent.GetProperty("id").GetGuid()}/withdrawal", new { }, HttpStatusCode.NoContent);
+        Assert.Equal([hidden], Ids(await users.GetJsonAsync(Police, "/api/concerns")));
+    }
+
+    [Fact]
+    public async Task The_list_is_filtered_by_category_urgency_name_and_personal_identity_number_and_paged_and_bad_values_are_named()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var alva = await RaiseAsync(host, users, Teacher, ConcernRequests.Concern());
+        var bo = await RaiseAsync(host, users, Teacher, ConcernRequests.Concern("20110909-4563", name: "Bo Ek", urgency: "Normal", categories: ["Drugs"]));
+        var cid = await RaiseAsync(host, users, Teacher, ConcernRequests.Concern("20100601-1231", name: "Cid Ek", categories: ["Drugs", "Violence"]));
+
+        Assert.Equal([cid, bo], Ids(await users.GetJsonAsync(Coordinator, "/api/concerns?category=Drugs")));
+        Assert.Equal([bo], Ids(await users.GetJsonAsync(Coordinator, "/api/concerns?urgency=normal")));
+        Assert.Equal([cid, bo], Ids(await users.GetJsonAsync(Coordinator, "/api/concerns?q=%20ek%20")));
+        Assert.Equal([alva], Ids(await users.GetJsonAsync(Coordinator, "/api/concerns?q=201203151236")));
+        Assert.Equal([bo], Ids(await users.GetJsonAsync(Coordinator, "/api/concerns?q=110909-4563")));
+
+        // A reporter's rows show no name, so a search finds none of them.
+        Assert.Equal(0, (await users.GetJsonAsync(Teacher, "/api/concerns?q=Ek")).GetProperty("total").GetInt32());
+
+        var second = await users.GetJsonAsync(Coordinator, "/api/concerns?pageSize=2&page=2");
+        Assert.Equal(3, second.GetProperty("total").GetInt32());
+        Assert.Equal([alva], Ids(second));
+
+        using var bad = await users.GetAsync(Coordinator, $"/api/concerns?status=gone&category=1&urgency=Normal,Urgent&pageSize=0&page=x&q={new string('a', 101)}");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await ApiUsers.JsonAsync(bad, HttpStatusCode.BadRequest);
+        Assert.Equal(["status", "category", "urgency", "q", "page", "pageSize"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
+    [Fact]
+    public async Task The_cases_page_lists_the_rows_and_names_a_filter_it_cannot_use_at_its_field()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        await RaiseAsync(host, users, Teacher, ConcernRequests.Concern());
+        using var browser = host.CreateClient();
+        using (var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = Coordinator, password = ApiUsers.Password }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+        }
+
+        var page = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri("/Concerns", UriKind.Relative)));
+        Assert.Contains("Alva Exempel", page, StringComparison.Ordinal);
+        Assert.Contains("Visar 1–1 av 1 ärenden.", page, StringComparison.Ordinal);
+
+        using var bad = await browser.GetAsync(new Uri("/Concerns?category=Gambling", UriKind.Relative));
+        var text = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("<a href=\"#category\">Värdet finns inte bland alternativen. Välj ett i listan.</a>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Alva Exempel", text, StringComparison.Ordinal);
+    }
+
+    private static async Task<Guid> RaiseAsync(SecurityHost host, ApiUsers users, string reporter, object concern)
+    {
+        var raised = await users.PostJsonAsync(reporter, "/api/concerns", concern, HttpStatusCode.Created);
+        var id = raised.GetProperty("id").GetGuid();
+        await CaseJourney.UntilAsync(host, db => db.Set<Workflows.Concerns.ConcernState>().AnyAsync(s => s.CorrelationId == id), $"concern {id} registered");
+
+        // Apart in time, so that newest first is one order.
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        return id;
+    }
+
+    private static List<Guid> Ids(JsonElement list) => [.. list.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid())];
+
+    private static JsonElement Row(JsonElement list, Guid id) => list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id);
+}
