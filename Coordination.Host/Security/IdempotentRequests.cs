@@ -21,10 +21,12 @@ namespace Coordination.Host.Security;
 /// <c>Idempotent-Replayed: true</c>), one with another request 422, one while the first still
 /// runs on another host 409, and one after the user's access changed (a new security stamp) 409
 /// too: an answer is given again only to the access it was given to. On the same host a repeat
-/// waits for the first. Only success is recorded (2xx from the API, a redirect from a page form
-/// other than to sign-in): after a refusal or an error the same key may be sent again. A request
-/// with a key runs to its end even if the client goes away, since a browser abandons its first
-/// request on a double click and shows the second's answer.
+/// waits for the first. A page form refused so is shown a status page saying which of these
+/// happened (<see cref="StatusPageReason"/>), not the generic error page. Only success is
+/// recorded (2xx from the API, a redirect from a page form other than to sign-in): after a refusal
+/// or an error the same key may be sent again. A request with a key runs to its end even if the
+/// client goes away, since a browser abandons its first request on a double click and shows the
+/// second's answer.
 /// </summary>
 /// <remarks>
 /// Not recorded: <c>/api/auth</c> and the <c>/Account</c> pages (sign-in and out, language,
@@ -291,14 +293,16 @@ internal sealed partial class IdempotentRequests(
         if (first.Fingerprint != fingerprint)
         {
             await RefuseAsync(context, StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
-                $"This {Header} was already used for another request; use a new key for a new request.");
+                $"This {Header} was already used for another request; use a new key for a new request.",
+                "Repeat.OtherContent");
             return;
         }
 
         if (first.Access != access)
         {
             await RefuseAsync(context, StatusCodes.Status409Conflict, "Idempotency key from before an access change",
-                $"This {Header} was used before your memberships or credentials changed; its answer is not given again. Check whether the first request was done, and send a new request with a new key.");
+                $"This {Header} was used before your memberships or credentials changed; its answer is not given again. Check whether the first request was done, and send a new request with a new key.",
+                "Repeat.AccessChanged");
             return;
         }
 
@@ -306,14 +310,16 @@ internal sealed partial class IdempotentRequests(
         {
             context.Response.Headers.RetryAfter = "1";
             await RefuseAsync(context, StatusCodes.Status409Conflict, "Request still running",
-                $"A request with this {Header} is still running; send it again in a moment.");
+                $"A request with this {Header} is still running; send it again in a moment.",
+                "Repeat.StillRunning");
             return;
         }
 
         if (first.StatusCode is not { } status)
         {
             await RefuseAsync(context, StatusCodes.Status409Conflict, "Request already done",
-                $"A request with this {Header} was done, but its answer was too large to keep; read the result instead of sending it again.");
+                $"A request with this {Header} was done, but its answer was too large to keep; read the result instead of sending it again.",
+                "Repeat.AlreadyDone");
             return;
         }
 
@@ -371,11 +377,21 @@ internal sealed partial class IdempotentRequests(
             .ExecuteDeleteAsync(CancellationToken.None);
     }
 
-    /// <summary>Problem details for the API; a page gets the status page of the code.</summary>
-    private static Task RefuseAsync(HttpContext context, int status, string title, string detail)
+    /// <summary>
+    /// Problem details for the API; a page gets the status page of the code, which says what
+    /// happened when <paramref name="pageReason"/> names it (<c>Status.{pageReason}.*</c> in the
+    /// web UI's texts) and leads back to the page the form was sent to.
+    /// </summary>
+    private static Task RefuseAsync(HttpContext context, int status, string title, string detail, string? pageReason = null)
     {
         if (!RequestKind.IsApi(context))
         {
+            if (pageReason is not null)
+            {
+                var request = context.Request;
+                context.Features.Set(new StatusPageReason(pageReason, $"{request.PathBase}{request.Path}{request.QueryString}"));
+            }
+
             context.Response.StatusCode = status;
             return Task.CompletedTask;
         }
