@@ -9,7 +9,11 @@ public sealed class RetentionOptions
 {
     public const string Section = "Retention";
 
-    /// <summary>A closed concern with its chronology, sharing bases, tasks, plan, reviews and journal.</summary>
+    /// <summary>
+    /// A closed concern with its chronology, sharing bases, tasks, plan, reviews and journal. Also
+    /// a concern whose registration failed for good, which can never close: counted from when it
+    /// was last touched (raised, written in its chronology, its registration failed or retried).
+    /// </summary>
     public TimeSpan ClosedConcerns { get; set; } = TimeSpan.FromDays(2 * 365);
 
     /// <summary>

@@ -20,7 +20,9 @@ namespace Coordination.Workflows.Retention;
 
 /// <summary>
 /// Erases (gallrar) closed cases past their retention period: concerns and supervision cases,
-/// each with a period of its own in <see cref="RetentionOptions"/>. Each case is erased in one
+/// each with a period of its own in <see cref="RetentionOptions"/>, and concerns that can never
+/// close because their registration failed for good (<see cref="FailedRegistrations"/>), under
+/// the closed concerns' period. Each case is erased in one
 /// transaction together with the audit entry that records it: which case, which municipality,
 /// how many rows of which kind, under which period. The audit log itself is never erased, and
 /// its entries hold ids only, so the chain still verifies afterwards.
@@ -29,7 +31,7 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
 {
     public const string Actor = "system:retention";
 
-    /// <summary>Erases every closed case past retention; returns the ids erased.</summary>
+    /// <summary>Erases every case past retention; returns the ids erased.</summary>
     public async Task<IReadOnlyList<Guid>> RunAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -40,7 +42,7 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
             List<Owned> due;
             await using (var scope = scopes.CreateAsyncScope())
             {
-                due = await kind.Due(scope.ServiceProvider.GetRequiredService<CoordinationDbContext>()).Take(settings.BatchSize).ToListAsync(cancellationToken);
+                due = await kind.Due(scope.ServiceProvider.GetRequiredService<CoordinationDbContext>());
             }
 
             var basis = string.Create(CultureInfo.InvariantCulture, $"Retention: {kind.Described} are kept {kind.Period.TotalDays:0} days");
@@ -58,7 +60,8 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
 
     /// <summary>
     /// The kinds of case the sweep erases, each with its own period. <see cref="ErasableKind.Claim"/>
-    /// deletes the case's own row only if it is still due: deleting it takes the row's write lock,
+    /// deletes the case's own row (for a failed registration, its incidents) only if it is still
+    /// due: deleting it takes the row's write lock,
     /// so a second sweep running at the same time (the nightly job and an operator's run) finds
     /// nothing to delete and records nothing, and a case reopened since the list was read is not
     /// erased.
@@ -74,16 +77,24 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
                 db => db.Set<ConcernState>().AsNoTracking()
                     .Where(s => s.ClosedAt != null && s.ClosedAt <= concernCutoff)
                     .OrderBy(s => s.ClosedAt)
-                    .Select(s => new Owned(s.CorrelationId, s.MunicipalityId)),
+                    .Select(s => new Owned(s.CorrelationId, s.MunicipalityId))
+                    .Take(settings.BatchSize).ToListAsync(cancellationToken),
                 (db, id) => db.Set<ConcernState>().Where(s => s.CorrelationId == id && s.ClosedAt != null && s.ClosedAt <= concernCutoff).ExecuteDeleteAsync(cancellationToken),
                 "states",
+                (db, id) => EraseConcernAsync(db, id, cancellationToken)),
+            new(
+                "Concern", "concerns whose registration failed", settings.ClosedConcerns,
+                db => FailedRegistrationsDueAsync(db, concernCutoff, settings.BatchSize, cancellationToken),
+                (db, id) => FailedRegistrations.ClaimAsync(db, id, concernCutoff, cancellationToken),
+                "incidents",
                 (db, id) => EraseConcernAsync(db, id, cancellationToken)),
             new(
                 "SupervisionCase", "closed supervision cases", settings.ClosedSupervisionCases,
                 db => db.Set<SupervisionCase>().AsNoTracking()
                     .Where(c => c.ClosedAt != null && c.ClosedAt <= supervisionCutoff)
                     .OrderBy(c => c.ClosedAt)
-                    .Select(c => new Owned(c.Id, c.MunicipalityId)),
+                    .Select(c => new Owned(c.Id, c.MunicipalityId))
+                    .Take(settings.BatchSize).ToListAsync(cancellationToken),
                 (db, id) => db.Set<SupervisionCase>().Where(c => c.Id == id && c.ClosedAt != null && c.ClosedAt <= supervisionCutoff).ExecuteDeleteAsync(cancellationToken),
                 "supervisionCases",
                 (db, id) => EraseSupervisionCaseAsync(db, id, cancellationToken)),
@@ -108,13 +119,41 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
         }
 
         var counts = await kind.Erase(db, id);
-        counts[kind.ClaimedRows] = claimed;
+        counts[kind.ClaimedRows] = counts.GetValueOrDefault(kind.ClaimedRows) + claimed;
         trail.Record(new AuditRecord(
             AuditAction.RetentionErased, null, Actor, kind.SubjectType, id.ToString(), municipalityId, basis,
             string.Join(", ", counts.Where(c => c.Value > 0).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value}")))));
         await trail.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// The oldest concerns whose registration failed and that nobody has touched for the period.
+    /// Concerns without a workflow state are few (a registration takes moments), so each is
+    /// checked for its incidents by the concern's id in their bodies, as erasure finds them.
+    /// </summary>
+    private static async Task<List<Owned>> FailedRegistrationsDueAsync(CoordinationDbContext db, DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
+    {
+        var unregistered = await FailedRegistrations.Unregistered(db, cutoff)
+            .OrderBy(c => c.RaisedAt)
+            .Select(c => new Owned(c.Id, c.MunicipalityId))
+            .ToListAsync(cancellationToken);
+        var due = new List<Owned>();
+        foreach (var concern in unregistered)
+        {
+            if (due.Count == batchSize)
+            {
+                break;
+            }
+
+            if (await FailedRegistrations.FailedAndLeftAsync(db, concern.Id, cutoff, cancellationToken))
+            {
+                due.Add(concern);
+            }
+        }
+
+        return due;
     }
 
     /// <summary>
@@ -174,8 +213,8 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
 
     /// <param name="SubjectType">The audit entry's subject type.</param>
     /// <param name="Described">How the audit entry's basis names these cases.</param>
-    /// <param name="Period">How long they are kept after they closed.</param>
-    /// <param name="Due">The cases past their period, oldest first.</param>
+    /// <param name="Period">How long they are kept after they closed, or after a failed registration was last touched.</param>
+    /// <param name="Due">The cases past their period, oldest first, at most a batch.</param>
     /// <param name="Claim">Deletes the case's own row if it is still due; returns the rows deleted.</param>
     /// <param name="ClaimedRows">The name the claimed rows are counted under.</param>
     /// <param name="Erase">Deletes the rest of the case; returns the rows deleted per kind.</param>
@@ -183,7 +222,7 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
         string SubjectType,
         string Described,
         TimeSpan Period,
-        Func<CoordinationDbContext, IQueryable<Owned>> Due,
+        Func<CoordinationDbContext, Task<List<Owned>>> Due,
         Func<CoordinationDbContext, Guid, Task<int>> Claim,
         string ClaimedRows,
         Func<CoordinationDbContext, Guid, Task<Dictionary<string, int>>> Erase);
