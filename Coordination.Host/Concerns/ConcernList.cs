@@ -18,7 +18,9 @@ namespace Coordination.Host.Concerns;
 /// The candidates are chosen in the database (municipality, reporter, a basis in force, open or
 /// closed, urgency); the access level, the category and the text search are applied to them in
 /// memory, because the agencies a basis names and the categories are stored as lists. Only the
-/// columns a row shows are read, never the report's free text.
+/// columns a row shows are read, never the report's free text: a municipality's retained
+/// concerns (thousands, not millions) are a few hundred bytes each. Concerns raised at the same
+/// moment keep one order (by id), so pages neither repeat nor skip a row.
 /// </remarks>
 public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHttpContextAccessor http)
 {
@@ -57,6 +59,7 @@ public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHtt
         // The columns a row shows, never the report's free text (a row has no use for it).
         var rows = await candidates
             .OrderByDescending(r => r.Concern.RaisedAt)
+            .ThenBy(r => r.Concern.Id)
             .Select(r => new
             {
                 Concern = new Concern
