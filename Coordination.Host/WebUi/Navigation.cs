@@ -37,6 +37,11 @@ internal static class Navigation
             links.Add(new NavigationLink("/Operations/Index", "Nav.Operations"));
         }
 
+        if (UiAccess.CanAudit(memberships))
+        {
+            links.Add(new NavigationLink("/Audit/Index", "Nav.Audit"));
+        }
+
         links.Add(new NavigationLink("/Account/Security", "Nav.Account"));
         return links;
     }

@@ -17,6 +17,7 @@ internal static class UiAccess
     public const string Inspects = "ui:inspects";
     public const string Administers = "ui:administers";
     public const string ReadsInspectionSettings = "ui:reads-inspection-settings";
+    public const string Audits = "ui:audits";
 
     private static readonly AgencyKind[] InspectionAgencies = [AgencyKind.LicensingUnit, AgencyKind.Police, AgencyKind.RescueService, AgencyKind.TaxAgency];
 
@@ -47,6 +48,10 @@ internal static class UiAccess
 
     public static bool CanAdminister(IReadOnlyList<MembershipClaim> memberships) =>
         memberships.Any(m => m.Role == MembershipRole.Administrator);
+
+    /// <summary>The audit log page: auditors, as <c>/api/audit</c> (its entries of their municipalities only).</summary>
+    public static bool CanAudit(IReadOnlyList<MembershipClaim> memberships) =>
+        memberships.Any(m => m.Role == MembershipRole.Auditor);
 
     public static IReadOnlyList<MembershipClaim> Memberships(this ClaimsPrincipal user) => MembershipClaim.From(user);
 }

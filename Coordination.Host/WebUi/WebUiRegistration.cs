@@ -38,6 +38,7 @@ internal static class WebUiRegistration
                     new AuthorizeAttribute(page.ViewEnginePath == InspectionSettingsPage ? UiAccess.ReadsInspectionSettings : UiAccess.Inspects)));
                 o.Conventions.AuthorizeFolder("/Admin", UiAccess.Administers);
                 o.Conventions.AuthorizeFolder("/Operations", UiAccess.Administers);
+                o.Conventions.AuthorizeFolder("/Audit", UiAccess.Audits);
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Account/SignInCode");
                 o.Conventions.AllowAnonymousToPage("/Account/Language");
@@ -67,7 +68,8 @@ internal static class WebUiRegistration
             .AddPolicy(UiAccess.Manages, p => p.RequireAssertion(c => UiAccess.CanManage(MembershipClaim.From(c.User))))
             .AddPolicy(UiAccess.Inspects, p => p.RequireAssertion(c => UiAccess.CanInspect(MembershipClaim.From(c.User))))
             .AddPolicy(UiAccess.ReadsInspectionSettings, p => p.RequireAssertion(c => UiAccess.CanReadInspectionSettings(MembershipClaim.From(c.User))))
-            .AddPolicy(UiAccess.Administers, p => p.RequireAssertion(c => UiAccess.CanAdminister(MembershipClaim.From(c.User))));
+            .AddPolicy(UiAccess.Administers, p => p.RequireAssertion(c => UiAccess.CanAdminister(MembershipClaim.From(c.User))))
+            .AddPolicy(UiAccess.Audits, p => p.RequireAssertion(c => UiAccess.CanAudit(MembershipClaim.From(c.User))));
 
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -5,9 +5,16 @@ using Coordination.Workflows.Audit;
 
 namespace Coordination.Host.Security.Audit;
 
-/// <summary>An auditor's search: who, which record, which action, which period; each field optional.</summary>
-internal sealed partial record AuditQuery(Guid? ActorUserId, string? SubjectType, string? SubjectId, AuditAction? Action, DateTimeOffset? From, DateTimeOffset? To, int Limit)
+/// <summary>
+/// An auditor's search: who (by user id, or by the name the entry gives its actor, which is the
+/// e-mail address, also of a failed sign-in to an address that is nobody's account), which
+/// record, which action, which period; each field optional.
+/// </summary>
+internal sealed partial record AuditQuery(
+    Guid? ActorUserId, string? SubjectType, string? SubjectId, AuditAction? Action, DateTimeOffset? From, DateTimeOffset? To, int Limit, string? ActorName = null)
 {
+    public const int MaxActorNameLength = 256;
+
     public const int MaxLimit = 1000;
 
     /// <summary>Reads the query string; the errors name the parameter that was wrong.</summary>
@@ -54,7 +61,10 @@ internal sealed partial record AuditQuery(Guid? ActorUserId, string? SubjectType
 
         var subjectType = Text(query, "subjectType", 60, errors);
         var subjectId = Text(query, "subjectId", 100, errors);
-        return errors.Count > 0 ? (null, errors) : (new AuditQuery(actor, subjectType, subjectId, action, from, to, limit), errors);
+        var actorName = Text(query, "actorName", MaxActorNameLength, errors)?.Trim();
+        return errors.Count > 0
+            ? (null, errors)
+            : (new AuditQuery(actor, subjectType, subjectId, action, from, to, limit, string.IsNullOrEmpty(actorName) ? null : actorName), errors);
     }
 
     private static DateTimeOffset? Instant(IQueryCollection query, string name, Dictionary<string, string[]> errors)

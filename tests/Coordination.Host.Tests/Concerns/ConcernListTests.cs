@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Security;
@@ -117,11 +116,7 @@ public sealed class ConcernListTests
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
         await RaiseAsync(host, users, Teacher, ConcernRequests.Concern());
-        using var browser = host.CreateClient();
-        using (var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = Coordinator, password = ApiUsers.Password }))
-        {
-            Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
-        }
+        using var browser = await users.BrowserAsync(Coordinator);
 
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri("/Concerns", UriKind.Relative)));
         Assert.Contains("Alva Exempel", page, StringComparison.Ordinal);

@@ -153,7 +153,7 @@ public sealed class AccessMatrixTests
 
         // The health probes, the start page and the user's own account pages carry no case data.
         var auditorOnly = role == "auditor";
-        string[] open = ["/api/audit", "/api/me", "/health", "/Account/"];
+        string[] open = ["/api/audit", "/Audit", "/api/me", "/health", "/Account/"];
         if (auditorOnly && ok && !(open.Any(p => route.Template.StartsWith(p, StringComparison.Ordinal)) || route.Template is "/" or "/Index"))
         {
             failures.Add($"{where} — auditors read the audit log only");

@@ -43,6 +43,15 @@ internal sealed class ApiUsers(SecurityHost host) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string user, string path) => SendAsync(user, HttpMethod.Get, path);
 
+    /// <summary>A client signed in with the cookie, as a browser is, for the web pages.</summary>
+    public async Task<HttpClient> BrowserAsync(string user, bool allowAutoRedirect = true)
+    {
+        var browser = host.CreateClient(new() { AllowAutoRedirect = allowAutoRedirect });
+        using var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = user, password = Password });
+        Assert.True(signIn.StatusCode == HttpStatusCode.NoContent, $"cookie sign-in of {user}: {(int)signIn.StatusCode}");
+        return browser;
+    }
+
     public Task<HttpResponseMessage> PostAsync(string user, string path, object body) => SendAsync(user, HttpMethod.Post, path, JsonContent.Create(body));
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 
 namespace Coordination.Host.Tests.Security;
 
@@ -24,6 +25,7 @@ public sealed class AuditSearchFilterTests
     [InlineData("subjectType=User&subjectType=Concern", "subjectType")]
     [InlineData("subjectId=a&subjectId=b", "subjectId")]
     [InlineData("limit=10&limit=20", "limit")]
+    [InlineData("actorName=a&actorName=b", "actorName")]
     public async Task A_filter_that_is_not_one_valid_value_is_refused_naming_the_parameter(string filter, string parameter)
     {
         await using var host = SecurityHost.OnSqlite();
@@ -48,5 +50,25 @@ public sealed class AuditSearchFilterTests
 
         Assert.NotEmpty(entries.EnumerateArray());
         Assert.All(entries.EnumerateArray(), e => Assert.Equal("SignInSucceeded", e.GetProperty("action").GetString()));
+    }
+
+    [Fact]
+    public async Task An_actor_name_finds_that_address_in_any_case_including_a_failed_sign_in_to_nobodys_address()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        await users.TokenAsync("school.staff@alvby.demo");
+        await users.TokenAsync("police.staff@alvby.demo");
+        using (var failed = await users.Client.PostAsJsonAsync("/api/auth/token", new { email = "nobody@alvby.demo", password = "wrong" }))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        }
+
+        var school = await users.GetJsonAsync(Auditor, "/api/audit/entries?actorName=School.Staff@ALVBY.demo");
+        var nobody = await users.GetJsonAsync(Auditor, "/api/audit/entries?actorName=nobody@alvby.demo");
+
+        Assert.Equal(["SignInSucceeded"], school.EnumerateArray().Select(e => e.GetProperty("action").GetString()));
+        Assert.All(school.EnumerateArray(), e => Assert.Equal("school.staff@alvby.demo", e.GetProperty("actor").GetString()));
+        Assert.Equal(["SignInFailed"], nobody.EnumerateArray().Select(e => e.GetProperty("action").GetString()));
     }
 }

@@ -1,0 +1,102 @@
+using System.Net;
+using Coordination.Workflows.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Tests.Security;
+
+/// <summary>The audit log page: auditors search their municipalities' entries, export them (itself audited) and check the chain.</summary>
+public sealed class AuditPageTests
+{
+    private const string Auditor = "social.auditor@alvby.demo";
+    private const string SjostadAuditor = "social.auditor@sjostad.demo";
+
+    [Fact]
+    public async Task An_auditor_finds_who_read_a_concern_newest_first_exports_the_search_and_checks_the_chain()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var id = await CaseJourney.RaiseAsync(host, users);
+        using (var read = await users.GetAsync(CaseJourney.Coordinator, $"/api/concerns/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        }
+
+        using (var reporter = await users.GetAsync(CaseJourney.Teacher, $"/api/concerns/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, reporter.StatusCode);
+        }
+
+        host.Clock.Advance(TimeSpan.FromMinutes(5));
+        using (var again = await users.GetAsync(CaseJourney.Coordinator, $"/api/concerns/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        }
+
+        using var auditor = await users.BrowserAsync(Auditor);
+        var all = await PageAsync(auditor, "/Audit");
+        Assert.Contains("Läsning av personuppgifter", all, StringComparison.Ordinal);
+        Assert.Contains(CaseJourney.Teacher, all, StringComparison.Ordinal);
+
+        // The coordinator's two reads, found by address in any case, newest first.
+        var reads = await PageAsync(auditor, "/Audit?action=PersonalDataRead&who=SOCIAL.Coordinator@alvby.demo&from=2026-11-23&to=2026-11-23");
+        Assert.Contains("Visar 1–2 av 2 poster.", reads, StringComparison.Ordinal);
+        var times = Times(reads);
+        Assert.Equal(2, times.Count);
+        Assert.True(times[0] > times[1], "newest first");
+        Assert.Contains("Inga poster att visa med de här valen.", await PageAsync(auditor, "/Audit?action=PersonalDataRead&from=2026-11-24"), StringComparison.Ordinal);
+
+        // Another municipality's auditor sees none of Älvby's reads.
+        using var sjostad = await users.BrowserAsync(SjostadAuditor);
+        Assert.Contains("Inga poster att visa med de här valen.", await PageAsync(sjostad, "/Audit?action=PersonalDataRead"), StringComparison.Ordinal);
+
+        // The export is the same search as CSV, and is itself an entry.
+        using var export = await auditor.GetAsync(new Uri("/Audit?handler=Export&action=PersonalDataRead&who=social.coordinator@alvby.demo", UriKind.Relative));
+        Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
+        var csv = await export.Content.ReadAsStringAsync();
+        Assert.Equal(3, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.True(await host.WithDatabaseAsync(db => db.Set<AuditEntry>().AnyAsync(e => e.Action == AuditAction.AuditExported && e.Actor == Auditor)));
+
+        Assert.Contains("Kedjan är obruten", await PageAsync(auditor, "/Audit?verify=1"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/Audit?action=Nothing", "action", "Händelsen finns inte bland alternativen.")]
+    [InlineData("/Audit?from=2026-12-01&to=2026-11-01", "to", "Perioden slutar innan den börjar.")]
+    [InlineData("/Audit?from=23/11/2026", "from", "Ange ett datum som ÅÅÅÅ-MM-DD.")]
+    [InlineData("/Audit?who=a&who=b", "who", "Ange värdet en gång.")]
+    public async Task A_search_the_form_cannot_send_is_named_at_its_field_and_lists_nothing(string path, string field, string message)
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        using var auditor = await users.BrowserAsync(Auditor);
+
+        var page = await PageAsync(auditor, path);
+
+        Assert.Contains($"<a href=\"#{field}\">{message}", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<table", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_auditors_open_the_audit_log_page()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        foreach (var user in new[] { CaseJourney.Coordinator, "social.administrator@alvby.demo", "social.manager@alvby.demo" })
+        {
+            using var browser = await users.BrowserAsync(user, allowAutoRedirect: false);
+            using var response = await browser.GetAsync(new Uri("/Audit", UriKind.Relative));
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, $"{user}: {(int)response.StatusCode}");
+            Assert.DoesNotContain("Granskningslogg</h1>", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<string> PageAsync(HttpClient browser, string path)
+    {
+        using var response = await browser.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    private static List<DateTimeOffset> Times(string page) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(page, "<time datetime=\"([^\"]+)\"").Select(m => DateTimeOffset.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture))];
+}
