@@ -235,11 +235,8 @@ public sealed partial class IdempotencyKeyTests
     public async Task The_raise_form_sent_twice_raises_one_concern_and_both_land_on_it()
     {
         await using var host = SecurityHost.OnSqlite();
-        using var browser = host.CreateClient(new() { AllowAutoRedirect = false });
-        using (var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = Teacher, password = ApiUsers.Password }))
-        {
-            Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
-        }
+        using var users = new ApiUsers(host);
+        using var browser = await users.BrowserAsync(Teacher, allowAutoRedirect: false);
 
         var page = await browser.GetStringAsync("/Concerns/Raise");
         var fields = new List<KeyValuePair<string, string>>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Coordination.Workflows.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,11 +64,7 @@ public sealed class ReadAuditTests
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
         var id = await CaseJourney.RaiseAsync(host, users);
-        using var browser = host.CreateClient();
-        using (var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = CaseJourney.Coordinator, password = ApiUsers.Password }))
-        {
-            Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
-        }
+        using var browser = await users.BrowserAsync(CaseJourney.Coordinator);
 
         using var page = await browser.GetAsync(new Uri($"/Concerns/Case/{id}", UriKind.Relative));
 
