@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Coordination.Contracts.Concerns;
+using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Security;
 using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Identity;
@@ -21,10 +22,12 @@ public sealed partial class TaskInboxFilterTests
     private const string Reception = "social.staff@alvby.demo";
     private const string NoneMatch = "Inga uppgifter stämmer med filtret.";
 
-    [Fact]
-    public async Task The_inbox_is_narrowed_by_kind_agency_and_overdue_and_sorted_by_deadline_soonest_first()
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task The_inbox_is_narrowed_by_kind_agency_and_overdue_and_sorted_by_deadline_soonest_first(HostBackend backend)
     {
-        await using var host = SecurityHost.OnSqlite();
+        await using var host = await SecurityHost.CreateAsync(backend, "inbox-filter");
         using var users = new ApiUsers(host);
         var inbox = await PoliceInboxAsync(host, users);
         using var police = await SignedInAsync(host, Police);
