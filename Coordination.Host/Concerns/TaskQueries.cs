@@ -6,30 +6,41 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Host.Concerns;
 
 /// <summary>
-/// The open agency tasks a user sees: their own, and the queues of the agencies they work in.
+/// The open agency tasks a user sees: their own, and the queues of the agencies they work in,
+/// soonest deadline first and narrowed by a <see cref="TaskFilter"/>.
 /// The one read path of the task list for both the API and the web UI.
 /// </summary>
 public sealed class TaskQueries(CoordinationDbContext db)
 {
-    public async Task<IReadOnlyList<AgencyTaskState>> MineAsync(CaseViewer viewer, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AgencyTaskState>> MineAsync(CaseViewer viewer, CancellationToken cancellationToken) =>
+        MineAsync(viewer, TaskFilter.None, cancellationToken);
+
+    /// <summary>The user's own open tasks in the agencies they work in, narrowed by <paramref name="filter"/>.</summary>
+    public async Task<IReadOnlyList<AgencyTaskState>> MineAsync(CaseViewer viewer, TaskFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(filter);
         var agencies = viewer.AllCaseAgencies();
-        var tasks = await db.Open().Where(t => t.OwnerUserId == viewer.UserId && agencies.Contains(t.AgencyId)).ToListAsync(cancellationToken);
-        return [.. tasks.OrderBy(t => t.DueAt)];
+        var tasks = await filter.Narrow(db.Open().Where(t => t.OwnerUserId == viewer.UserId && agencies.Contains(t.AgencyId))).ToListAsync(cancellationToken);
+        return filter.Sorted(tasks);
     }
 
     /// <summary>The open tasks of one agency the user works in, or of all of them.</summary>
-    public async Task<Answer<IReadOnlyList<AgencyTaskState>>> QueueAsync(CaseViewer viewer, Guid? agencyId, CancellationToken cancellationToken)
+    public Task<Answer<IReadOnlyList<AgencyTaskState>>> QueueAsync(CaseViewer viewer, Guid? agencyId, CancellationToken cancellationToken) =>
+        QueueAsync(viewer, new TaskFilter(AgencyId: agencyId), cancellationToken);
+
+    /// <summary>The open tasks of the agencies the user works in, narrowed by <paramref name="filter"/>; refused for an agency they do not work in.</summary>
+    public async Task<Answer<IReadOnlyList<AgencyTaskState>>> QueueAsync(CaseViewer viewer, TaskFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        if (agencyId is { } requested && !viewer.WorksIn(requested))
+        ArgumentNullException.ThrowIfNull(filter);
+        if (filter.AgencyId is { } requested && !viewer.WorksIn(requested))
         {
             return Refusal.Forbidden("You see the queues of the agencies you work in.");
         }
 
-        var agencies = agencyId is { } one ? [one] : viewer.AllCaseAgencies();
-        var tasks = await db.Open().Where(t => agencies.Contains(t.AgencyId)).ToListAsync(cancellationToken);
-        return Answers.Of<IReadOnlyList<AgencyTaskState>>([.. tasks.OrderBy(t => t.DueAt)]);
+        var agencies = viewer.AllCaseAgencies();
+        var tasks = await filter.Narrow(db.Open().Where(t => agencies.Contains(t.AgencyId))).ToListAsync(cancellationToken);
+        return Answers.Of(filter.Sorted(tasks));
     }
 }

@@ -13,10 +13,22 @@ namespace Coordination.Host.Pages.Tasks;
 /// My tasks and my agencies' queues, with claim, accept, decline (with a reason), complete and,
 /// for managers, reassign. Reads through <see cref="TaskQueries"/> and acts through
 /// <see cref="TaskCommands"/>, exactly as the API does. New tasks arrive without reload
-/// (wwwroot/js/task-inbox.js fetches the lists again when the hub says a task was offered).
+/// (wwwroot/js/task-inbox.js fetches the lists again, with the page's query string, when the hub
+/// says a task was offered). The lists are filtered by kind, agency and "only overdue" from the
+/// query string (<see cref="FilterKeys"/>), in the page, its live lists and its actions alike; a
+/// value the form cannot have sent is named at its field and nothing is listed.
 /// </summary>
 public sealed class IndexModel(TaskQueries queries, TaskCommands commands, AgencyDirectory directory, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
+    /// <summary>The query parameters of the filter form; the actions carry them back to the same view.</summary>
+    public static readonly string[] FilterKeys = ["kind", "agencyId", "overdue"];
+
+    /// <summary>The filter the lists were read with; null when the query string held a value the form cannot send.</summary>
+    public TaskFilter? Filter { get; private set; }
+
+    /// <summary>The agencies the user works on cases in, by name: the choices of the agency filter.</summary>
+    public IReadOnlyList<AgencyName> CaseAgencies { get; private set; } = [];
+
     public IReadOnlyList<AgencyTaskState> Mine { get; private set; } = [];
 
     public IReadOnlyList<AgencyTaskState> Queue { get; private set; } = [];
@@ -35,11 +47,11 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    /// <summary>Only the task lists, for the live inbox to swap in.</summary>
+    /// <summary>Only the task lists under the same filter, for the live inbox to swap in.</summary>
     public async Task<IActionResult> OnGetListsAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        return Partial("_TaskLists", this);
+        return Filter is null ? BadRequest() : Partial("_TaskLists", this);
     }
 
     public Task<IActionResult> OnPostClaimAsync(Guid id, CancellationToken cancellationToken) =>
@@ -71,8 +83,20 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
     public static bool IsDoneOnTheCase(AgencyTaskState task) =>
         TaskCommands.IsRecordedOnTheConcern(task.Kind) && task.CurrentState is "Offered" or "Claimed";
 
-    public bool IsOverdue(AgencyTaskState task) =>
-        task.DueAt < Now && !(task.Kind == AgencyTaskKind.JointWork && task.CurrentState == "Accepted");
+    public bool IsOverdue(AgencyTaskState task) => TaskFilter.IsOverdue(task, Now);
+
+    /// <summary>Whether the agency filter is drawn: for a user of several agencies, or to name a wrong value at it.</summary>
+    public bool ShowsAgencyFilter => CaseAgencies.Count > 1 || ModelState.ContainsKey("agencyId");
+
+    /// <summary>The filter as route values, so that an action's form comes back to the same view.</summary>
+    public IDictionary<string, string> FilterRoute => Filter is not { } filter
+        ? new Dictionary<string, string>()
+        : new Dictionary<string, string?>
+        {
+            ["kind"] = filter.Kind?.ToString(),
+            ["agencyId"] = filter.AgencyId?.ToString(),
+            ["overdue"] = filter.OverdueAt is null ? null : "true",
+        }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task<Answer<Guid>>> act, string doneKey, CancellationToken cancellationToken)
     {
@@ -95,7 +119,7 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
         if (answer.Succeeded)
         {
             Message = text[doneKey];
-            return RedirectToPage();
+            return LocalRedirect(Url.Page("/Tasks/Index") + FilterQuery());
         }
 
         var refusal = answer.Refusal!;
@@ -117,9 +141,16 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
     {
         var viewer = Viewer;
         Now = clock.GetUtcNow();
-        Mine = await queries.MineAsync(viewer, cancellationToken);
-        Queue = (await queries.QueueAsync(viewer, null, cancellationToken)).Value ?? [];
         Agencies = await directory.OwnAgenciesAsync(viewer, cancellationToken);
+        CaseAgencies = [.. viewer.AllCaseAgencies().Where(Agencies.ContainsKey).Select(id => Agencies[id]).OrderBy(a => a.Name, StringComparer.CurrentCulture)];
+        Filter = ReadFilter(viewer);
+        if (Filter is not { } filter)
+        {
+            return;
+        }
+
+        Mine = await queries.MineAsync(viewer, filter, cancellationToken);
+        Queue = (await queries.QueueAsync(viewer, filter, cancellationToken)).Value ?? [];
         var members = new Dictionary<Guid, IReadOnlyList<AgencyMember>>();
         foreach (var agencyId in Queue.Select(t => t.AgencyId).Distinct().Where(viewer.Manages))
         {
@@ -128,4 +159,63 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
 
         Members = members;
     }
+
+    /// <summary>
+    /// The filter from the query string, or null with each value the form cannot have sent (an
+    /// edited or outdated address) named at its field: listing everything instead would hide
+    /// that the filter was not applied, and an agency the user does not work in shows nothing.
+    /// </summary>
+    private TaskFilter? ReadFilter(CaseViewer viewer)
+    {
+        var errors = new ValidationErrors();
+        var kind = Given("kind", errors) is { } k ? errors.Name<AgencyTaskKind>("kind", k) : null;
+        Guid? agencyId = null;
+        if (Given("agencyId", errors) is { } a)
+        {
+            if (Guid.TryParse(a, out var id) && viewer.WorksIn(id))
+            {
+                agencyId = id;
+            }
+            else
+            {
+                errors.Add("agencyId", "Not an agency the user works in.");
+            }
+        }
+
+        var overdue = false;
+        if (Given("overdue", errors) is { } o && !bool.TryParse(o, out overdue))
+        {
+            errors.Add("overdue", "true or false.");
+        }
+
+        foreach (var field in errors.Errors.Keys)
+        {
+            ModelState.AddModelError(field, text[field switch
+            {
+                "kind" => "Tasks.Filter.UnknownKind",
+                "agencyId" => "Tasks.Filter.NotYourAgency",
+                _ => "Tasks.Filter.BadOverdue",
+            }]);
+        }
+
+        return errors.Any ? null : new TaskFilter(kind, agencyId, overdue ? Now : null);
+    }
+
+    /// <summary>A filter parameter given at most once; empty counts as not given.</summary>
+    private string? Given(string name, ValidationErrors errors)
+    {
+        var values = Request.Query[name];
+        if (values.Count > 1)
+        {
+            errors.Add(name, "Give it once.");
+            return null;
+        }
+
+        return string.IsNullOrWhiteSpace(values.ToString()) ? null : values.ToString();
+    }
+
+    /// <summary>The filter parameters of this request as they were given, so that the view after an action is the one acted from.</summary>
+    private QueryString FilterQuery() => QueryString.Create(
+        Request.Query.Where(p => FilterKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => KeyValuePair.Create(p.Key, v))));
 }

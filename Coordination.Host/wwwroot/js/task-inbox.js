@@ -1,8 +1,9 @@
 // The live task inbox: a minimal client of ASP.NET Core SignalR's JSON hub protocol over a
 // WebSocket (no negotiation, no other transport), written for this page only. When the hub
 // says a task was offered to one of the user's agencies, the task lists are fetched again
-// from the server - through the same query as the page - and swapped in; a polite live region
-// tells screen-reader users. Without JavaScript the page still works: reload shows new tasks.
+// from the server - through the same query as the page, under the filter in the page's own query
+// string - and swapped in; a polite live region tells screen-reader users, also when the filter
+// hides the new task. Without JavaScript the page still works: reload shows new tasks.
 (function () {
     "use strict";
     var lists = document.getElementById("task-lists");
@@ -19,9 +20,29 @@
         status.textContent = status.getAttribute(key) || "";
     }
 
+    // The lists handler under the page's filter. After an action the page answered itself (a
+    // refusal) the address also names that action's handler and task: those are not the filter.
+    function listsUrl() {
+        var url = new URL(lists.getAttribute("data-lists-url"), window.location.href);
+        new URLSearchParams(window.location.search).forEach(function (value, key) {
+            var name = key.toLowerCase();
+            if (name !== "handler" && name !== "id") {
+                url.searchParams.append(key, value);
+            }
+        });
+        return url.toString();
+    }
+
+    function taskIds() {
+        var ids = {};
+        lists.querySelectorAll("tr[data-task-id]").forEach(function (row) {
+            ids[row.getAttribute("data-task-id")] = true;
+        });
+        return ids;
+    }
+
     function refresh(announce) {
-        var url = lists.getAttribute("data-lists-url");
-        return fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+        return fetch(listsUrl(), { credentials: "same-origin", headers: { "Accept": "text/html" } })
             .then(function (response) {
                 if (!response.ok) {
                     throw new Error("HTTP " + response.status);
@@ -29,9 +50,12 @@
                 return response.text();
             })
             .then(function (html) {
+                var before = taskIds();
                 lists.innerHTML = html;
                 if (announce) {
-                    say("data-new-task");
+                    var after = taskIds();
+                    var shown = Object.keys(after).some(function (id) { return !before[id]; });
+                    say(!shown && lists.hasAttribute("data-filtered") ? "data-new-task-hidden" : "data-new-task");
                 }
             });
     }
