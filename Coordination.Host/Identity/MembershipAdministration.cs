@@ -53,11 +53,17 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
                 g.Key.UserId,
                 g.Key.DisplayName,
                 g.Key.Email ?? "",
-                g.OrderBy(r => r.Kind).ThenBy(r => r.Role).Select(r => new MembershipEntry(r.Id, r.Kind, r.Role, Refusal(admin, r.UserId, r.AgencyId) is null)).ToList(),
+                g.OrderBy(r => r.Kind).ThenBy(r => r.Role).Select(r => new MembershipEntry(r.Id, r.AgencyId, r.Kind, r.Role, Refusal(admin, r.UserId, r.AgencyId) is null)).ToList(),
                 g.Key.LockoutEnd > now ? g.Key.LockoutEnd : null))
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)
             .ToList();
     }
+
+    /// <summary>The agencies of a municipality the user administers, by kind; none of any other.</summary>
+    public async Task<IReadOnlyList<AgencyChoice>> AgenciesAsync(ClaimsPrincipal admin, Guid municipalityId, CancellationToken cancellationToken = default) =>
+        Administered(admin).Contains(municipalityId)
+            ? await db.Set<Agency>().AsNoTracking().Where(a => a.MunicipalityId == municipalityId).OrderBy(a => a.Kind).Select(a => new AgencyChoice(a.Id, a.Kind)).ToListAsync(cancellationToken)
+            : [];
 
     /// <summary>Gives a user (by e-mail) a role in one of the municipality's agencies; errors keyed by field.</summary>
     public async Task<Dictionary<string, string>> AddAsync(
@@ -215,7 +221,10 @@ public sealed record UserMemberships(Guid UserId, string DisplayName, string Ema
 }
 
 /// <summary>One membership: the agency and the role, and whether the administrator who listed it may remove it.</summary>
-public sealed record MembershipEntry(Guid Id, AgencyKind Agency, MembershipRole Role, bool Removable);
+public sealed record MembershipEntry(Guid Id, Guid AgencyId, AgencyKind Agency, MembershipRole Role, bool Removable);
+
+/// <summary>One of the municipality's agencies, as the users page offers it to filter by.</summary>
+public sealed record AgencyChoice(Guid Id, AgencyKind Kind);
 
 /// <summary>What ending a lockout came to.</summary>
 public enum AccountUnlock

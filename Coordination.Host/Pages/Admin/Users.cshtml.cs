@@ -3,11 +3,16 @@ using Coordination.Workflows.Identity;
 using Coordination.Workflows.Audit;
 using Coordination.Workflows.Persistence;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Admin;
 
-/// <summary>Users and their memberships in a municipality: list, add a membership, remove one, end a lockout. No case content.</summary>
+/// <summary>
+/// Users and their memberships in a municipality: list (filtered by <see cref="UserFilter"/>), add
+/// a membership, remove one, end a lockout. No case content. The forms and their redirects keep
+/// the filter, so the administrator stays on the rows they were working with.
+/// </summary>
 public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<AdministrationResource> text) : AdministrationPage
 {
     [BindProperty(SupportsGet = true)]
@@ -17,6 +22,24 @@ public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, TimeP
     public MembershipInput Input { get; set; } = new();
 
     public IReadOnlyList<UserMemberships> Users { get; private set; } = [];
+
+    /// <summary>How many users the municipality has, before the filter.</summary>
+    public int Total { get; private set; }
+
+    public UserFilter Filter { get; private set; } = UserFilter.None;
+
+    /// <summary>Whether the filter could be read; if not, its fields say why and no list is shown, as none was asked for.</summary>
+    public bool FilterRead { get; private set; } = true;
+
+    /// <summary>The municipality's agencies, to filter by.</summary>
+    public IReadOnlyList<AgencyChoice> Agencies { get; private set; } = [];
+
+    /// <summary>The filter as the address carries it, for the page's forms to keep.</summary>
+    public Dictionary<string, string> FilterRoute => UserFilter.Route(Request.Query);
+
+    /// <summary>What choosing another municipality keeps of the filter: not the agency, which is one municipality's.</summary>
+    public IReadOnlyList<(string Name, string Value)> KeptByMunicipalityChoice =>
+        FilterRoute.Where(p => p.Key != "agency").Select(p => (p.Key, p.Value)).ToList();
 
     public string? Notice { get; private set; }
 
@@ -50,7 +73,7 @@ public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, TimeP
             Enum.TryParse<MembershipRole>(Input.Role, out var role) && Enum.IsDefined(role) ? role : null);
         if (errors.Count == 0)
         {
-            return RedirectToPage(new { municipalityId = Choice.Selected, done = "Added" });
+            return Done(Choice.Selected, "Added");
         }
 
         foreach (var (field, message) in errors)
@@ -68,7 +91,7 @@ public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, TimeP
         var removal = await Administration.RemoveAsync(User, membershipId);
         if (removal == MembershipRemoval.Removed)
         {
-            return RedirectToPage(new { municipalityId = MunicipalityId, done = "Removed" });
+            return Done(MunicipalityId, "Removed");
         }
 
         Problem = text["Users.Remove." + removal];
@@ -82,7 +105,7 @@ public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, TimeP
         var unlock = await Administration.UnlockAsync(User, Choice.Selected, userId);
         if (unlock == AccountUnlock.Unlocked)
         {
-            return RedirectToPage(new { municipalityId = Choice.Selected, done = "Unlocked" });
+            return Done(Choice.Selected, "Unlocked");
         }
 
         Problem = text["Users.Unlock." + unlock];
@@ -95,7 +118,29 @@ public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, TimeP
     private async Task LoadAsync()
     {
         await ChooseAsync(MunicipalityId, db);
-        Users = await Administration.ListAsync(User, Choice.Selected);
+        var all = await Administration.ListAsync(User, Choice.Selected);
+        Agencies = await Administration.AgenciesAsync(User, Choice.Selected);
+        Total = all.Count;
+        var (filter, wrong) = UserFilter.Read(Request.Query, Agencies);
+        foreach (var parameter in wrong)
+        {
+            ModelState.AddModelError(parameter, text["Users.Filter.Error." + parameter]);
+        }
+
+        FilterRead = wrong.Count == 0;
+        Filter = filter;
+        Users = FilterRead ? all.Where(filter.Matches).ToList() : [];
+    }
+
+    private RedirectToPageResult Done(Guid? municipalityId, string done)
+    {
+        var route = new RouteValueDictionary { ["municipalityId"] = municipalityId, ["done"] = done };
+        foreach (var (parameter, value) in UserFilter.Route(Request.Query))
+        {
+            route[parameter] = value;
+        }
+
+        return RedirectToPage(route);
     }
 
     /// <summary>A membership to add: the user's e-mail address, the agency and the role.</summary>

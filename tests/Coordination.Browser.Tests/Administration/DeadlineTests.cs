@@ -112,20 +112,21 @@ public sealed class DeadlineTests(BrowserFixture browser) : IClassFixture<Browse
         await using var admin = await BrowserUser.OpenAsync(browser.Browser, host);
         await admin.SignInAsync("social.administrator@alvby.demo");
         await admin.VisitAsync("/Admin/Users", "users and memberships");
+        var add = admin.Page.GetByRole(AriaRole.Form, new() { Name = "Lägg till behörighet" });
 
-        await admin.Page.GetByLabel("E-postadress").FillAsync("nobody@alvby.demo");
+        await add.GetByLabel("E-postadress").FillAsync("nobody@alvby.demo");
         // Only the agency they administer is offered: a social services administrator cannot hand out school or police roles.
         Assert.Equal(["", "SocialServices"], await admin.Page.Locator("select[name='Input.AgencyKind'] option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)"));
-        await admin.Page.GetByLabel("Verksamhet").SelectOptionAsync("SocialServices");
-        await admin.Page.GetByLabel("Roll").SelectOptionAsync("Staff");
+        await add.GetByLabel("Verksamhet").SelectOptionAsync("SocialServices");
+        await add.GetByLabel("Roll").SelectOptionAsync("Staff");
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Lägg till" }).ClickAsync();
         await admin.Page.Locator("#Input_Email-error").WaitForAsync();
-        Assert.Equal("nobody@alvby.demo", await admin.Page.GetByLabel("E-postadress").InputValueAsync());
-        Assert.Equal("SocialServices", await admin.Page.GetByLabel("Verksamhet").InputValueAsync());
+        Assert.Equal("nobody@alvby.demo", await add.GetByLabel("E-postadress").InputValueAsync());
+        Assert.Equal("SocialServices", await add.GetByLabel("Verksamhet").InputValueAsync());
         await admin.CheckAsync("users page with an error");
 
-        await admin.Page.GetByLabel("E-postadress").FillAsync("social.staff@alvby.demo");
-        await admin.Page.GetByLabel("Roll").SelectOptionAsync("Manager");
+        await add.GetByLabel("E-postadress").FillAsync("social.staff@alvby.demo");
+        await add.GetByLabel("Roll").SelectOptionAsync("Manager");
         await admin.Page.GetByRole(AriaRole.Button, new() { Name = "Lägg till" }).ClickAsync();
         await admin.Page.GetByText("Behörigheten är tillagd.").WaitForAsync();
         var removeButton = admin.Page.GetByRole(AriaRole.Button, new() { Name = "Ta bort Socialtjänsten, Chef, Socialtjänsten Staff (Älvby kommun (demo))" });
