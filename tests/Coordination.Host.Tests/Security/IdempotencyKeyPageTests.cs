@@ -20,7 +20,7 @@ namespace Coordination.Host.Tests.Security;
 /// user's language saying what happened and leading back, not the generic error page that would
 /// have them send it once more; an API client gets problem details as before.
 /// </summary>
-public sealed partial class IdempotencyKeyPageTests
+public sealed class IdempotencyKeyPageTests
 {
     private const string Teacher = CaseJourney.Teacher;
     private const string RaisePage = "/Concerns/Raise";
@@ -33,7 +33,7 @@ public sealed partial class IdempotencyKeyPageTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var browser = await SignedInBrowserAsync(host, culture);
-        var form = await RaiseFormAsync(browser);
+        var form = await RaiseForm.FilledAsync(browser);
         using var first = await browser.PostAsync(RaisePage, new FormUrlEncodedContent(form));
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         var answer = await host.WithDatabaseAsync(db => db.Set<IdempotentRequest>().AsNoTracking().SingleAsync());
@@ -66,7 +66,7 @@ public sealed partial class IdempotencyKeyPageTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var browser = await SignedInBrowserAsync(host, "sv-SE");
-        var form = await RaiseFormAsync(browser);
+        var form = await RaiseForm.FilledAsync(browser);
         using (var first = await browser.PostAsync(RaisePage, new FormUrlEncodedContent(form)))
         {
             Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
@@ -100,7 +100,7 @@ public sealed partial class IdempotencyKeyPageTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var browser = await SignedInBrowserAsync(host, "sv-SE");
-        var form = await RaiseFormAsync(browser);
+        var form = await RaiseForm.FilledAsync(browser);
         using (var first = await browser.PostAsync(RaisePage, new FormUrlEncodedContent(form)))
         {
             Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
@@ -127,7 +127,7 @@ public sealed partial class IdempotencyKeyPageTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var browser = await SignedInBrowserAsync(host, "en-GB");
-        var form = await RaiseFormAsync(browser);
+        var form = await RaiseForm.FilledAsync(browser);
         using (var first = await browser.PostAsync(RaisePage, new FormUrlEncodedContent(form)))
         {
             Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
@@ -169,23 +169,6 @@ public sealed partial class IdempotencyKeyPageTests
         Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
     }
 
-    /// <summary>The raise form filled in, with the antiforgery token and idempotency key the page drew.</summary>
-    private static async Task<List<KeyValuePair<string, string>>> RaiseFormAsync(HttpClient browser)
-    {
-        var page = await browser.GetStringAsync(RaisePage);
-        return
-        [
-            new("__RequestVerificationToken", AntiforgeryToken().Match(page).Groups["value"].Value),
-            new(IdempotentRequests.FormField, FormKey().Match(page).Groups["value"].Value),
-            new("Input.PersonalIdentityNumber", ConcernRequests.FourteenYearOld),
-            new("Input.School", "Älvby skola"),
-            new("Input.Categories", "Truancy"),
-            new("Input.Urgency", "Normal"),
-            new("Input.Description", "Often absent."),
-            new("Input.GuardianKnowledge", "The mother knows."),
-        ];
-    }
-
     /// <summary>
     /// Makes every recorded request look as the middleware leaves it while the request runs: no
     /// answer yet. A repeat on this host then finds it as it would one running on another host.
@@ -212,10 +195,4 @@ public sealed partial class IdempotencyKeyPageTests
     }
 
     private static Task<int> ConcernCountAsync(SecurityHost host) => host.WithDatabaseAsync(db => db.Set<Concern>().CountAsync());
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<value>[^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
-
-    [GeneratedRegex("name=\"__IdempotencyKey\" value=\"(?<value>[^\"]+)\"")]
-    private static partial Regex FormKey();
 }

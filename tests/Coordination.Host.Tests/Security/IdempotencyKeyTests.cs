@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Coordination.Host.Security;
 using Coordination.Host.Tests.Concerns;
 using Coordination.Host.Tests.Infrastructure;
@@ -20,7 +19,7 @@ namespace Coordination.Host.Tests.Security;
 /// timeout, or a reporter clicking "Raise" twice, raises one concern, and the repeat gets the
 /// first answer again.
 /// </summary>
-public sealed partial class IdempotencyKeyTests
+public sealed class IdempotencyKeyTests
 {
     private const string Teacher = CaseJourney.Teacher;
 
@@ -185,7 +184,7 @@ public sealed partial class IdempotencyKeyTests
         var page = await shown.Content.ReadAsStringAsync();
         var fields = new List<KeyValuePair<string, string>>
         {
-            new("__RequestVerificationToken", AntiforgeryToken().Match(page).Groups["value"].Value),
+            new("__RequestVerificationToken", RaiseForm.Token(page)),
             new(IdempotentRequests.FormField, Guid.NewGuid().ToString("N")),
         };
         for (var i = 0; i < 2; i++)
@@ -238,18 +237,7 @@ public sealed partial class IdempotencyKeyTests
         using var users = new ApiUsers(host);
         using var browser = await users.BrowserAsync(Teacher, allowAutoRedirect: false);
 
-        var page = await browser.GetStringAsync("/Concerns/Raise");
-        var fields = new List<KeyValuePair<string, string>>
-        {
-            new("__RequestVerificationToken", AntiforgeryToken().Match(page).Groups["value"].Value),
-            new(IdempotentRequests.FormField, FormKey().Match(page).Groups["value"].Value),
-            new("Input.PersonalIdentityNumber", ConcernRequests.FourteenYearOld),
-            new("Input.School", "Älvby skola"),
-            new("Input.Categories", "Truancy"),
-            new("Input.Urgency", "Normal"),
-            new("Input.Description", "Often absent."),
-            new("Input.GuardianKnowledge", "The mother knows."),
-        };
+        var fields = await RaiseForm.FilledAsync(browser);
         Assert.Matches("^[0-9a-f]{32}$", fields[1].Value);
 
         // A double click: the second arrives while the first runs, and both get its redirect.
@@ -262,7 +250,7 @@ public sealed partial class IdempotencyKeyTests
         Assert.Equal(1, await ConcernCountAsync(host));
 
         // The page shown again draws a new key: a second concern is a new request.
-        Assert.NotEqual(fields[1].Value, FormKey().Match(await browser.GetStringAsync("/Concerns/Raise")).Groups["value"].Value);
+        Assert.NotEqual(fields[1].Value, RaiseForm.Key(await browser.GetStringAsync(RaiseForm.Page)));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(ApiUsers users, string user, string key, object body)
@@ -277,10 +265,4 @@ public sealed partial class IdempotencyKeyTests
         (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
     private static Task<int> ConcernCountAsync(SecurityHost host) => host.WithDatabaseAsync(db => db.Set<Concern>().CountAsync());
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<value>[^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
-
-    [GeneratedRegex("name=\"__IdempotencyKey\" value=\"(?<value>[^\"]+)\"")]
-    private static partial Regex FormKey();
 }
