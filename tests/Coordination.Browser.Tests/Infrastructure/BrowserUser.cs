@@ -30,8 +30,10 @@ public sealed class BrowserUser : IAsyncDisposable
             BaseURL = host.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
-        // Generous: CI runs the browser tests beside every other test assembly on two cores.
-        context.SetDefaultTimeout(30_000);
+        // Generous: CI runs the browser tests beside every other test assembly on two cores. At
+        // 30 s a sign-in in the first seconds of a full run (every assembly starting its hosts at
+        // once) once waited out its redirect; a wait that would never end fails after 60 s instead.
+        context.SetDefaultTimeout(60_000);
         return new BrowserUser(host, context, await context.NewPageAsync());
     }
 
