@@ -174,14 +174,13 @@ public sealed record ConcernListPage(int Total, int Page, int PageSize, IReadOnl
 public sealed record ConcernListItem(ConcernView View)
 {
     /// <summary>
-    /// For social services, the next step the law times and when it is due: the protective
-    /// assessment, then the preliminary decision, then an open investigation. Null once none is
+    /// For social services, the next step the law times and when it is due: the first of
+    /// <see cref="OverdueQuery.OpenAssessments"/> (the protective assessment, then the preliminary
+    /// decision, then an open investigation), as the dashboard counts them. Null once none is
     /// pending, when the case is closed, and for every other viewer.
     /// </summary>
-    public (string Step, DateTimeOffset DueAt)? NextDeadline => View.Access != ConcernAccessLevel.Full || View.State is not { ClosedAt: null } s
-        ? null
-        : s.ProtectiveAssessmentDoneAt is null ? ("ProtectiveAssessment", s.ProtectiveAssessmentDue)
-        : s.PreliminaryDecision is null ? ("PreliminaryAssessment", s.PreliminaryAssessmentDue)
-        : s.InvestigationDue is { } due && s.InvestigationCompletedAt is null ? ("Investigation", due)
-        : null;
+    public (string Step, DateTimeOffset DueAt)? NextDeadline =>
+        View.Access == ConcernAccessLevel.Full && View.State is { ClosedAt: null } s && OverdueQuery.OpenAssessments(s).FirstOrDefault() is { } next
+            ? (next.Assessment, next.DueAt)
+            : null;
 }

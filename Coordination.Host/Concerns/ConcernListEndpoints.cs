@@ -1,7 +1,6 @@
 using System.Globalization;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Access;
-using Microsoft.Extensions.Primitives;
 
 namespace Coordination.Host.Concerns;
 
@@ -40,10 +39,10 @@ internal static class ConcernListEndpoints
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(errors);
-        var status = Single(query, "status", errors) is { } s ? errors.Name<ConcernListStatus>("status", s) : ConcernListStatus.Open;
-        var category = Single(query, "category", errors) is { } c ? errors.Name<ConcernCategory>("category", c) : null;
-        var urgency = Single(query, "urgency", errors) is { } u ? errors.Name<ConcernUrgency>("urgency", u) : null;
-        var search = Single(query, "q", errors)?.Trim();
+        var status = errors.Once(query, "status") is { } s ? errors.Name<ConcernListStatus>("status", s) : ConcernListStatus.Open;
+        var category = errors.Once(query, "category") is { } c ? errors.Name<ConcernCategory>("category", c) : null;
+        var urgency = errors.Once(query, "urgency") is { } u ? errors.Name<ConcernUrgency>("urgency", u) : null;
+        var search = errors.Once(query, "q")?.Trim();
         if (search is { Length: > ConcernList.MaxSearchLength })
         {
             errors.Add("q", string.Create(CultureInfo.InvariantCulture, $"At most {ConcernList.MaxSearchLength} characters."));
@@ -56,27 +55,9 @@ internal static class ConcernListEndpoints
             : new ConcernListFilter(status ?? ConcernListStatus.Open, category, urgency, string.IsNullOrEmpty(search) ? null : search, page, pageSize);
     }
 
-    /// <summary>An optional parameter given at most once; empty counts as not given.</summary>
-    private static string? Single(IQueryCollection query, string name, ValidationErrors errors)
-    {
-        var value = query[name];
-        if (StringValues.IsNullOrEmpty(value) || (value.Count == 1 && string.IsNullOrWhiteSpace(value[0])))
-        {
-            return null;
-        }
-
-        if (value.Count > 1)
-        {
-            errors.Add(name, "Give it once.");
-            return null;
-        }
-
-        return value[0];
-    }
-
     private static int Number(IQueryCollection query, string name, int fallback, int min, int max, ValidationErrors errors)
     {
-        if (Single(query, name, errors) is not { } text)
+        if (errors.Once(query, name) is not { } text)
         {
             return fallback;
         }

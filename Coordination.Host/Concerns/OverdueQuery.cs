@@ -79,8 +79,8 @@ public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
     private static IEnumerable<OverdueAssessment> OverdueAssessments(ConcernState s, DateTimeOffset now) =>
         OpenAssessments(s).Where(a => a.DueAt < now);
 
-    /// <summary>The legal assessments of a concern not yet done, each with its limit.</summary>
-    private static IEnumerable<OverdueAssessment> OpenAssessments(ConcernState s)
+    /// <summary>The legal assessments of a concern not yet done, each with its limit, in the order the law takes them.</summary>
+    internal static IEnumerable<OverdueAssessment> OpenAssessments(ConcernState s)
     {
         if (s.ProtectiveAssessmentDoneAt is null)
         {

@@ -31,6 +31,23 @@ internal sealed class ValidationErrors
         return trimmed;
     }
 
+    /// <summary>
+    /// An optional query parameter, given at most once: empty counts as not given, and given
+    /// twice it is an error rather than two values joined by a comma.
+    /// </summary>
+    public string? Once(IQueryCollection query, string name)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var values = query[name];
+        if (values.Count > 1)
+        {
+            Add(name, "Give it once.");
+            return null;
+        }
+
+        return string.IsNullOrWhiteSpace(values.ToString()) ? null : values.ToString();
+    }
+
     /// <summary>An enum value by its name (numbers are refused); null when invalid.</summary>
     public T? Name<T>(string field, string? value)
         where T : struct, Enum

@@ -168,9 +168,9 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
     private TaskFilter? ReadFilter(CaseViewer viewer)
     {
         var errors = new ValidationErrors();
-        var kind = Given("kind", errors) is { } k ? errors.Name<AgencyTaskKind>("kind", k) : null;
+        var kind = errors.Once(Request.Query, "kind") is { } k ? errors.Name<AgencyTaskKind>("kind", k) : null;
         Guid? agencyId = null;
-        if (Given("agencyId", errors) is { } a)
+        if (errors.Once(Request.Query, "agencyId") is { } a)
         {
             if (Guid.TryParse(a, out var id) && viewer.WorksIn(id))
             {
@@ -183,7 +183,7 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
         }
 
         var overdue = false;
-        if (Given("overdue", errors) is { } o && !bool.TryParse(o, out overdue))
+        if (errors.Once(Request.Query, "overdue") is { } o && !bool.TryParse(o, out overdue))
         {
             errors.Add("overdue", "true or false.");
         }
@@ -199,19 +199,6 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
         }
 
         return errors.Any ? null : new TaskFilter(kind, agencyId, overdue ? Now : null);
-    }
-
-    /// <summary>A filter parameter given at most once; empty counts as not given.</summary>
-    private string? Given(string name, ValidationErrors errors)
-    {
-        var values = Request.Query[name];
-        if (values.Count > 1)
-        {
-            errors.Add(name, "Give it once.");
-            return null;
-        }
-
-        return string.IsNullOrWhiteSpace(values.ToString()) ? null : values.ToString();
     }
 
     /// <summary>The filter parameters of this request as they were given, so that the view after an action is the one acted from.</summary>
