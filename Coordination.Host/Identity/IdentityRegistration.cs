@@ -80,6 +80,7 @@ internal static class IdentityRegistration
         // Messages an HTTP request sends name its user, for the workflow journal.
         services.AddHttpContextAccessor();
         services.AddScoped<IWorkflowCaller, SignedInWorkflowCaller>();
+        services.AddScoped<PasswordLinks>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -129,6 +129,155 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
         return errors;
     }
 
+    /// <summary>
+    /// Creates an account with its first membership, in an agency of <paramref name="municipalityId"/>
+    /// the administrator administers, and issues its password link: the account has no password
+    /// until its user sets one with the link. The account, the membership, the link and the audit
+    /// entry are saved together. Errors are keyed by field.
+    /// </summary>
+    public async Task<AccountCreation> CreateAccountAsync(
+        ClaimsPrincipal admin, Guid municipalityId, string? displayName, string? email, AgencyKind? agency, MembershipRole? role,
+        PasswordLinks links, TimeSpan linkLifetime, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!Administered(admin).Contains(municipalityId))
+        {
+            errors["municipalityId"] = "NotAdministered";
+            return new AccountCreation(errors, null);
+        }
+
+        var name = displayName?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            errors["displayName"] = "Required";
+        }
+        else if (name.Length > MaxDisplayNameLength)
+        {
+            errors["displayName"] = "TooLong";
+        }
+
+        var address = email?.Trim() ?? "";
+        if (address.Length == 0)
+        {
+            errors["email"] = "Required";
+        }
+        else if (!IsEmailAddress(address))
+        {
+            errors["email"] = "Invalid";
+        }
+        else if (await EmailTakenAsync(address, cancellationToken))
+        {
+            errors["email"] = "Taken";
+        }
+
+        if (agency is null)
+        {
+            errors["agencyKind"] = "Required";
+        }
+
+        if (role is null)
+        {
+            errors["role"] = "Required";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new AccountCreation(errors, null);
+        }
+
+        var agencyId = await db.Set<Agency>().Where(a => a.MunicipalityId == municipalityId && a.Kind == agency).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        if (agencyId == Guid.Empty)
+        {
+            errors["agencyKind"] = "NoSuchAgency";
+            return new AccountCreation(errors, null);
+        }
+
+        var user = new CoordinationUser
+        {
+            Id = Guid.NewGuid(),
+            DisplayName = name,
+            UserName = address,
+            NormalizedUserName = address.ToUpperInvariant(),
+            Email = address,
+            NormalizedEmail = address.ToUpperInvariant(),
+            LockoutEnabled = true,
+        };
+        RenewSecurityStamp(user);
+        if (Refusal(admin, user.Id, agencyId) is not null)
+        {
+            errors["agencyKind"] = "OtherAgency";
+            return new AccountCreation(errors, null);
+        }
+
+        var membership = new Membership { Id = Guid.NewGuid(), UserId = user.Id, AgencyId = agencyId, Role = role!.Value };
+        db.Add(user);
+        db.Add(membership);
+        var link = await links.IssueAsync(user.Id, AuditActor.UserId(admin) ?? Guid.Empty, municipalityId, linkLifetime, cancellationToken);
+        audit.Record(admin.Audit(
+            AuditAction.UserChanged, "User", user.Id, municipalityId, "Administrator of the municipality",
+            $"created the account {address} with {role} in {agency} ({agencyId}); password link until {link.ExpiresAt:O}"));
+        try
+        {
+            await audit.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Created at the same moment by another administrator: the address is now taken.
+            if (!await EmailTakenAsync(address, cancellationToken))
+            {
+                throw;
+            }
+
+            errors["email"] = "Taken";
+            return new AccountCreation(errors, null);
+        }
+
+        return new AccountCreation(errors, link);
+    }
+
+    /// <summary>
+    /// Issues a new password link for a user the administrator may act on (as for ending a
+    /// lockout: never their own account), replacing the user's unused earlier link. The user's
+    /// present password keeps working until the link is used.
+    /// </summary>
+    public async Task<(AccountUnlock? Refusal, IssuedPasswordLink? Link)> IssuePasswordLinkAsync(
+        ClaimsPrincipal admin, Guid municipalityId, Guid userId, PasswordLinks links, TimeSpan linkLifetime, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        if (await AccountRefusalAsync(admin, municipalityId, userId, cancellationToken) is { } refusal)
+        {
+            return (refusal, null);
+        }
+
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstAsync(cancellationToken);
+        var link = await links.IssueAsync(userId, AuditActor.UserId(admin) ?? Guid.Empty, municipalityId, linkLifetime, cancellationToken);
+        audit.Record(admin.Audit(
+            AuditAction.UserChanged, "User", userId, municipalityId, "Administrator of the municipality",
+            $"issued a password link for {email} until {link.ExpiresAt:O}" + (link.Replaced > 0 ? $", replacing {link.Replaced} unused" : "")));
+        await audit.SaveChangesAsync(cancellationToken);
+        return (null, link);
+    }
+
+    private Task<bool> EmailTakenAsync(string address, CancellationToken cancellationToken)
+    {
+        var normalized = address.ToUpperInvariant();
+        return db.Users.AsNoTracking().AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, cancellationToken);
+    }
+
+    /// <summary>The longest display name, as the column allows.</summary>
+    public const int MaxDisplayNameLength = 200;
+
+    /// <summary>One address, as written, with a domain that has a dot: what a colleague's work address looks like.</summary>
+    internal static bool IsEmailAddress(string address) =>
+        address.Length <= 256
+        && System.Net.Mail.MailAddress.TryCreate(address, out var parsed)
+        && parsed.Address == address
+        && string.IsNullOrEmpty(parsed.DisplayName)
+        && parsed.Host.Contains('.', StringComparison.Ordinal)
+        && !parsed.Host.EndsWith('.')
+        && !address.Any(char.IsWhiteSpace);
+
     /// <summary>Removes a membership of an agency the user administers; an administrator cannot remove their own memberships.</summary>
     public async Task<MembershipRemoval> RemoveAsync(ClaimsPrincipal admin, Guid membershipId, CancellationToken cancellationToken = default)
     {
@@ -168,10 +317,12 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
     }
 
     /// <summary>
-    /// Ends the lockout of a user who holds a membership in an agency of
-    /// <paramref name="municipalityId"/> that the administrator administers; never their own.
+    /// Why <paramref name="admin"/> may not act on the account of <paramref name="userId"/> (end
+    /// its lockout, issue it a password link), or null if they may: the user holds a membership in
+    /// an agency of <paramref name="municipalityId"/> that the administrator administers, and is
+    /// not the administrator.
     /// </summary>
-    public async Task<AccountUnlock> UnlockAsync(ClaimsPrincipal admin, Guid municipalityId, Guid userId, CancellationToken cancellationToken = default)
+    private async Task<AccountUnlock?> AccountRefusalAsync(ClaimsPrincipal admin, Guid municipalityId, Guid userId, CancellationToken cancellationToken)
     {
         var agencies = Administered(admin).Contains(municipalityId)
             ? await db.Set<Membership>().Where(m => m.UserId == userId && m.Agency!.MunicipalityId == municipalityId).Select(m => m.AgencyId).ToListAsync(cancellationToken)
@@ -182,14 +333,20 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
         }
 
         var refusals = agencies.Select(a => Refusal(admin, userId, a)).ToList();
-        if (refusals.Contains(MembershipRemoval.OwnMembership))
-        {
-            return AccountUnlock.OwnAccount;
-        }
+        return refusals.Contains(MembershipRemoval.OwnMembership) ? AccountUnlock.OwnAccount
+            : !refusals.Contains(null) ? AccountUnlock.OtherAgency
+            : null;
+    }
 
-        if (!refusals.Contains(null))
+    /// <summary>
+    /// Ends the lockout of a user who holds a membership in an agency of
+    /// <paramref name="municipalityId"/> that the administrator administers; never their own.
+    /// </summary>
+    public async Task<AccountUnlock> UnlockAsync(ClaimsPrincipal admin, Guid municipalityId, Guid userId, CancellationToken cancellationToken = default)
+    {
+        if (await AccountRefusalAsync(admin, municipalityId, userId, cancellationToken) is { } refusal)
         {
-            return AccountUnlock.OtherAgency;
+            return refusal;
         }
 
         var user = await db.Users.FirstAsync(u => u.Id == userId, cancellationToken);
@@ -208,16 +365,20 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
     }
 }
 
+/// <summary>What creating an account came to: the errors by field, or the password link for its first sign-in.</summary>
+internal sealed record AccountCreation(Dictionary<string, string> Errors, IssuedPasswordLink? Link);
+
 /// <summary>
 /// A user with their memberships in one municipality, and, when their account is locked, until when.
 /// </summary>
 public sealed record UserMemberships(Guid UserId, string DisplayName, string Email, IReadOnlyList<MembershipEntry> Memberships, DateTimeOffset? LockedUntil)
 {
     /// <summary>
-    /// Whether the administrator who listed the user may end a lockout: as for memberships, one
-    /// in an agency they administer (and so never their own account).
+    /// Whether the administrator who listed the user may act on the account (end a lockout, issue
+    /// a password link): as for memberships, one in an agency they administer (and so never their
+    /// own account).
     /// </summary>
-    public bool Unlockable => Memberships.Any(m => m.Removable);
+    public bool Manageable => Memberships.Any(m => m.Removable);
 }
 
 /// <summary>One membership: the agency and the role, and whether the administrator who listed it may remove it.</summary>

@@ -41,6 +41,7 @@ internal static class WebUiRegistration
                 o.Conventions.AuthorizeFolder("/Audit", UiAccess.Audits);
                 o.Conventions.AllowAnonymousToPage("/Account/SignIn");
                 o.Conventions.AllowAnonymousToPage("/Account/SignInCode");
+                o.Conventions.AllowAnonymousToPage("/Account/SetPassword");
                 o.Conventions.AllowAnonymousToPage("/Account/Language");
                 o.Conventions.AllowAnonymousToPage("/Status");
             })

@@ -41,3 +41,15 @@ internal sealed class CoordinationUserConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CoordinationUser> builder) =>
         builder.Property(u => u.DisplayName).HasMaxLength(200);
 }
+
+internal sealed class PasswordLinkConfiguration : IEntityTypeConfiguration<PasswordLink>
+{
+    public void Configure(EntityTypeBuilder<PasswordLink> builder)
+    {
+        builder.ToTable("PasswordLinks");
+        builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.HasIndex(l => l.UserId);
+        builder.HasOne<CoordinationUser>().WithMany().HasForeignKey(l => l.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

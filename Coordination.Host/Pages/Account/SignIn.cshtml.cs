@@ -23,6 +23,12 @@ public sealed class SignInModel(SignInManager<CoordinationUser> signIn, AuditTra
 
     public bool LockedOut { get; private set; }
 
+    /// <summary>Set to <c>PasswordSet</c> by the password link page, which sends its user here to sign in.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Done { get; set; }
+
+    public bool PasswordSet => Done == "PasswordSet";
+
     public void OnGet()
     {
     }

@@ -13,13 +13,20 @@ namespace Coordination.Host.Pages.Admin;
 /// a membership, remove one, end a lockout. No case content. The forms and their redirects keep
 /// the filter, so the administrator stays on the rows they were working with.
 /// </summary>
-public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<AdministrationResource> text) : AdministrationPage
+public sealed class UsersModel(
+    CoordinationDbContext db, AuditTrail audit, TimeProvider clock, PasswordLinks links, Security.SecuritySettings settings, IStringLocalizer<AdministrationResource> text) : AdministrationPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid? MunicipalityId { get; set; }
 
     [BindProperty]
     public MembershipInput Input { get; set; } = new();
+
+    [BindProperty]
+    public AccountInput Account { get; set; } = new();
+
+    /// <summary>A password link just issued, shown once on this answer and never again.</summary>
+    public ShownPasswordLink? IssuedLink { get; private set; }
 
     public IReadOnlyList<UserMemberships> Users { get; private set; } = [];
 
@@ -86,6 +93,68 @@ public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, TimeP
         return Page();
     }
 
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        await ChooseAsync(MunicipalityId, db);
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        var creation = await Administration.CreateAccountAsync(
+            User,
+            Choice.Selected,
+            Account.DisplayName,
+            Account.Email,
+            Enum.TryParse<AgencyKind>(Account.AgencyKind, out var agency) && Enum.IsDefined(agency) ? agency : null,
+            Enum.TryParse<MembershipRole>(Account.Role, out var role) && Enum.IsDefined(role) ? role : null,
+            links,
+            settings.PasswordLinkLifetime);
+        foreach (var (field, reason) in creation.Errors)
+        {
+            ModelState.AddModelError("Account." + char.ToUpperInvariant(field[0]) + field[1..], text[$"Users.Create.Error.{field}.{reason}"]);
+        }
+
+        if (creation.Link is { } link)
+        {
+            ShowLink(link, Account.DisplayName!.Trim(), Account.Email!.Trim(), "Users.Link.Created");
+            ModelState.Clear();
+            Account = new AccountInput();
+        }
+
+        await LoadAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPasswordLinkAsync(Guid userId)
+    {
+        await ChooseAsync(MunicipalityId, db);
+        var (refusal, link) = await Administration.IssuePasswordLinkAsync(User, Choice.Selected, userId, links, settings.PasswordLinkLifetime);
+        await LoadAsync();
+        if (refusal is { } refused)
+        {
+            Problem = text["Users.Link." + refused];
+            return Page();
+        }
+
+        var user = Users.FirstOrDefault(u => u.UserId == userId)
+            ?? (await Administration.ListAsync(User, Choice.Selected)).First(u => u.UserId == userId);
+        ShowLink(link!, user.DisplayName, user.Email, "Users.Link.Issued");
+        return Page();
+    }
+
+    /// <summary>
+    /// Puts a new link on this answer, which no cache keeps: the secret is shown to the
+    /// administrator once, to hand over, and is never stored or shown again.
+    /// </summary>
+    private void ShowLink(IssuedPasswordLink link, string name, string email, string notice)
+    {
+        IssuedLink = new ShownPasswordLink(link.Address(Request), link.ExpiresAt, name, email, link.Replaced > 0);
+        Notice = text[notice, name];
+        Response.Headers.CacheControl = "no-store";
+    }
+
     public async Task<IActionResult> OnPostRemoveAsync(Guid membershipId)
     {
         var removal = await Administration.RemoveAsync(User, membershipId);
@@ -142,6 +211,21 @@ public sealed class UsersModel(CoordinationDbContext db, AuditTrail audit, TimeP
 
         return RedirectToPage(route);
     }
+
+    /// <summary>An account to create: the user's name and e-mail address, and their first agency and role.</summary>
+    public sealed class AccountInput
+    {
+        public string? DisplayName { get; set; }
+
+        public string? Email { get; set; }
+
+        public string? AgencyKind { get; set; }
+
+        public string? Role { get; set; }
+    }
+
+    /// <summary>A link as the page shows it once: the address, its end, and for whom.</summary>
+    public sealed record ShownPasswordLink(string Address, DateTimeOffset ExpiresAt, string DisplayName, string Email, bool ReplacedEarlier);
 
     /// <summary>A membership to add: the user's e-mail address, the agency and the role.</summary>
     public sealed class MembershipInput

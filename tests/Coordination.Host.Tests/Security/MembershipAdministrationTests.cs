@@ -88,12 +88,12 @@ public sealed class MembershipAdministrationTests
         var admin = await PrincipalAsync(host, SchoolAdministrator);
         var listed = await ListedAsync(host, admin, alvby, Locked);
         Assert.NotNull(listed.LockedUntil);
-        Assert.True(listed.Unlockable);
+        Assert.True(listed.Manageable);
         var userId = listed.UserId;
 
         // Refused, and nothing changes: another agency's administrator, another municipality's.
         var social = await PrincipalAsync(host, "social.administrator@alvby.demo");
-        Assert.False((await ListedAsync(host, social, alvby, Locked)).Unlockable);
+        Assert.False((await ListedAsync(host, social, alvby, Locked)).Manageable);
         Assert.Equal(AccountUnlock.OtherAgency, await UnlockAsync(host, social, alvby, userId));
         Assert.Equal(AccountUnlock.NotFound, await UnlockAsync(host, await PrincipalAsync(host, "school.administrator@sjostad.demo"), alvby, userId));
         Assert.Equal("Account locked", await SignInProblemAsync(users, Locked));

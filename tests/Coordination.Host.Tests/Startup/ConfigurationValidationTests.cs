@@ -11,6 +11,8 @@ public sealed class ConfigurationValidationTests
         { "Database:Provider", "Postgres", "Invalid setting Database:ConnectionString: required when Database:Provider is Postgres." },
         { "Messaging:Transport", "Kafka", "Invalid setting Messaging:Transport: 'Kafka' is not one of InMemory, RabbitMq." },
         { "Messaging:Transport", "RabbitMq", "Invalid setting Messaging:RabbitMq:Host: required." },
+        { "Security:PasswordLinkLifetime", "31.00:00:00", "Invalid setting Security:PasswordLinkLifetime: '31.00:00:00' is longer than 30 days." },
+        { "Security:PasswordLinkLifetime", "-1.00:00:00", "Invalid setting Security:PasswordLinkLifetime: '-1.00:00:00' is not a positive duration such as 00:05:00." },
     };
 
     [Theory]

@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using System.Text;
+using Coordination.Workflows.Audit;
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Coordination.Host.Identity;
+
+/// <summary>
+/// One-time links with which a user sets their password (<see cref="PasswordLink"/>). The service
+/// sends no e-mail: the administrator who issues a link is shown it once and hands it over. The
+/// link carries a random 256-bit secret of which only the hash is stored; it is used once, ends
+/// at <see cref="Security.SecuritySettings.PasswordLinkLifetime"/>, and a newer link for the same
+/// user replaces it. Setting the password renews the user's security stamp, so every earlier
+/// sign-in of the account ends, and leaves a second factor in place: whoever holds the link
+/// still needs the user's authenticator when they have one.
+/// </summary>
+public sealed class PasswordLinks(CoordinationDbContext db, UserManager<CoordinationUser> users, AuditTrail audit, TimeProvider clock)
+{
+    /// <summary>The longest secret accepted from an address: a link's secret is 43 characters.</summary>
+    public const int MaxTokenLength = 100;
+
+    /// <summary>
+    /// Adds a new link for <paramref name="userId"/> to the context (the caller saves it with its
+    /// audit entry) and removes the user's earlier unused ones.
+    /// </summary>
+    public async Task<IssuedPasswordLink> IssueAsync(Guid userId, Guid issuedBy, Guid municipalityId, TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Set<PasswordLink>().Where(l => l.UserId == userId && l.UsedAt == null).ToListAsync(cancellationToken);
+        db.RemoveRange(earlier);
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        var link = new PasswordLink
+        {
+            Id = Guid.NewGuid(),
+            UserId = userId,
+            TokenHash = Hash(token),
+            IssuedAt = now,
+            ExpiresAt = now + lifetime,
+            IssuedBy = issuedBy,
+            MunicipalityId = municipalityId,
+        };
+        db.Add(link);
+        return new IssuedPasswordLink(token, link.ExpiresAt, earlier.Count);
+    }
+
+    /// <summary>What the link with <paramref name="token"/> opens, and for whom.</summary>
+    public async Task<PasswordLinkOpening> OpenAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
+        {
+            return new PasswordLinkOpening(PasswordLinkState.Unknown, null);
+        }
+
+        var hash = Hash(token);
+        var found = await db.Set<PasswordLink>().AsNoTracking()
+            .Where(l => l.TokenHash == hash)
+            .Join(db.Users.AsNoTracking(), l => l.UserId, u => u.Id, (l, u) => new { l.UsedAt, l.ExpiresAt, u.Email })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? new PasswordLinkOpening(PasswordLinkState.Unknown, null)
+            : found.UsedAt is not null ? new PasswordLinkOpening(PasswordLinkState.Used, null)
+            : found.ExpiresAt <= clock.GetUtcNow() ? new PasswordLinkOpening(PasswordLinkState.Expired, null)
+            : new PasswordLinkOpening(PasswordLinkState.Open, found.Email);
+    }
+
+    /// <summary>
+    /// Sets the password of the link's user and uses the link up, in one transaction with the
+    /// audit entry. A password the rules refuse changes nothing and keeps the link open; its
+    /// errors are Identity's codes (<see cref="IdentityError.Code"/>).
+    /// </summary>
+    public async Task<PasswordLinkUse> UseAsync(string? token, string password, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var opening = await OpenAsync(token, cancellationToken);
+        if (opening.State != PasswordLinkState.Open)
+        {
+            return new PasswordLinkUse(opening.State, []);
+        }
+
+        var hash = Hash(token!);
+        var link = await db.Set<PasswordLink>().AsNoTracking().FirstAsync(l => l.TokenHash == hash, cancellationToken);
+        var user = await db.Users.FirstAsync(u => u.Id == link.UserId, cancellationToken);
+        var refused = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            refused.AddRange(result.Errors.Select(e => e.Code));
+        }
+
+        if (refused.Count > 0)
+        {
+            return new PasswordLinkUse(PasswordLinkState.Open, refused.Distinct().ToList());
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Claimed by a conditional update: of two uses of one link at once, one sets the password.
+        var now = clock.GetUtcNow();
+        var claimed = await db.Set<PasswordLink>()
+            .Where(l => l.Id == link.Id && l.UsedAt == null && l.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedAt, now), cancellationToken);
+        if (claimed == 0)
+        {
+            return new PasswordLinkUse(PasswordLinkState.Used, []);
+        }
+
+        // As UserManager sets a password: a new hash and security stamp; the address is shown to
+        // have reached its owner; a lockout from mistyped passwords ends with the new one.
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        user.SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        user.EmailConfirmed = true;
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+        audit.Record(new AuditRecord(
+            AuditAction.UserChanged, user.Id, user.Email ?? user.Id.ToString(), "User", user.Id.ToString(), link.MunicipalityId,
+            "Password link issued by an administrator", $"password set with the link issued by {link.IssuedBy} at {link.IssuedAt:O}"));
+        await audit.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new PasswordLinkUse(PasswordLinkState.Used, []) { PasswordSet = true };
+    }
+
+    private static string Hash(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+/// <summary>A link just issued: its secret (shown once, never stored), when it ends, and how many unused earlier links it replaced.</summary>
+public sealed record IssuedPasswordLink(string Token, DateTimeOffset ExpiresAt, int Replaced)
+{
+    /// <summary>The address to hand over, on the site that serves <paramref name="request"/>.</summary>
+    public string Address(HttpRequest request) =>
+        $"{request.Scheme}://{request.Host}{request.PathBase}/Account/SetPassword?token={Uri.EscapeDataString(Token)}";
+}
+
+/// <summary>Whether a link can still set a password; for an open one, the account's e-mail address.</summary>
+public sealed record PasswordLinkOpening(PasswordLinkState State, string? Email);
+
+/// <summary>What using a link came to: the password set, refused by its rules (codes), or the link no longer open.</summary>
+public sealed record PasswordLinkUse(PasswordLinkState State, IReadOnlyList<string> RefusedBy)
+{
+    public bool PasswordSet { get; init; }
+}
+
+/// <summary>A link's state as its holder meets it.</summary>
+public enum PasswordLinkState
+{
+    /// <summary>No such link: mistyped, or replaced by a newer one.</summary>
+    Unknown = 1,
+
+    /// <summary>It sets a password.</summary>
+    Open = 2,
+
+    /// <summary>Already used.</summary>
+    Used = 3,
+
+    /// <summary>Past its end.</summary>
+    Expired = 4,
+}

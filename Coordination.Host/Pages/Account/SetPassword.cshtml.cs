@@ -1,0 +1,91 @@
+using Coordination.Host.Identity;
+using Coordination.Host.Security;
+using Coordination.Host.WebUi;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+
+namespace Coordination.Host.Pages.Account;
+
+/// <summary>
+/// A user chooses their password with the one-time link an administrator handed them
+/// (<see cref="PasswordLinks"/>): for a new account or a forgotten password. Open to anyone who
+/// holds a link; a link used, expired or replaced opens nothing and says so. No cache keeps
+/// the page, and it refers to no other site.
+/// </summary>
+[EnableRateLimiting(RateLimits.SignInPolicy)]
+public sealed class SetPasswordModel(PasswordLinks links, IStringLocalizer<SharedResource> text) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public PasswordInput Input { get; set; } = new();
+
+    /// <summary>The link's state as the holder meets it; only an open link shows the form.</summary>
+    public PasswordLinkState State { get; private set; } = PasswordLinkState.Unknown;
+
+    /// <summary>The account the link sets the password of, shown so its holder knows which it is.</summary>
+    public string? Email { get; private set; }
+
+    public async Task OnGetAsync() => await OpenAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await OpenAsync();
+        if (State != PasswordLinkState.Open)
+        {
+            return Page();
+        }
+
+        if (string.IsNullOrEmpty(Input.Password))
+        {
+            ModelState.AddModelError(PasswordField, text["SetPassword.Error.Required"]);
+        }
+        else if (Input.Repeat != Input.Password)
+        {
+            ModelState.AddModelError(RepeatField, text["SetPassword.Error.Repeat"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var use = await links.UseAsync(Token, Input.Password!, HttpContext.RequestAborted);
+        if (use.PasswordSet)
+        {
+            return RedirectToPage("/Account/SignIn", new { done = "PasswordSet" });
+        }
+
+        foreach (var code in use.RefusedBy)
+        {
+            var rule = text["SetPassword.Rule." + code];
+            ModelState.AddModelError(PasswordField, rule.ResourceNotFound ? text["SetPassword.Error.Rules"] : rule.Value);
+        }
+
+        State = use.State;
+        return Page();
+    }
+
+    private const string PasswordField = nameof(Input) + "." + nameof(PasswordInput.Password);
+
+    private const string RepeatField = nameof(Input) + "." + nameof(PasswordInput.Repeat);
+
+    private async Task OpenAsync()
+    {
+        Response.Headers.CacheControl = "no-store";
+        var opening = await links.OpenAsync(Token, HttpContext.RequestAborted);
+        State = opening.State;
+        Email = opening.Email;
+    }
+
+    /// <summary>The new password, twice; neither is ever written back into the page.</summary>
+    public sealed class PasswordInput
+    {
+        public string? Password { get; set; }
+
+        public string? Repeat { get; set; }
+    }
+}
