@@ -17,6 +17,8 @@ internal sealed record PoliceInbox(Guid AlvbyJointWork, Guid SjostadJointWork, G
 {
     public const string Police = "police.staff@alvby.demo";
 
+    public IReadOnlyList<Guid> Tasks => [AlvbyJointWork, SjostadJointWork, PlanAction];
+
     public static async Task<PoliceInbox> ArrangeAsync(SecurityHost host, ApiUsers users)
     {
         var alvby = await CaseJourney.RaiseAsync(host, users);
