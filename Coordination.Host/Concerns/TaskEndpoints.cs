@@ -1,15 +1,22 @@
+using Coordination.Contracts.Concerns;
+using Coordination.Workflows.Concerns.Access;
+
 namespace Coordination.Host.Concerns;
 
-/// <summary>An agency's tasks over HTTP: <see cref="TaskQueries"/> and <see cref="TaskCommands"/> as JSON.</summary>
+/// <summary>
+/// An agency's tasks over HTTP: <see cref="TaskQueries"/> and <see cref="TaskCommands"/> as JSON.
+/// The lists are filtered by <c>kind</c>, <c>agencyId</c> and <c>overdue</c> as the task inbox
+/// page is (<see cref="Filter"/>); a value it cannot use is a 400 naming the parameter.
+/// </summary>
 internal static class TaskEndpoints
 {
     public static IEndpointRouteBuilder MapAgencyTasks(this IEndpointRouteBuilder endpoints)
     {
         var tasks = endpoints.MapGroup("/api/tasks").WithTags("Agency tasks");
-        tasks.MapGet("/mine", async (HttpContext http, TaskQueries queries, CancellationToken ct) =>
-            TypedResults.Ok((await queries.MineAsync(http.User.Viewer(), ct)).Select(TaskView.Of)));
-        tasks.MapGet("/queue", async (Guid? agencyId, HttpContext http, TaskQueries queries, CancellationToken ct) =>
-            (await queries.QueueAsync(http.User.Viewer(), agencyId, ct)).ToResult(list => TypedResults.Ok(list.Select(TaskView.Of))));
+        tasks.MapGet("/mine", (HttpContext http, TaskQueries queries, TimeProvider clock, CancellationToken ct) =>
+            FilteredAsync(http, clock, async (viewer, filter) => TypedResults.Ok((await queries.MineAsync(viewer, filter, ct)).Select(TaskView.Of))));
+        tasks.MapGet("/queue", (HttpContext http, TaskQueries queries, TimeProvider clock, CancellationToken ct) =>
+            FilteredAsync(http, clock, async (viewer, filter) => (await queries.QueueAsync(viewer, filter, ct)).ToResult(list => TypedResults.Ok(list.Select(TaskView.Of)))));
         tasks.MapPost("/{id:guid}/claim", async (Guid id, HttpContext http, TaskCommands commands, CancellationToken ct) =>
             Accepted(await commands.ClaimAsync(id, http.User.Viewer(), ct)));
         tasks.MapPost("/{id:guid}/accept", async (Guid id, HttpContext http, TaskCommands commands, CancellationToken ct) =>
@@ -21,6 +28,50 @@ internal static class TaskEndpoints
         tasks.MapPost("/{id:guid}/reassign", async (Guid id, ReassignTaskRequest request, HttpContext http, TaskCommands commands, CancellationToken ct) =>
             Accepted(await commands.ReassignAsync(id, request.UserId, http.User.Viewer(), ct)));
         return endpoints;
+    }
+
+    /// <summary>
+    /// The filter from a query string (the task inbox page reads its own through the same rules),
+    /// or null with each value it cannot use named by its parameter: an unknown kind, an agency the
+    /// user does not work in, an <c>overdue</c> other than true or false, any of them given twice.
+    /// Listing everything instead would hide that the filter was not applied.
+    /// </summary>
+    public static TaskFilter? Filter(IQueryCollection query, CaseViewer viewer, DateTimeOffset now, ValidationErrors errors)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(errors);
+        var kind = errors.Once(query, "kind") is { } k ? errors.Name<AgencyTaskKind>("kind", k) : null;
+        Guid? agencyId = null;
+        if (errors.Once(query, "agencyId") is { } a)
+        {
+            if (Guid.TryParse(a, out var id) && viewer.WorksIn(id))
+            {
+                agencyId = id;
+            }
+            else
+            {
+                errors.Add("agencyId", "Not an agency the user works in.");
+            }
+        }
+
+        var overdue = false;
+        if (errors.Once(query, "overdue") is { } o && !bool.TryParse(o, out overdue))
+        {
+            errors.Add("overdue", "true or false.");
+        }
+
+        return errors.Any ? null : new TaskFilter(kind, agencyId, overdue ? now : null);
+    }
+
+    /// <summary>A task list under the filter of the request's query string, or the 400 naming what it cannot use, listing nothing.</summary>
+    private static async Task<IResult> FilteredAsync(HttpContext http, TimeProvider clock, Func<CaseViewer, TaskFilter, Task<IResult>> list)
+    {
+        var viewer = http.User.Viewer();
+        var errors = new ValidationErrors();
+        return Filter(http.Request.Query, viewer, clock.GetUtcNow(), errors) is { } filter
+            ? await list(viewer, filter)
+            : Problems.Invalid(errors.Errors);
     }
 
     private static IResult Accepted(Answer<Guid> answer) => answer.ToResult(id => TypedResults.Accepted($"/api/tasks/{id}"));

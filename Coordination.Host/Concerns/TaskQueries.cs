@@ -12,9 +12,6 @@ namespace Coordination.Host.Concerns;
 /// </summary>
 public sealed class TaskQueries(CoordinationDbContext db)
 {
-    public Task<IReadOnlyList<AgencyTaskState>> MineAsync(CaseViewer viewer, CancellationToken cancellationToken) =>
-        MineAsync(viewer, TaskFilter.None, cancellationToken);
-
     /// <summary>The user's own open tasks in the agencies they work in, narrowed by <paramref name="filter"/>.</summary>
     public async Task<IReadOnlyList<AgencyTaskState>> MineAsync(CaseViewer viewer, TaskFilter filter, CancellationToken cancellationToken)
     {
@@ -24,10 +21,6 @@ public sealed class TaskQueries(CoordinationDbContext db)
         var tasks = await filter.Narrow(db.Open().Where(t => t.OwnerUserId == viewer.UserId && agencies.Contains(t.AgencyId))).ToListAsync(cancellationToken);
         return filter.Sorted(tasks);
     }
-
-    /// <summary>The open tasks of one agency the user works in, or of all of them.</summary>
-    public Task<Answer<IReadOnlyList<AgencyTaskState>>> QueueAsync(CaseViewer viewer, Guid? agencyId, CancellationToken cancellationToken) =>
-        QueueAsync(viewer, new TaskFilter(AgencyId: agencyId), cancellationToken);
 
     /// <summary>The open tasks of the agencies the user works in, narrowed by <paramref name="filter"/>; refused for an agency they do not work in.</summary>
     public async Task<Answer<IReadOnlyList<AgencyTaskState>>> QueueAsync(CaseViewer viewer, TaskFilter filter, CancellationToken cancellationToken)

@@ -161,33 +161,14 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
     }
 
     /// <summary>
-    /// The filter from the query string, or null with each value the form cannot have sent (an
-    /// edited or outdated address) named at its field: listing everything instead would hide
-    /// that the filter was not applied, and an agency the user does not work in shows nothing.
+    /// The filter from the query string, read by the API's rules (<see cref="TaskEndpoints.Filter"/>),
+    /// or null with each value the form cannot have sent (an edited or outdated address) named at
+    /// its field: an agency the user does not work in shows nothing.
     /// </summary>
     private TaskFilter? ReadFilter(CaseViewer viewer)
     {
         var errors = new ValidationErrors();
-        var kind = errors.Once(Request.Query, "kind") is { } k ? errors.Name<AgencyTaskKind>("kind", k) : null;
-        Guid? agencyId = null;
-        if (errors.Once(Request.Query, "agencyId") is { } a)
-        {
-            if (Guid.TryParse(a, out var id) && viewer.WorksIn(id))
-            {
-                agencyId = id;
-            }
-            else
-            {
-                errors.Add("agencyId", "Not an agency the user works in.");
-            }
-        }
-
-        var overdue = false;
-        if (errors.Once(Request.Query, "overdue") is { } o && !bool.TryParse(o, out overdue))
-        {
-            errors.Add("overdue", "true or false.");
-        }
-
+        var filter = TaskEndpoints.Filter(Request.Query, viewer, Now, errors);
         foreach (var field in errors.Errors.Keys)
         {
             ModelState.AddModelError(field, text[field switch
@@ -198,7 +179,7 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
             }]);
         }
 
-        return errors.Any ? null : new TaskFilter(kind, agencyId, overdue ? Now : null);
+        return filter;
     }
 
     /// <summary>The filter parameters of this request as they were given, so that the view after an action is the one acted from.</summary>

@@ -1,12 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Coordination.Contracts.Concerns;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Security;
 using Coordination.Workflows.Concerns.Tasks;
-using Coordination.Workflows.Identity;
 using Microsoft.EntityFrameworkCore;
+using static Coordination.Host.Tests.Concerns.TaskInboxPage;
 
 namespace Coordination.Host.Tests.Concerns;
 
@@ -16,9 +15,9 @@ namespace Coordination.Host.Tests.Concerns;
 /// live lists and the actions keep the filter; a value the form cannot send is named at its field
 /// and lists nothing, so an agency the user does not work in never shows more.
 /// </summary>
-public sealed partial class TaskInboxFilterTests
+public sealed class TaskInboxFilterTests
 {
-    private const string Police = "police.staff@alvby.demo";
+    private const string Police = PoliceInbox.Police;
     private const string Reception = "social.staff@alvby.demo";
     private const string NoneMatch = "Inga uppgifter stämmer med filtret.";
 
@@ -29,7 +28,7 @@ public sealed partial class TaskInboxFilterTests
     {
         await using var host = await SecurityHost.CreateAsync(backend, "inbox-filter");
         using var users = new ApiUsers(host);
-        var inbox = await PoliceInboxAsync(host, users);
+        var inbox = await PoliceInbox.ArrangeAsync(host, users);
         using var police = await SignedInAsync(host, Police);
 
         // Offered Älvby, Sjöstad, plan action; due plan action, Älvby, Sjöstad.
@@ -80,7 +79,7 @@ public sealed partial class TaskInboxFilterTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
-        var inbox = await PoliceInboxAsync(host, users);
+        var inbox = await PoliceInbox.ArrangeAsync(host, users);
         using var police = await SignedInAsync(host, Police);
         query = query.Replace("{other}", inbox.AlvbySocialServices.ToString(), StringComparison.Ordinal)
             .Replace("{unknown}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
@@ -113,7 +112,7 @@ public sealed partial class TaskInboxFilterTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
-        var inbox = await PoliceInboxAsync(host, users);
+        var inbox = await PoliceInbox.ArrangeAsync(host, users);
         using var police = await SignedInAsync(host, Police);
 
         var lists = await PageAsync(police, "/Tasks?handler=Lists&kind=JointWork");
@@ -140,41 +139,6 @@ public sealed partial class TaskInboxFilterTests
         Assert.Empty(Rows(await PageAsync(police, $"/Tasks?agencyId={inbox.AlvbyPolice}"), "mine"));
     }
 
-    /// <summary>
-    /// Two concerns shared with the police, one in each municipality, and a plan action for the
-    /// police on the first: offered in that order, due plan action first, then Älvby, then Sjöstad.
-    /// </summary>
-    private static async Task<PoliceInbox> PoliceInboxAsync(SecurityHost host, ApiUsers users)
-    {
-        var alvby = await CaseJourney.RaiseAsync(host, users);
-        await CaseJourney.ShareAsync(users, alvby, "Police");
-        var alvbyTask = await OfferedAsync(host, alvby, AgencyTaskKind.JointWork);
-
-        host.Clock.Advance(TimeSpan.FromDays(1));
-        var sjostad = await CaseJourney.RaiseAsync(host, users, reporter: "school.staff@sjostad.demo");
-        await users.PostJsonAsync("social.coordinator@sjostad.demo", $"/api/concerns/{sjostad}/legal-bases", ConcernRequests.GuardiansConsent("2026-11-24", "Police"), HttpStatusCode.Created);
-        var sjostadTask = await OfferedAsync(host, sjostad, AgencyTaskKind.JointWork);
-
-        var plan = new { goals = new[] { "Alva attends school" }, actions = new[] { new { what = "Talk with Alva at school", agency = "Police", ownerUserId = (Guid?)null, byDate = "2026-11-25" } } };
-        await users.PostJsonAsync(CaseJourney.Coordinator, $"/api/concerns/{alvby}/plan", plan, HttpStatusCode.Created);
-        var planAction = await OfferedAsync(host, alvby, AgencyTaskKind.PlanAction);
-
-        var agencies = await host.WithDatabaseAsync(db => db.Agencies.Select(a => new { a.Id, a.Kind, a.Municipality!.Code }).ToListAsync());
-        return new PoliceInbox(
-            alvbyTask,
-            sjostadTask,
-            planAction,
-            agencies.Single(a => a.Code == "9901" && a.Kind == AgencyKind.Police).Id,
-            agencies.Single(a => a.Code == "9902" && a.Kind == AgencyKind.Police).Id,
-            agencies.Single(a => a.Code == "9901" && a.Kind == AgencyKind.SocialServices).Id);
-    }
-
-    private static async Task<Guid> OfferedAsync(SecurityHost host, Guid concern, AgencyTaskKind kind)
-    {
-        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.ConcernId == concern && t.Kind == kind), $"the {kind} task of {concern} offered");
-        return await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.ConcernId == concern && t.Kind == kind).Select(t => t.CorrelationId).SingleAsync());
-    }
-
     private static async Task<HttpClient> SignedInAsync(SecurityHost host, string email)
     {
         var client = host.CreateClient(new() { AllowAutoRedirect = false });
@@ -182,23 +146,4 @@ public sealed partial class TaskInboxFilterTests
         Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
         return client;
     }
-
-    private static async Task<string> PageAsync(HttpClient client, string address)
-    {
-        using var response = await client.GetAsync(new Uri(address, UriKind.Relative));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {address}: {(int)response.StatusCode}");
-        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>The tasks of one list ("mine" or "queue"), in the order shown.</summary>
-    private static List<Guid> Rows(string html, string list)
-    {
-        var table = Regex.Match(html, $"<table id=\"{list}-table\".*?</table>", RegexOptions.Singleline);
-        return table.Success ? [.. TaskRow().Matches(table.Value).Select(m => Guid.Parse(m.Groups["id"].Value))] : [];
-    }
-
-    [GeneratedRegex("<tr data-task-id=\"(?<id>[0-9a-f-]{36})\"")]
-    private static partial Regex TaskRow();
-
-    private sealed record PoliceInbox(Guid AlvbyJointWork, Guid SjostadJointWork, Guid PlanAction, Guid AlvbyPolice, Guid SjostadPolice, Guid AlvbySocialServices);
 }

@@ -1,0 +1,25 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Coordination.Host.Tests.Concerns;
+
+/// <summary>The task inbox page (/Tasks) as a browser reads it: the page, and the tasks each of its lists shows.</summary>
+internal static partial class TaskInboxPage
+{
+    public static async Task<string> PageAsync(HttpClient client, string address)
+    {
+        using var response = await client.GetAsync(new Uri(address, UriKind.Relative));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {address}: {(int)response.StatusCode}");
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The tasks of one list ("mine" or "queue"), in the order shown.</summary>
+    public static List<Guid> Rows(string html, string list)
+    {
+        var table = Regex.Match(html, $"<table id=\"{list}-table\".*?</table>", RegexOptions.Singleline);
+        return table.Success ? [.. TaskRow().Matches(table.Value).Select(m => Guid.Parse(m.Groups["id"].Value))] : [];
+    }
+
+    [GeneratedRegex("<tr data-task-id=\"(?<id>[0-9a-f-]{36})\"")]
+    private static partial Regex TaskRow();
+}
