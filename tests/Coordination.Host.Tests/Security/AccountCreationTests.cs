@@ -299,7 +299,7 @@ public sealed partial class AccountCreationTests
     private static Task<Guid> AlvbyAsync(SecurityHost host) =>
         host.WithDatabaseAsync(db => db.Municipalities.Where(m => m.Code == "9901").Select(m => m.Id).SingleAsync());
 
-    [GeneratedRegex("id=\"password-link\" type=\"text\" class=\"wide\" value=\"(?<link>[^\"]+)\"")]
+    [GeneratedRegex("id=\"password-link\" type=\"text\" class=\"handed-link\" value=\"(?<link>[^\"]+)\"")]
     private static partial Regex ShownLink();
 
     [GeneratedRegex("userId=(?<user>[0-9a-f-]{36})[^\"]*handler=PasswordLink|handler=PasswordLink[^\"]*userId=(?<user>[0-9a-f-]{36})")]
