@@ -116,7 +116,7 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
         audit.Record(new AuditRecord(
-            AuditAction.UserChanged, user.Id, user.Email ?? user.Id.ToString(), "User", user.Id.ToString(), link.MunicipalityId,
+            AuditAction.PasswordChanged, user.Id, user.Email ?? user.Id.ToString(), "User", user.Id.ToString(), link.MunicipalityId,
             "Password link issued by an administrator", $"password set with the link issued by {link.IssuedBy} at {link.IssuedAt:O}"));
         await audit.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

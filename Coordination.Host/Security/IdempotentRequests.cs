@@ -30,7 +30,7 @@ namespace Coordination.Host.Security;
 /// </summary>
 /// <remarks>
 /// Not recorded: <c>/api/auth</c> and the <c>/Account</c> pages (sign-in and out, language,
-/// second factor: their answers set cookies, which a repeat must set again), and any answer that
+/// second factor, password: their answers set cookies, which a repeat must set again), and any answer that
 /// sets a cookie other than the renewal of the sign-in cookie. The record and the request's own
 /// work are separate transactions: a host that dies between the two leaves the record unfinished,
 /// and after <see cref="AbandonedAfter"/> the same key runs again.

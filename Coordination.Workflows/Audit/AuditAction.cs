@@ -18,7 +18,10 @@ public enum AuditAction
     /// <summary>A user signed in (cookie or bearer token).</summary>
     SignInSucceeded = 5,
 
-    /// <summary>A sign-in was refused: wrong password, unknown user, or a locked account.</summary>
+    /// <summary>
+    /// A sign-in was refused: wrong password, unknown user, or a locked account; or a signed-in
+    /// user's current password was wrong when changing it, which counts towards the lockout alike.
+    /// </summary>
     SignInFailed = 6,
 
     /// <summary>A user signed out.</summary>
@@ -41,4 +44,7 @@ public enum AuditAction
 
     /// <summary>An administrator ended the lockout of a user's account.</summary>
     AccountUnlocked = 13,
+
+    /// <summary>A user changed their own password; the entry never holds a password.</summary>
+    PasswordChanged = 14,
 }

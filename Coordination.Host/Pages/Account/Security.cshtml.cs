@@ -9,8 +9,10 @@ using Microsoft.Extensions.Localization;
 namespace Coordination.Host.Pages.Account;
 
 /// <summary>
-/// The optional second factor: an authenticator app (TOTP) set up with the shared key shown as
-/// text and as an otpauth address, confirmed with one code from the app before it is required.
+/// The user's account ("Mitt konto"): a link to change the password (<see cref="PasswordModel"/>,
+/// whose confirmation is shown here), and the optional second factor: an authenticator app (TOTP)
+/// set up with the shared key shown as text and as an otpauth address, confirmed with one code
+/// from the app before it is required.
 /// </summary>
 public sealed class SecurityModel(UserManager<CoordinationUser> users, SignInManager<CoordinationUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
 {

@@ -1,6 +1,8 @@
 using Coordination.Host.Identity;
 using Coordination.Host.Security;
 using Coordination.Host.WebUi;
+using Coordination.Workflows.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -15,7 +17,7 @@ namespace Coordination.Host.Pages.Account;
 /// the page, and it refers to no other site.
 /// </summary>
 [EnableRateLimiting(RateLimits.SignInPolicy)]
-public sealed class SetPasswordModel(PasswordLinks links, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class SetPasswordModel(PasswordLinks links, UserManager<CoordinationUser> users, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -29,6 +31,9 @@ public sealed class SetPasswordModel(PasswordLinks links, IStringLocalizer<Share
     /// <summary>The account the link sets the password of, shown so its holder knows which it is.</summary>
     public string? Email { get; private set; }
 
+    /// <summary>The shortest password Identity accepts, for the rules shown and their errors.</summary>
+    public int RequiredLength => users.Options.Password.RequiredLength;
+
     public async Task OnGetAsync() => await OpenAsync();
 
     public async Task<IActionResult> OnPostAsync()
@@ -41,11 +46,19 @@ public sealed class SetPasswordModel(PasswordLinks links, IStringLocalizer<Share
 
         if (string.IsNullOrEmpty(Input.Password))
         {
-            ModelState.AddModelError(PasswordField, text["SetPassword.Error.Required"]);
+            ModelState.AddModelError(PasswordField, text["Password.Error.NewRequired"]);
+        }
+        else if (Input.Password.Length > OwnPasswordChange.MaxLength)
+        {
+            ModelState.AddModelError(PasswordField, text["Password.Error.TooLong", OwnPasswordChange.MaxLength]);
+        }
+        else if (string.IsNullOrEmpty(Input.Repeat))
+        {
+            ModelState.AddModelError(RepeatField, text["Password.Error.RepeatRequired"]);
         }
         else if (Input.Repeat != Input.Password)
         {
-            ModelState.AddModelError(RepeatField, text["SetPassword.Error.Repeat"]);
+            ModelState.AddModelError(RepeatField, text["Password.Error.RepeatDiffers"]);
         }
 
         if (!ModelState.IsValid)
@@ -59,10 +72,11 @@ public sealed class SetPasswordModel(PasswordLinks links, IStringLocalizer<Share
             return RedirectToPage("/Account/SignIn", new { done = "PasswordSet" });
         }
 
+        // The rules' texts are the password change's (a rule Identity adds later gets the general one).
         foreach (var code in use.RefusedBy)
         {
-            var rule = text["SetPassword.Rule." + code];
-            ModelState.AddModelError(PasswordField, rule.ResourceNotFound ? text["SetPassword.Error.Rules"] : rule.Value);
+            var rule = text["Password.Error." + code, RequiredLength];
+            ModelState.AddModelError(PasswordField, rule.ResourceNotFound ? text["Password.Error.Other"] : rule.Value);
         }
 
         State = use.State;

@@ -43,16 +43,16 @@ public sealed class AccountCreationTests(BrowserFixture browser) : IClassFixture
         await colleague.VisitAsync(new Uri(link).PathAndQuery, "choose a password");
         var own = colleague.Page;
         Assert.Contains("nora.nykvist@alvby.demo", await own.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await own.GetByLabel("Nytt lösenord").FillAsync("nykvist2026");
-        await own.GetByLabel("Upprepa lösenordet").FillAsync("nykvist2026");
+        await own.GetByLabel("Nytt lösenord", new() { Exact = true }).FillAsync("nykvist2026");
+        await own.GetByLabel("Upprepa nytt lösenord").FillAsync("nykvist2026");
         await own.GetByRole(AriaRole.Button, new() { Name = "Spara lösenordet" }).ClickAsync();
-        Assert.Contains("Lösenordet ska innehålla en stor bokstav.", await own.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Equal("", await own.GetByLabel("Nytt lösenord").InputValueAsync());
+        Assert.Contains("Lösenordet måste innehålla minst en stor bokstav (A–Z).", await own.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("", await own.GetByLabel("Nytt lösenord", new() { Exact = true }).InputValueAsync());
         await colleague.CheckAsync("choose a password, a rule broken");
         await colleague.ScreenshotAsync("set-password-rule-broken");
 
-        await own.GetByLabel("Nytt lösenord").FillAsync(Password);
-        await own.GetByLabel("Upprepa lösenordet").FillAsync(Password);
+        await own.GetByLabel("Nytt lösenord", new() { Exact = true }).FillAsync(Password);
+        await own.GetByLabel("Upprepa nytt lösenord").FillAsync(Password);
         await own.GetByRole(AriaRole.Button, new() { Name = "Spara lösenordet" }).ClickAsync();
         await own.GetByRole(AriaRole.Status).Filter(new() { HasText = "Ditt lösenord är sparat. Logga in med det." }).WaitForAsync();
         await colleague.SignInAsync("nora.nykvist@alvby.demo", Password);
@@ -61,6 +61,6 @@ public sealed class AccountCreationTests(BrowserFixture browser) : IClassFixture
         // The link is spent.
         await colleague.VisitAsync(new Uri(link).PathAndQuery, "a used password link");
         await own.GetByRole(AriaRole.Heading, new() { Name = "Länken är redan använd" }).WaitForAsync();
-        Assert.Equal(0, await own.GetByLabel("Nytt lösenord").CountAsync());
+        Assert.Equal(0, await own.GetByLabel("Nytt lösenord", new() { Exact = true }).CountAsync());
     }
 }

@@ -53,11 +53,11 @@ public sealed partial class AccountCreationTests
         var form = await TextAsync(await anonymous.GetAsync(link));
         Assert.Contains("Välj lösenordet för kontot nora.nykvist@alvby.demo.", form, StringComparison.Ordinal);
         var weak = await TextAsync(await SetPasswordAsync(anonymous, link, "kort", "kort"));
-        Assert.Contains("<li><a href=\"#Input_Password\">Lösenordet ska vara minst 12 tecken.</a></li>", weak, StringComparison.Ordinal);
-        Assert.Contains("<li><a href=\"#Input_Password\">Lösenordet ska innehålla en stor bokstav.</a></li>", weak, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#Input_Password\">Lösenordet måste vara minst 12 tecken långt.</a></li>", weak, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#Input_Password\">Lösenordet måste innehålla minst en stor bokstav (A–Z).</a></li>", weak, StringComparison.Ordinal);
         Assert.DoesNotContain("value=\"kort\"", weak, StringComparison.Ordinal);
         var mistyped = await TextAsync(await SetPasswordAsync(anonymous, link, NewPassword, NewPassword + "y"));
-        Assert.Contains("<li><a href=\"#Input_Repeat\">Lösenorden är inte lika. Skriv samma lösenord två gånger.</a></li>", mistyped, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#Input_Repeat\">Lösenorden är inte lika. Skriv samma nya lösenord två gånger.</a></li>", mistyped, StringComparison.Ordinal);
         Assert.Null(await host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == "nora.nykvist@alvby.demo").Select(u => u.PasswordHash).SingleAsync()));
 
         using var set = await SetPasswordAsync(anonymous, link, NewPassword, NewPassword);
@@ -81,17 +81,19 @@ public sealed partial class AccountCreationTests
 
         // Both steps are in the audit log, for Alvby's auditors: who created the account, and that its link was used.
         var entries = await host.WithDatabaseAsync(db => db.Set<AuditEntry>().AsNoTracking()
-            .Where(e => e.Action == AuditAction.UserChanged && e.SubjectType == "User").OrderBy(e => e.Sequence).ToListAsync());
+            .Where(e => (e.Action == AuditAction.UserChanged || e.Action == AuditAction.PasswordChanged) && e.SubjectType == "User").OrderBy(e => e.Sequence).ToListAsync());
         Assert.Collection(
             entries,
             e =>
             {
+                Assert.Equal(AuditAction.UserChanged, e.Action);
                 Assert.Equal(Administrator, e.Actor);
                 Assert.Equal(alvby, e.MunicipalityId);
                 Assert.StartsWith("created the account nora.nykvist@alvby.demo with Staff in School", e.Detail, StringComparison.Ordinal);
             },
             e =>
             {
+                Assert.Equal(AuditAction.PasswordChanged, e.Action);
                 Assert.Equal("nora.nykvist@alvby.demo", e.Actor);
                 Assert.Equal(alvby, e.MunicipalityId);
                 Assert.StartsWith("password set with the link issued by", e.Detail, StringComparison.Ordinal);
