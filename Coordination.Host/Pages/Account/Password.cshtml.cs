@@ -57,7 +57,7 @@ public sealed class PasswordModel(
         }
 
         // The stamp is new: this browser's cookie is issued again, every other session ends.
-        await signIn.RefreshSignInAsync(user);
+        await Security.Audit.SessionAudit.RenewOwnCookieAsync(HttpContext, signIn, user);
         TempData[nameof(SecurityModel.Message)] = text["Password.Changed"].Value;
         return RedirectToPage("/Account/Security");
     }

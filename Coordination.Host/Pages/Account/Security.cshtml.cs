@@ -54,7 +54,7 @@ public sealed class SecurityModel(UserManager<CoordinationUser> users, SignInMan
         if (string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
         {
             await users.ResetAuthenticatorKeyAsync(user);
-            await signIn.RefreshSignInAsync(user);
+            await Security.Audit.SessionAudit.RenewOwnCookieAsync(HttpContext, signIn, user);
         }
 
         return RedirectToPage();
@@ -85,7 +85,7 @@ public sealed class SecurityModel(UserManager<CoordinationUser> users, SignInMan
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
-        await signIn.RefreshSignInAsync(user);
+        await Security.Audit.SessionAudit.RenewOwnCookieAsync(HttpContext, signIn, user);
         Message = text["Security.Enabled"];
         return RedirectToPage();
     }
@@ -100,7 +100,7 @@ public sealed class SecurityModel(UserManager<CoordinationUser> users, SignInMan
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        await signIn.RefreshSignInAsync(user);
+        await Security.Audit.SessionAudit.RenewOwnCookieAsync(HttpContext, signIn, user);
         Message = text["Security.Disabled"];
         return RedirectToPage();
     }

@@ -104,6 +104,7 @@ public sealed partial class PasswordChangeTests
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(users.Client, "/api/me", token));
         var userId = await host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == User).Select(u => u.Id).SingleAsync());
         var stamp = await StampAsync(host);
+        var signIns = (await AuditAsync(host, AuditAction.SignInSucceeded)).Count;
 
         using var changed = await PostAsync(browser, OldPassword, NewPassword, NewPassword);
 
@@ -117,6 +118,9 @@ public sealed partial class PasswordChangeTests
         }
 
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(browser, "/api/me"));
+
+        // Keeping this browser signed in renews its cookie; nobody signed in, so the audit log says nothing of a sign-in.
+        Assert.Equal(signIns, (await AuditAsync(host, AuditAction.SignInSucceeded)).Count);
 
         // Every other session and token of the user is refused at its next request.
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(otherBrowser, "/api/me"));
