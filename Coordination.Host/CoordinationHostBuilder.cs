@@ -79,6 +79,7 @@ internal static class CoordinationHostBuilder
         app.UseMiddleware<IdempotentRequests>();
         app.MapCoordinationHealthChecks();
         app.MapAuthEndpoints();
+        app.MapUserAdministration();
         app.MapInspectionEndpoints();
         app.MapConcernsApi();
         app.MapOperationsEndpoints();

@@ -233,7 +233,7 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
             return new AccountCreation(errors, null);
         }
 
-        return new AccountCreation(errors, link);
+        return new AccountCreation(errors, link, user.Id);
     }
 
     /// <summary>
@@ -366,7 +366,7 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
 }
 
 /// <summary>What creating an account came to: the errors by field, or the password link for its first sign-in.</summary>
-internal sealed record AccountCreation(Dictionary<string, string> Errors, IssuedPasswordLink? Link);
+internal sealed record AccountCreation(Dictionary<string, string> Errors, IssuedPasswordLink? Link, Guid? UserId = null);
 
 /// <summary>
 /// A user with their memberships in one municipality, and, when their account is locked, until when.

@@ -250,6 +250,59 @@ public sealed partial class AccountCreationTests
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/Admin/Users")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_api_lists_the_users_creates_an_account_whose_link_sets_its_password_and_names_each_wrong_value()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        var alvby = await AlvbyAsync(host);
+        using var users = new ApiUsers(host);
+        var path = $"/api/municipalities/{alvby}/users";
+
+        // The list, filtered as the page is; a value the filter cannot use is named.
+        var managers = await users.GetJsonAsync(Administrator, path + "?role=Manager&search=skolan");
+        Assert.Equal(["school.manager@alvby.demo"], managers.EnumerateArray().Select(u => u.GetProperty("email").GetString()));
+        Assert.True(managers[0].GetProperty("manageable").GetBoolean());
+        Assert.Equal("School", managers[0].GetProperty("memberships")[0].GetProperty("agencyKind").GetString());
+        var wrongFilter = await ApiUsers.JsonAsync(await users.GetAsync(Administrator, path + "?role=Superuser"), HttpStatusCode.BadRequest);
+        Assert.Equal(["role"], wrongFilter.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+
+        // Each wrong value of a new account is named; nothing is created.
+        var before = await host.WithDatabaseAsync(db => db.Users.CountAsync());
+        var wrong = await ApiUsers.JsonAsync(
+            await users.PostAsync(Administrator, path, new { displayName = "", email = "SCHOOL.staff@alvby.demo", agencyKind = "6", role = "Chef" }), HttpStatusCode.BadRequest);
+        Assert.Equal(
+            ["agencyKind", "displayName", "email", "role"],
+            wrong.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal("An account with this address exists; give it a membership instead.", wrong.GetProperty("errors").GetProperty("email")[0].GetString());
+        var otherAgency = await ApiUsers.JsonAsync(
+            await users.PostAsync(Administrator, path, new { displayName = "Ny", email = "ny@alvby.demo", agencyKind = "SocialServices", role = "Staff" }), HttpStatusCode.BadRequest);
+        Assert.Equal("An agency of the municipality that you administer.", otherAgency.GetProperty("errors").GetProperty("agencyKind")[0].GetString());
+        Assert.Equal(before, await host.WithDatabaseAsync(db => db.Users.CountAsync()));
+
+        // Created: the answer carries the link once; it sets the password.
+        using var created = await users.PostAsync(Administrator, path, new { displayName = "Rut Rydberg", email = "rut@alvby.demo", agencyKind = "School", role = "Coordinator" });
+        var answer = await ApiUsers.JsonAsync(created, HttpStatusCode.Created);
+        var link = answer.GetProperty("passwordLink").GetProperty("address").GetString()!;
+        using var anonymous = host.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(anonymous, link, NewPassword, NewPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, await SignInStatusAsync(anonymous, "rut@alvby.demo", NewPassword));
+        var rut = answer.GetProperty("userId").GetGuid();
+        var listed = await users.GetJsonAsync(Administrator, path + "?search=rut%40alvby");
+        Assert.Equal(rut, Assert.Single(listed.EnumerateArray()).GetProperty("userId").GetGuid());
+
+        // A new link for her through the API; none for the administrator's own account, another agency's user or an unknown id.
+        var again = await ApiUsers.JsonAsync(await users.PostAsync(Administrator, $"{path}/{rut}/password-link", new { }), HttpStatusCode.OK);
+        Assert.Contains("/Account/SetPassword?token=", again.GetProperty("address").GetString(), StringComparison.Ordinal);
+        var ids = await host.WithDatabaseAsync(db => db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id));
+        Assert.Equal(HttpStatusCode.Forbidden, (await users.PostAsync(Administrator, $"{path}/{ids[Administrator]}/password-link", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await users.PostAsync(Administrator, $"{path}/{ids["social.staff@alvby.demo"]}/password-link", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await users.PostAsync(Administrator, $"{path}/{Guid.NewGuid()}/password-link", new { })).StatusCode);
+
+        // Nobody else manages the municipality's users.
+        Assert.Equal(HttpStatusCode.Forbidden, (await users.GetAsync("school.manager@alvby.demo", path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await users.GetAsync("school.administrator@sjostad.demo", path)).StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> CreateAsync(HttpClient admin, Guid municipality, string name, string email, string agency, string role)
     {
         var page = $"/Admin/Users?municipalityId={municipality}";

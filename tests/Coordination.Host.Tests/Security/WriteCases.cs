@@ -122,9 +122,40 @@ internal static class WriteCases
             }),
         new("PUT /api/municipalities/{municipalityId:guid}/routing-rules", "the administrators of Älvby's agencies, the police's included", WriteOracle.MunicipalityAdministrator,
             async w => new WriteTarget($"/api/municipalities/{w.AlvbyId}/routing-rules", await w.RoutingRulesAsync())),
+        new("POST /api/municipalities/{municipalityId:guid}/users", "the administrators of Älvby's agencies, the police's included, each in their own agency", WriteOracle.MunicipalityAdministrator,
+            w => Task.FromResult(new WriteTarget($"/api/municipalities/{w.AlvbyId}/users", new { }, email => new
+            {
+                displayName = "Ny kollega " + email.Split('@')[0],
+                email = "ny." + email.Split('@')[0] + "@alvby.demo",
+                agencyKind = KindOf(email),
+                role = "Staff",
+            }))),
+        new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/password-link", "the administrators of Älvby's agencies, the police's included, for a user of their own agency", WriteOracle.MunicipalityAdministrator,
+            async w =>
+            {
+                var staff = new Dictionary<string, Guid>();
+                foreach (var kind in new[] { "school", "social", "police", "leisure", "licensing", "rescue", "tax" })
+                {
+                    staff[kind] = await w.UserIdAsync($"{kind}.staff@alvby.demo");
+                }
+
+                return new WriteTarget("", new { }, PathFor: email => $"/api/municipalities/{w.AlvbyId}/users/{staff[email.Split('.')[0]]}/password-link");
+            }),
         new("POST /api/operations/incidents/{id:guid}/retry", "the administrators of the failed workflow's municipality, the police's included", WriteOracle.MunicipalityAdministrator,
             async w => new WriteTarget($"/api/operations/incidents/{await w.IncidentAsync()}/retry", new { })),
     ];
+
+    /// <summary>The agency kind of a demo user's agency, as the API names it.</summary>
+    private static string KindOf(string email) => email.Split('.')[0] switch
+    {
+        "school" => "School",
+        "social" => "SocialServices",
+        "police" => "Police",
+        "leisure" => "Leisure",
+        "licensing" => "LicensingUnit",
+        "rescue" => "RescueService",
+        _ => "TaxAgency",
+    };
 
     /// <summary>The node after <paramref name="change"/>, for a body that differs per user.</summary>
     private static JsonObject Also(this JsonObject node, Action<JsonObject> change)

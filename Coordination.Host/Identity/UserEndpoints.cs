@@ -1,0 +1,134 @@
+using Coordination.Host.Concerns;
+using Coordination.Host.Pages.Admin;
+using Coordination.Host.Security;
+using Coordination.Workflows.Identity;
+using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Audit;
+
+namespace Coordination.Host.Identity;
+
+/// <summary>
+/// A municipality's users over HTTP, for its administrators: the list the users page shows
+/// (filtered by <c>search</c>, <c>agency</c> and <c>role</c> as the page is), creating an
+/// account, and issuing a password link. The same rules as the page (<see cref="MembershipAdministration"/>):
+/// an administrator acts in the agencies they administer, never on their own account. A link's
+/// address is in the answer once; it is not stored and cannot be read again.
+/// </summary>
+internal static class UserEndpoints
+{
+    public static IEndpointRouteBuilder MapUserAdministration(this IEndpointRouteBuilder endpoints)
+    {
+        var users = endpoints.MapGroup("/api/municipalities/{municipalityId:guid}/users").WithTags("Users");
+        users.MapGet("/", ListAsync);
+        users.MapPost("/", CreateAsync);
+        users.MapPost("/{userId:guid}/password-link", IssueLinkAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListAsync(Guid municipalityId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (Refusal(http, municipalityId) is { } refused)
+        {
+            return refused;
+        }
+
+        var administration = new MembershipAdministration(db, audit, clock);
+        var agencies = await administration.AgenciesAsync(http.User, municipalityId, cancellationToken);
+        var (filter, wrong) = UserFilter.Read(http.Request.Query, agencies);
+        if (wrong.Count > 0)
+        {
+            return Problems.Invalid(wrong.ToDictionary(p => p, p => new[] { FilterErrors[p] }));
+        }
+
+        var users = await administration.ListAsync(http.User, municipalityId, cancellationToken);
+        return TypedResults.Ok(users.Where(filter.Matches).Select(u => new
+        {
+            u.UserId,
+            u.DisplayName,
+            u.Email,
+            u.LockedUntil,
+            u.Manageable,
+            memberships = u.Memberships.Select(m => new { m.Id, m.AgencyId, agencyKind = m.Agency.ToString(), role = m.Role.ToString(), m.Removable }),
+        }));
+    }
+
+    private static async Task<IResult> CreateAsync(
+        Guid municipalityId, NewAccount account, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock,
+        PasswordLinks links, SecuritySettings settings, CancellationToken cancellationToken)
+    {
+        if (Refusal(http, municipalityId) is { } refused)
+        {
+            return refused;
+        }
+
+        var creation = await new MembershipAdministration(db, audit, clock).CreateAccountAsync(
+            http.User, municipalityId, account.DisplayName, account.Email,
+            Enum.TryParse<AgencyKind>(account.AgencyKind, out var agency) && Enum.IsDefined(agency) && !int.TryParse(account.AgencyKind, out _) ? agency : null,
+            Enum.TryParse<MembershipRole>(account.Role, out var role) && Enum.IsDefined(role) && !int.TryParse(account.Role, out _) ? role : null,
+            links,
+            settings.PasswordLinkLifetime,
+            cancellationToken);
+        if (creation.Link is not { } link)
+        {
+            return Problems.Invalid(creation.Errors.ToDictionary(e => e.Key, e => new[] { CreateErrors[(e.Key, e.Value)] }));
+        }
+
+        return TypedResults.Created($"/api/municipalities/{municipalityId}/users?search={Uri.EscapeDataString(account.Email!.Trim())}", new
+        {
+            userId = creation.UserId,
+            passwordLink = new { address = link.Address(http.Request), link.ExpiresAt },
+        });
+    }
+
+    private static async Task<IResult> IssueLinkAsync(
+        Guid municipalityId, Guid userId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock,
+        PasswordLinks links, SecuritySettings settings, CancellationToken cancellationToken)
+    {
+        if (Refusal(http, municipalityId) is { } refused)
+        {
+            return refused;
+        }
+
+        var (refusal, link) = await new MembershipAdministration(db, audit, clock).IssuePasswordLinkAsync(http.User, municipalityId, userId, links, settings.PasswordLinkLifetime, cancellationToken);
+        return refusal switch
+        {
+            null => TypedResults.Ok(new { address = link!.Address(http.Request), link.ExpiresAt, replacedEarlier = link.Replaced > 0 }),
+            AccountUnlock.OwnAccount => Problems.Forbidden("A password link for your own account is issued by another administrator."),
+            AccountUnlock.OtherAgency => Problems.Forbidden("The user belongs to another agency; its own administrator issues the link."),
+            _ => Problems.NotFound("User"),
+        };
+    }
+
+    /// <summary>A municipality the caller is not in is not found; one they are in but do not administer is forbidden.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refusal(HttpContext http, Guid municipalityId)
+    {
+        var viewer = http.User.Viewer();
+        return !viewer.BelongsTo(municipalityId) ? Problems.NotFound("Municipality")
+            : !viewer.Administers(municipalityId) ? Problems.Forbidden("Only the municipality's administrators manage its users.")
+            : null;
+    }
+
+    private static readonly Dictionary<string, string> FilterErrors = new(StringComparer.Ordinal)
+    {
+        ["search"] = $"A text of at most {UserFilter.MaxSearchLength} characters, given once.",
+        ["agency"] = "The id of one of the municipality's agencies, given once.",
+        ["role"] = $"One of {string.Join(", ", Enum.GetNames<MembershipRole>())}, given once.",
+    };
+
+    private static readonly Dictionary<(string Field, string Reason), string> CreateErrors = new()
+    {
+        [("municipalityId", "NotAdministered")] = "You do not administer this municipality.",
+        [("displayName", "Required")] = "The user's name is required.",
+        [("displayName", "TooLong")] = $"At most {MembershipAdministration.MaxDisplayNameLength} characters.",
+        [("email", "Required")] = "The user's e-mail address is required.",
+        [("email", "Invalid")] = "Not an e-mail address such as name@municipality.se.",
+        [("email", "Taken")] = "An account with this address exists; give it a membership instead.",
+        [("agencyKind", "Required")] = $"One of {string.Join(", ", Enum.GetNames<AgencyKind>())}.",
+        [("agencyKind", "NoSuchAgency")] = "The municipality has no such agency.",
+        [("agencyKind", "OtherAgency")] = "An agency of the municipality that you administer.",
+        [("role", "Required")] = $"One of {string.Join(", ", Enum.GetNames<MembershipRole>())}.",
+    };
+
+    /// <summary>An account to create: the user's name and e-mail address, and their first agency and role.</summary>
+    internal sealed record NewAccount(string? DisplayName, string? Email, string? AgencyKind, string? Role);
+}
