@@ -100,8 +100,8 @@ public sealed partial class PasswordChangeTests
         var tokens = await SignInAsync(users.Client, OldPassword);
         var token = tokens.GetProperty("accessToken").GetString()!;
         var refreshToken = tokens.GetProperty("refreshToken").GetString()!;
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(otherBrowser, "/api/me"));
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(users.Client, "/api/me", token));
+        Assert.Equal(HttpStatusCode.OK, await ApiUsers.StatusAsync(otherBrowser, "/api/me"));
+        Assert.Equal(HttpStatusCode.OK, await ApiUsers.StatusAsync(users.Client, "/api/me", token));
         var userId = await host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == User).Select(u => u.Id).SingleAsync());
         var stamp = await StampAsync(host);
         var signIns = (await AuditAsync(host, AuditAction.SignInSucceeded)).Count;
@@ -117,20 +117,20 @@ public sealed partial class PasswordChangeTests
             Assert.Contains("Ditt lösenord är bytt.", WebUtility.HtmlDecode(await confirmation.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         }
 
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(browser, "/api/me"));
+        Assert.Equal(HttpStatusCode.OK, await ApiUsers.StatusAsync(browser, "/api/me"));
 
         // Keeping this browser signed in renews its cookie; nobody signed in, so the audit log says nothing of a sign-in.
         Assert.Equal(signIns, (await AuditAsync(host, AuditAction.SignInSucceeded)).Count);
 
         // Every other session and token of the user is refused at its next request.
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(otherBrowser, "/api/me"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ApiUsers.StatusAsync(otherBrowser, "/api/me"));
         using (var page = await otherBrowser.GetAsync(new Uri("/Tasks", UriKind.Relative)))
         {
             Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
             Assert.Equal("/Account/SignIn", page.Headers.Location!.AbsolutePath);
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(users.Client, "/api/me", token));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ApiUsers.StatusAsync(users.Client, "/api/me", token));
         using (var refreshed = await users.Client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken }))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, refreshed.StatusCode);
@@ -239,18 +239,6 @@ public sealed partial class PasswordChangeTests
     private static async Task<HttpStatusCode> SignInStatusAsync(HttpClient client, string password)
     {
         using var response = await client.PostAsJsonAsync("/api/auth/token", new { email = User, password });
-        return response.StatusCode;
-    }
-
-    private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string path, string? bearer = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new("Bearer", bearer);
-        }
-
-        using var response = await client.SendAsync(request);
         return response.StatusCode;
     }
 

@@ -43,6 +43,19 @@ internal sealed class ApiUsers(SecurityHost host) : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string user, string path) => SendAsync(user, HttpMethod.Get, path);
 
+    /// <summary>The status of a GET made with <paramref name="client"/>'s cookie, or with <paramref name="bearer"/> when given.</summary>
+    public static async Task<HttpStatusCode> StatusAsync(HttpClient client, string path, string? bearer = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new("Bearer", bearer);
+        }
+
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+
     /// <summary>A client signed in with the cookie, as a browser is, for the web pages.</summary>
     public async Task<HttpClient> BrowserAsync(string user, bool allowAutoRedirect = true)
     {

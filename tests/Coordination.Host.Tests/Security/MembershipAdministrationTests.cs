@@ -123,17 +123,17 @@ public sealed class MembershipAdministrationTests
             Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(users.Client, concern, token));
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(browser, concern));
+        Assert.Equal(HttpStatusCode.OK, await ApiUsers.StatusAsync(users.Client, concern, token));
+        Assert.Equal(HttpStatusCode.OK, await ApiUsers.StatusAsync(browser, concern));
 
         // The social services' administrator removes the coordinator's membership: the very next
         // requests with the token and with the cookie are refused, and so is the refresh token.
         var membership = await MembershipIdAsync(host, CaseJourney.Coordinator, AgencyKind.SocialServices, alvby);
         Assert.Equal(MembershipRemoval.Removed, await RemoveAsync(host, socialAdministrator, membership));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(users.Client, concern, token));
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(browser, concern));
-        Assert.Equal(HttpStatusCode.Redirect, await StatusAsync(browser, "/Tasks"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ApiUsers.StatusAsync(users.Client, concern, token));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ApiUsers.StatusAsync(browser, concern));
+        Assert.Equal(HttpStatusCode.Redirect, await ApiUsers.StatusAsync(browser, "/Tasks"));
         using (var refreshed = await users.Client.PostAsJsonAsync("/api/auth/refresh", new { refreshToken }))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, refreshed.StatusCode);
@@ -141,13 +141,13 @@ public sealed class MembershipAdministrationTests
 
         // Signed in again, the user holds what is left: no membership, no case. Someone else's token is untouched.
         var again = await FreshTokenAsync(users, CaseJourney.Coordinator);
-        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(users.Client, concern, again));
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(users.Client, concern, await users.TokenAsync("social.staff@alvby.demo")));
+        Assert.Equal(HttpStatusCode.NotFound, await ApiUsers.StatusAsync(users.Client, concern, again));
+        Assert.Equal(HttpStatusCode.OK, await ApiUsers.StatusAsync(users.Client, concern, await users.TokenAsync("social.staff@alvby.demo")));
 
         // A membership given back is a change too: the token without it is refused, a new sign-in opens the case.
         Assert.Empty(await AddAsync(host, socialAdministrator, alvby, CaseJourney.Coordinator, AgencyKind.SocialServices, MembershipRole.Coordinator));
-        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(users.Client, concern, again));
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(users.Client, concern, await FreshTokenAsync(users, CaseJourney.Coordinator)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ApiUsers.StatusAsync(users.Client, concern, again));
+        Assert.Equal(HttpStatusCode.OK, await ApiUsers.StatusAsync(users.Client, concern, await FreshTokenAsync(users, CaseJourney.Coordinator)));
     }
 
     [Fact]
@@ -236,18 +236,6 @@ public sealed class MembershipAdministrationTests
     private static async Task<string> FreshTokenAsync(ApiUsers users, string email) => (await SignInAsync(users, email)).GetProperty("accessToken").GetString()!;
 
     private static async Task<string> FreshRefreshTokenAsync(ApiUsers users, string email) => (await SignInAsync(users, email)).GetProperty("refreshToken").GetString()!;
-
-    private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string path, string? bearer = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        if (bearer is not null)
-        {
-            request.Headers.Authorization = new("Bearer", bearer);
-        }
-
-        using var response = await client.SendAsync(request);
-        return response.StatusCode;
-    }
 
     private static async Task<string?> SignInProblemAsync(ApiUsers users, string email)
     {
