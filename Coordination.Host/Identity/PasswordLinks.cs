@@ -80,8 +80,14 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
             return new PasswordLinkUse(opening.State, []);
         }
 
+        // Replaced by a newer link since it was opened: as unknown as a mistyped one.
         var hash = Hash(token!);
-        var link = await db.Set<PasswordLink>().AsNoTracking().FirstAsync(l => l.TokenHash == hash, cancellationToken);
+        var link = await db.Set<PasswordLink>().AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
+        if (link is null)
+        {
+            return new PasswordLinkUse(PasswordLinkState.Unknown, []);
+        }
+
         var user = await db.Users.FirstAsync(u => u.Id == link.UserId, cancellationToken);
         var refused = new List<string>();
         foreach (var validator in users.PasswordValidators)

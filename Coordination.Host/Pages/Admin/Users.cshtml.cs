@@ -9,9 +9,10 @@ using Microsoft.Extensions.Localization;
 namespace Coordination.Host.Pages.Admin;
 
 /// <summary>
-/// Users and their memberships in a municipality: list (filtered by <see cref="UserFilter"/>), add
-/// a membership, remove one, end a lockout. No case content. The forms and their redirects keep
-/// the filter, so the administrator stays on the rows they were working with.
+/// Users and their memberships in a municipality: list (filtered by <see cref="UserFilter"/>),
+/// create an account, issue a password link, add a membership, remove one, end a lockout. No case
+/// content. The forms and their redirects keep the filter, so the administrator stays on the rows
+/// they were working with; a new link is shown on the answer to its form, once, and never redirected to.
 /// </summary>
 public sealed class UsersModel(
     CoordinationDbContext db, AuditTrail audit, TimeProvider clock, PasswordLinks links, Security.SecuritySettings settings, IStringLocalizer<AdministrationResource> text) : AdministrationPage
