@@ -238,7 +238,7 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
 
     /// <summary>
     /// Issues a new password link for a user the administrator may act on (as for ending a
-    /// lockout: never their own account), replacing the user's unused earlier link. The user's
+    /// lockout: never their own account), replacing the user's earlier link. The user's
     /// present password keeps working until the link is used.
     /// </summary>
     public async Task<(AccountUnlock? Refusal, IssuedPasswordLink? Link)> IssuePasswordLinkAsync(
@@ -254,7 +254,7 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
         var link = await links.IssueAsync(userId, AuditActor.UserId(admin) ?? Guid.Empty, municipalityId, linkLifetime, cancellationToken);
         audit.Record(admin.Audit(
             AuditAction.UserChanged, "User", userId, municipalityId, "Administrator of the municipality",
-            $"issued a password link for {email} until {link.ExpiresAt:O}" + (link.Replaced > 0 ? $", replacing {link.Replaced} unused" : "")));
+            $"issued a password link for {email} until {link.ExpiresAt:O}" + (link.Replaced > 0 ? ", replacing an open one" : "")));
         await audit.SaveChangesAsync(cancellationToken);
         return (null, link);
     }

@@ -25,14 +25,15 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
 
     /// <summary>
     /// Adds a new link for <paramref name="userId"/> to the context (the caller saves it with its
-    /// audit entry) and removes the user's earlier unused ones.
+    /// audit entry) and removes the user's earlier ones: an open one stops working, and a used or
+    /// expired one is no longer needed (the audit log keeps what happened). A user has at most one.
     /// </summary>
     public async Task<IssuedPasswordLink> IssueAsync(Guid userId, Guid issuedBy, Guid municipalityId, TimeSpan lifetime, CancellationToken cancellationToken)
     {
-        var earlier = await db.Set<PasswordLink>().Where(l => l.UserId == userId && l.UsedAt == null).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var earlier = await db.Set<PasswordLink>().Where(l => l.UserId == userId).ToListAsync(cancellationToken);
         db.RemoveRange(earlier);
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        var now = clock.GetUtcNow();
         var link = new PasswordLink
         {
             Id = Guid.NewGuid(),
@@ -44,7 +45,7 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
             MunicipalityId = municipalityId,
         };
         db.Add(link);
-        return new IssuedPasswordLink(token, link.ExpiresAt, earlier.Count);
+        return new IssuedPasswordLink(token, link.ExpiresAt, earlier.Count(l => l.UsedAt is null && l.ExpiresAt > now));
     }
 
     /// <summary>What the link with <paramref name="token"/> opens, and for whom.</summary>
@@ -133,7 +134,7 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
 
-/// <summary>A link just issued: its secret (shown once, never stored), when it ends, and how many unused earlier links it replaced.</summary>
+/// <summary>A link just issued: its secret (shown once, never stored), when it ends, and how many open earlier links it replaced.</summary>
 public sealed record IssuedPasswordLink(string Token, DateTimeOffset ExpiresAt, int Replaced)
 {
     /// <summary>The address to hand over, on the site that serves <paramref name="request"/>.</summary>

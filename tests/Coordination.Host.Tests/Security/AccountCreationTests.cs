@@ -114,13 +114,17 @@ public sealed partial class AccountCreationTests
         Assert.Contains("Länken har gått ut", await TextAsync(await SetPasswordAsync(anonymous, first, NewPassword, NewPassword)), StringComparison.Ordinal);
         Assert.Null(await host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == "olle@alvby.demo").Select(u => u.PasswordHash).SingleAsync()));
 
-        // The administrator issues a new link from the list, then another: only the newest works.
+        // The administrator issues a new link from the list (the expired one was not open, so it
+        // replaces none), then another, which replaces the second: only the newest works.
         using var again = await SignedInAsync(host, Administrator);
         var olle = await host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == "olle@alvby.demo").Select(u => u.Id).SingleAsync());
         var second = await IssueLinkAsync(again, alvby, olle);
         Assert.Contains("En ny lösenordslänk för Olle Oskarsson är utfärdad.", second, StringComparison.Ordinal);
-        Assert.Contains("Den ersätter en tidigare oanvänd länk", second, StringComparison.Ordinal);
-        var third = LinkOn(await IssueLinkAsync(again, alvby, olle));
+        Assert.DoesNotContain("Den ersätter en tidigare oanvänd länk", second, StringComparison.Ordinal);
+        var thirdPage = await IssueLinkAsync(again, alvby, olle);
+        Assert.Contains("Den ersätter en tidigare oanvänd länk", thirdPage, StringComparison.Ordinal);
+        var third = LinkOn(thirdPage);
+        Assert.Equal(1, await host.WithDatabaseAsync(db => db.Set<PasswordLink>().CountAsync()));
         Assert.Contains("Länken fungerar inte", await TextAsync(await anonymous.GetAsync(first)), StringComparison.Ordinal);
         Assert.Contains("Länken fungerar inte", await TextAsync(await anonymous.GetAsync(LinkOn(second))), StringComparison.Ordinal);
 
