@@ -294,7 +294,7 @@ internal sealed partial class IdempotentRequests(
         {
             await RefuseAsync(context, StatusCodes.Status422UnprocessableEntity, "Idempotency key reused",
                 $"This {Header} was already used for another request; use a new key for a new request.",
-                "Repeat.OtherContent");
+                StatusPageReason.OtherContent);
             return;
         }
 
@@ -302,7 +302,7 @@ internal sealed partial class IdempotentRequests(
         {
             await RefuseAsync(context, StatusCodes.Status409Conflict, "Idempotency key from before an access change",
                 $"This {Header} was used before your memberships or credentials changed; its answer is not given again. Check whether the first request was done, and send a new request with a new key.",
-                "Repeat.AccessChanged");
+                StatusPageReason.AccessChanged);
             return;
         }
 
@@ -311,7 +311,7 @@ internal sealed partial class IdempotentRequests(
             context.Response.Headers.RetryAfter = "1";
             await RefuseAsync(context, StatusCodes.Status409Conflict, "Request still running",
                 $"A request with this {Header} is still running; send it again in a moment.",
-                "Repeat.StillRunning");
+                StatusPageReason.StillRunning);
             return;
         }
 
@@ -319,7 +319,7 @@ internal sealed partial class IdempotentRequests(
         {
             await RefuseAsync(context, StatusCodes.Status409Conflict, "Request already done",
                 $"A request with this {Header} was done, but its answer was too large to keep; read the result instead of sending it again.",
-                "Repeat.AlreadyDone");
+                StatusPageReason.AlreadyDone);
             return;
         }
 

@@ -2,15 +2,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Coordination.Host.Security;
 using Coordination.Host.Tests.Concerns;
-using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Requests;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Coordination.Host.Tests.Security.RefusedForms;
 
 namespace Coordination.Host.Tests.Security;
 
@@ -22,8 +21,7 @@ namespace Coordination.Host.Tests.Security;
 /// </summary>
 public sealed class IdempotencyKeyPageTests
 {
-    private const string Teacher = CaseJourney.Teacher;
-    private const string RaisePage = "/Concerns/Raise";
+    private const string RaisePage = RaiseForm.Page;
 
     [Theory]
     [InlineData("sv-SE", "sv", "Formuläret har redan skickats och behandlas", "Inget har gått förlorat. Fyll inte i och skicka formuläret igen.", "ladda sedan om sidan", "Tillbaka till sidan du kom från")]
@@ -152,32 +150,6 @@ public sealed class IdempotencyKeyPageTests
         Assert.Equal(1, await ConcernCountAsync(host));
     }
 
-    /// <summary>A browser (cookies kept, redirects not followed) signed in as the teacher, with the language chosen on the page.</summary>
-    private static async Task<HttpClient> SignedInBrowserAsync(SecurityHost host, string culture)
-    {
-        var browser = host.CreateClient(new() { AllowAutoRedirect = false });
-        await SignInAsync(browser);
-        var token = await PageForms.AntiforgeryTokenAsync(browser, RaisePage);
-        using var chosen = await PageForms.PostAsync(browser, "/Account/Language", token, [new("culture", culture), new("returnUrl", RaisePage)]);
-        Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
-        return browser;
-    }
-
-    private static async Task SignInAsync(HttpClient browser)
-    {
-        using var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = Teacher, password = ApiUsers.Password });
-        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
-    }
-
-    /// <summary>
-    /// Makes every recorded request look as the middleware leaves it while the request runs: no
-    /// answer yet. A repeat on this host then finds it as it would one running on another host.
-    /// </summary>
-    private static Task<int> HoldAsRunningOnAnotherHostAsync(SecurityHost host) =>
-        host.WithDatabaseAsync(db => db.Set<IdempotentRequest>().ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.CompletedAt, (DateTimeOffset?)null).SetProperty(r => r.StatusCode, (int?)null)
-            .SetProperty(r => r.Location, (string?)null).SetProperty(r => r.ContentType, (string?)null).SetProperty(r => r.Body, (byte[]?)null)));
-
     private static async Task<HttpResponseMessage> SendToApiAsync(ApiUsers users, string key)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/concerns") { Content = JsonContent.Create(ConcernRequests.Concern()) };
@@ -185,14 +157,4 @@ public sealed class IdempotencyKeyPageTests
         request.Headers.TryAddWithoutValidation(IdempotentRequests.Header, key);
         return await users.Client.SendAsync(request);
     }
-
-    /// <summary>Where the link with <paramref name="text"/> leads; fails if the page has none.</summary>
-    private static string BackLink(string html, string text)
-    {
-        var link = Regex.Match(html, $"<a href=\"(?<href>[^\"]*)\">{Regex.Escape(text)}</a>");
-        Assert.True(link.Success, $"No link \"{text}\" on the page.");
-        return link.Groups["href"].Value;
-    }
-
-    private static Task<int> ConcernCountAsync(SecurityHost host) => host.WithDatabaseAsync(db => db.Set<Concern>().CountAsync());
 }

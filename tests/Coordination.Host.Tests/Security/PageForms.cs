@@ -37,6 +37,31 @@ internal static partial class PageForms
         return await client.SendAsync(request);
     }
 
+    /// <summary>The address the layout's language switch on a page returns to, read from the page's HTML (decoded).</summary>
+    public static string LanguageSwitchReturnUrl(string html) =>
+        LanguageSwitchReturn().Match(html) is { Success: true } match
+            ? match.Groups["value"].Value
+            : throw new InvalidOperationException("The page has no language switch.");
+
+    /// <summary>
+    /// Presses the layout's language switch on a page (its HTML, decoded) as a browser does, and
+    /// opens the page it returns to; the client must not follow redirects by itself.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SwitchLanguageAsync(HttpClient client, string html)
+    {
+        var culture = LanguageSwitchCulture().Match(html).Groups["value"].Value;
+        var token = AntiforgeryToken().Match(html).Groups["token"].Value;
+        using var switched = await PostAsync(client, "/Account/Language", token, [new("culture", culture), new("returnUrl", LanguageSwitchReturnUrl(html))]);
+        Assert.True(switched.StatusCode == HttpStatusCode.Redirect, $"The language switch answered {(int)switched.StatusCode}.");
+        return await client.GetAsync(switched.Headers.Location);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("name=\"culture\" value=\"(?<value>[^\"]+)\"")]
+    private static partial Regex LanguageSwitchCulture();
+
+    [GeneratedRegex("name=\"returnUrl\" value=\"(?<value>[^\"]*)\"")]
+    private static partial Regex LanguageSwitchReturn();
 }

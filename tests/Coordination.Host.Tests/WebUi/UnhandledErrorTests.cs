@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
+using Coordination.Host.Tests.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -43,6 +44,22 @@ public sealed class UnhandledErrorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_language_switch_on_the_error_page_shows_it_again_in_English_without_the_failed_address()
+    {
+        using var client = await SignedInAsync(new() { AllowAutoRedirect = false });
+        using var page = await client.GetAsync(new Uri("/Broken/Page?view=all", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+
+        // The exception handler keeps the failed request's query on /Status/500; the switch does not.
+        Assert.Equal("/Status/500", PageForms.LanguageSwitchReturnUrl(html));
+        using var english = await PageForms.SwitchLanguageAsync(client, html);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, english.StatusCode);
+        Assert.Contains("<h1>Something went wrong</h1>", WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_API_request_that_fails_gets_problem_details_without_the_exception()
     {
         using var client = await SignedInAsync();
@@ -62,9 +79,9 @@ public sealed class UnhandledErrorTests : IAsyncLifetime
         await host.DisposeAsync();
     }
 
-    private async Task<HttpClient> SignedInAsync()
+    private async Task<HttpClient> SignedInAsync(WebApplicationFactoryClientOptions? options = null)
     {
-        var client = faulty.CreateClient();
+        var client = faulty.CreateClient(options ?? new());
         using var signIn = await client.PostAsJsonAsync("/api/auth/signin", new { email = "school.staff@alvby.demo", password = "Demo-Samverkan-2026!" });
         Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
         return client;
