@@ -54,7 +54,9 @@ public sealed class ProtectiveAssessmentRepairTests
 
         await using (var db = new CoordinationDbContext(options))
         {
-            Assert.Equal(["20261206030000_ProtectiveAssessmentsRecordedAfterTheDecision"], await DatabaseMigrator.MigrateAsync(db, CancellationToken.None));
+            // The repair is the first migration applied after the old schema; later ones may follow it.
+            var applied = await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
+            Assert.Equal("20261206030000_ProtectiveAssessmentsRecordedAfterTheDecision", applied[0]);
             var states = await db.Set<ConcernState>().AsNoTracking().ToDictionaryAsync(s => s.CorrelationId);
             Assert.Equal(RecordedAt, states[dropped].ProtectiveAssessmentDoneAt);
             Assert.Equal(2, states[dropped].Version);
