@@ -52,8 +52,7 @@ internal sealed class ValidationErrors
     public T? Name<T>(string field, string? value)
         where T : struct, Enum
     {
-        if (!string.IsNullOrWhiteSpace(value) && !char.IsAsciiDigit(value.Trim()[0]) && !value.Contains(',', StringComparison.Ordinal)
-            && Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        if (Workflows.EnumNames.Find<T>(value?.Trim()) is { } parsed)
         {
             return parsed;
         }

@@ -13,12 +13,8 @@ internal static class SettingReader
             return fallback ?? throw new InvalidSettingException(path, $"required; one of {string.Join(", ", System.Enum.GetNames<T>())}.");
         }
 
-        if (int.TryParse(raw, out _) || !System.Enum.TryParse<T>(raw, ignoreCase: true, out var value))
-        {
-            throw new InvalidSettingException(path, $"'{raw}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}.");
-        }
-
-        return value;
+        return Workflows.EnumNames.Find<T>(raw.Trim())
+            ?? throw new InvalidSettingException(path, $"'{raw}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}.");
     }
 
     public static string Required(IConfigurationSection section, string key)

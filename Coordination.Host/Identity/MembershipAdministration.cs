@@ -98,7 +98,7 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
             return errors;
         }
 
-        var agencyId = await db.Set<Agency>().Where(a => a.MunicipalityId == municipalityId && a.Kind == agency).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        var agencyId = await AgencyIdAsync(municipalityId, agency!.Value, cancellationToken);
         if (agencyId == Guid.Empty)
         {
             errors["agencyKind"] = "The municipality has no such agency.";
@@ -186,16 +186,23 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
             return new AccountCreation(errors, null);
         }
 
-        var agencyId = await db.Set<Agency>().Where(a => a.MunicipalityId == municipalityId && a.Kind == agency).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
+        var agencyId = await AgencyIdAsync(municipalityId, agency!.Value, cancellationToken);
         if (agencyId == Guid.Empty)
         {
             errors["agencyKind"] = "NoSuchAgency";
             return new AccountCreation(errors, null);
         }
 
+        var userId = Guid.NewGuid();
+        if (Refusal(admin, userId, agencyId) is not null)
+        {
+            errors["agencyKind"] = "OtherAgency";
+            return new AccountCreation(errors, null);
+        }
+
         var user = new CoordinationUser
         {
-            Id = Guid.NewGuid(),
+            Id = userId,
             DisplayName = name,
             UserName = address,
             NormalizedUserName = address.ToUpperInvariant(),
@@ -204,12 +211,6 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
             LockoutEnabled = true,
         };
         RenewSecurityStamp(user);
-        if (Refusal(admin, user.Id, agencyId) is not null)
-        {
-            errors["agencyKind"] = "OtherAgency";
-            return new AccountCreation(errors, null);
-        }
-
         var membership = new Membership { Id = Guid.NewGuid(), UserId = user.Id, AgencyId = agencyId, Role = role!.Value };
         db.Add(user);
         db.Add(membership);
@@ -241,23 +242,27 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
     /// lockout: never their own account), replacing the user's earlier link. The user's
     /// present password keeps working until the link is used.
     /// </summary>
-    public async Task<(AccountUnlock? Refusal, IssuedPasswordLink? Link)> IssuePasswordLinkAsync(
+    public async Task<PasswordLinkIssue> IssuePasswordLinkAsync(
         ClaimsPrincipal admin, Guid municipalityId, Guid userId, PasswordLinks links, TimeSpan linkLifetime, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(links);
         if (await AccountRefusalAsync(admin, municipalityId, userId, cancellationToken) is { } refusal)
         {
-            return (refusal, null);
+            return new PasswordLinkIssue(refusal, null, "", "");
         }
 
-        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstAsync(cancellationToken);
+        var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).FirstAsync(cancellationToken);
         var link = await links.IssueAsync(userId, AuditActor.UserId(admin) ?? Guid.Empty, municipalityId, linkLifetime, cancellationToken);
         audit.Record(admin.Audit(
             AuditAction.UserChanged, "User", userId, municipalityId, "Administrator of the municipality",
-            $"issued a password link for {email} until {link.ExpiresAt:O}" + (link.Replaced > 0 ? ", replacing an open one" : "")));
+            $"issued a password link for {user.Email} until {link.ExpiresAt:O}" + (link.Replaced > 0 ? ", replacing an open one" : "")));
         await audit.SaveChangesAsync(cancellationToken);
-        return (null, link);
+        return new PasswordLinkIssue(null, link, user.DisplayName, user.Email ?? "");
     }
+
+    /// <summary>The municipality's agency of this kind, or <see cref="Guid.Empty"/> if it has none.</summary>
+    private Task<Guid> AgencyIdAsync(Guid municipalityId, AgencyKind kind, CancellationToken cancellationToken) =>
+        db.Set<Agency>().Where(a => a.MunicipalityId == municipalityId && a.Kind == kind).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
 
     private Task<bool> EmailTakenAsync(string address, CancellationToken cancellationToken)
     {
@@ -308,9 +313,9 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
 
     /// <summary>
     /// As UserManager renews a stamp, in the same transaction as the change and its audit entry:
-    /// the memberships in the user's cookies and tokens are no longer theirs.
+    /// the memberships (or the password) in the user's cookies and tokens are no longer theirs.
     /// </summary>
-    private static void RenewSecurityStamp(CoordinationUser user)
+    internal static void RenewSecurityStamp(CoordinationUser user)
     {
         user.SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
@@ -364,6 +369,9 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
         return AccountUnlock.Unlocked;
     }
 }
+
+/// <summary>What issuing a password link came to: why not, or the link and whom it is for.</summary>
+internal sealed record PasswordLinkIssue(AccountUnlock? Refusal, IssuedPasswordLink? Link, string DisplayName, string Email);
 
 /// <summary>What creating an account came to: the errors by field, or the password link for its first sign-in.</summary>
 internal sealed record AccountCreation(Dictionary<string, string> Errors, IssuedPasswordLink? Link, Guid? UserId = null);

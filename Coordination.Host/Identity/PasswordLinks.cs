@@ -51,20 +51,11 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
     /// <summary>What the link with <paramref name="token"/> opens, and for whom.</summary>
     public async Task<PasswordLinkOpening> OpenAsync(string? token, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
-        {
-            return new PasswordLinkOpening(PasswordLinkState.Unknown, null);
-        }
-
-        var hash = Hash(token);
-        var found = await db.Set<PasswordLink>().AsNoTracking()
-            .Where(l => l.TokenHash == hash)
-            .Join(db.Users.AsNoTracking(), l => l.UserId, u => u.Id, (l, u) => new { l.UsedAt, l.ExpiresAt, u.Email })
-            .FirstOrDefaultAsync(cancellationToken);
-        return found is null ? new PasswordLinkOpening(PasswordLinkState.Unknown, null)
-            : found.UsedAt is not null ? new PasswordLinkOpening(PasswordLinkState.Used, null)
-            : found.ExpiresAt <= clock.GetUtcNow() ? new PasswordLinkOpening(PasswordLinkState.Expired, null)
-            : new PasswordLinkOpening(PasswordLinkState.Open, found.Email);
+        var link = await FindAsync(token, cancellationToken);
+        var state = StateOf(link);
+        return new PasswordLinkOpening(
+            state,
+            state == PasswordLinkState.Open ? await db.Users.Where(u => u.Id == link!.UserId).Select(u => u.Email).FirstAsync(cancellationToken) : null);
     }
 
     /// <summary>
@@ -75,21 +66,13 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
     public async Task<PasswordLinkUse> UseAsync(string? token, string password, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(password);
-        var opening = await OpenAsync(token, cancellationToken);
-        if (opening.State != PasswordLinkState.Open)
+        var link = await FindAsync(token, cancellationToken);
+        if (StateOf(link) is not PasswordLinkState.Open and var state)
         {
-            return new PasswordLinkUse(opening.State, []);
+            return new PasswordLinkUse(state, []);
         }
 
-        // Replaced by a newer link since it was opened: as unknown as a mistyped one.
-        var hash = Hash(token!);
-        var link = await db.Set<PasswordLink>().AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
-        if (link is null)
-        {
-            return new PasswordLinkUse(PasswordLinkState.Unknown, []);
-        }
-
-        var user = await db.Users.FirstAsync(u => u.Id == link.UserId, cancellationToken);
+        var user = await db.Users.FirstAsync(u => u.Id == link!.UserId, cancellationToken);
         var refused = new List<string>();
         foreach (var validator in users.PasswordValidators)
         {
@@ -107,7 +90,7 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
         // Claimed by a conditional update: of two uses of one link at once, one sets the password.
         var now = clock.GetUtcNow();
         var claimed = await db.Set<PasswordLink>()
-            .Where(l => l.Id == link.Id && l.UsedAt == null && l.ExpiresAt > now)
+            .Where(l => l.Id == link!.Id && l.UsedAt == null && l.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.UsedAt, now), cancellationToken);
         if (claimed == 0)
         {
@@ -117,18 +100,35 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
         // As UserManager sets a password: a new hash and security stamp; the address is shown to
         // have reached its owner; a lockout from mistyped passwords ends with the new one.
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
-        user.SecurityStamp = Convert.ToHexString(RandomNumberGenerator.GetBytes(20));
-        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        MembershipAdministration.RenewSecurityStamp(user);
         user.EmailConfirmed = true;
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
         audit.Record(new AuditRecord(
-            AuditAction.PasswordChanged, user.Id, user.Email ?? user.Id.ToString(), "User", user.Id.ToString(), link.MunicipalityId,
+            AuditAction.PasswordChanged, user.Id, user.Email ?? user.Id.ToString(), "User", user.Id.ToString(), link!.MunicipalityId,
             "Password link issued by an administrator", $"password set with the link issued by {link.IssuedBy} at {link.IssuedAt:O}"));
         await audit.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PasswordLinkUse(PasswordLinkState.Used, []) { PasswordSet = true };
     }
+
+    /// <summary>The link whose secret is <paramref name="token"/>, or null: mistyped, or replaced by a newer one.</summary>
+    private async Task<PasswordLink?> FindAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
+        {
+            return null;
+        }
+
+        var hash = Hash(token);
+        return await db.Set<PasswordLink>().AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
+    }
+
+    private PasswordLinkState StateOf(PasswordLink? link) =>
+        link is null ? PasswordLinkState.Unknown
+        : link.UsedAt is not null ? PasswordLinkState.Used
+        : link.ExpiresAt <= clock.GetUtcNow() ? PasswordLinkState.Expired
+        : PasswordLinkState.Open;
 
     private static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -3,6 +3,7 @@ using Coordination.Host.Pages.Admin;
 using Coordination.Host.Security;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
+using Coordination.Workflows;
 using Coordination.Workflows.Audit;
 
 namespace Coordination.Host.Identity;
@@ -63,8 +64,8 @@ internal static class UserEndpoints
 
         var creation = await new MembershipAdministration(db, audit, clock).CreateAccountAsync(
             http.User, municipalityId, account.DisplayName, account.Email,
-            Enum.TryParse<AgencyKind>(account.AgencyKind, out var agency) && Enum.IsDefined(agency) && !int.TryParse(account.AgencyKind, out _) ? agency : null,
-            Enum.TryParse<MembershipRole>(account.Role, out var role) && Enum.IsDefined(role) && !int.TryParse(account.Role, out _) ? role : null,
+            EnumNames.Find<AgencyKind>(account.AgencyKind?.Trim(), StringComparison.Ordinal),
+            EnumNames.Find<MembershipRole>(account.Role?.Trim(), StringComparison.Ordinal),
             links,
             settings.PasswordLinkLifetime,
             cancellationToken);
@@ -89,10 +90,10 @@ internal static class UserEndpoints
             return refused;
         }
 
-        var (refusal, link) = await new MembershipAdministration(db, audit, clock).IssuePasswordLinkAsync(http.User, municipalityId, userId, links, settings.PasswordLinkLifetime, cancellationToken);
-        return refusal switch
+        var issue = await new MembershipAdministration(db, audit, clock).IssuePasswordLinkAsync(http.User, municipalityId, userId, links, settings.PasswordLinkLifetime, cancellationToken);
+        return issue.Refusal switch
         {
-            null => TypedResults.Ok(new { address = link!.Address(http.Request), link.ExpiresAt, replacedEarlier = link.Replaced > 0 }),
+            null => TypedResults.Ok(new { address = issue.Link!.Address(http.Request), issue.Link.ExpiresAt, replacedEarlier = issue.Link.Replaced > 0 }),
             AccountUnlock.OwnAccount => Problems.Forbidden("A password link for your own account is issued by another administrator."),
             AccountUnlock.OtherAgency => Problems.Forbidden("The user belongs to another agency; its own administrator issues the link."),
             _ => Problems.NotFound("User"),

@@ -1,4 +1,5 @@
 using Coordination.Host.Identity;
+using Coordination.Workflows;
 using Coordination.Workflows.Identity;
 
 namespace Coordination.Host.Pages.Admin;
@@ -53,8 +54,7 @@ public sealed record UserFilter(string Search, Guid? AgencyId, MembershipRole? R
         MembershipRole? role = null;
         if (Single(query, "role", wrong) is { Length: > 0 } name)
         {
-            // By name only: Enum.TryParse would also take "4" or "Staff, Manager".
-            role = Enum.GetValues<MembershipRole>().Where(r => string.Equals(r.ToString(), name, StringComparison.OrdinalIgnoreCase)).Select(r => (MembershipRole?)r).FirstOrDefault();
+            role = EnumNames.Find<MembershipRole>(name);
             if (role is null)
             {
                 wrong.Add("role");

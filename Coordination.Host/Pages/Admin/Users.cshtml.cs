@@ -1,4 +1,5 @@
 using Coordination.Host.Identity;
+using Coordination.Workflows;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Audit;
 using Coordination.Workflows.Persistence;
@@ -77,8 +78,8 @@ public sealed class UsersModel(
             User,
             Choice.Selected,
             Input.Email,
-            Enum.TryParse<AgencyKind>(Input.AgencyKind, out var agency) && Enum.IsDefined(agency) ? agency : null,
-            Enum.TryParse<MembershipRole>(Input.Role, out var role) && Enum.IsDefined(role) ? role : null);
+            EnumNames.Find<AgencyKind>(Input.AgencyKind?.Trim(), StringComparison.Ordinal),
+            EnumNames.Find<MembershipRole>(Input.Role?.Trim(), StringComparison.Ordinal));
         if (errors.Count == 0)
         {
             return Done(Choice.Selected, "Added");
@@ -108,8 +109,8 @@ public sealed class UsersModel(
             Choice.Selected,
             Account.DisplayName,
             Account.Email,
-            Enum.TryParse<AgencyKind>(Account.AgencyKind, out var agency) && Enum.IsDefined(agency) ? agency : null,
-            Enum.TryParse<MembershipRole>(Account.Role, out var role) && Enum.IsDefined(role) ? role : null,
+            EnumNames.Find<AgencyKind>(Account.AgencyKind?.Trim(), StringComparison.Ordinal),
+            EnumNames.Find<MembershipRole>(Account.Role?.Trim(), StringComparison.Ordinal),
             links,
             settings.PasswordLinkLifetime);
         foreach (var (field, reason) in creation.Errors)
@@ -131,17 +132,15 @@ public sealed class UsersModel(
     public async Task<IActionResult> OnPostPasswordLinkAsync(Guid userId)
     {
         await ChooseAsync(MunicipalityId, db);
-        var (refusal, link) = await Administration.IssuePasswordLinkAsync(User, Choice.Selected, userId, links, settings.PasswordLinkLifetime);
+        var issue = await Administration.IssuePasswordLinkAsync(User, Choice.Selected, userId, links, settings.PasswordLinkLifetime);
         await LoadAsync();
-        if (refusal is { } refused)
+        if (issue.Refusal is { } refused)
         {
             Problem = text["Users.Link." + refused];
             return Page();
         }
 
-        var user = Users.FirstOrDefault(u => u.UserId == userId)
-            ?? (await Administration.ListAsync(User, Choice.Selected)).First(u => u.UserId == userId);
-        ShowLink(link!, user.DisplayName, user.Email, "Users.Link.Issued");
+        ShowLink(issue.Link!, issue.DisplayName, issue.Email, "Users.Link.Issued");
         return Page();
     }
 
