@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using Coordination.Host.Security.Audit;
 using Coordination.Workflows.Audit;
@@ -69,56 +70,75 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
     public async Task<Dictionary<string, string>> AddAsync(
         ClaimsPrincipal admin, Guid municipalityId, string? email, AgencyKind? agency, MembershipRole? role, CancellationToken cancellationToken = default)
     {
+        var normalized = email?.Trim().ToUpperInvariant();
+        var addition = await AddAsync(
+            admin, municipalityId, string.IsNullOrEmpty(normalized) ? null : u => u.NormalizedEmail == normalized, agency, role, cancellationToken);
+        return addition.Errors.ToDictionary(e => e.Key, e => AddErrors[(e.Key, e.Value)], StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Gives the user <paramref name="userId"/> a role in one of the municipality's agencies, by the
+    /// same rules as by e-mail; the reasons are codes, so that a caller tells an unknown user
+    /// (<c>email</c>: <c>NoSuchUser</c>), the administrator's own account (<c>email</c>:
+    /// <c>OwnMembership</c>) and a role already held (<c>role</c>: <c>Held</c>) from a wrong value.
+    /// </summary>
+    public Task<MembershipAddition> AddAsync(
+        ClaimsPrincipal admin, Guid municipalityId, Guid userId, AgencyKind? agency, MembershipRole? role, CancellationToken cancellationToken = default) =>
+        AddAsync(admin, municipalityId, u => u.Id == userId, agency, role, cancellationToken);
+
+    private async Task<MembershipAddition> AddAsync(
+        ClaimsPrincipal admin, Guid municipalityId, Expression<Func<CoordinationUser, bool>>? which, AgencyKind? agency, MembershipRole? role,
+        CancellationToken cancellationToken)
+    {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Administered(admin).Contains(municipalityId))
         {
-            errors["municipalityId"] = "You administer no such municipality.";
-            return errors;
+            errors["municipalityId"] = "NotAdministered";
+            return new MembershipAddition(errors, null);
         }
 
-        var normalized = email?.Trim().ToUpperInvariant();
-        var user = string.IsNullOrEmpty(normalized) ? null : await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
+        var user = which is null ? null : await db.Users.FirstOrDefaultAsync(which, cancellationToken);
         if (user is null)
         {
-            errors["email"] = "No user has this e-mail address.";
+            errors["email"] = "NoSuchUser";
         }
 
         if (agency is null)
         {
-            errors["agencyKind"] = "Choose an agency.";
+            errors["agencyKind"] = "Required";
         }
 
         if (role is null)
         {
-            errors["role"] = "Choose a role.";
+            errors["role"] = "Required";
         }
 
         if (errors.Count > 0)
         {
-            return errors;
+            return new MembershipAddition(errors, null);
         }
 
         var agencyId = await AgencyIdAsync(municipalityId, agency!.Value, cancellationToken);
         if (agencyId == Guid.Empty)
         {
-            errors["agencyKind"] = "The municipality has no such agency.";
-            return errors;
+            errors["agencyKind"] = "NoSuchAgency";
+            return new MembershipAddition(errors, null);
         }
 
         switch (Refusal(admin, user!.Id, agencyId))
         {
             case MembershipRemoval.OwnMembership:
-                errors["email"] = "Your own memberships are changed by another administrator.";
-                return errors;
+                errors["email"] = "OwnMembership";
+                return new MembershipAddition(errors, null);
             case MembershipRemoval.OtherAgency:
-                errors["agencyKind"] = "You administer the users of your own agency only.";
-                return errors;
+                errors["agencyKind"] = "OtherAgency";
+                return new MembershipAddition(errors, null);
         }
 
         if (await db.Set<Membership>().AnyAsync(m => m.UserId == user!.Id && m.AgencyId == agencyId && m.Role == role, cancellationToken))
         {
-            errors["role"] = "The user already has this role in this agency.";
-            return errors;
+            errors["role"] = "Held";
+            return new MembershipAddition(errors, null);
         }
 
         var membership = new Membership { Id = Guid.NewGuid(), UserId = user!.Id, AgencyId = agencyId, Role = role!.Value };
@@ -126,8 +146,21 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
         RenewSecurityStamp(user);
         audit.Record(admin.Audit(AuditAction.UserChanged, "Membership", membership.Id, municipalityId, "Administrator of the municipality", $"added {role} in {agency} ({agencyId}) for {user.Email}"));
         await audit.SaveChangesAsync(cancellationToken);
-        return errors;
+        return new MembershipAddition(errors, new MembershipEntry(membership.Id, agencyId, agency!.Value, membership.Role, Removable: true), user.Email ?? "");
     }
+
+    /// <summary>The messages of adding by e-mail, by field and reason, as the users page has always been given them.</summary>
+    private static readonly Dictionary<(string Field, string Reason), string> AddErrors = new()
+    {
+        [("municipalityId", "NotAdministered")] = "You administer no such municipality.",
+        [("email", "NoSuchUser")] = "No user has this e-mail address.",
+        [("email", "OwnMembership")] = "Your own memberships are changed by another administrator.",
+        [("agencyKind", "Required")] = "Choose an agency.",
+        [("agencyKind", "NoSuchAgency")] = "The municipality has no such agency.",
+        [("agencyKind", "OtherAgency")] = "You administer the users of your own agency only.",
+        [("role", "Required")] = "Choose a role.",
+        [("role", "Held")] = "The user already has this role in this agency.",
+    };
 
     /// <summary>
     /// Creates an account with its first membership, in an agency of <paramref name="municipalityId"/>
@@ -284,9 +317,19 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
         && !address.Any(char.IsWhiteSpace);
 
     /// <summary>Removes a membership of an agency the user administers; an administrator cannot remove their own memberships.</summary>
-    public async Task<MembershipRemoval> RemoveAsync(ClaimsPrincipal admin, Guid membershipId, CancellationToken cancellationToken = default)
+    public Task<MembershipRemoval> RemoveAsync(ClaimsPrincipal admin, Guid membershipId, CancellationToken cancellationToken = default) =>
+        RemoveAsync(admin, m => m.Id == membershipId, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RemoveAsync(ClaimsPrincipal, Guid, CancellationToken)"/>, for a membership the
+    /// caller names with its user and municipality: one of another user or municipality is not found.
+    /// </summary>
+    public Task<MembershipRemoval> RemoveAsync(ClaimsPrincipal admin, Guid municipalityId, Guid userId, Guid membershipId, CancellationToken cancellationToken = default) =>
+        RemoveAsync(admin, m => m.Id == membershipId && m.UserId == userId && m.Agency!.MunicipalityId == municipalityId, cancellationToken);
+
+    private async Task<MembershipRemoval> RemoveAsync(ClaimsPrincipal admin, Expression<Func<Membership, bool>> which, CancellationToken cancellationToken)
     {
-        var membership = await db.Set<Membership>().Include(m => m.Agency).FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
+        var membership = await db.Set<Membership>().Include(m => m.Agency).FirstOrDefaultAsync(which, cancellationToken);
         if (membership is null || !Administered(admin).Contains(membership.Agency!.MunicipalityId))
         {
             return MembershipRemoval.NotFound;
@@ -372,6 +415,12 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
 
 /// <summary>What issuing a password link came to: why not, or the link and whom it is for.</summary>
 internal sealed record PasswordLinkIssue(AccountUnlock? Refusal, IssuedPasswordLink? Link, string DisplayName, string Email);
+
+/// <summary>
+/// What adding a membership came to: the reasons by field (none when added), or the membership
+/// added and the e-mail address of its user.
+/// </summary>
+internal sealed record MembershipAddition(Dictionary<string, string> Errors, MembershipEntry? Added, string Email = "");
 
 /// <summary>What creating an account came to: the errors by field, or the password link for its first sign-in.</summary>
 internal sealed record AccountCreation(Dictionary<string, string> Errors, IssuedPasswordLink? Link, Guid? UserId = null);
