@@ -11,7 +11,8 @@ namespace Coordination.Host.Identity;
 /// <summary>
 /// A municipality's users over HTTP, for its administrators: the list the users page shows
 /// (filtered by <c>search</c>, <c>agency</c> and <c>role</c> as the page is), creating an
-/// account, and issuing a password link. The same rules as the page (<see cref="MembershipAdministration"/>):
+/// account, issuing a password link, adding and removing a membership, and ending a lockout.
+/// The same rules as the page, by the same methods (<see cref="MembershipAdministration"/>):
 /// an administrator acts in the agencies they administer, never on their own account. A link's
 /// address is in the answer once; it is not stored and cannot be read again.
 /// </summary>
@@ -23,6 +24,9 @@ internal static class UserEndpoints
         users.MapGet("/", ListAsync);
         users.MapPost("/", CreateAsync);
         users.MapPost("/{userId:guid}/password-link", IssueLinkAsync);
+        users.MapPost("/{userId:guid}/memberships", AddMembershipAsync);
+        users.MapDelete("/{userId:guid}/memberships/{membershipId:guid}", RemoveMembershipAsync);
+        users.MapPost("/{userId:guid}/unlock", UnlockAsync);
         return endpoints;
     }
 
@@ -100,6 +104,77 @@ internal static class UserEndpoints
         };
     }
 
+    private static async Task<IResult> AddMembershipAsync(
+        Guid municipalityId, Guid userId, NewMembership membership, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (Refusal(http, municipalityId) is { } refused)
+        {
+            return refused;
+        }
+
+        var addition = await new MembershipAdministration(db, audit, clock).AddAsync(
+            http.User, municipalityId, userId,
+            EnumNames.Find<AgencyKind>(membership.AgencyKind?.Trim(), StringComparison.Ordinal),
+            EnumNames.Find<MembershipRole>(membership.Role?.Trim(), StringComparison.Ordinal),
+            cancellationToken);
+        var errors = addition.Errors;
+        if (addition.Added is { } added)
+        {
+            return TypedResults.Created(
+                $"/api/municipalities/{municipalityId}/users?search={Uri.EscapeDataString(addition.Email)}",
+                new { added.Id, added.AgencyId, agencyKind = added.Agency.ToString(), role = added.Role.ToString() });
+        }
+
+        return errors.GetValueOrDefault("email") switch
+        {
+            "NoSuchUser" => Problems.NotFound("User"),
+            "OwnMembership" => Problems.Forbidden("Your own memberships are changed by another administrator."),
+            _ when errors.GetValueOrDefault("role") == "Held" =>
+                Problems.Conflict("Membership exists", "The user already has this role in this agency."),
+            _ => Problems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { AddErrors[(e.Key, e.Value)] })),
+        };
+    }
+
+    private static async Task<IResult> RemoveMembershipAsync(
+        Guid municipalityId, Guid userId, Guid membershipId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (Refusal(http, municipalityId) is { } refused)
+        {
+            return refused;
+        }
+
+        return await new MembershipAdministration(db, audit, clock).RemoveAsync(http.User, municipalityId, userId, membershipId, cancellationToken) switch
+        {
+            MembershipRemoval.Removed => TypedResults.NoContent(),
+            MembershipRemoval.OwnMembership => Problems.Forbidden("Your own memberships are changed by another administrator."),
+            MembershipRemoval.OtherAgency => Problems.Forbidden("The membership belongs to another agency; its own administrator changes it."),
+            MembershipRemoval.LastManager => Problems.Conflict(
+                "Last manager",
+                "The agency's last manager cannot be removed: overdue tasks escalate to its managers. Give someone else the manager role first."),
+            _ => Problems.NotFound("Membership"),
+        };
+    }
+
+    private static async Task<IResult> UnlockAsync(
+        Guid municipalityId, Guid userId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (Refusal(http, municipalityId) is { } refused)
+        {
+            return refused;
+        }
+
+        return await new MembershipAdministration(db, audit, clock).UnlockAsync(http.User, municipalityId, userId, cancellationToken) switch
+        {
+            AccountUnlock.Unlocked => TypedResults.NoContent(),
+            AccountUnlock.OwnAccount => Problems.Forbidden("Your own account is unlocked by another administrator."),
+            AccountUnlock.OtherAgency => Problems.Forbidden("The user belongs to another agency; its own administrator unlocks the account."),
+            AccountUnlock.NotLocked => Problems.Conflict("Not locked", "The account is not locked."),
+            _ => Problems.NotFound("User"),
+        };
+    }
+
     /// <summary>A municipality the caller is not in is not found; one they are in but do not administer is forbidden.</summary>
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refusal(HttpContext http, Guid municipalityId)
     {
@@ -130,6 +205,18 @@ internal static class UserEndpoints
         [("role", "Required")] = $"One of {string.Join(", ", Enum.GetNames<MembershipRole>())}.",
     };
 
+    private static readonly Dictionary<(string Field, string Reason), string> AddErrors = new()
+    {
+        [("municipalityId", "NotAdministered")] = "You do not administer this municipality.",
+        [("agencyKind", "Required")] = $"One of {string.Join(", ", Enum.GetNames<AgencyKind>())}.",
+        [("agencyKind", "NoSuchAgency")] = "The municipality has no such agency.",
+        [("agencyKind", "OtherAgency")] = "An agency of the municipality that you administer.",
+        [("role", "Required")] = $"One of {string.Join(", ", Enum.GetNames<MembershipRole>())}.",
+    };
+
     /// <summary>An account to create: the user's name and e-mail address, and their first agency and role.</summary>
     internal sealed record NewAccount(string? DisplayName, string? Email, string? AgencyKind, string? Role);
+
+    /// <summary>A membership to give a user: the agency, by kind, and the role.</summary>
+    internal sealed record NewMembership(string? AgencyKind, string? Role);
 }

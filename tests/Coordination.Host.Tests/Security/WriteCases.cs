@@ -141,12 +141,26 @@ internal static class WriteCases
 
                 return new WriteTarget("", new { }, PathFor: email => $"/api/municipalities/{w.AlvbyId}/users/{staff[email.Split('.')[0]]}/password-link");
             }),
+        new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/memberships", "the administrators of Älvby's agencies, the police's included, each in their own agency", WriteOracle.MunicipalityAdministrator,
+            async w =>
+            {
+                var (user, _) = await w.ColleagueAsync("ny.medlem@alvby.demo", ["school"]);
+                return new WriteTarget($"/api/municipalities/{w.AlvbyId}/users/{user}/memberships", new { }, email => new { agencyKind = KindOf(email), role = "Coordinator" });
+            }),
+        new("DELETE /api/municipalities/{municipalityId:guid}/users/{userId:guid}/memberships/{membershipId:guid}", "the administrators of Älvby's agencies, the police's included, each in their own agency", WriteOracle.MunicipalityAdministrator,
+            async w =>
+            {
+                var (user, memberships) = await w.ColleagueAsync("bort.medlem@alvby.demo", SecurityWorld.AgencySlugs);
+                return new WriteTarget("", new { }, PathFor: email => $"/api/municipalities/{w.AlvbyId}/users/{user}/memberships/{memberships[email.Split('.')[0]]}");
+            }),
+        new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/unlock", "the administrators of Älvby's agencies, the police's included, for a user of their own agency", WriteOracle.MunicipalityAdministrator,
+            async w => new WriteTarget($"/api/municipalities/{w.AlvbyId}/users/{await w.LockedColleagueAsync("last.medlem@alvby.demo")}/unlock", new { })),
         new("POST /api/operations/incidents/{id:guid}/retry", "the administrators of the failed workflow's municipality, the police's included", WriteOracle.MunicipalityAdministrator,
             async w => new WriteTarget($"/api/operations/incidents/{await w.IncidentAsync()}/retry", new { })),
     ];
 
-    /// <summary>The agency kind of a demo user's agency, as the API names it.</summary>
-    private static string KindOf(string email) => email.Split('.')[0] switch
+    /// <summary>The agency kind of a demo user's agency (or of an agency's slug), as the API names it.</summary>
+    public static string KindOf(string email) => email.Split('.')[0] switch
     {
         "school" => "School",
         "social" => "SocialServices",

@@ -112,6 +112,44 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
     public Task<Guid> UserIdAsync(string email) =>
         host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
+    /// <summary>
+    /// A new account with a staff membership in each of the named agencies of Älvby (by slug, the
+    /// school first), each given by that agency's administrator: its id and the memberships by slug.
+    /// </summary>
+    public async Task<(Guid UserId, Dictionary<string, Guid> Memberships)> ColleagueAsync(string email, IReadOnlyList<string> agencies)
+    {
+        var path = $"/api/municipalities/{alvbyId}/users";
+        var created = await users.PostJsonAsync(
+            "school.administrator@alvby.demo", path, new { displayName = "Kollega " + email, email, agencyKind = "School", role = "Staff" }, HttpStatusCode.Created);
+        var userId = created.GetProperty("userId").GetGuid();
+        var memberships = new Dictionary<string, Guid>
+        {
+            ["school"] = await host.WithDatabaseAsync(db => db.Memberships.Where(m => m.UserId == userId).Select(m => m.Id).SingleAsync()),
+        };
+        foreach (var agency in agencies.Where(a => a != "school"))
+        {
+            var added = await users.PostJsonAsync(
+                $"{agency}.administrator@alvby.demo", $"{path}/{userId}/memberships", new { agencyKind = WriteCases.KindOf(agency), role = "Staff" }, HttpStatusCode.Created);
+            memberships[agency] = added.GetProperty("id").GetGuid();
+        }
+
+        return (userId, memberships);
+    }
+
+    /// <summary>A new account of every agency of Älvby, locked by five wrong passwords.</summary>
+    public async Task<Guid> LockedColleagueAsync(string email)
+    {
+        var (userId, _) = await ColleagueAsync(email, SecurityWorld.AgencySlugs);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var wrong = await users.Client.PostAsJsonAsync("/api/auth/token", new { email, password = "not-the-password-1" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        Assert.NotNull(await host.WithDatabaseAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.LockoutEnd).SingleAsync()));
+        return userId;
+    }
+
     /// <summary>Älvby's current routing rules, as its administrator reads them.</summary>
     public async Task<JsonElement> RoutingRulesAsync() =>
         (await users.GetJsonAsync("social.administrator@alvby.demo", $"/api/municipalities/{alvbyId}/routing-rules")).GetProperty("rules");
