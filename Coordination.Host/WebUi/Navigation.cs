@@ -42,7 +42,8 @@ internal static class Navigation
             links.Add(new NavigationLink("/Audit/Index", "Nav.Audit"));
         }
 
-        links.Add(new NavigationLink("/Account/Security", "Nav.Account"));
+        // Not /Account/SetPassword: its link may be for another account than the one signed in.
+        links.Add(new NavigationLink("/Account/Security", "Nav.Account", ["/Account/Password"]));
         return links;
     }
 }

@@ -206,6 +206,22 @@ public sealed partial class PasswordChangeTests
         Assert.Equal(stamp, await StampAsync(host));
     }
 
+    [Fact]
+    public async Task My_account_is_the_current_navigation_item_on_the_password_page_as_on_the_account_page()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        using var browser = await users.BrowserAsync(User, allowAutoRedirect: false);
+
+        foreach (var page in new[] { "/Account/Security", Page })
+        {
+            var html = WebUtility.HtmlDecode(await browser.GetStringAsync(page));
+            var navigation = MainNavigation().Match(html);
+            Assert.True(navigation.Success, $"{page} shows no main navigation");
+            Assert.Equal(["Mitt konto"], CurrentItem().Matches(navigation.Value).Select(m => m.Groups["text"].Value));
+        }
+    }
+
     private static KeyValuePair<string, string>[] Fields(string current, string next, string repeat) =>
         [new("Input.CurrentPassword", current), new("Input.NewPassword", next), new("Input.RepeatPassword", repeat)];
 
@@ -250,6 +266,12 @@ public sealed partial class PasswordChangeTests
 
     private static Task<List<AuditEntry>> AuditAsync(SecurityHost host, AuditAction action) =>
         host.WithDatabaseAsync(db => db.Set<AuditEntry>().Where(e => e.Action == action).OrderBy(e => e.Sequence).ToListAsync());
+
+    [GeneratedRegex("<ul class=\"main-nav\">[\\s\\S]*?</ul>")]
+    private static partial Regex MainNavigation();
+
+    [GeneratedRegex("<a [^>]*aria-current=\"page\"[^>]*>(?<text>[^<]*)</a>")]
+    private static partial Regex CurrentItem();
 
     [GeneratedRegex("<p class=\"error-message\" id=\"Input_(?<field>[A-Za-z]+)-error\"><span class=\"visually-hidden\">[^<]*</span>(?<text>[^<]*)</p>")]
     private static partial Regex FieldError();
