@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Net;
 using System.Security.Claims;
 using Coordination.Host.Identity;
 using Coordination.Host.Tests.Infrastructure;
@@ -141,6 +142,41 @@ public sealed class MembershipRaceTests
         Assert.Equal(before + 2, await AuditCountAsync(host, AuditAction.UserChanged));
     }
 
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Through_the_api_the_same_membership_added_twice_at_once_is_a_conflict_for_the_later_not_an_error(HostBackend backend)
+    {
+        SecurityHost? started = null;
+        var armed = false;
+        var interceptor = new OtherFirst(async () =>
+        {
+            await using var scope = started!.Services.CreateAsyncScope();
+            var (alvby, admin, leisureWorker) = await WorldAsync(started, LeisureWorker);
+            Assert.NotNull((await Administration(scope).AddAsync(admin, alvby, leisureWorker, AgencyKind.School, MembershipRole.Staff)).Added);
+        })
+        {
+            // Only the request's save of a new membership: not the demo data's at start, a sign-in's or the other change's own.
+            When = context => armed && context.ChangeTracker.Entries<Membership>().Any(e => e.State == EntityState.Added),
+        };
+        await using var host = (await SecurityHost.CreateAsync(backend, "membership-race-api"))
+            .WithServices(services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
+        started = host;
+        var (alvby, _, leisureWorker) = await WorldAsync(host, LeisureWorker);
+        var before = await AuditCountAsync(host, AuditAction.UserChanged);
+        using var users = new ApiUsers(host);
+        armed = true;
+
+        using var response = await users.PostAsync(
+            SchoolAdministrator, $"/api/municipalities/{alvby}/users/{leisureWorker}/memberships", new { agencyKind = "School", role = "Staff" });
+
+        Assert.True(interceptor.Fired, "the other change was saved as the request's transaction began");
+        var problem = await ApiUsers.JsonAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("Membership exists", problem.GetProperty("title").GetString());
+        Assert.Equal(1, await host.WithDatabaseAsync(db => db.Memberships.CountAsync(m => m.UserId == leisureWorker && m.Role == MembershipRole.Staff && m.Agency!.Kind == AgencyKind.School)));
+        Assert.Equal(before + 1, await AuditCountAsync(host, AuditAction.UserChanged));
+    }
+
     /// <summary>
     /// Runs <paramref name="mine"/> on a context of its own whose transaction, when it begins,
     /// first lets <paramref name="other"/> (in a scope of its own, as another request) finish.
@@ -185,14 +221,18 @@ public sealed class MembershipRaceTests
     /// <summary>Lets the other change finish just before this context's first transaction begins; once.</summary>
     private sealed class OtherFirst(Func<Task> other) : DbTransactionInterceptor
     {
-        public bool Fired { get; private set; }
+        private int fired;
+
+        public bool Fired => fired == 1;
+
+        /// <summary>Which context's transaction lets the other change go first; any, unless given.</summary>
+        public Func<DbContext, bool> When { get; init; } = _ => true;
 
         public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
             DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
         {
-            if (!Fired)
+            if (eventData.Context is { } context && When(context) && Interlocked.Exchange(ref fired, 1) == 0)
             {
-                Fired = true;
                 await other();
             }
 
