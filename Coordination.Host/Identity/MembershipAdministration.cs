@@ -4,7 +4,9 @@ using Coordination.Host.Security.Audit;
 using Coordination.Workflows.Audit;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Coordination.Host.Identity;
 
@@ -19,6 +21,11 @@ namespace Coordination.Host.Identity;
 /// An administrator also ends the lockout
 /// of such a user (five failed sign-ins lock an account for 15 minutes), so that a colleague who
 /// mistyped is not kept out of urgent work. Every change is audited in its own transaction.
+/// Two administrators acting at the same moment (the same membership added twice, two changes
+/// to one user, whose row each renews) make the later save conflict: nothing of it is saved,
+/// and it is decided once more against what the earlier one left, so that it gets the answer
+/// it would have had coming after (a role already held, a membership not found, an account no
+/// longer locked), never an error.
 /// </summary>
 internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTrail audit, TimeProvider clock)
 {
@@ -72,7 +79,7 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
     {
         var normalized = email?.Trim().ToUpperInvariant();
         var addition = await AddAsync(
-            admin, municipalityId, string.IsNullOrEmpty(normalized) ? null : u => u.NormalizedEmail == normalized, agency, role, cancellationToken);
+            admin, municipalityId, string.IsNullOrEmpty(normalized) ? null : u => u.NormalizedEmail == normalized, agency, role, again: true, cancellationToken);
         return addition.Errors.ToDictionary(e => e.Key, e => AddErrors[(e.Key, e.Value)], StringComparer.Ordinal);
     }
 
@@ -84,11 +91,11 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
     /// </summary>
     public Task<MembershipAddition> AddAsync(
         ClaimsPrincipal admin, Guid municipalityId, Guid userId, AgencyKind? agency, MembershipRole? role, CancellationToken cancellationToken = default) =>
-        AddAsync(admin, municipalityId, u => u.Id == userId, agency, role, cancellationToken);
+        AddAsync(admin, municipalityId, u => u.Id == userId, agency, role, again: true, cancellationToken);
 
     private async Task<MembershipAddition> AddAsync(
         ClaimsPrincipal admin, Guid municipalityId, Expression<Func<CoordinationUser, bool>>? which, AgencyKind? agency, MembershipRole? role,
-        CancellationToken cancellationToken)
+        bool again, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Administered(admin).Contains(municipalityId))
@@ -145,7 +152,12 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
         db.Add(membership);
         RenewSecurityStamp(user);
         audit.Record(admin.Audit(AuditAction.UserChanged, "Membership", membership.Id, municipalityId, "Administrator of the municipality", $"added {role} in {agency} ({agencyId}) for {user.Email}"));
-        await audit.SaveChangesAsync(cancellationToken);
+        if (!await SavedAsync(again, cancellationToken))
+        {
+            // Added (or the user changed) at the same moment: decided again, it is held or added now.
+            return await AddAsync(admin, municipalityId, which, agency, role, again: false, cancellationToken);
+        }
+
         return new MembershipAddition(errors, new MembershipEntry(membership.Id, agencyId, agency!.Value, membership.Role, Removable: true), user.Email ?? "");
     }
 
@@ -275,8 +287,12 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
     /// lockout: never their own account), replacing the user's earlier link. The user's
     /// present password keeps working until the link is used.
     /// </summary>
-    public async Task<PasswordLinkIssue> IssuePasswordLinkAsync(
-        ClaimsPrincipal admin, Guid municipalityId, Guid userId, PasswordLinks links, TimeSpan linkLifetime, CancellationToken cancellationToken = default)
+    public Task<PasswordLinkIssue> IssuePasswordLinkAsync(
+        ClaimsPrincipal admin, Guid municipalityId, Guid userId, PasswordLinks links, TimeSpan linkLifetime, CancellationToken cancellationToken = default) =>
+        IssuePasswordLinkAsync(admin, municipalityId, userId, links, linkLifetime, again: true, cancellationToken);
+
+    private async Task<PasswordLinkIssue> IssuePasswordLinkAsync(
+        ClaimsPrincipal admin, Guid municipalityId, Guid userId, PasswordLinks links, TimeSpan linkLifetime, bool again, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(links);
         if (await AccountRefusalAsync(admin, municipalityId, userId, cancellationToken) is { } refusal)
@@ -289,7 +305,12 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
         audit.Record(admin.Audit(
             AuditAction.UserChanged, "User", userId, municipalityId, "Administrator of the municipality",
             $"issued a password link for {user.Email} until {link.ExpiresAt:O}" + (link.Replaced > 0 ? ", replacing an open one" : "")));
-        await audit.SaveChangesAsync(cancellationToken);
+        if (!await SavedAsync(again, cancellationToken))
+        {
+            // Another link issued at the same moment removed the earlier link first: issued again, this one replaces it.
+            return await IssuePasswordLinkAsync(admin, municipalityId, userId, links, linkLifetime, again: false, cancellationToken);
+        }
+
         return new PasswordLinkIssue(null, link, user.DisplayName, user.Email ?? "");
     }
 
@@ -318,16 +339,16 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
 
     /// <summary>Removes a membership of an agency the user administers; an administrator cannot remove their own memberships.</summary>
     public Task<MembershipRemoval> RemoveAsync(ClaimsPrincipal admin, Guid membershipId, CancellationToken cancellationToken = default) =>
-        RemoveAsync(admin, m => m.Id == membershipId, cancellationToken);
+        RemoveAsync(admin, m => m.Id == membershipId, again: true, cancellationToken);
 
     /// <summary>
     /// As <see cref="RemoveAsync(ClaimsPrincipal, Guid, CancellationToken)"/>, for a membership the
     /// caller names with its user and municipality: one of another user or municipality is not found.
     /// </summary>
     public Task<MembershipRemoval> RemoveAsync(ClaimsPrincipal admin, Guid municipalityId, Guid userId, Guid membershipId, CancellationToken cancellationToken = default) =>
-        RemoveAsync(admin, m => m.Id == membershipId && m.UserId == userId && m.Agency!.MunicipalityId == municipalityId, cancellationToken);
+        RemoveAsync(admin, m => m.Id == membershipId && m.UserId == userId && m.Agency!.MunicipalityId == municipalityId, again: true, cancellationToken);
 
-    private async Task<MembershipRemoval> RemoveAsync(ClaimsPrincipal admin, Expression<Func<Membership, bool>> which, CancellationToken cancellationToken)
+    private async Task<MembershipRemoval> RemoveAsync(ClaimsPrincipal admin, Expression<Func<Membership, bool>> which, bool again, CancellationToken cancellationToken)
     {
         var membership = await db.Set<Membership>().Include(m => m.Agency).FirstOrDefaultAsync(which, cancellationToken);
         if (membership is null || !Administered(admin).Contains(membership.Agency!.MunicipalityId))
@@ -350,9 +371,48 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
         db.Remove(membership);
         RenewSecurityStamp(await db.Users.FirstAsync(u => u.Id == membership.UserId, cancellationToken));
         audit.Record(admin.Audit(AuditAction.UserChanged, "Membership", membership.Id, membership.Agency.MunicipalityId, "Administrator of the municipality", $"removed {membership.Role} in agency {membership.AgencyId} of user {membership.UserId}"));
-        await audit.SaveChangesAsync(cancellationToken);
+        if (!await SavedAsync(again, cancellationToken))
+        {
+            // Removed (or the user changed) at the same moment: decided again, it is not found or removed now.
+            return await RemoveAsync(admin, which, again: false, cancellationToken);
+        }
+
         return MembershipRemoval.Removed;
     }
+
+    /// <summary>
+    /// Saves the change with its audit entry; false if another change saved at the same moment
+    /// conflicts with it (when <paramref name="mayConflict"/>; otherwise the conflict is thrown).
+    /// Then nothing of it, its audit entry included, is saved, and the context tracks nothing, so
+    /// that the caller decides again on what the database now holds.
+    /// </summary>
+    private async Task<bool> SavedAsync(bool mayConflict, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await audit.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (mayConflict && IsConflict(e))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// As the runtime's <c>DatabaseConflicts</c> (internal to the workflows): a row changed or
+    /// removed since it was read, a unique key taken, a lock or serialisation conflict.
+    /// </summary>
+    private static bool IsConflict(Exception exception) => exception switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: { } inner } => IsConflict(inner),
+        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 19, // busy, locked, constraint
+        PostgresException postgres => postgres.SqlState is
+            PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+        _ => false,
+    };
 
     /// <summary>
     /// As UserManager renews a stamp, in the same transaction as the change and its audit entry:
@@ -390,7 +450,10 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
     /// Ends the lockout of a user who holds a membership in an agency of
     /// <paramref name="municipalityId"/> that the administrator administers; never their own.
     /// </summary>
-    public async Task<AccountUnlock> UnlockAsync(ClaimsPrincipal admin, Guid municipalityId, Guid userId, CancellationToken cancellationToken = default)
+    public Task<AccountUnlock> UnlockAsync(ClaimsPrincipal admin, Guid municipalityId, Guid userId, CancellationToken cancellationToken = default) =>
+        UnlockAsync(admin, municipalityId, userId, again: true, cancellationToken);
+
+    private async Task<AccountUnlock> UnlockAsync(ClaimsPrincipal admin, Guid municipalityId, Guid userId, bool again, CancellationToken cancellationToken)
     {
         if (await AccountRefusalAsync(admin, municipalityId, userId, cancellationToken) is { } refusal)
         {
@@ -408,7 +471,12 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
         user.AccessFailedCount = 0;
         user.ConcurrencyStamp = Guid.NewGuid().ToString();
         audit.Record(admin.Audit(AuditAction.AccountUnlocked, "User", userId, municipalityId, "Administrator of the municipality", $"lockout ended for {user.Email}"));
-        await audit.SaveChangesAsync(cancellationToken);
+        if (!await SavedAsync(again, cancellationToken))
+        {
+            // Unlocked (or the user changed) at the same moment: decided again, it is no longer locked or unlocked now.
+            return await UnlockAsync(admin, municipalityId, userId, again: false, cancellationToken);
+        }
+
         return AccountUnlock.Unlocked;
     }
 }

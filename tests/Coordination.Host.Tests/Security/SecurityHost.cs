@@ -1,4 +1,6 @@
 using Coordination.Host.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Host.Tests.Security;
 
@@ -24,7 +26,25 @@ public sealed class SecurityHost : InProcessHostFactory
         }
     }
 
+    private Action<IServiceCollection>? testServices;
+
     protected override IReadOnlyDictionary<string, string> TestSettings => testSettings;
+
+    /// <summary>Services of the test's own (an interceptor, say), added before the host first starts.</summary>
+    public SecurityHost WithServices(Action<IServiceCollection> configure)
+    {
+        testServices += configure;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        if (testServices is { } configure)
+        {
+            builder.ConfigureServices(configure);
+        }
+    }
 
     /// <summary>SQLite and the in-memory bus.</summary>
     public static SecurityHost OnSqlite(IReadOnlyDictionary<string, string>? extra = null) => new(null, [], extra);
