@@ -4,9 +4,8 @@ using Coordination.Host.Security.Audit;
 using Coordination.Workflows.Audit;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
-using Microsoft.Data.Sqlite;
+using Coordination.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Coordination.Host.Identity;
 
@@ -393,26 +392,12 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
             await audit.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException e) when (mayConflict && IsConflict(e))
+        catch (DbUpdateException e) when (mayConflict && DatabaseConflicts.IsConflict(e))
         {
             db.ChangeTracker.Clear();
             return false;
         }
     }
-
-    /// <summary>
-    /// As the runtime's <c>DatabaseConflicts</c> (internal to the workflows): a row changed or
-    /// removed since it was read, a unique key taken, a lock or serialisation conflict.
-    /// </summary>
-    private static bool IsConflict(Exception exception) => exception switch
-    {
-        DbUpdateConcurrencyException => true,
-        DbUpdateException { InnerException: { } inner } => IsConflict(inner),
-        SqliteException sqlite => sqlite.SqliteErrorCode is 5 or 6 or 19, // busy, locked, constraint
-        PostgresException postgres => postgres.SqlState is
-            PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
-        _ => false,
-    };
 
     /// <summary>
     /// As UserManager renews a stamp, in the same transaction as the change and its audit entry:

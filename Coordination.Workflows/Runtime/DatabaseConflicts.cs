@@ -8,7 +8,7 @@ namespace Coordination.Workflows.Runtime;
 /// Recognises the database errors that mean "someone else wrote first": the message that
 /// caused them is retried against the fresh state rather than treated as a failure.
 /// </summary>
-internal static class DatabaseConflicts
+public static class DatabaseConflicts
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
