@@ -28,11 +28,11 @@ public sealed class ReassignmentTests
 
         foreach (var role in new[] { "auditor", "administrator" })
         {
-            var refused = await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = await UserIdAsync(host, $"police.{role}@alvby.demo") }, HttpStatusCode.BadRequest);
+            var refused = await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = await host.UserIdAsync($"police.{role}@alvby.demo") }, HttpStatusCode.BadRequest);
             Assert.Equal(["userId"], Fields(refused));
         }
 
-        await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = await UserIdAsync(host, Police) }, HttpStatusCode.Accepted);
+        await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = await host.UserIdAsync(Police) }, HttpStatusCode.Accepted);
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ReassignmentTests
         var task = await PoliceTaskAsync(host, users);
 
         // The manager gives the task to the police coordinator: from then on it is the coordinator's.
-        var coordinator = await UserIdAsync(host, "police.coordinator@alvby.demo");
+        var coordinator = await host.UserIdAsync("police.coordinator@alvby.demo");
         await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = coordinator }, HttpStatusCode.Accepted);
         await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.OwnerUserId == coordinator), "the task the coordinator's");
 
@@ -79,7 +79,7 @@ public sealed class ReassignmentTests
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
         var id = await CaseJourney.RaiseAsync(host, users);
-        var auditor = await UserIdAsync(host, "social.auditor@alvby.demo");
+        var auditor = await host.UserIdAsync("social.auditor@alvby.demo");
 
         var ownedByAuditor = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", Plan(auditor), HttpStatusCode.BadRequest);
         Assert.Equal(["actions[0].ownerUserId"], Fields(ownedByAuditor));
@@ -90,18 +90,15 @@ public sealed class ReassignmentTests
         var path = $"/api/concerns/{id}/reviews/{review}/reassign";
         foreach (var role in new[] { "auditor", "administrator" })
         {
-            var refused = await users.PostJsonAsync(SocialManager, path, new { userId = await UserIdAsync(host, $"social.{role}@alvby.demo") }, HttpStatusCode.BadRequest);
+            var refused = await users.PostJsonAsync(SocialManager, path, new { userId = await host.UserIdAsync($"social.{role}@alvby.demo") }, HttpStatusCode.BadRequest);
             Assert.Equal(["userId"], Fields(refused));
         }
 
-        await users.PostJsonAsync(SocialManager, path, new { userId = await UserIdAsync(host, Reception) }, HttpStatusCode.Accepted);
+        await users.PostJsonAsync(SocialManager, path, new { userId = await host.UserIdAsync(Reception) }, HttpStatusCode.Accepted);
     }
 
     private static object Plan(Guid? owner) =>
         new { goals = OneGoal, actions = new[] { new { what = "Talk with Alva", agency = "SocialServices", ownerUserId = owner, byDate = "2026-12-18" } } };
-
-    private static Task<Guid> UserIdAsync(SecurityHost host, string email) =>
-        host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     private static List<string> Fields(JsonElement problem) =>
         [.. problem.GetProperty("errors").EnumerateObject().Select(e => e.Name)];

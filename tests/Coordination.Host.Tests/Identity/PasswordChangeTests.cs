@@ -41,8 +41,8 @@ public sealed partial class PasswordChangeTests
         Assert.DoesNotContain(NewPassword, html, StringComparison.Ordinal);
         Assert.Equal(stamp, await StampAsync(host));
         Assert.Equal(1, await FailedCountAsync(host));
-        Assert.Equal(["password change (web page): wrong current password"], (await AuditAsync(host, AuditAction.SignInFailed)).Select(e => e.Detail));
-        Assert.Empty(await AuditAsync(host, AuditAction.PasswordChanged));
+        Assert.Equal(["password change (web page): wrong current password"], (await host.AuditAsync(AuditAction.SignInFailed)).Select(e => e.Detail));
+        Assert.Empty(await host.AuditAsync(AuditAction.PasswordChanged));
         Assert.Equal(HttpStatusCode.Unauthorized, await SignInStatusAsync(users.Client, NewPassword));
         Assert.Equal(HttpStatusCode.OK, await SignInStatusAsync(users.Client, OldPassword));
     }
@@ -83,8 +83,8 @@ public sealed partial class PasswordChangeTests
 
         Assert.Equal(stamp, await StampAsync(host));
         Assert.Equal(0, await FailedCountAsync(host));
-        Assert.Empty(await AuditAsync(host, AuditAction.PasswordChanged));
-        Assert.Empty(await AuditAsync(host, AuditAction.SignInFailed));
+        Assert.Empty(await host.AuditAsync(AuditAction.PasswordChanged));
+        Assert.Empty(await host.AuditAsync(AuditAction.SignInFailed));
         Assert.Equal(HttpStatusCode.OK, await SignInStatusAsync(users.Client, OldPassword));
     }
 
@@ -104,7 +104,7 @@ public sealed partial class PasswordChangeTests
         Assert.Equal(HttpStatusCode.OK, await ApiUsers.StatusAsync(users.Client, "/api/me", token));
         var userId = await host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == User).Select(u => u.Id).SingleAsync());
         var stamp = await StampAsync(host);
-        var signIns = (await AuditAsync(host, AuditAction.SignInSucceeded)).Count;
+        var signIns = (await host.AuditAsync(AuditAction.SignInSucceeded)).Count;
 
         using var changed = await PostAsync(browser, OldPassword, NewPassword, NewPassword);
 
@@ -120,7 +120,7 @@ public sealed partial class PasswordChangeTests
         Assert.Equal(HttpStatusCode.OK, await ApiUsers.StatusAsync(browser, "/api/me"));
 
         // Keeping this browser signed in renews its cookie; nobody signed in, so the audit log says nothing of a sign-in.
-        Assert.Equal(signIns, (await AuditAsync(host, AuditAction.SignInSucceeded)).Count);
+        Assert.Equal(signIns, (await host.AuditAsync(AuditAction.SignInSucceeded)).Count);
 
         // Every other session and token of the user is refused at its next request.
         Assert.Equal(HttpStatusCode.Unauthorized, await ApiUsers.StatusAsync(otherBrowser, "/api/me"));
@@ -139,7 +139,7 @@ public sealed partial class PasswordChangeTests
         Assert.Equal(HttpStatusCode.Unauthorized, await SignInStatusAsync(users.Client, OldPassword));
         Assert.Equal(HttpStatusCode.OK, await SignInStatusAsync(users.Client, NewPassword));
 
-        var entry = Assert.Single(await AuditAsync(host, AuditAction.PasswordChanged));
+        var entry = Assert.Single(await host.AuditAsync(AuditAction.PasswordChanged));
         Assert.Equal((userId, User, "User", userId.ToString()), (entry.ActorUserId!.Value, entry.Actor, entry.SubjectType, entry.SubjectId));
         Assert.DoesNotContain(NewPassword, entry.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain(OldPassword, entry.Detail, StringComparison.Ordinal);
@@ -168,8 +168,8 @@ public sealed partial class PasswordChangeTests
         // While the account is locked even the right password changes nothing.
         Assert.Equal(Locked, ErrorAt(await RefusedAsync(browser, OldPassword, NewPassword, NewPassword), "CurrentPassword"));
         Assert.Equal(stamp, await StampAsync(host));
-        Assert.Empty(await AuditAsync(host, AuditAction.PasswordChanged));
-        var refused = (await AuditAsync(host, AuditAction.SignInFailed)).Select(e => e.Detail).ToList();
+        Assert.Empty(await host.AuditAsync(AuditAction.PasswordChanged));
+        var refused = (await host.AuditAsync(AuditAction.SignInFailed)).Select(e => e.Detail).ToList();
         Assert.Equal(5, refused.Count(d => d == "password change (web page): wrong current password"));
         Assert.Contains("password change (web page): account locked", refused);
     }
@@ -189,7 +189,7 @@ public sealed partial class PasswordChangeTests
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], [first.StatusCode, second.StatusCode, limited.StatusCode]);
         Assert.Equal(2, await FailedCountAsync(host));
-        Assert.Empty(await AuditAsync(host, AuditAction.PasswordChanged));
+        Assert.Empty(await host.AuditAsync(AuditAction.PasswordChanged));
     }
 
     [Fact]
@@ -263,9 +263,6 @@ public sealed partial class PasswordChangeTests
 
     private static Task<int> FailedCountAsync(SecurityHost host) =>
         host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == User).Select(u => u.AccessFailedCount).SingleAsync());
-
-    private static Task<List<AuditEntry>> AuditAsync(SecurityHost host, AuditAction action) =>
-        host.WithDatabaseAsync(db => db.Set<AuditEntry>().Where(e => e.Action == action).OrderBy(e => e.Sequence).ToListAsync());
 
     [GeneratedRegex("<ul class=\"main-nav\">[\\s\\S]*?</ul>")]
     private static partial Regex MainNavigation();

@@ -1,8 +1,10 @@
 using Coordination.Host.Tests.Security;
 using Coordination.Testing;
+using Coordination.Workflows.Audit;
 using Coordination.Workflows.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -42,6 +44,18 @@ public abstract class InProcessHostFactory : WebApplicationFactory<Program>
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<CoordinationDbContext>());
     }
+
+    /// <summary>The id of the municipality with this code (the demo's Älvby is 9901, Sjöstad 9902).</summary>
+    public Task<Guid> MunicipalityIdAsync(string code) =>
+        WithDatabaseAsync(db => db.Municipalities.Where(m => m.Code == code).Select(m => m.Id).SingleAsync());
+
+    /// <summary>The id of the user with this e-mail address.</summary>
+    public Task<Guid> UserIdAsync(string email) =>
+        WithDatabaseAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+    /// <summary>The audit entries of one action, in the order they were written.</summary>
+    public Task<List<AuditEntry>> AuditAsync(AuditAction action) =>
+        WithDatabaseAsync(db => db.Set<AuditEntry>().AsNoTracking().Where(e => e.Action == action).OrderBy(e => e.Sequence).ToListAsync());
 
     /// <summary>A fresh PostgreSQL database and RabbitMQ virtual host for <paramref name="purpose"/>, and the settings that name them.</summary>
     protected static async Task<(Dictionary<string, string> Settings, IAsyncDisposable[] Servers)> PostgresAndRabbitMqAsync(string purpose)

@@ -26,7 +26,7 @@ public sealed partial class AccountCreationTests
     public async Task An_administrator_creates_an_account_whose_user_sets_a_password_with_the_link_and_signs_in_with_the_role_given(HostBackend backend)
     {
         await using var host = await SecurityHost.CreateAsync(backend, "accounts");
-        var alvby = await AlvbyAsync(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
         using var admin = await SignedInAsync(host, Administrator);
 
         using var created = await CreateAsync(admin, alvby, "Nora Nykvist", "nora.nykvist@alvby.demo", "School", "Staff");
@@ -104,7 +104,7 @@ public sealed partial class AccountCreationTests
     public async Task A_link_ends_after_its_lifetime_and_a_newer_one_replaces_the_unused_older_one()
     {
         await using var host = SecurityHost.OnSqlite(new Dictionary<string, string> { ["Security:PasswordLinkLifetime"] = "2.00:00:00" });
-        var alvby = await AlvbyAsync(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
         using var admin = await SignedInAsync(host, Administrator);
         var first = LinkOn(await TextAsync(await CreateAsync(admin, alvby, "Olle Oskarsson", "olle@alvby.demo", "School", "Manager")));
         using var anonymous = host.CreateClient(new() { AllowAutoRedirect = false });
@@ -137,7 +137,7 @@ public sealed partial class AccountCreationTests
     public async Task A_link_for_a_forgotten_password_keeps_the_old_password_until_used_then_ends_every_earlier_sign_in()
     {
         await using var host = SecurityHost.OnSqlite();
-        var alvby = await AlvbyAsync(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
         using var staff = await SignedInAsync(host, "school.staff@alvby.demo");
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/Tasks")).StatusCode);
 
@@ -166,7 +166,7 @@ public sealed partial class AccountCreationTests
     public async Task Two_uses_of_one_link_at_once_set_one_password(HostBackend backend)
     {
         await using var host = await SecurityHost.CreateAsync(backend, "accounts");
-        var alvby = await AlvbyAsync(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
         using var admin = await SignedInAsync(host, Administrator);
         var link = LinkOn(await TextAsync(await CreateAsync(admin, alvby, "Petra Palm", "petra@alvby.demo", "School", "Staff")));
         string[] passwords = ["Forsta-Losen-2026!", "Andra-Losen-2026!!"];
@@ -214,7 +214,7 @@ public sealed partial class AccountCreationTests
     public async Task A_wrong_value_is_named_at_its_field_and_no_account_is_created(string name, string email, string agency, string role, string field, string message)
     {
         await using var host = SecurityHost.OnSqlite();
-        var alvby = await AlvbyAsync(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
         var before = await host.WithDatabaseAsync(db => db.Users.CountAsync());
         using var admin = await SignedInAsync(host, Administrator);
 
@@ -232,7 +232,7 @@ public sealed partial class AccountCreationTests
     public async Task No_link_is_issued_for_the_administrators_own_account_another_agencys_user_or_someone_outside_the_municipality()
     {
         await using var host = SecurityHost.OnSqlite();
-        var alvby = await AlvbyAsync(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
         using var admin = await SignedInAsync(host, Administrator);
         var ids = await host.WithDatabaseAsync(db => db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id));
 
@@ -258,7 +258,7 @@ public sealed partial class AccountCreationTests
     public async Task The_api_lists_the_users_creates_an_account_whose_link_sets_its_password_and_names_each_wrong_value()
     {
         await using var host = SecurityHost.OnSqlite();
-        var alvby = await AlvbyAsync(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
         using var users = new ApiUsers(host);
         var path = $"/api/municipalities/{alvby}/users";
 
@@ -354,9 +354,6 @@ public sealed partial class AccountCreationTests
     /// <summary>The link shown once on the users page.</summary>
     private static string LinkOn(string page) =>
         ShownLink().Match(page) is { Success: true } match ? match.Groups["link"].Value : throw new InvalidOperationException("The page shows no password link.");
-
-    private static Task<Guid> AlvbyAsync(SecurityHost host) =>
-        host.WithDatabaseAsync(db => db.Municipalities.Where(m => m.Code == "9901").Select(m => m.Id).SingleAsync());
 
     [GeneratedRegex("id=\"password-link\" type=\"text\" class=\"handed-link\" value=\"(?<link>[^\"]+)\"")]
     private static partial Regex ShownLink();

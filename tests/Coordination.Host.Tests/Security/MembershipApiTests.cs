@@ -25,9 +25,9 @@ public sealed class MembershipApiTests
     public async Task An_administrator_gives_a_user_a_role_in_their_agency_and_the_user_then_works_in_it(HostBackend backend)
     {
         await using var host = await SecurityHost.CreateAsync(backend, "membership-api");
-        var alvby = await AlvbyAsync(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
         var path = $"/api/municipalities/{alvby}/users";
-        var leisureWorker = await UserIdAsync(host, LeisureWorker);
+        var leisureWorker = await host.UserIdAsync(LeisureWorker);
 
         // Before: a leisure worker may not register a venue, the licensing unit's work.
         using (var before = new ApiUsers(host))
@@ -50,7 +50,7 @@ public sealed class MembershipApiTests
         // Signed in again, the leisure worker registers a venue.
         Assert.Equal(HttpStatusCode.Created, (await users.PostAsync(LeisureWorker, "/api/inspections/venues", SecurityWorld.Venue(alvby))).StatusCode);
 
-        var audited = Assert.Single(await AuditAsync(host, AuditAction.UserChanged));
+        var audited = Assert.Single(await host.AuditAsync(AuditAction.UserChanged));
         Assert.Equal((LicensingAdministrator, "Membership", id.ToString(), alvby), (audited.Actor, audited.SubjectType, audited.SubjectId, audited.MunicipalityId));
         Assert.StartsWith("added Staff in LicensingUnit", audited.Detail, StringComparison.Ordinal);
     }
@@ -59,10 +59,10 @@ public sealed class MembershipApiTests
     public async Task A_wrong_value_is_named_at_its_field_a_role_already_held_is_a_conflict_and_a_refusal_changes_nothing()
     {
         await using var host = SecurityHost.OnSqlite();
-        var alvby = await AlvbyAsync(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
         using var users = new ApiUsers(host);
         var path = $"/api/municipalities/{alvby}/users";
-        var leisureWorker = $"{path}/{await UserIdAsync(host, LeisureWorker)}/memberships";
+        var leisureWorker = $"{path}/{await host.UserIdAsync(LeisureWorker)}/memberships";
         var before = await MembershipCountAsync(host);
 
         var wrong = await ApiUsers.JsonAsync(await users.PostAsync(SchoolAdministrator, leisureWorker, new { agencyKind = "Skolan", role = "Chef" }), HttpStatusCode.BadRequest);
@@ -74,19 +74,19 @@ public sealed class MembershipApiTests
         Assert.Equal(new Dictionary<string, string> { ["agencyKind"] = "An agency of the municipality that you administer." }, Errors(otherAgency));
 
         // The role the user already has: 409, not a wrong value.
-        var schoolStaff = $"{path}/{await UserIdAsync(host, "school.staff@alvby.demo")}/memberships";
+        var schoolStaff = $"{path}/{await host.UserIdAsync("school.staff@alvby.demo")}/memberships";
         var held = await ApiUsers.JsonAsync(await users.PostAsync(SchoolAdministrator, schoolStaff, new { agencyKind = "School", role = "Staff" }), HttpStatusCode.Conflict);
         Assert.Equal("Membership exists", held.GetProperty("title").GetString());
 
         // Their own account, an unknown user, someone who is not the administrator, another municipality's administrator.
-        var own = $"{path}/{await UserIdAsync(host, SchoolAdministrator)}/memberships";
+        var own = $"{path}/{await host.UserIdAsync(SchoolAdministrator)}/memberships";
         Assert.Equal(HttpStatusCode.Forbidden, (await users.PostAsync(SchoolAdministrator, own, new { agencyKind = "School", role = "Coordinator" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await users.PostAsync(SchoolAdministrator, $"{path}/{Guid.NewGuid()}/memberships", new { agencyKind = "School", role = "Staff" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await users.PostAsync("school.manager@alvby.demo", leisureWorker, new { agencyKind = "School", role = "Staff" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await users.PostAsync("school.administrator@sjostad.demo", leisureWorker, new { agencyKind = "School", role = "Staff" })).StatusCode);
 
         Assert.Equal(before, await MembershipCountAsync(host));
-        Assert.Empty(await AuditAsync(host, AuditAction.UserChanged));
+        Assert.Empty(await host.AuditAsync(AuditAction.UserChanged));
     }
 
     [Theory]
@@ -95,19 +95,19 @@ public sealed class MembershipApiTests
     public async Task An_administrator_removes_a_membership_of_their_agency_and_is_refused_their_own_another_agencys_and_the_last_manager(HostBackend backend)
     {
         await using var host = await SecurityHost.CreateAsync(backend, "membership-api-remove");
-        var alvby = await AlvbyAsync(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
         using var users = new ApiUsers(host);
         var path = $"/api/municipalities/{alvby}/users";
-        var coordinator = await UserIdAsync(host, "school.coordinator@alvby.demo");
+        var coordinator = await host.UserIdAsync("school.coordinator@alvby.demo");
         var membership = await MembershipIdAsync(host, "school.coordinator@alvby.demo", AgencyKind.School);
 
         Assert.Contains(membership, await ListedMembershipsAsync(users, path));
 
         // Refused: their own membership, another agency's, the school's last manager, a membership
         // named under another user, another municipality's administrator; nothing changes.
-        var self = await UserIdAsync(host, SchoolAdministrator);
-        var social = await UserIdAsync(host, "social.staff@alvby.demo");
-        var manager = await UserIdAsync(host, "school.manager@alvby.demo");
+        var self = await host.UserIdAsync(SchoolAdministrator);
+        var social = await host.UserIdAsync("social.staff@alvby.demo");
+        var manager = await host.UserIdAsync("school.manager@alvby.demo");
         Assert.Equal(HttpStatusCode.Forbidden, await DeleteAsync(users, SchoolAdministrator, $"{path}/{self}/memberships/{await MembershipIdAsync(host, SchoolAdministrator, AgencyKind.School)}"));
         Assert.Equal(HttpStatusCode.Forbidden, await DeleteAsync(users, SchoolAdministrator, $"{path}/{social}/memberships/{await MembershipIdAsync(host, "social.staff@alvby.demo", AgencyKind.SocialServices)}"));
         using (var last = await users.SendAsync(SchoolAdministrator, HttpMethod.Delete, $"{path}/{manager}/memberships/{await MembershipIdAsync(host, "school.manager@alvby.demo", AgencyKind.School)}"))
@@ -118,13 +118,13 @@ public sealed class MembershipApiTests
         Assert.Equal(HttpStatusCode.NotFound, await DeleteAsync(users, SchoolAdministrator, $"{path}/{manager}/memberships/{membership}"));
         Assert.Equal(HttpStatusCode.NotFound, await DeleteAsync(users, "school.administrator@sjostad.demo", $"{path}/{coordinator}/memberships/{membership}"));
         Assert.Equal(HttpStatusCode.Forbidden, await DeleteAsync(users, "school.manager@alvby.demo", $"{path}/{coordinator}/memberships/{membership}"));
-        Assert.Empty(await AuditAsync(host, AuditAction.UserChanged));
+        Assert.Empty(await host.AuditAsync(AuditAction.UserChanged));
 
         // Removed: gone from the list and the database, one audit entry; a second removal finds nothing.
         Assert.Equal(HttpStatusCode.NoContent, await DeleteAsync(users, SchoolAdministrator, $"{path}/{coordinator}/memberships/{membership}"));
         Assert.DoesNotContain(membership, await ListedMembershipsAsync(users, path));
         Assert.False(await host.WithDatabaseAsync(db => db.Memberships.AnyAsync(m => m.Id == membership)));
-        var audited = Assert.Single(await AuditAsync(host, AuditAction.UserChanged));
+        var audited = Assert.Single(await host.AuditAsync(AuditAction.UserChanged));
         Assert.Equal((SchoolAdministrator, "Membership", membership.ToString(), alvby), (audited.Actor, audited.SubjectType, audited.SubjectId, audited.MunicipalityId));
         Assert.StartsWith("removed Coordinator", audited.Detail, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, await DeleteAsync(users, SchoolAdministrator, $"{path}/{coordinator}/memberships/{membership}"));
@@ -134,10 +134,10 @@ public sealed class MembershipApiTests
     public async Task An_administrator_of_the_users_agency_ends_a_lockout_and_the_user_signs_in_again()
     {
         await using var host = SecurityHost.OnSqlite();
-        var alvby = await AlvbyAsync(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
         using var users = new ApiUsers(host);
         const string Locked = "school.staff@alvby.demo";
-        var unlock = $"/api/municipalities/{alvby}/users/{await UserIdAsync(host, Locked)}/unlock";
+        var unlock = $"/api/municipalities/{alvby}/users/{await host.UserIdAsync(Locked)}/unlock";
 
         for (var attempt = 0; attempt < 5; attempt++)
         {
@@ -149,11 +149,11 @@ public sealed class MembershipApiTests
 
         // Refused: another agency's administrator, their own account, an unknown user, another municipality's administrator.
         Assert.Equal(HttpStatusCode.Forbidden, (await users.PostAsync("social.administrator@alvby.demo", unlock, new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await users.PostAsync(SchoolAdministrator, $"/api/municipalities/{alvby}/users/{await UserIdAsync(host, SchoolAdministrator)}/unlock", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await users.PostAsync(SchoolAdministrator, $"/api/municipalities/{alvby}/users/{await host.UserIdAsync(SchoolAdministrator)}/unlock", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await users.PostAsync(SchoolAdministrator, $"/api/municipalities/{alvby}/users/{Guid.NewGuid()}/unlock", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await users.PostAsync("school.administrator@sjostad.demo", unlock, new { })).StatusCode);
         Assert.Equal("Account locked", await SignInProblemAsync(users, Locked));
-        Assert.Empty(await AuditAsync(host, AuditAction.AccountUnlocked));
+        Assert.Empty(await host.AuditAsync(AuditAction.AccountUnlocked));
 
         using (var unlocked = await users.PostAsync(SchoolAdministrator, unlock, new { }))
         {
@@ -161,8 +161,8 @@ public sealed class MembershipApiTests
         }
 
         Assert.Null(await SignInProblemAsync(users, Locked));
-        var audited = Assert.Single(await AuditAsync(host, AuditAction.AccountUnlocked));
-        Assert.Equal((SchoolAdministrator, (await UserIdAsync(host, Locked)).ToString(), alvby), (audited.Actor, audited.SubjectId, audited.MunicipalityId));
+        var audited = Assert.Single(await host.AuditAsync(AuditAction.AccountUnlocked));
+        Assert.Equal((SchoolAdministrator, (await host.UserIdAsync(Locked)).ToString(), alvby), (audited.Actor, audited.SubjectId, audited.MunicipalityId));
 
         // Not locked any more: a conflict, as the page tells it.
         var again = await ApiUsers.JsonAsync(await users.PostAsync(SchoolAdministrator, unlock, new { }), HttpStatusCode.Conflict);
@@ -189,18 +189,10 @@ public sealed class MembershipApiTests
         return response.StatusCode == HttpStatusCode.OK ? null : (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString();
     }
 
-    private static Task<Guid> AlvbyAsync(SecurityHost host) =>
-        host.WithDatabaseAsync(db => db.Municipalities.Where(m => m.Code == "9901").Select(m => m.Id).SingleAsync());
-
-    private static Task<Guid> UserIdAsync(SecurityHost host, string email) =>
-        host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
     private static Task<Guid> MembershipIdAsync(SecurityHost host, string email, AgencyKind agency) =>
         host.WithDatabaseAsync(db => db.Memberships.Where(m => m.Agency!.Kind == agency && m.Agency.Municipality!.Code == "9901"
             && db.Users.Any(u => u.Id == m.UserId && u.Email == email)).Select(m => m.Id).SingleAsync());
 
     private static Task<int> MembershipCountAsync(SecurityHost host) => host.WithDatabaseAsync(db => db.Memberships.CountAsync());
-
-    private static Task<List<AuditEntry>> AuditAsync(SecurityHost host, AuditAction action) =>
-        host.WithDatabaseAsync(db => db.Set<AuditEntry>().AsNoTracking().Where(e => e.Action == action).OrderBy(e => e.Sequence).ToListAsync());
 }

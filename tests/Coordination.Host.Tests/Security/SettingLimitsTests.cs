@@ -22,7 +22,7 @@ public sealed class SettingLimitsTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
-        var alvby = await AlvbyAsync(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
         var path = $"/api/municipalities/{alvby}/routing-rules";
         var before = (await users.GetJsonAsync(SocialAdministrator, path)).GetProperty("rules");
 
@@ -57,7 +57,7 @@ public sealed class SettingLimitsTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
-        var alvby = await AlvbyAsync(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
         var path = $"/api/inspections/settings/{alvby}";
         var before = await users.GetJsonAsync(LicensingManager, path);
 
@@ -72,7 +72,4 @@ public sealed class SettingLimitsTests
 
         Assert.Equal(before.GetRawText(), (await users.GetJsonAsync(LicensingManager, path)).GetRawText());
     }
-
-    private static Task<Guid> AlvbyAsync(SecurityHost host) =>
-        host.WithDatabaseAsync(db => db.Municipalities.Where(m => m.Code == "9901").Select(m => m.Id).SingleAsync());
 }
