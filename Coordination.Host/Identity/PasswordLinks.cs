@@ -97,6 +97,12 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
             return new PasswordLinkUse(PasswordLinkState.Used, []);
         }
 
+        // Two links issued at the same moment for a user who had none are both stored; the password
+        // set with one ends the other, as a newer link replaces an older one.
+        await db.Set<PasswordLink>()
+            .Where(l => l.UserId == link!.UserId && l.Id != link.Id)
+            .ExecuteDeleteAsync(cancellationToken);
+
         // As UserManager sets a password: a new hash and security stamp; the address is shown to
         // have reached its owner; a lockout from mistyped passwords ends with the new one.
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);

@@ -145,6 +145,36 @@ public sealed class MembershipRaceTests
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
     [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Two_first_password_links_issued_at_once_are_both_stored_and_the_password_set_with_one_ends_the_other(HostBackend backend)
+    {
+        await using var host = await SecurityHost.CreateAsync(backend, "membership-race-first-links");
+        var (alvby, admin, schoolWorker) = await WorldAsync(host, SchoolWorker);
+        var lifetime = TimeSpan.FromDays(1);
+
+        // Neither finds an earlier link to remove, so neither conflicts: both are stored.
+        PasswordLinkIssue? other = null;
+        var mine = await RacedAsync(
+            host,
+            async (administration, otherLinks) => other = await administration.IssuePasswordLinkAsync(admin, alvby, schoolWorker, otherLinks, lifetime),
+            (administration, links) => administration.IssuePasswordLinkAsync(admin, alvby, schoolWorker, links, lifetime));
+        Assert.Equal(2, await host.WithDatabaseAsync(db => db.Set<PasswordLink>().CountAsync(l => l.UserId == schoolWorker)));
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var use = await scope.ServiceProvider.GetRequiredService<PasswordLinks>().UseAsync(mine.Link!.Token, "Ny-Kollega-2026!x", CancellationToken.None);
+            Assert.True(use.PasswordSet);
+        }
+
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var opened = await scope.ServiceProvider.GetRequiredService<PasswordLinks>().OpenAsync(other!.Link!.Token, CancellationToken.None);
+            Assert.Equal(PasswordLinkState.Unknown, opened.State);
+        }
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
     public async Task Through_the_api_the_same_membership_added_twice_at_once_is_a_conflict_for_the_later_not_an_error(HostBackend backend)
     {
         SecurityHost? started = null;
