@@ -75,7 +75,7 @@ internal static class UserEndpoints
             cancellationToken);
         if (creation.Link is not { } link)
         {
-            return Problems.Invalid(creation.Errors.ToDictionary(e => e.Key, e => new[] { CreateErrors[(e.Key, e.Value)] }));
+            return Problems.Invalid(creation.Errors.ToDictionary(e => e.Key, e => new[] { Errors[(e.Key, e.Value)] }));
         }
 
         return TypedResults.Created($"/api/municipalities/{municipalityId}/users?search={Uri.EscapeDataString(account.Email!.Trim())}", new
@@ -132,7 +132,7 @@ internal static class UserEndpoints
             "OwnMembership" => Problems.Forbidden("Your own memberships are changed by another administrator."),
             _ when errors.GetValueOrDefault("role") == "Held" =>
                 Problems.Conflict("Membership exists", "The user already has this role in this agency."),
-            _ => Problems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { AddErrors[(e.Key, e.Value)] })),
+            _ => Problems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { Errors[(e.Key, e.Value)] })),
         };
     }
 
@@ -191,7 +191,8 @@ internal static class UserEndpoints
         ["role"] = $"One of {string.Join(", ", Enum.GetNames<MembershipRole>())}, given once.",
     };
 
-    private static readonly Dictionary<(string Field, string Reason), string> CreateErrors = new()
+    /// <summary>The API's messages by field and reason, for creating an account and for adding a membership (whose reasons are a part of these).</summary>
+    private static readonly Dictionary<(string Field, string Reason), string> Errors = new()
     {
         [("municipalityId", "NotAdministered")] = "You do not administer this municipality.",
         [("displayName", "Required")] = "The user's name is required.",
@@ -199,15 +200,6 @@ internal static class UserEndpoints
         [("email", "Required")] = "The user's e-mail address is required.",
         [("email", "Invalid")] = "Not an e-mail address such as name@municipality.se.",
         [("email", "Taken")] = "An account with this address exists; give it a membership instead.",
-        [("agencyKind", "Required")] = $"One of {string.Join(", ", Enum.GetNames<AgencyKind>())}.",
-        [("agencyKind", "NoSuchAgency")] = "The municipality has no such agency.",
-        [("agencyKind", "OtherAgency")] = "An agency of the municipality that you administer.",
-        [("role", "Required")] = $"One of {string.Join(", ", Enum.GetNames<MembershipRole>())}.",
-    };
-
-    private static readonly Dictionary<(string Field, string Reason), string> AddErrors = new()
-    {
-        [("municipalityId", "NotAdministered")] = "You do not administer this municipality.",
         [("agencyKind", "Required")] = $"One of {string.Join(", ", Enum.GetNames<AgencyKind>())}.",
         [("agencyKind", "NoSuchAgency")] = "The municipality has no such agency.",
         [("agencyKind", "OtherAgency")] = "An agency of the municipality that you administer.",

@@ -102,7 +102,7 @@ public sealed partial class PasswordChangeTests
         var refreshToken = tokens.GetProperty("refreshToken").GetString()!;
         Assert.Equal(HttpStatusCode.OK, await ApiUsers.StatusAsync(otherBrowser, "/api/me"));
         Assert.Equal(HttpStatusCode.OK, await ApiUsers.StatusAsync(users.Client, "/api/me", token));
-        var userId = await host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == User).Select(u => u.Id).SingleAsync());
+        var userId = await host.UserIdAsync(User);
         var stamp = await StampAsync(host);
         var signIns = (await host.AuditAsync(AuditAction.SignInSucceeded)).Count;
 

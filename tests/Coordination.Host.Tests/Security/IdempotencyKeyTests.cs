@@ -214,7 +214,7 @@ public sealed class IdempotencyKeyTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
-        var teacher = await host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == Teacher).Select(u => u.Id).SingleAsync());
+        var teacher = await host.UserIdAsync(Teacher);
         await host.WithDatabaseAsync(async db =>
         {
             db.AddRange(Enumerable.Range(0, IdempotentRequests.MaxKeysPerUser).Select(i => new IdempotentRequest

@@ -189,7 +189,6 @@ public sealed class MembershipApiTests
         return response.StatusCode == HttpStatusCode.OK ? null : (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString();
     }
 
-
     private static Task<Guid> MembershipIdAsync(SecurityHost host, string email, AgencyKind agency) =>
         host.WithDatabaseAsync(db => db.Memberships.Where(m => m.Agency!.Kind == agency && m.Agency.Municipality!.Code == "9901"
             && db.Users.Any(u => u.Id == m.UserId && u.Email == email)).Select(m => m.Id).SingleAsync());

@@ -235,7 +235,7 @@ public sealed class MembershipRaceTests
     private static async Task<(Guid Alvby, ClaimsPrincipal Admin, Guid UserId)> WorldAsync(SecurityHost host, string email)
     {
         var alvby = await host.WithDatabaseAsync(db => db.Municipalities.OrderBy(m => m.Code).Select(m => m.Id).FirstAsync());
-        var userId = await host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var userId = await host.UserIdAsync(email);
         await using var scope = host.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CoordinationUser>>();
         var admin = await users.FindByEmailAsync(SchoolAdministrator) ?? throw new InvalidOperationException("No demo administrator.");

@@ -109,8 +109,7 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
         return request;
     }
 
-    public Task<Guid> UserIdAsync(string email) =>
-        host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+    public Task<Guid> UserIdAsync(string email) => host.UserIdAsync(email);
 
     /// <summary>
     /// A new account with a staff membership in each of the named agencies of Älvby (by slug, the
