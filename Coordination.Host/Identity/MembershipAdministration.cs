@@ -24,7 +24,7 @@ namespace Coordination.Host.Identity;
 /// to one user, whose row each renews) make the later save conflict: nothing of it is saved,
 /// and it is decided once more against what the earlier one left, so that it gets the answer
 /// it would have had coming after (a role already held, a membership not found, an account no
-/// longer locked), never an error.
+/// longer locked, the agency's last manager), never an error.
 /// </summary>
 internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTrail audit, TimeProvider clock)
 {
@@ -365,6 +365,14 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
             && !await db.Set<Membership>().AnyAsync(m => m.AgencyId == membership.AgencyId && m.Role == MembershipRole.Manager && m.Id != membership.Id, cancellationToken))
         {
             return MembershipRemoval.LastManager;
+        }
+
+        if (membership.Role == MembershipRole.Manager)
+        {
+            // The check above read the other managers' rows, which this change does not write: two
+            // removals of the last two managers would both pass it. Both raise the agency's version
+            // instead, so the later save conflicts and is decided again, finding no other manager.
+            db.Entry(membership.Agency).Property(a => a.Version).IsModified = true;
         }
 
         db.Remove(membership);

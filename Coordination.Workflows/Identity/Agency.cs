@@ -4,8 +4,11 @@ namespace Coordination.Workflows.Identity;
 /// One agency as it acts for one municipality. A police local area serving three
 /// municipalities appears as three agencies of kind <see cref="AgencyKind.Police"/>, so that
 /// what is shared with the police of one municipality is never visible from another.
+/// Its version moves on whenever one of its managers loses the role, so that two administrators
+/// removing its last two managers at the same moment cannot both pass the "another manager
+/// remains" check: the later save conflicts and is decided again.
 /// </summary>
-public sealed class Agency
+public sealed class Agency : Persistence.IVersionedRecord
 {
     public Guid Id { get; set; }
 
@@ -16,4 +19,6 @@ public sealed class Agency
     public AgencyKind Kind { get; set; }
 
     public required string Name { get; set; }
+
+    public int Version { get; set; }
 }

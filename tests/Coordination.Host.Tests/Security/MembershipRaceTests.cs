@@ -25,6 +25,7 @@ public sealed class MembershipRaceTests
     private const string SchoolAdministrator = "school.administrator@alvby.demo";
     private const string SchoolWorker = "school.staff@alvby.demo";
     private const string LeisureWorker = "leisure.staff@alvby.demo";
+    private const string SchoolManager = "school.manager@alvby.demo";
 
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
@@ -90,6 +91,39 @@ public sealed class MembershipRaceTests
 
         Assert.Equal(MembershipRemoval.NotFound, removal);
         Assert.False(await host.WithDatabaseAsync(db => db.Memberships.AnyAsync(m => m.Id == given)));
+        Assert.Equal(before + 1, await AuditCountAsync(host, AuditAction.UserChanged));
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task The_last_two_managers_of_an_agency_removed_at_once_leave_one_and_the_later_is_told_it_is_the_last(HostBackend backend)
+    {
+        await using var host = await SecurityHost.CreateAsync(backend, "membership-race-managers");
+        var (alvby, admin, leisureWorker) = await WorldAsync(host, LeisureWorker);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            Assert.NotNull((await Administration(scope).AddAsync(admin, alvby, leisureWorker, AgencyKind.School, MembershipRole.Manager)).Added);
+        }
+
+        var schoolManager = await host.UserIdAsync(SchoolManager);
+        Task<List<(Guid Id, Guid UserId)>> ManagersAsync() => host.WithDatabaseAsync(async db =>
+            (await db.Memberships.Where(m => m.Role == MembershipRole.Manager && m.Agency!.Kind == AgencyKind.School && m.Agency.MunicipalityId == alvby)
+                .Select(m => new { m.Id, m.UserId }).ToListAsync()).Select(m => (m.Id, m.UserId)).ToList());
+        var managers = await ManagersAsync();
+        Assert.Equal(2, managers.Count);
+        var demoManager = managers.Single(m => m.UserId == schoolManager).Id;
+        var addedManager = managers.Single(m => m.UserId == leisureWorker).Id;
+        var before = await AuditCountAsync(host, AuditAction.UserChanged);
+
+        // Each, deciding alone, finds the other manager still there.
+        var removal = await RacedAsync(
+            host,
+            (other, _) => other.RemoveAsync(admin, alvby, schoolManager, demoManager),
+            (mine, _) => mine.RemoveAsync(admin, alvby, leisureWorker, addedManager));
+
+        Assert.Equal(MembershipRemoval.LastManager, removal);
+        Assert.Equal([(addedManager, leisureWorker)], await ManagersAsync());
         Assert.Equal(before + 1, await AuditCountAsync(host, AuditAction.UserChanged));
     }
 
