@@ -17,38 +17,16 @@ namespace Coordination.Host.Identity;
 /// </summary>
 internal sealed class OwnPasswordChange(UserManager<CoordinationUser> users, CoordinationDbContext db, AuditTrail audit)
 {
-    /// <summary>As the API's sign-in: longer is not a password anybody types.</summary>
-    public const int MaxLength = 512;
-
-    /// <summary>The code of a field left empty.</summary>
-    public const string Required = "Required";
-
-    /// <summary>The code of a field longer than <see cref="MaxLength"/>.</summary>
-    public const string TooLong = "TooLong";
-
     /// <summary>The problems found, none when the password was changed.</summary>
     public async Task<IReadOnlyList<PasswordProblem>> ChangeAsync(CoordinationUser user, string? current, string? next, string? repeat)
     {
         ArgumentNullException.ThrowIfNull(user);
         var problems = new List<PasswordProblem>();
-        var currentGiven = Given(PasswordField.Current, current, problems);
-        if (Given(PasswordField.New, next, problems))
+        var currentGiven = NewPasswordRules.Given(PasswordField.Current, current, problems);
+        problems.AddRange(await NewPasswordRules.CheckAsync(users, user, next, repeat));
+        if (!string.IsNullOrEmpty(next) && next.Length <= NewPasswordRules.MaxLength && string.Equals(next, current, StringComparison.Ordinal))
         {
-            foreach (var validator in users.PasswordValidators)
-            {
-                var valid = await validator.ValidateAsync(users, user, next!);
-                problems.AddRange(valid.Errors.Select(e => new PasswordProblem(PasswordField.New, e.Code)));
-            }
-
-            if (string.Equals(next, current, StringComparison.Ordinal))
-            {
-                problems.Add(new(PasswordField.New, "SameAsCurrent"));
-            }
-        }
-
-        if (Given(PasswordField.Repeat, repeat, problems) && next is not null && !string.Equals(repeat, next, StringComparison.Ordinal))
-        {
-            problems.Add(new(PasswordField.Repeat, "RepeatDiffers"));
+            problems.Add(new(PasswordField.New, "SameAsCurrent"));
         }
 
         if (currentGiven && await CurrentRefusalAsync(user, current!) is { } refusal)
@@ -57,23 +35,6 @@ internal sealed class OwnPasswordChange(UserManager<CoordinationUser> users, Coo
         }
 
         return problems.Count > 0 ? problems : await ChangeCheckedAsync(user, current!, next!);
-    }
-
-    private static bool Given(PasswordField field, string? value, List<PasswordProblem> problems)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            problems.Add(new(field, Required));
-            return false;
-        }
-
-        if (value.Length > MaxLength)
-        {
-            problems.Add(new(field, TooLong));
-            return false;
-        }
-
-        return true;
     }
 
     /// <summary>Why the current password is refused, or null if it is right; a refusal is counted and audited.</summary>

@@ -60,12 +60,12 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
 
     /// <summary>
     /// Sets the password of the link's user and uses the link up, in one transaction with the
-    /// audit entry. A password the rules refuse changes nothing and keeps the link open; its
-    /// errors are Identity's codes (<see cref="IdentityError.Code"/>).
+    /// audit entry. A password typed twice is checked as a user's own change checks it
+    /// (<see cref="NewPasswordRules"/>); one refused changes nothing and keeps the link open, with
+    /// every problem at its field.
     /// </summary>
-    public async Task<PasswordLinkUse> UseAsync(string? token, string password, CancellationToken cancellationToken)
+    public async Task<PasswordLinkUse> UseAsync(string? token, string? password, string? repeat, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(password);
         var link = await FindAsync(token, cancellationToken);
         if (StateOf(link) is not PasswordLinkState.Open and var state)
         {
@@ -73,16 +73,10 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
         }
 
         var user = await db.Users.FirstAsync(u => u.Id == link!.UserId, cancellationToken);
-        var refused = new List<string>();
-        foreach (var validator in users.PasswordValidators)
+        var problems = await NewPasswordRules.CheckAsync(users, user, password, repeat);
+        if (problems.Count > 0)
         {
-            var result = await validator.ValidateAsync(users, user, password);
-            refused.AddRange(result.Errors.Select(e => e.Code));
-        }
-
-        if (refused.Count > 0)
-        {
-            return new PasswordLinkUse(PasswordLinkState.Open, refused.Distinct().ToList());
+            return new PasswordLinkUse(PasswordLinkState.Open, problems);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -105,7 +99,7 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
 
         // As UserManager sets a password: a new hash and security stamp; the address is shown to
         // have reached its owner; a lockout from mistyped passwords ends with the new one.
-        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password!);
         MembershipAdministration.RenewSecurityStamp(user);
         user.EmailConfirmed = true;
         user.AccessFailedCount = 0;
@@ -151,8 +145,8 @@ public sealed record IssuedPasswordLink(string Token, DateTimeOffset ExpiresAt, 
 /// <summary>Whether a link can still set a password; for an open one, the account's e-mail address.</summary>
 public sealed record PasswordLinkOpening(PasswordLinkState State, string? Email);
 
-/// <summary>What using a link came to: the password set, refused by its rules (codes), or the link no longer open.</summary>
-public sealed record PasswordLinkUse(PasswordLinkState State, IReadOnlyList<string> RefusedBy)
+/// <summary>What using a link came to: the password set, refused (the problems, by field), or the link no longer open.</summary>
+public sealed record PasswordLinkUse(PasswordLinkState State, IReadOnlyList<PasswordProblem> Problems)
 {
     public bool PasswordSet { get; init; }
 }

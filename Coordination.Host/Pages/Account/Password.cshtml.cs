@@ -48,7 +48,7 @@ public sealed class PasswordModel(
         var problems = await new OwnPasswordChange(users, db, audit).ChangeAsync(user, Input.CurrentPassword, Input.NewPassword, Input.RepeatPassword);
         foreach (var problem in problems)
         {
-            ModelState.AddModelError(nameof(Input) + "." + FieldOf(problem.Field), Message(problem));
+            ModelState.AddModelError(nameof(Input) + "." + FieldOf(problem.Field), PasswordMessages.For(text, problem, RequiredLength));
         }
 
         if (!ModelState.IsValid)
@@ -68,14 +68,6 @@ public sealed class PasswordModel(
         PasswordField.New => nameof(PasswordInput.NewPassword),
         _ => nameof(PasswordInput.RepeatPassword),
     };
-
-    /// <summary>The page's text for a problem; a rule Identity adds later that has none gets the general one.</summary>
-    private string Message(PasswordProblem problem)
-    {
-        var key = problem.Code == OwnPasswordChange.Required ? $"Password.Error.{problem.Field}Required" : "Password.Error." + problem.Code;
-        var message = text[key, problem.Code == OwnPasswordChange.TooLong ? OwnPasswordChange.MaxLength : RequiredLength];
-        return message.ResourceNotFound ? text["Password.Error.Other"] : message;
-    }
 
     /// <summary>The form; a password is never written back into it.</summary>
     public sealed class PasswordInput

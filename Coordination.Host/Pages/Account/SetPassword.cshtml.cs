@@ -44,46 +44,28 @@ public sealed class SetPasswordModel(PasswordLinks links, UserManager<Coordinati
             return Page();
         }
 
-        if (string.IsNullOrEmpty(Input.Password))
-        {
-            ModelState.AddModelError(PasswordField, text["Password.Error.NewRequired"]);
-        }
-        else if (Input.Password.Length > OwnPasswordChange.MaxLength)
-        {
-            ModelState.AddModelError(PasswordField, text["Password.Error.TooLong", OwnPasswordChange.MaxLength]);
-        }
-        else if (string.IsNullOrEmpty(Input.Repeat))
-        {
-            ModelState.AddModelError(RepeatField, text["Password.Error.RepeatRequired"]);
-        }
-        else if (Input.Repeat != Input.Password)
-        {
-            ModelState.AddModelError(RepeatField, text["Password.Error.RepeatDiffers"]);
-        }
-
+        // A value the binder refused (a control character) is already at its field; nothing is checked.
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var use = await links.UseAsync(Token, Input.Password!, HttpContext.RequestAborted);
+        var use = await links.UseAsync(Token, Input.Password, Input.Repeat, HttpContext.RequestAborted);
         if (use.PasswordSet)
         {
             return RedirectToPage("/Account/SignIn", new { done = "PasswordSet" });
         }
 
-        // The rules' texts are the password change's (a rule Identity adds later gets the general one).
-        foreach (var code in use.RefusedBy)
+        foreach (var problem in use.Problems)
         {
-            var rule = text["Password.Error." + code, RequiredLength];
-            ModelState.AddModelError(PasswordField, rule.ResourceNotFound ? text["Password.Error.Other"] : rule.Value);
+            ModelState.AddModelError(problem.Field == PasswordField.Repeat ? RepeatField : NewField, PasswordMessages.For(text, problem, RequiredLength));
         }
 
         State = use.State;
         return Page();
     }
 
-    private const string PasswordField = nameof(Input) + "." + nameof(PasswordInput.Password);
+    private const string NewField = nameof(Input) + "." + nameof(PasswordInput.Password);
 
     private const string RepeatField = nameof(Input) + "." + nameof(PasswordInput.Repeat);
 

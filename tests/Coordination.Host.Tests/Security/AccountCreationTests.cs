@@ -58,6 +58,14 @@ public sealed partial class AccountCreationTests
         Assert.DoesNotContain("value=\"kort\"", weak, StringComparison.Ordinal);
         var mistyped = await TextAsync(await SetPasswordAsync(anonymous, link, NewPassword, NewPassword + "y"));
         Assert.Contains("<li><a href=\"#Input_Repeat\">Lösenorden är inte lika. Skriv samma nya lösenord två gånger.</a></li>", mistyped, StringComparison.Ordinal);
+
+        // As the own password change does, every problem at once: a weak password and a repeat that differs.
+        var both = await TextAsync(await SetPasswordAsync(anonymous, link, "kort", "kortare"));
+        Assert.Contains("<li><a href=\"#Input_Password\">Lösenordet måste vara minst 12 tecken långt.</a></li>", both, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#Input_Repeat\">Lösenorden är inte lika. Skriv samma nya lösenord två gånger.</a></li>", both, StringComparison.Ordinal);
+        var empty = await TextAsync(await SetPasswordAsync(anonymous, link, "", ""));
+        Assert.Contains("<li><a href=\"#Input_Password\">Ange ett nytt lösenord.</a></li>", empty, StringComparison.Ordinal);
+        Assert.Contains("<li><a href=\"#Input_Repeat\">Skriv det nya lösenordet en gång till.</a></li>", empty, StringComparison.Ordinal);
         Assert.Null(await host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == "nora.nykvist@alvby.demo").Select(u => u.PasswordHash).SingleAsync()));
 
         using var set = await SetPasswordAsync(anonymous, link, NewPassword, NewPassword);

@@ -195,7 +195,7 @@ public sealed class MembershipRaceTests
 
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            var use = await scope.ServiceProvider.GetRequiredService<PasswordLinks>().UseAsync(mine.Link!.Token, "Ny-Kollega-2026!x", CancellationToken.None);
+            var use = await scope.ServiceProvider.GetRequiredService<PasswordLinks>().UseAsync(mine.Link!.Token, "Ny-Kollega-2026!x", "Ny-Kollega-2026!x", CancellationToken.None);
             Assert.True(use.PasswordSet);
         }
 
