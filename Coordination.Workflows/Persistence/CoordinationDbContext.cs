@@ -8,9 +8,22 @@ namespace Coordination.Workflows.Persistence;
 /// The one database context of the service: identity, workflows and the durable runtime
 /// share a database so that a state change and the messages it causes commit together.
 /// </summary>
-public class CoordinationDbContext(DbContextOptions<CoordinationDbContext> options)
-    : IdentityUserContext<CoordinationUser, Guid>(options)
+public class CoordinationDbContext : IdentityUserContext<CoordinationUser, Guid>
 {
+    public CoordinationDbContext(DbContextOptions<CoordinationDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>
+    /// For a context that adds tables of its own (the tests', the bench's): EF Core pools a context
+    /// type only when its constructor takes its own options or these.
+    /// </summary>
+    protected CoordinationDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Municipality> Municipalities => Set<Municipality>();
 
     public DbSet<Agency> Agencies => Set<Agency>();

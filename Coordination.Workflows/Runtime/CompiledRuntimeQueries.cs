@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Inbox;
+using Coordination.Workflows.Runtime.Outbox;
 using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,12 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Coordination.Workflows.Runtime;
 
 /// <summary>
-/// The two queries every consumed message makes, compiled once instead of translated from LINQ
-/// each time: the inbox check and the saga load. Measured with <c>Coordination.Bench roundtrips</c>,
-/// a LINQ query cost this process about 100 µs of CPU more than the same query compiled
-/// (bench/README.md, ADR 0014).
+/// The queries the runtime makes for every consumed message, the inbox check and the saga load,
+/// and for every batch of the outbox relay, its read of the rows to send, compiled once instead
+/// of translated from LINQ each time. Measured with <c>Coordination.Bench roundtrips</c>, a LINQ
+/// query cost this process about 100 µs of CPU more than the same query compiled
+/// (bench/README.md, ADR 0014). The relay's other statements per batch are
+/// <c>ExecuteUpdate</c>s, which EF Core cannot compile.
 /// </summary>
 /// <remarks>
 /// EF Core runs a compiled query only against the model it was compiled for, and a process can
@@ -22,6 +25,8 @@ namespace Coordination.Workflows.Runtime;
 internal static class CompiledRuntimeQueries
 {
     private static readonly ConditionalWeakTable<IModel, Func<CoordinationDbContext, Guid, Guid, CancellationToken, Task<bool>>> Consumed = [];
+
+    private static readonly ConditionalWeakTable<IModel, Func<CoordinationDbContext, DateTimeOffset, int, IAsyncEnumerable<OutboxMessage>>> Pending = [];
 
     /// <summary>True when <paramref name="consumerId"/> has already consumed <paramref name="messageId"/> (its inbox row exists).</summary>
     public static Task<bool> IsConsumedAsync(CoordinationDbContext db, Guid messageId, Guid consumerId, CancellationToken cancellationToken) =>
@@ -44,6 +49,29 @@ internal static class CompiledRuntimeQueries
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The relay's next batch: at most <paramref name="batchSize"/> rows, oldest first, not
+    /// delivered, not set aside, and due. Read through the partial index of such rows
+    /// (IX_OutboxMessages_Undelivered), so a poll does not read the delivered rows kept for the
+    /// inbox window.
+    /// </summary>
+    public static async Task<List<OutboxMessage>> PendingOutboxMessagesAsync(
+        CoordinationDbContext db, DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
+    {
+        var query = Pending.GetValue(db.Model, static _ => EF.CompileAsyncQuery(
+            (CoordinationDbContext c, DateTimeOffset due, int size) => c.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.DeliveredAt == null && m.SetAsideAt == null && (m.EnqueueTime == null || m.EnqueueTime <= due))
+                .OrderBy(m => m.SequenceNumber)
+                .Take(size)));
+        var batch = new List<OutboxMessage>();
+        await foreach (var row in query(db, now, batchSize).WithCancellation(cancellationToken))
+        {
+            batch.Add(row);
+        }
+
+        return batch;
     }
 
     private static class SagaById<TSaga>

@@ -11,7 +11,7 @@ namespace Coordination.CrashHost;
 /// The production context plus this host's tables, which production migrations never create.
 /// Registered as <see cref="CoordinationDbContext"/> in the crash host.
 /// </summary>
-public sealed class CrashDbContext(DbContextOptions<CoordinationDbContext> options) : CoordinationDbContext(options)
+public sealed class CrashDbContext(DbContextOptions options) : CoordinationDbContext(options)
 {
     public DbSet<CaseState> Cases => Set<CaseState>();
 

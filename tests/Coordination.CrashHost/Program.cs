@@ -1,7 +1,7 @@
 using Coordination.CrashHost;
 using Coordination.CrashHost.Agencies;
 using Coordination.SyntheticCases;
-using Coordination.Workflows.Persistence;
+using Coordination.Workflows;
 using Coordination.Workflows.Runtime;
 using Coordination.Workflows.Runtime.Sagas;
 using Coordination.Workflows.Runtime.Scheduling;
@@ -17,11 +17,10 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings {
 builder.Configuration.AddEnvironmentVariables().AddCommandLine(args);
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 var settings = CrashHostSettings.From(builder.Configuration);
-var options = CrashDbContext.OptionsFor(settings.Provider, settings.ConnectionString);
 
 var services = builder.Services;
 services.AddSingleton(TimeProvider.System);
-services.AddScoped<CoordinationDbContext>(_ => new CrashDbContext(options));
+services.AddCoordinationDbContext<CrashDbContext>(settings.Provider, settings.ConnectionString);
 services.AddCoordinationScheduling(settings.Provider, settings.ConnectionString, settings.SchedulerName);
 services.AddCoordinationRuntime(o => builder.Configuration.GetSection(RuntimeOptions.Section).Bind(o));
 services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);

@@ -97,7 +97,7 @@ internal sealed partial class OutboxRelay(
             replayChecked = true;
         }
 
-        var batch = await Pending(db, clock.GetUtcNow(), settings.RelayBatchSize).ToListAsync(cancellationToken);
+        var batch = await CompiledRuntimeQueries.PendingOutboxMessagesAsync(db, clock.GetUtcNow(), settings.RelayBatchSize, cancellationToken);
 
         // Each partition's rows go one after another in sequence order; partitions go side by side.
         var delivered = new ConcurrentBag<long>();
@@ -145,17 +145,6 @@ internal sealed partial class OutboxRelay(
 
         return batch.Count == settings.RelayBatchSize && delivered.Count + undeliverable.Count == batch.Count;
     }
-
-    /// <summary>
-    /// The next rows to send, oldest first: not delivered, not set aside, and due. Read through the
-    /// partial index of such rows (IX_OutboxMessages_Undelivered), so a poll does not read the
-    /// delivered rows kept for the inbox window.
-    /// </summary>
-    internal static IQueryable<OutboxMessage> Pending(CoordinationDbContext db, DateTimeOffset now, int batchSize) =>
-        db.Set<OutboxMessage>().AsNoTracking()
-            .Where(m => m.DeliveredAt == null && m.SetAsideAt == null && (m.EnqueueTime == null || m.EnqueueTime <= now))
-            .OrderBy(m => m.SequenceNumber)
-            .Take(batchSize);
 
     /// <summary>
     /// A failure of the stored row itself, raised before anything reaches the broker: its address,

@@ -1,6 +1,7 @@
 using Coordination.Bench.Backends;
+using Coordination.Bench.Workload;
 using Coordination.SyntheticCases;
-using Coordination.Workflows.Persistence;
+using Coordination.Workflows;
 using Coordination.Workflows.Runtime;
 using Coordination.Workflows.Runtime.Sagas;
 using Coordination.Workflows.Runtime.Scheduling;
@@ -46,7 +47,7 @@ public sealed class BenchHost : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         if (durable)
         {
-            services.AddScoped<CoordinationDbContext>(_ => stack.CreateDbContext());
+            services.AddCoordinationDbContext<BenchDbContext>(stack.Provider, stack.ConnectionString);
             services.AddCoordinationRuntime();
             services.AddCoordinationScheduling(stack.Provider, stack.ConnectionString, $"bench-{Guid.NewGuid():N}");
         }

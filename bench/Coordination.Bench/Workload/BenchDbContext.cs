@@ -10,7 +10,7 @@ namespace Coordination.Bench.Workload;
 /// The production context plus the benchmark's saga tables, which production migrations never
 /// create. Registered as <see cref="CoordinationDbContext"/> in the benchmark host.
 /// </summary>
-public sealed class BenchDbContext(DbContextOptions<CoordinationDbContext> options) : CoordinationDbContext(options)
+public sealed class BenchDbContext(DbContextOptions options) : CoordinationDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

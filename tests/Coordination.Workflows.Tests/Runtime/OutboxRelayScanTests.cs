@@ -1,6 +1,6 @@
 using Coordination.Testing;
 using Coordination.Workflows.Persistence;
-using Coordination.Workflows.Runtime.Outbox;
+using Coordination.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Workflows.Tests.Runtime;
@@ -37,7 +37,7 @@ public sealed class OutboxRelayScanTests
         // counts of earlier transactions (the UPDATE above) until it flushes them, up to a second later.
         await using var transaction = await db.Database.BeginTransactionAsync();
         var before = await RowsReadAsync(db);
-        var batch = await OutboxRelay.Pending(db, DateTimeOffset.UtcNow, batchSize: 100).ToListAsync();
+        var batch = await CompiledRuntimeQueries.PendingOutboxMessagesAsync(db, DateTimeOffset.UtcNow, batchSize: 100, CancellationToken.None);
         var read = await RowsReadAsync(db) - before;
 
         Assert.Equal(Waiting, batch.Count);

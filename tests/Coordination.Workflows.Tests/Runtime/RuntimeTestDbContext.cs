@@ -11,7 +11,7 @@ namespace Coordination.Workflows.Tests.Runtime;
 /// The production context plus the test saga's table, so production migrations never create it.
 /// Registered as <see cref="CoordinationDbContext"/> in the test host.
 /// </summary>
-public sealed class RuntimeTestDbContext(DbContextOptions<CoordinationDbContext> options) : CoordinationDbContext(options)
+public sealed class RuntimeTestDbContext(DbContextOptions options) : CoordinationDbContext(options)
 {
     public DbSet<CounterState> Counters => Set<CounterState>();
 

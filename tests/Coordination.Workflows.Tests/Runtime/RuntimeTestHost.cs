@@ -1,4 +1,5 @@
 using Coordination.Testing;
+using Coordination.Workflows;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime;
 using Coordination.Workflows.Runtime.Journal;
@@ -46,7 +47,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var services = builder.Services;
         services.AddSingleton(clock ?? TimeProvider.System);
-        services.AddScoped<CoordinationDbContext>(_ => backend.CreateDbContext());
+        services.AddCoordinationDbContext<RuntimeTestDbContext>(backend.Provider, backend.ConnectionString);
         services.AddCoordinationRuntime(o =>
         {
             o.RelayPollInterval = TimeSpan.FromMilliseconds(100);
