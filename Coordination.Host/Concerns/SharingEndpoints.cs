@@ -94,6 +94,10 @@ internal static class SharingEndpoints
             return Problems.Conflict("Outside the age band", $"Joint work in this municipality covers ages {rules.AgeBandFrom}–{rules.AgeBandTo}; the young person is {ageNow}.");
         }
 
+        // Which agencies are shared with before this basis, as the bases read say; every one of
+        // them is saved anew, so a withdrawal committed meanwhile makes this save conflict (409).
+        var sharedBefore = ConcernAccess.SharedAgencies(file.Bases);
+        SharingChanges(db, file.Bases);
         db.Add(basis);
         var names = agencies.Where(a => basis.AgencyIds.Contains(a.Value)).Select(a => a.Key.ToString());
         db.Add(CaseEvent.Of(id, now, "LegalBasisRecorded", CaseEventAudience.SocialServices,
@@ -104,7 +108,12 @@ internal static class SharingEndpoints
 
         // Route: each party the routing rules name for these categories gets one joint-work task.
         var routed = rules.PartiesFor(file.Concern.Categories).Where(agencies.ContainsKey).Select(k => (Kind: k, Id: agencies[k])).Where(a => basis.AgencyIds.Contains(a.Id)).ToList();
-        var alreadyOffered = await db.Open().Where(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork).Select(t => t.AgencyId).ToListAsync(cancellationToken);
+        // A party's open task counts only while a basis in force shares the concern with it: one
+        // whose sharing was withdrawn is being cancelled (the withdrawal's message says so), even
+        // if its workflow has not consumed that yet, so the party gets a new one.
+        var alreadyOffered = (await db.Open().Where(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork).Select(t => t.AgencyId).ToListAsync(cancellationToken))
+            .Where(sharedBefore.Contains)
+            .ToList();
         var due = rules.TaskAnswerDue(now);
         var offeredTo = new List<string>();
         foreach (var (agencyKind, agencyId) in routed.Where(a => !alreadyOffered.Contains(a.Id)))
@@ -147,14 +156,32 @@ internal static class SharingEndpoints
         }
 
         var now = clock.GetUtcNow();
+        SharingChanges(db, file.Bases);
         basis.WithdrawnAt = now;
         basis.WithdrawnByUserId = file.Viewer.UserId;
+
+        // Whose tasks end follows from the bases read; another change of them committed meanwhile
+        // makes this save conflict (409), so two withdrawals at once cannot each leave the other's
+        // agencies shared.
         var stillShared = ConcernAccess.SharedAgencies(file.Bases);
         db.Add(CaseEvent.Of(id, now, "LegalBasisWithdrawn", CaseEventAudience.SocialServices, $"{basis.Kind} withdrawn: sharing under it stopped.", file.Viewer.UserId));
         await bus.Publish(new SharingBasisWithdrawn(id, basis.Id, stillShared, now), cancellationToken);
         audit.Record(http.User.Audit(AuditAction.LegalBasisWithdrawn, "Concern", id, file.Concern.MunicipalityId, $"{basis.Kind} {basis.Id}", "sharing under it stopped"));
         await audit.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Saves every basis of the concern in force as a new version: recording and withdrawing
+    /// decide from the bases they read, so two such changes at the same moment must not both be
+    /// saved (<see cref="SharingBasis"/>).
+    /// </summary>
+    private static void SharingChanges(CoordinationDbContext db, IEnumerable<SharingBasis> bases)
+    {
+        foreach (var inForce in bases.Where(b => b.InForce))
+        {
+            db.Entry(inForce).Property(b => b.Version).IsModified = true;
+        }
     }
 
     private static List<Guid> Parties(IReadOnlyList<string>? names, Dictionary<AgencyKind, Guid> agencies, ValidationErrors errors)

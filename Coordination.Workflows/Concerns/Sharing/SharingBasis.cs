@@ -3,9 +3,12 @@ namespace Coordination.Workflows.Concerns.Sharing;
 /// <summary>
 /// A recorded legal basis for disclosing a concern to other agencies: a consent (who gave it,
 /// when, the document) or a cited provision with the official who weighed it. Every
-/// disclosure is tied to one; withdrawal stops sharing at once.
+/// disclosure is tied to one; withdrawal stops sharing at once. Recording or withdrawing a
+/// basis raises the version of every basis of the concern in force, so that two changes of a
+/// concern's sharing at the same moment cannot both be saved: each decides who is still shared
+/// with (and whose tasks end) from the bases it read.
 /// </summary>
-public sealed class SharingBasis
+public sealed class SharingBasis : Persistence.IVersionedRecord
 {
     public Guid Id { get; set; }
 
@@ -37,4 +40,6 @@ public sealed class SharingBasis
     public Guid? WithdrawnByUserId { get; set; }
 
     public bool InForce => WithdrawnAt is null;
+
+    public int Version { get; set; }
 }

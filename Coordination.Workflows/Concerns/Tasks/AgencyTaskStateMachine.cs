@@ -131,7 +131,9 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                 .Unschedule(Timer)
                 .Publish(c => new AgencyTaskCancelled(c.Saga.CorrelationId, c.Saga.AgencyId, c.Saga.CancelReason!, c.Saga.CancelledAt!.Value))
                 .TransitionTo(Cancelled),
-            When(SharingWithdrawn, c => c.Saga.EndsWithSharing && !c.Message.StillSharedWithAgencyIds.Contains(c.Saga.AgencyId))
+            // A task offered after the withdrawal is not the withdrawal's to end: a basis recorded
+            // since found the agency no longer shared and offered it anew (SharingEndpoints).
+            When(SharingWithdrawn, c => c.Saga.EndsWithSharing && c.Saga.OfferedAt <= c.Message.WithdrawnAt && !c.Message.StillSharedWithAgencyIds.Contains(c.Saga.AgencyId))
                 .Then(c => Cancel(c, "Consent was withdrawn: the concern is no longer shared with the agency.", c.Message.WithdrawnAt))
                 .Unschedule(Timer)
                 .Publish(c => new AgencyTaskCancelled(c.Saga.CorrelationId, c.Saga.AgencyId, c.Saga.CancelReason!, c.Saga.CancelledAt!.Value))

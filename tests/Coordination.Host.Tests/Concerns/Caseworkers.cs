@@ -12,7 +12,7 @@ namespace Coordination.Host.Tests.Concerns;
 /// The demo users of Älvby, each calling the API with their own bearer token. A token is
 /// fetched again after the test has moved the clock past its lifetime.
 /// </summary>
-internal sealed class Caseworkers(EmbeddedHostFactory host) : IDisposable
+internal sealed class Caseworkers(InProcessHostFactory host) : IDisposable
 {
     public const string Teacher = "school.staff@alvby.demo";
     public const string SchoolManager = "school.manager@alvby.demo";
@@ -113,7 +113,7 @@ internal sealed class Caseworkers(EmbeddedHostFactory host) : IDisposable
 
     public void Dispose() => client.Dispose();
 
-    private static bool IsTask(JsonElement task, Guid concernId, string kind) =>
+    public static bool IsTask(JsonElement task, Guid concernId, string kind) =>
         task.GetProperty("concernId").GetGuid() == concernId && task.GetProperty("kind").GetString() == kind;
 
     private async Task<string> TokenAsync(string user)

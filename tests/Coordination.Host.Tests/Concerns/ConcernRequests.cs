@@ -26,4 +26,13 @@ internal static class ConcernRequests
         givenOn,
         documentReference = "Samtycke 2026-118",
     };
+
+    /// <summary>A disclosure under a cited provision, weighed by a named official.</summary>
+    public static object Provision(params string[] parties) => new
+    {
+        kind = "Provision",
+        parties,
+        provision = "OSL 10 kap. 18 a §",
+        weighedBy = "Sara Socialsekreterare",
+    };
 }

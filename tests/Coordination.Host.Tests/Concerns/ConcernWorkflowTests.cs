@@ -269,6 +269,46 @@ public abstract class ConcernWorkflowTests
     }
 
     [Fact]
+    public async Task A_basis_recorded_before_a_withdrawal_is_consumed_gives_the_party_a_new_task_when_the_withdrawal_ends_the_old_one()
+    {
+        await using var host = await StartAsync(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var raised = await users.PostJsonAsync(Teacher, "/api/concerns", ConcernRequests.Concern(), HttpStatusCode.Created);
+        var id = raised.GetProperty("id").GetGuid();
+        var consent = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases", ConcernRequests.GuardiansConsent("2026-11-23", "Police"), HttpStatusCode.Created);
+        var oldTask = (await users.WaitForTaskAsync(Police, id, "JointWork")).GetProperty("id").GetGuid();
+
+        // The consent's withdrawal as committed, its message (no agency still shared: the police's
+        // task ends) not yet consumed, as while the broker is down; a provision then shares the
+        // concern with the police again.
+        var basisId = consent.GetProperty("id").GetGuid();
+        var withdrawnAt = host.Clock.GetUtcNow();
+        await QueryAsync(host, db => db.Set<SharingBasis>().Where(b => b.Id == basisId).ExecuteUpdateAsync(s => s.SetProperty(b => b.WithdrawnAt, withdrawnAt)));
+        host.Clock.TickSecond();
+        var provision = await users.PostJsonAsync(
+            Coordinator,
+            $"/api/concerns/{id}/legal-bases",
+            ConcernRequests.Provision("Police"),
+            HttpStatusCode.Created);
+        Assert.Equal(["Police"], provision.GetProperty("offeredTo").EnumerateArray().Select(p => p.GetString()));
+
+        await host.Services.GetRequiredService<MassTransit.IBus>().Publish(new Coordination.Contracts.Concerns.SharingBasisWithdrawn(id, basisId, [], withdrawnAt));
+        await Poll.UntilAsync(
+            () => QueryAsync(host, db => db.Set<AgencyTaskState>().Where(t => t.CorrelationId == oldTask).Select(t => t.CurrentState).SingleAsync()),
+            state => state == "Cancelled",
+            Caseworkers.WorkflowWait,
+            "the withdrawn consent's task cancelled",
+            host.Clock.TickSecond);
+        var queue = await Poll.UntilAsync(
+            () => users.QueueAsync(Police),
+            q => q.Exists(t => IsTask(t, id, "JointWork") && t.GetProperty("id").GetGuid() != oldTask),
+            Caseworkers.WorkflowWait,
+            "the police's new joint-work task",
+            host.Clock.TickSecond);
+        Assert.Single(queue, t => IsTask(t, id, "JointWork"));
+    }
+
+    [Fact]
     public async Task An_investigation_past_its_four_months_is_overdue_for_the_manager_until_it_is_finished_and_the_reporter_is_told_only_what_was_decided()
     {
         await using var host = await StartAsync(EmbeddedHostFactory.DefaultStart);

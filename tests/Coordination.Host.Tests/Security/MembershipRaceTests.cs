@@ -281,26 +281,4 @@ public sealed class MembershipRaceTests
 
     private static Task<int> AuditCountAsync(SecurityHost host, AuditAction action) =>
         host.WithDatabaseAsync(db => db.Set<AuditEntry>().CountAsync(e => e.Action == action));
-
-    /// <summary>Lets the other change finish just before this context's first transaction begins; once.</summary>
-    private sealed class OtherFirst(Func<Task> other) : DbTransactionInterceptor
-    {
-        private int fired;
-
-        public bool Fired => fired == 1;
-
-        /// <summary>Which context's transaction lets the other change go first; any, unless given.</summary>
-        public Func<DbContext, bool> When { get; init; } = _ => true;
-
-        public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
-            DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
-        {
-            if (eventData.Context is { } context && When(context) && Interlocked.Exchange(ref fired, 1) == 0)
-            {
-                await other();
-            }
-
-            return result;
-        }
-    }
 }

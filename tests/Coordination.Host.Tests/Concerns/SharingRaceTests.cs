@@ -1,0 +1,76 @@
+using System.Net;
+using Coordination.Host.Tests.Infrastructure;
+using Coordination.Host.Tests.Security;
+using Coordination.Testing;
+using Coordination.Workflows.Concerns.Sharing;
+using Coordination.Workflows.Concerns.Tasks;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Coordination.Host.Tests.Concerns.Caseworkers;
+
+namespace Coordination.Host.Tests.Concerns;
+
+/// <summary>
+/// Two changes of a concern's sharing at the same moment: each decides from the legal bases it
+/// read whose tasks end, so the later save must not stand on bases the earlier one changed. The
+/// race is made certain: the other coordinator's whole request is answered just as the later
+/// one's transaction begins, after it has read and decided.
+/// </summary>
+public sealed class SharingRaceTests
+{
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Two_bases_sharing_with_the_police_withdrawn_at_the_same_moment_end_the_police_task(HostBackend backend)
+    {
+        Caseworkers? other = null;
+        var otherWithdrawal = "";
+        HttpStatusCode? otherAnswer = null;
+        var armed = false;
+        var interceptor = new OtherFirst(async () =>
+        {
+            using var response = await other!.PostAsync(Coordinator, otherWithdrawal);
+            otherAnswer = response.StatusCode;
+        })
+        {
+            When = context => armed && context.ChangeTracker.Entries<SharingBasis>().Any(e => e.State == EntityState.Modified),
+        };
+        await using var host = (await SecurityHost.CreateAsync(backend, "sharing-race-withdrawals"))
+            .WithServices(services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
+        using var users = new Caseworkers(host);
+        other = new Caseworkers(host);
+        using var otherUsers = other;
+
+        // The guardians' consent and a cited provision both share the concern with the police.
+        var id = await users.RaiseAndShareAsync("Police");
+        var task = (await users.WaitForTaskAsync(Police, id, "JointWork")).GetProperty("id").GetGuid();
+        await users.PostJsonAsync(
+            Coordinator,
+            $"/api/concerns/{id}/legal-bases",
+            ConcernRequests.Provision("Police"),
+            HttpStatusCode.Created);
+        var bases = await host.WithDatabaseAsync(db => db.Set<SharingBasis>().Where(b => b.ConcernId == id).OrderBy(b => b.RecordedAt).Select(b => b.Id).ToListAsync());
+        Assert.Equal(2, bases.Count);
+        otherWithdrawal = $"/api/concerns/{id}/legal-bases/{bases[1]}/withdrawal";
+        armed = true;
+
+        // Each, deciding alone, finds the other basis still sharing with the police.
+        using (var mine = await users.PostAsync(Coordinator, $"/api/concerns/{id}/legal-bases/{bases[0]}/withdrawal"))
+        {
+            Assert.True(interceptor.Fired, "the other withdrawal was answered as this one's transaction began");
+            Assert.Equal(HttpStatusCode.NoContent, otherAnswer);
+            Assert.Equal(HttpStatusCode.Conflict, mine.StatusCode);
+        }
+
+        // Asked again, it is decided on what the other left: nobody is shared with, the task ends.
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases/{bases[0]}/withdrawal", new { }, HttpStatusCode.NoContent);
+        Assert.False(await host.WithDatabaseAsync(db => db.Set<SharingBasis>().AnyAsync(b => b.ConcernId == id && b.WithdrawnAt == null)));
+        await Poll.UntilAsync(
+            () => host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.CorrelationId == task).Select(t => t.CurrentState).SingleAsync()),
+            state => state == "Cancelled",
+            WorkflowWait,
+            "the police's task cancelled",
+            host.Clock.TickSecond);
+    }
+}
