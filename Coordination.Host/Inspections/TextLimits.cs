@@ -35,6 +35,9 @@ internal static class TextLimits
     /// <summary>An appeal's text, kept only in the venue's history line that records it.</summary>
     public const int AppealText = 1900;
 
+    /// <summary>What a follow-up of a venue under supervision reviewed: kept in the follow-up's history line and on its tasks.</summary>
+    public const int FollowUpNote = 1000;
+
     /// <summary>A line of a venue's history: its column.</summary>
     public const int HistoryText = 2000;
 }

@@ -29,6 +29,7 @@ internal static class SupervisionEndpoints
         cases.MapPost("/{id:guid}/reply", ReplyAsync);
         cases.MapPost("/{id:guid}/decision", DecideAsync);
         cases.MapPost("/{id:guid}/appeal", AppealAsync);
+        cases.MapPost("/{id:guid}/follow-up", FollowUpHeldAsync);
         cases.MapPost("/{id:guid}/close", CloseAsync);
     }
 
@@ -244,6 +245,41 @@ internal static class SupervisionEndpoints
         return TypedResults.Ok(SupervisionView.From(supervision));
     }
 
+    /// <summary>The six-monthly follow-up that came due was held; see <see cref="SupervisionFollowUp"/>.</summary>
+    internal static async Task<IResult> FollowUpHeldAsync(Guid id, FollowUpRequest request, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    {
+        if (await VisibleAsync(db, id, user) is not { } supervision)
+        {
+            return InspectionProblems.NotFound("Supervision case");
+        }
+
+        var venue = await db.Set<Venue>().FirstAsync(v => v.Id == supervision.VenueId);
+        if (supervision.Status == SupervisionStatus.Closed || venue.OpenSupervisionCaseId != supervision.Id || venue.FollowUpDueAt is null)
+        {
+            return InspectionProblems.Conflict(
+                "No follow-up due",
+                supervision.NextFollowUpAt is { } next && supervision.Status != SupervisionStatus.Closed
+                    ? $"The case's follow-up is held once it has come due; the next is due {next:yyyy-MM-dd}."
+                    : $"The case is {supervision.Status}: it has no follow-up due.");
+        }
+
+        var errors = new ValidationErrors();
+        var note = errors.Required("note", request.Note);
+        errors.MaxLength("note", note, TextLimits.FollowUpNote);
+        if (errors.Any || note is null)
+        {
+            return errors.Problem();
+        }
+
+        await SupervisionFollowUp.HeldAsync(db, venue, supervision.Id, note, clock.GetUtcNow());
+
+        // The case's version moves on, so that of two officers recording the same follow-up at
+        // once one is saved and the other is told it changed at the same time.
+        db.Entry(supervision).State = EntityState.Modified;
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(SupervisionView.From(supervision));
+    }
+
     internal static async Task<IResult> CloseAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         if (await VisibleAsync(db, id, user) is not { } supervision)
@@ -263,6 +299,11 @@ internal static class SupervisionEndpoints
         var venue = await db.Set<Venue>().FirstAsync(v => v.Id == supervision.VenueId);
         venue.OpenSupervisionCaseId = null;
         venue.FollowUpDueAt = null;
+        foreach (var task in await SupervisionFollowUp.OpenTasksAsync(db, supervision.Id))
+        {
+            task.Complete(InspectionTaskStatus.Cancelled, now);
+        }
+
         await AddHistoryAsync(db, supervision, now, VenueHistoryKind.SupervisionClosed, "The supervision ended.");
         await publish.Publish(new SupervisionCaseClosed(supervision.Id));
         await db.SaveChangesAsync();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Coordination.Contracts.Inspections;
 using Coordination.Host.Inspections.Rounds;
+using Coordination.Host.Inspections.Supervision;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections;
 using Coordination.Workflows.Inspections.Rounds;
@@ -160,6 +161,7 @@ internal static class VisitEndpoints
         }
 
         await ReInspection.CompleteByVisitAsync(db, publish, venue, visit.Id, now);
+        await SupervisionFollowUp.CompleteByVisitAsync(db, venue, visit.Id, visit.StartedAt, now);
         await publish.Publish(new VisitRecorded(visit.Id, venue.Id, visit.MunicipalityId, protocolTask.Id, remindAt, dueAt));
         try
         {

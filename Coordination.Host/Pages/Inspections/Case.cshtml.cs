@@ -14,7 +14,8 @@ namespace Coordination.Host.Pages.Inspections;
 /// <summary>
 /// A supervision case: kommunicering of the proposed decision, the licensee's reply, the board's
 /// decision on the sanction ladder (återkallelse without an earlier varning only as a most serious
-/// case with a justification), an appeal, and the end of supervision. Licensing unit only.
+/// case with a justification), an appeal, the six-monthly follow-ups once they are due, and the
+/// end of supervision. Licensing unit only.
 /// </summary>
 public sealed class CaseModel(
     CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
@@ -84,6 +85,9 @@ public sealed class CaseModel(
         return Case.Instant("decidedAt") is { } decided && date == StockholmTime.Today(decided) && instant < decided ? decided : instant;
     }
 
+    public Task<IActionResult> OnPostFollowUpAsync() =>
+        ActAsync(() => SupervisionEndpoints.FollowUpHeldAsync(Id, new FollowUpRequest(Input.FollowUpNote), User, db, clock), "FollowUp");
+
     public Task<IActionResult> OnPostCloseAsync() =>
         ActAsync(() => SupervisionEndpoints.CloseAsync(Id, User, db, publish, clock), "Close");
 
@@ -125,6 +129,7 @@ public sealed class CaseModel(
         ("Reply", "text") => "Input.ReplyText",
         ("Appeal", "receivedAt") => "Input.AppealReceivedOn",
         ("Appeal", _) => "Input.AppealText",
+        ("FollowUp", "note") => "Input.FollowUpNote",
         _ => ApiErrors.FieldKey("Input", field),
     };
 
@@ -158,6 +163,9 @@ public sealed class CaseModel(
         public string? Justification { get; set; }
 
         public string? AppealText { get; set; }
+
+        /// <summary>What the six-monthly follow-up reviewed.</summary>
+        public string? FollowUpNote { get; set; }
 
         /// <summary>The date the appeal arrived (yyyy-MM-dd, Stockholm); today unless the officer says otherwise.</summary>
         public string? AppealReceivedOn { get; set; }

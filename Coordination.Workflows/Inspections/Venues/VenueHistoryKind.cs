@@ -19,4 +19,7 @@ public enum VenueHistoryKind
 
     /// <summary>Serious remarks at a later visit, added to the venue's open supervision case before its decision.</summary>
     RemarksAddedToSupervision = 14,
+
+    /// <summary>The six-monthly follow-up of a venue under supervision was held: recorded by the officer, or by a visit while it was due.</summary>
+    FollowUpHeld = 15,
 }

@@ -111,6 +111,8 @@ internal static class WriteCases
             async w => new WriteTarget($"/api/inspections/supervision-cases/{(await w.InspectionsAsync()).CaseAwaitingDecision}/decision", WriteWorld.Decision)),
         new("POST /api/inspections/supervision-cases/{id:guid}/appeal", LicensingUnit + ", in the appeal window", WriteOracle.Licensing,
             async w => new WriteTarget($"/api/inspections/supervision-cases/{(await w.InspectionsAsync()).CaseToAppeal}/appeal", new { text = "The licensee appeals to the administrative court." })),
+        new("POST /api/inspections/supervision-cases/{id:guid}/follow-up", LicensingUnit + ", once the follow-up is due", WriteOracle.Licensing,
+            async w => new WriteTarget($"/api/inspections/supervision-cases/{(await w.InspectionsAsync()).CaseFollowUpDue}/follow-up", new { note = "Reviewed the staff register; no new incidents." })),
         new("POST /api/inspections/supervision-cases/{id:guid}/close", LicensingUnit + ", after the decision", WriteOracle.Licensing,
             async w => new WriteTarget($"/api/inspections/supervision-cases/{(await w.InspectionsAsync()).CaseToClose}/close", new { })),
         new("PUT /api/inspections/settings/{municipalityId:guid}", "the licensing unit's managers and administrators of Älvby", WriteOracle.LicensingManager,

@@ -188,7 +188,7 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
     private async Task<InspectionRecords> ArrangeInspectionsAsync()
     {
         var venues = new List<Guid>();
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 11; i++)
         {
             venues.Add(await VenueAsync());
         }
@@ -199,7 +199,7 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
         host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
 
         var visits = new List<Guid>();
-        foreach (var venue in venues.Take(7))
+        foreach (var venue in venues.Take(8))
         {
             visits.Add((await users.PostJsonAsync(SecurityWorld.Licensing, $"/api/inspections/rounds/{round}/visits", SecurityWorld.Visit(venue), HttpStatusCode.Created)).GetProperty("id").GetGuid());
         }
@@ -211,12 +211,19 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
                 .GetProperty("supervisionCaseId").GetGuid());
         }
 
-        foreach (var (supervision, steps) in cases.Skip(1).Zip([1, 2, 3, 3]))
+        foreach (var (supervision, steps) in cases.Skip(1).Zip([1, 2, 3, 3, 3]))
         {
             await SupervisionStepsAsync(supervision, steps);
         }
 
-        return new InspectionRecords(round, venues[7..], visits[0], visits[1], cases[0], cases[1], cases[2], cases[3], cases[4]);
+        // Its six-monthly follow-up come due, as its timer would make it half a year on.
+        await host.WithDatabaseAsync(async db =>
+        {
+            await db.FollowUpDueAsync(cases[5], host.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+
+        return new InspectionRecords(round, venues[8..], visits[0], visits[1], cases[0], cases[1], cases[2], cases[3], cases[4], cases[5]);
     }
 
     /// <summary>Takes a supervision case through its first steps: kommunicering, the licensee's reply, the decision.</summary>
@@ -257,5 +264,5 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
 /// <summary>The inspection records the write matrix changes, each in the state its change needs.</summary>
 internal sealed record InspectionRecords(
     Guid Round, List<Guid> VenuesToVisit, Guid VisitToSend, Guid VisitToDecide,
-    Guid CaseOpened, Guid CaseAwaitingReply, Guid CaseAwaitingDecision, Guid CaseToAppeal, Guid CaseToClose);
+    Guid CaseOpened, Guid CaseAwaitingReply, Guid CaseAwaitingDecision, Guid CaseToAppeal, Guid CaseToClose, Guid CaseFollowUpDue);
 
