@@ -10,12 +10,12 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Coordination.Workflows.Tests.Persistence;
 
 /// <summary>
-/// Migration 20261207090000 cancels the six-monthly follow-up tasks that closing a supervision
+/// Migration 20261206160000 cancels the six-monthly follow-up tasks that closing a supervision
 /// case left open, which stayed overdue on the licensing managers' list for good; an open case keeps its own.
 /// </summary>
 public sealed class FollowUpTaskRepairTests
 {
-    private const string Before = "20261206140000_AgencyVersion";
+    private const string Before = "20261206150000_SharingBasisVersion";
     private static readonly DateTimeOffset DueAt = new(2027, 6, 1, 10, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset ClosedAt = new(2027, 7, 1, 9, 0, 0, TimeSpan.Zero);
 
@@ -53,7 +53,7 @@ public sealed class FollowUpTaskRepairTests
         await using (var db = new CoordinationDbContext(options))
         {
             var applied = await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
-            Assert.Equal("20261207090000_FollowUpTasksOfClosedCases", applied[0]);
+            Assert.Equal("20261206160000_FollowUpTasksOfClosedCases", applied[0]);
             var tasks = await db.Set<InspectionTask>().AsNoTracking().ToDictionaryAsync(t => t.Id);
             Assert.Equal((InspectionTaskStatus.Cancelled, ClosedAt), (tasks[left.Id].Status, tasks[left.Id].CompletedAt));
             Assert.Equal((InspectionTaskStatus.Done, DueAt.AddDays(3)), (tasks[held.Id].Status, tasks[held.Id].CompletedAt));

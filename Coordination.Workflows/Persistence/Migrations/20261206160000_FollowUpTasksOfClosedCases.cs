@@ -11,7 +11,7 @@ namespace Coordination.Workflows.Persistence.Migrations;
 /// No schema change.
 /// </summary>
 [DbContext(typeof(CoordinationDbContext))]
-[Migration("20261207090000_FollowUpTasksOfClosedCases")]
+[Migration("20261206160000_FollowUpTasksOfClosedCases")]
 public sealed class FollowUpTasksOfClosedCases : Migration
 {
     private const string ClosedCase = """
