@@ -4,6 +4,7 @@ using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections.Rounds;
 using Coordination.Workflows.Inspections.Supervision;
+using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Inspections.Visits;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,7 @@ internal static class WorkflowInstanceOwner
             .Concat(db.Set<ParticipationRequestState>().Select(s => new Owned { Id = s.CorrelationId, MunicipalityId = s.MunicipalityId }))
             .Concat(db.Set<SupervisionCaseState>().Select(s => new Owned { Id = s.CorrelationId, MunicipalityId = s.MunicipalityId }))
             .Concat(db.Set<Visit>().Select(v => new Owned { Id = v.Id, MunicipalityId = v.MunicipalityId }))
+            .Concat(db.Set<InspectionTask>().Select(t => new Owned { Id = t.Id, MunicipalityId = t.MunicipalityId }))
             .Where(o => ids.Contains(o.Id))
             .ToListAsync(cancellationToken);
         foreach (var row in rows)

@@ -58,6 +58,7 @@ internal static class RoundEndpoints
 
         var participants = new List<AgencyKind> { AgencyKind.Police };
         var optional = request.OptionalParticipants ?? [];
+        var optionalAt = new Dictionary<AgencyKind, int>();
         for (var i = 0; i < optional.Count; i++)
         {
             if (errors.Enum<AgencyKind>($"optionalParticipants[{i}]", optional[i]) is { } kind)
@@ -69,7 +70,23 @@ internal static class RoundEndpoints
                 else if (!participants.Contains(kind))
                 {
                     participants.Add(kind);
+                    optionalAt[kind] = i;
                 }
+            }
+        }
+
+        // A participant the municipality does not have in the service could never answer, and its
+        // unanswered request would escalate to nobody.
+        var present = await db.Agencies.Where(a => a.MunicipalityId == municipalityId && participants.Contains(a.Kind)).Select(a => a.Kind).ToListAsync();
+        foreach (var missing in participants.Where(k => !present.Contains(k)))
+        {
+            if (optionalAt.TryGetValue(missing, out var at))
+            {
+                errors.Add($"optionalParticipants[{at}]", $"The municipality has no {missing} agency in the service to ask.");
+            }
+            else
+            {
+                errors.Add("municipalityId", "The police always take part, and the municipality has no Police agency in the service to ask.");
             }
         }
 

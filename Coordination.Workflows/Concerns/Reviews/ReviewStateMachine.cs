@@ -10,7 +10,8 @@ namespace Coordination.Workflows.Concerns.Reviews;
 /// date passed) → done; continuing schedules the next review, closing ends the follow-up.
 /// Closing the concern cancels a pending review and both its timers. While pending, a manager
 /// of the coordinating agency may give the review to a member of the agency to hold; its due
-/// date and timers stay as they are.
+/// date and timers stay as they are. An overdue review goes to the managers' overdue list, and
+/// <see cref="Tasks.EscalationRecipientsCheck"/> makes sure the agency has a manager to see it.
 /// </summary>
 public sealed class ReviewStateMachine : MassTransitStateMachine<ReviewState>
 {
@@ -53,6 +54,7 @@ public sealed class ReviewStateMachine : MassTransitStateMachine<ReviewState>
         During(Scheduled, Due,
             When(Deadline.Received)
                 .Then(c => Log(c, c.Saga.DueAt, "ReviewOverdue", $"Review {c.Saga.Number} was not held by its due date."))
+                .Publish(c => new ReviewOverdue(c.Saga.CorrelationId, c.Saga.AgencyId, c.Saga.Number, c.Saga.DueAt))
                 .TransitionTo(Overdue));
 
         During(Scheduled, Due, Overdue,

@@ -1,55 +1,48 @@
+using System.Globalization;
 using Coordination.Contracts.Concerns;
-using Coordination.Workflows.Identity;
+using Coordination.Workflows.Escalation;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Incidents;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Workflows.Concerns.Tasks;
 
 /// <summary>
-/// An overdue task escalates to its agency's managers, who see it in their overdue list. An
-/// agency without a manager has nobody to see it, so the escalation fails here: after the
-/// retries it is an <see cref="Incident"/> of the task for the municipality's administrators,
-/// who give someone the manager role and retry it, which checks again.
+/// An overdue task escalates to its agency's managers, and an overdue review is on the
+/// coordinating agency's managers' list. An agency without a manager has nobody to see either,
+/// so the escalation fails here (<see cref="EscalationRecipients"/>): after the retries it is an
+/// <see cref="Incident"/> of the task or review for the municipality's administrators, who give
+/// someone the manager role and retry it, which checks again. Names no case content: the
+/// administrators who read incidents never read cases.
 /// </summary>
-public sealed class EscalationRecipientsCheck(CoordinationDbContext db) : IConsumer<AgencyTaskEscalated>
+public sealed class EscalationRecipientsCheck(CoordinationDbContext db) : IConsumer<AgencyTaskEscalated>, IConsumer<ReviewOverdue>
 {
-    public async Task Consume(ConsumeContext<AgencyTaskEscalated> context)
+    public Task Consume(ConsumeContext<AgencyTaskEscalated> context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var message = context.Message;
-        if (await db.Memberships.AnyAsync(m => m.AgencyId == message.AgencyId && m.Role == MembershipRole.Manager, context.CancellationToken))
+        return CheckAsync(context, message.TaskId, message.AgencyId, $"Task {message.TaskId}");
+    }
+
+    public Task Consume(ConsumeContext<ReviewOverdue> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var message = context.Message;
+        var due = message.DueAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        return CheckAsync(context, message.ReviewId, message.AgencyId, $"Follow-up review {message.Number} ({message.ReviewId}, due {due})");
+    }
+
+    private async Task CheckAsync(ConsumeContext context, Guid instanceId, Guid agencyId, string overdue)
+    {
+        try
         {
-            return;
+            await db.EnsureManagerAsync(agencyId, overdue, context.CancellationToken);
         }
-
-        // The incident belongs to the task, so its municipality's administrators see it.
-        context.ReceiveContext.GetOrAddPayload(() => new FailedWorkflowInstance()).InstanceId = message.TaskId;
-        throw new NoManagerToEscalateToException(message.TaskId, message.AgencyId);
-    }
-}
-
-/// <summary>An overdue task's agency has no manager to escalate it to.</summary>
-public sealed class NoManagerToEscalateToException : Exception
-{
-    public NoManagerToEscalateToException(Guid taskId, Guid agencyId)
-        : base($"Task {taskId} is overdue and was escalated to the managers of agency {agencyId}, which has none: nobody sees it in an overdue list. "
-            + "Give a member of the agency the manager role (Admin/Users), then retry this incident.")
-    {
-    }
-
-    public NoManagerToEscalateToException()
-    {
-    }
-
-    public NoManagerToEscalateToException(string message)
-        : base(message)
-    {
-    }
-
-    public NoManagerToEscalateToException(string message, Exception innerException)
-        : base(message, innerException)
-    {
+        catch (NoManagerToEscalateToException)
+        {
+            // The incident belongs to the task or review, so its municipality's administrators see it.
+            context.ReceiveContext.GetOrAddPayload(() => new FailedWorkflowInstance()).InstanceId = instanceId;
+            throw;
+        }
     }
 }

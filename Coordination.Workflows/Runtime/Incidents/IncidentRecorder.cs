@@ -33,6 +33,17 @@ internal sealed partial class IncidentRecorder(IServiceScopeFactory scopes, Time
         context.TryGetPayload<FailedWorkflowInstance>(out var failed);
         var body = System.Text.Encoding.UTF8.GetString(context.Body.GetBytes());
         var envelope = MessageEnvelope.Read(body);
+
+        // A state machine wraps what its activity threw, once per event it raised (a timer's event
+        // raises its Received event): the operator needs the innermost exception's type and text.
+        var error = context.Exception;
+        string? why = null;
+        while (error is EventExecutionException { InnerException: { } inner } wrapped)
+        {
+            why ??= wrapped.Message;
+            error = inner;
+        }
+
         var incident = Incident.Open(
             context.InputAddress.ToString(),
             failed?.InstanceId ?? envelope.CorrelationId,
@@ -41,8 +52,9 @@ internal sealed partial class IncidentRecorder(IServiceScopeFactory scopes, Time
             envelope.MessageType,
             context.ContentType?.ToString() ?? "application/vnd.masstransit+json",
             body,
-            context.Exception,
-            clock.GetUtcNow());
+            error,
+            clock.GetUtcNow(),
+            why);
         try
         {
             await using var scope = scopes.CreateAsyncScope();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
@@ -11,10 +12,13 @@ namespace Coordination.Host.Tests.Concerns;
 /// <summary>
 /// An overdue task escalates to its agency's managers. When the agency has none, nobody would
 /// see it: the escalation becomes an incident of the task for the municipality's administrators,
-/// and once someone has the manager role, retrying it settles it.
+/// and once someone has the manager role, retrying it settles it. So does a review overdue in
+/// a coordinating agency without managers, whose overdue list nobody would read.
 /// </summary>
 public sealed class EscalationWithoutManagerTests
 {
+    private static readonly string[] Goals = ["Alva attends school"];
+
     [Fact]
     public async Task A_task_escalated_in_an_agency_without_managers_is_an_incident_the_administrator_settles_by_giving_the_role()
     {
@@ -53,6 +57,55 @@ public sealed class EscalationWithoutManagerTests
         await Poll.UntilAsync(
             async () => (await IncidentsAsync(users)).Single(i => i.GetProperty("id").GetGuid() == incident.GetProperty("id").GetGuid()).GetProperty("status").GetString(),
             status => status == "Resolved", WorkflowWait, "the incident resolved", host.Clock.TickSecond);
+    }
+
+    [Fact]
+    public async Task A_review_overdue_in_an_agency_without_managers_is_an_incident_the_administrator_settles_by_giving_the_role()
+    {
+        await using var host = EmbeddedHostFactory.OnSqliteAndInMemory(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var social = await users.AgencyOfAsync(Coordinator);
+        var id = await users.RaiseAndShareAsync("School");
+        await users.WaitForTaskAsync(Teacher, id, "JointWork");
+        var plan = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", new
+        {
+            goals = Goals,
+            actions = new object[] { new { what = "Weekly talk", agency = "School", byDate = "2026-12-18" } },
+        }, HttpStatusCode.Created);
+        var reviewId = plan.GetProperty("reviewId").GetGuid();
+        var reviewDue = plan.GetProperty("reviewDue").GetDateTimeOffset();
+
+        // Social services' manager has left, and nobody has the role yet.
+        var managers = await host.WithDatabaseAsync(db => db.Set<Membership>().Where(m => m.AgencyId == social && m.Role == MembershipRole.Manager).ToListAsync());
+        await host.WithDatabaseAsync(db => db.Set<Membership>().Where(m => m.AgencyId == social && m.Role == MembershipRole.Manager).ExecuteDeleteAsync());
+        Assert.NotEmpty(managers);
+
+        host.Clock.AdvanceTo(reviewDue + TimeSpan.FromHours(1));
+        var incident = await Poll.UntilAsync(
+            async () => (await IncidentsAsync(users)).FirstOrDefault(i => i.GetProperty("instanceId").ValueKind == JsonValueKind.String && i.GetProperty("instanceId").GetGuid() == reviewId),
+            i => i.ValueKind == JsonValueKind.Object, WorkflowWait, "the overdue review's incident", host.Clock.TickSecond);
+        Assert.Equal("Open", incident.GetProperty("status").GetString());
+        Assert.Contains("NoManagerToEscalateTo", incident.GetProperty("exceptionType").GetString(), StringComparison.Ordinal);
+        var text = incident.GetProperty("exceptionMessage").GetString();
+        Assert.True(text!.Contains($"Follow-up review 1 ({reviewId}, due {reviewDue.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC) is overdue", StringComparison.Ordinal), text);
+        Assert.Contains($"(agency {social}), which has none", text, StringComparison.Ordinal);
+        Assert.Contains("Give a member of the agency the manager role", text, StringComparison.Ordinal);
+
+        await host.WithDatabaseAsync(async db =>
+        {
+            db.Add(new Membership { Id = Guid.NewGuid(), UserId = managers[0].UserId, AgencyId = social, Role = MembershipRole.Manager });
+            return await db.SaveChangesAsync();
+        });
+        using (var retried = await users.PostAsync(SchoolAdministrator, $"/api/operations/incidents/{incident.GetProperty("id").GetGuid()}/retry"))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        }
+
+        await Poll.UntilAsync(
+            async () => (await IncidentsAsync(users)).Single(i => i.GetProperty("id").GetGuid() == incident.GetProperty("id").GetGuid()).GetProperty("status").GetString(),
+            status => status == "Resolved", WorkflowWait, "the incident resolved", host.Clock.TickSecond);
+        var overdue = await users.GetJsonAsync(SocialManager, "/api/overdue");
+        Assert.Contains(overdue.GetProperty("agencies").EnumerateArray().SelectMany(a => a.GetProperty("reviews").EnumerateArray()), r => r.GetProperty("id").GetGuid() == reviewId);
     }
 
     private static async Task<List<JsonElement>> IncidentsAsync(Caseworkers users) =>
