@@ -1,3 +1,4 @@
+using System.Globalization;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,9 @@ namespace Coordination.Workflows.Escalation;
 /// </summary>
 public static class EscalationRecipients
 {
+    /// <summary>A due time as an incident names it: UTC, to the minute.</summary>
+    public static string Due(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
     /// <summary>Fails unless the agency has a manager; <paramref name="overdue"/> names the work for the incident.</summary>
     public static async Task EnsureManagerAsync(this CoordinationDbContext db, Guid agencyId, string overdue, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Escalation;
 using Coordination.Workflows.Persistence;
@@ -28,8 +27,7 @@ public sealed class EscalationRecipientsCheck(CoordinationDbContext db) : IConsu
     {
         ArgumentNullException.ThrowIfNull(context);
         var message = context.Message;
-        var due = message.DueAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        return CheckAsync(context, message.ReviewId, message.AgencyId, $"Follow-up review {message.Number} ({message.ReviewId}, due {due})");
+        return CheckAsync(context, message.ReviewId, message.AgencyId, $"Follow-up review {message.Number} ({message.ReviewId}, due {EscalationRecipients.Due(message.DueAt)})");
     }
 
     private async Task CheckAsync(ConsumeContext context, Guid instanceId, Guid agencyId, string overdue)

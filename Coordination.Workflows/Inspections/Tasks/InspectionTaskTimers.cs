@@ -1,4 +1,3 @@
-using System.Globalization;
 using Coordination.Workflows.Escalation;
 using Coordination.Workflows.Persistence;
 
@@ -28,7 +27,7 @@ public static class InspectionTaskTimers
         ArgumentNullException.ThrowIfNull(db);
         if (await db.Set<InspectionTask>().FindAsync(taskId) is { IsOpen: true } task)
         {
-            var due = task.DueAt is { } at ? $", due {at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}" : string.Empty;
+            var due = task.DueAt is { } at ? $", due {EscalationRecipients.Due(at)}" : string.Empty;
             await db.EnsureManagerAsync(task.MunicipalityId, task.AgencyKind, $"Inspection task {task.Id} ({task.Kind}{due})", CancellationToken.None);
             task.EscalatedAt ??= now;
         }
