@@ -42,6 +42,7 @@ internal static class CoordinationHostBuilder
         services.AddCoordinationWebUi();
         builder.AddCoordinationSecurity();
         services.AddHostedService<StartupBanner>();
+        services.AddHostedService<Concerns.LegalDeadlineResumption>();
         return builder;
     }
 

@@ -80,21 +80,6 @@ public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
         OpenAssessments(s).Where(a => a.DueAt < now);
 
     /// <summary>The legal assessments of a concern not yet done, each with its limit, in the order the law takes them.</summary>
-    internal static IEnumerable<OverdueAssessment> OpenAssessments(ConcernState s)
-    {
-        if (s.ProtectiveAssessmentDoneAt is null)
-        {
-            yield return new OverdueAssessment(s.CorrelationId, "ProtectiveAssessment", s.ProtectiveAssessmentDue);
-        }
-
-        if (s.PreliminaryDecision is null)
-        {
-            yield return new OverdueAssessment(s.CorrelationId, "PreliminaryAssessment", s.PreliminaryAssessmentDue);
-        }
-
-        if (s.InvestigationDue is { } due && s.InvestigationCompletedAt is null)
-        {
-            yield return new OverdueAssessment(s.CorrelationId, "Investigation", due);
-        }
-    }
+    internal static IEnumerable<OverdueAssessment> OpenAssessments(ConcernState s) =>
+        s.OpenLimits().Select(l => new OverdueAssessment(s.CorrelationId, l.Assessment, l.DueAt));
 }

@@ -53,4 +53,43 @@ public sealed class ConcernState : SagaStateMachineInstance, ISagaVersion
     public DateTimeOffset? ClosedAt { get; set; }
 
     public string? Outcome { get; set; }
+
+    /// <summary>The one timer: the next limit of an assessment not yet made (<see cref="NextLegalDeadlineAt"/>).</summary>
+    public Guid? LegalDeadlineTokenId { get; set; }
+
+    /// <summary>When the timer fires, or null when no limit is left to watch.</summary>
+    public DateTimeOffset? NextLegalDeadlineAt { get; set; }
+
+    /// <summary>Limits up to and including this time have been escalated; a later one (an extension) is watched again.</summary>
+    public DateTimeOffset? EscalatedThrough { get; set; }
+
+    /// <summary>
+    /// The legal assessments not yet made, each with its limit, in the order the law takes them:
+    /// the protective assessment, the preliminary decision, then an opened investigation. Read
+    /// by the managers' overdue lists and by the concern's deadline timer.
+    /// </summary>
+    public IEnumerable<LegalLimit> OpenLimits()
+    {
+        if (ProtectiveAssessmentDoneAt is null)
+        {
+            yield return new LegalLimit(LegalLimit.ProtectiveAssessment, ProtectiveAssessmentDue);
+        }
+
+        if (PreliminaryDecision is null)
+        {
+            yield return new LegalLimit(LegalLimit.PreliminaryAssessment, PreliminaryAssessmentDue);
+        }
+
+        if (InvestigationDue is { } due && InvestigationCompletedAt is null)
+        {
+            yield return new LegalLimit(LegalLimit.Investigation, due);
+        }
+    }
+
+    /// <summary>The earliest open limit not yet escalated, or null while the concern is closed or every limit is met or escalated.</summary>
+    public DateTimeOffset? NextLimitToWatch() =>
+        ClosedAt is not null
+            ? null
+            : OpenLimits().Where(l => EscalatedThrough is not { } through || l.DueAt > through).Select(l => (DateTimeOffset?)l.DueAt).Min();
 }
+

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Coordination.Contracts.Concerns;
+using Coordination.Workflows.Concerns.Chronology;
 using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 
@@ -11,6 +13,10 @@ namespace Coordination.Workflows.Concerns;
 /// assessment is then still recorded in the later open states. Sharing and the commitment plan
 /// are recorded in any open state. The deadlines it keeps
 /// are read by the managers' overdue lists; the agency tasks have state machines of their own.
+/// One timer watches the next legal limit not yet met (<see cref="ConcernState.NextLimitToWatch"/>):
+/// when it passes, the chronology says so and <see cref="LegalAssessmentOverdue"/> is published,
+/// whose check (<see cref="Tasks.EscalationRecipientsCheck"/>) makes sure social services has a
+/// manager to see it on the overdue list; then the timer moves on to the next limit.
 /// </summary>
 public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
 {
@@ -27,6 +33,12 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
         Event(() => SharingBasisWithdrawn, e => e.CorrelateToExisting(m => m.Message.ConcernId));
         Event(() => PlanAgreed, e => e.CorrelateToExisting(m => m.Message.ConcernId));
         Event(() => ClosedWithOutcome, e => e.CorrelateToExisting(m => m.Message.ConcernId));
+        Event(() => DeadlinesResumed, e =>
+        {
+            e.CorrelateById(m => m.Message.ConcernId);
+            e.OnMissingInstance(m => m.Discard());
+        });
+        Schedule(() => LegalDeadline, s => s.LegalDeadlineTokenId, s => s.Received = r => r.CorrelateById(m => m.Message.ConcernId));
 
         // A repeated or late answer changes nothing; the HTTP edge has already refused it.
         OnUnhandledEvent(c => c.Ignore());
@@ -40,11 +52,13 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
                     c.Saga.ProtectiveAssessmentDue = c.Message.ProtectiveAssessmentDue;
                     c.Saga.PreliminaryAssessmentDue = c.Message.PreliminaryAssessmentDue;
                 })
+                .WatchLimits(this)
                 .TransitionTo(AwaitingProtectiveAssessment));
 
         During(AwaitingProtectiveAssessment,
             When(ProtectiveAssessmentCompleted)
                 .Then(c => c.Saga.ProtectiveAssessmentDoneAt = c.Message.CompletedAt)
+                .WatchLimits(this)
                 .TransitionTo(AwaitingPreliminaryDecision));
 
         // In an acute case the preliminary assessment is decided at once and the protective
@@ -52,7 +66,8 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
         // because the overdue lists and the half-year follow-up read its time. The first one counts.
         During([UnderInvestigation, Investigated, NotOpened],
             When(ProtectiveAssessmentCompleted, c => c.Saga.ProtectiveAssessmentDoneAt is null)
-                .Then(c => c.Saga.ProtectiveAssessmentDoneAt = c.Message.CompletedAt));
+                .Then(c => c.Saga.ProtectiveAssessmentDoneAt = c.Message.CompletedAt)
+                .WatchLimits(this));
 
         During(AwaitingProtectiveAssessment, AwaitingPreliminaryDecision,
             When(PreliminaryAssessmentDecided, c => c.Saga.PreliminaryDecision is null)
@@ -62,6 +77,7 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
                     c.Saga.DecidedAt = c.Message.DecidedAt;
                     c.Saga.InvestigationDue = c.Message.InvestigationDue;
                 })
+                .WatchLimits(this)
                 .IfElse(c => c.Message.Decision == PreliminaryDecision.NotOpened,
                     notOpened => notOpened.TransitionTo(NotOpened),
                     opened => opened.TransitionTo(UnderInvestigation)));
@@ -72,13 +88,15 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
                 {
                     c.Saga.InvestigationDue = c.Message.NewDue;
                     c.Saga.InvestigationExtensionReason = c.Message.Reason;
-                }),
+                })
+                .WatchLimits(this),
             When(InvestigationCompleted)
                 .Then(c =>
                 {
                     c.Saga.InvestigationCompletedAt = c.Message.CompletedAt;
                     c.Saga.InvestigationConclusion = c.Message.Conclusion;
                 })
+                .WatchLimits(this)
                 .TransitionTo(Investigated));
 
         During([AwaitingProtectiveAssessment, AwaitingPreliminaryDecision, UnderInvestigation, Investigated, NotOpened],
@@ -98,7 +116,32 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
                     c.Saga.Outcome = c.Message.Outcome;
                     c.Saga.Shared = false;
                 })
-                .TransitionTo(Closed));
+                .WatchLimits(this)
+                .TransitionTo(Closed),
+            When(LegalDeadline.Received)
+                .ThenAsync(PassLimitsAsync)
+                .WatchLimits(this),
+            When(DeadlinesResumed, c => c.Saga.LegalDeadlineTokenId is null)
+                .WatchLimits(this));
+    }
+
+    /// <summary>
+    /// The timer came: every open limit up to it not yet escalated gets a chronology line and an
+    /// overdue message, in the same transaction as the state; a limit met meanwhile gets neither.
+    /// </summary>
+    private static async Task PassLimitsAsync(BehaviorContext<ConcernState> c)
+    {
+        var concern = c.Saga;
+        var at = concern.NextLegalDeadlineAt ?? CaseLog.Now(c);
+        var passed = concern.OpenLimits().Where(l => l.DueAt <= at && (concern.EscalatedThrough is not { } through || l.DueAt > through)).ToList();
+        concern.EscalatedThrough = at;
+        concern.NextLegalDeadlineAt = null;
+        foreach (var limit in passed)
+        {
+            CaseLog.Write(c, CaseEvent.Of(concern.CorrelationId, limit.DueAt, "LegalLimitPassed", CaseEventAudience.SocialServices,
+                $"{LegalLimit.Describe(limit.Assessment)} not made by its legal limit ({limit.DueAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}): on the managers' overdue list."));
+            await c.Publish(new LegalAssessmentOverdue(concern.CorrelationId, concern.MunicipalityId, limit.Assessment, limit.DueAt)).ConfigureAwait(false);
+        }
     }
 
     public State AwaitingProtectiveAssessment { get; private set; } = null!;
@@ -134,4 +177,29 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
     public Event<CommitmentPlanAgreed> PlanAgreed { get; private set; } = null!;
 
     public Event<ConcernClosed> ClosedWithOutcome { get; private set; } = null!;
+
+    public Event<LegalDeadlinesResumed> DeadlinesResumed { get; private set; } = null!;
+
+    /// <summary>The next legal limit not yet met or escalated.</summary>
+    public Schedule<ConcernState, LegalDeadlineDue> LegalDeadline { get; private set; } = null!;
+}
+
+/// <summary>Keeps the concern's one timer on its next legal limit after each change.</summary>
+internal static class LegalDeadlineWatch
+{
+    /// <summary>
+    /// Sets the timer to <see cref="ConcernState.NextLimitToWatch"/>, moves it when that changed,
+    /// and cancels it when no limit is left (met, escalated, or the concern closed).
+    /// </summary>
+    public static EventActivityBinder<ConcernState, T> WatchLimits<T>(this EventActivityBinder<ConcernState, T> binder, ConcernStateMachine machine)
+        where T : class =>
+        binder
+            .If(c => c.Saga.NextLimitToWatch() is null && c.Saga.LegalDeadlineTokenId is not null,
+                stop => stop
+                    .Unschedule(machine.LegalDeadline)
+                    .Then(c => c.Saga.NextLegalDeadlineAt = null))
+            .If(c => c.Saga.NextLimitToWatch() is { } next && (next != c.Saga.NextLegalDeadlineAt || c.Saga.LegalDeadlineTokenId is null),
+                set => set
+                    .Then(c => c.Saga.NextLegalDeadlineAt = c.Saga.NextLimitToWatch())
+                    .Schedule(machine.LegalDeadline, c => new LegalDeadlineDue(c.Saga.CorrelationId), c => c.Saga.NextLegalDeadlineAt!.Value.UtcDateTime));
 }

@@ -43,6 +43,12 @@ public sealed class ProtectiveAssessmentRepairTests
         await using (var db = new CoordinationDbContext(options))
         {
             await db.GetService<IMigrator>().MigrateAsync(Before);
+        }
+
+        var before = new DbContextOptionsBuilder<ConcernStatesBefore>();
+        before.UseCoordinationDatabase(provider, connectionString);
+        await using (var db = new ConcernStatesBefore(before.Options))
+        {
             db.AddRange(State(dropped, "UnderInvestigation", null), State(notDone, "NotOpened", null), State(done, "AwaitingPreliminaryDecision", doneAt));
             db.AddRange(
                 CaseEvent.Of(dropped, RecordedAt, "ProtectiveAssessmentDone", CaseEventAudience.SocialServices, "Protective assessment: immediate protection needed."),
@@ -79,4 +85,17 @@ public sealed class ProtectiveAssessmentRepairTests
         ProtectiveAssessmentDoneAt = protectiveDoneAt,
         PreliminaryAssessmentDue = RaisedAt.AddDays(14),
     };
+
+    /// <summary>The model as the schema was before the repair: without the columns later migrations add to the concern's state.</summary>
+    private sealed class ConcernStatesBefore(DbContextOptions options) : CoordinationDbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder builder)
+        {
+            base.OnModelCreating(builder);
+            var state = builder.Entity<ConcernState>();
+            state.Ignore(s => s.LegalDeadlineTokenId);
+            state.Ignore(s => s.NextLegalDeadlineAt);
+            state.Ignore(s => s.EscalatedThrough);
+        }
+    }
 }
