@@ -97,7 +97,7 @@ internal static class SharingEndpoints
         // Which agencies are shared with before this basis, as the bases read say; every one of
         // them is saved anew, so a withdrawal committed meanwhile makes this save conflict (409).
         var sharedBefore = ConcernAccess.SharedAgencies(file.Bases);
-        SharingChanges(db, file.Bases);
+        SharingChanges(db, file);
         db.Add(basis);
         var names = agencies.Where(a => basis.AgencyIds.Contains(a.Value)).Select(a => a.Key.ToString());
         db.Add(CaseEvent.Of(id, now, "LegalBasisRecorded", CaseEventAudience.SocialServices,
@@ -156,7 +156,7 @@ internal static class SharingEndpoints
         }
 
         var now = clock.GetUtcNow();
-        SharingChanges(db, file.Bases);
+        SharingChanges(db, file);
         basis.WithdrawnAt = now;
         basis.WithdrawnByUserId = file.Viewer.UserId;
 
@@ -172,13 +172,15 @@ internal static class SharingEndpoints
     }
 
     /// <summary>
-    /// Saves every basis of the concern in force as a new version: recording and withdrawing
-    /// decide from the bases they read, so two such changes at the same moment must not both be
-    /// saved (<see cref="SharingBasis"/>).
+    /// Saves the concern and every basis of it in force as a new version: recording and
+    /// withdrawing decide from the bases they read, so two such changes at the same moment must
+    /// not both be saved (<see cref="SharingBasis"/>). The concern's version covers the first
+    /// basis, when there is none in force to conflict on.
     /// </summary>
-    private static void SharingChanges(CoordinationDbContext db, IEnumerable<SharingBasis> bases)
+    private static void SharingChanges(CoordinationDbContext db, CaseFile file)
     {
-        foreach (var inForce in bases.Where(b => b.InForce))
+        db.Entry(file.Concern).Property(c => c.Version).IsModified = true;
+        foreach (var inForce in file.Bases.Where(b => b.InForce))
         {
             db.Entry(inForce).Property(b => b.Version).IsModified = true;
         }

@@ -4,7 +4,7 @@ namespace Coordination.Workflows.Concerns;
 /// A concern about a young person (orosanmälan) as the reporter raised it. Never anonymous:
 /// the reporting user and agency are always recorded. Its workflow lives in <see cref="ConcernState"/>.
 /// </summary>
-public sealed class Concern
+public sealed class Concern : Persistence.IVersionedRecord
 {
     public Guid Id { get; set; }
 
@@ -37,4 +37,11 @@ public sealed class Concern
     public Guid ReporterAgencyId { get; set; }
 
     public DateTimeOffset RaisedAt { get; set; }
+
+    /// <summary>
+    /// Raised by every change of the concern's sharing (SharingEndpoints): recording the first
+    /// basis changes no basis, so two first bases at the same moment conflict here instead of each
+    /// offering the same party a task.
+    /// </summary>
+    public int Version { get; set; }
 }

@@ -1,5 +1,6 @@
 using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 
@@ -8,7 +9,9 @@ namespace Coordination.Workflows.Concerns.Reviews;
 /// <summary>
 /// A follow-up review: scheduled → due (the reminder before the due date) → overdue (the due
 /// date passed) → done; continuing schedules the next review, closing ends the follow-up.
-/// Closing the concern cancels a pending review and both its timers. While pending, a manager
+/// Closing the concern cancels a pending review and both its timers; a review whose schedule is
+/// consumed after the close was (which found nothing to cancel) is born cancelled
+/// (<see cref="ConcernClosure"/>). While pending, a manager
 /// of the coordinating agency may give the review to a member of the agency to hold; its due
 /// date and timers stay as they are. An overdue review goes to the managers' overdue list, and
 /// <see cref="Tasks.EscalationRecipientsCheck"/> makes sure the agency has a manager to see it.
@@ -40,11 +43,17 @@ public sealed class ReviewStateMachine : MassTransitStateMachine<ReviewState>
                     c.Saga.Number = c.Message.Number;
                     c.Saga.DueAt = c.Message.DueAt;
                     c.Saga.RemindAt = c.Message.RemindAt;
-                    Log(c, CaseLog.Now(c), "ReviewScheduled", $"Review {c.Message.Number} scheduled.");
                 })
-                .Schedule(Reminder, c => new ReviewReminderDue(c.Saga.CorrelationId), c => c.Saga.RemindAt.UtcDateTime)
-                .Schedule(Deadline, c => new ReviewDeadlinePassed(c.Saga.CorrelationId), c => c.Saga.DueAt.UtcDateTime)
-                .TransitionTo(Scheduled));
+                // Scheduled after the close was consumed (which found no review to cancel): born cancelled.
+                .IfElseAsync(c => c.GetServiceOrCreateInstance<CoordinationDbContext>().IsClosedAsync(c.Saga.ConcernId, c.CancellationToken),
+                    closed => closed
+                        .Then(c => CancelBorn(c))
+                        .TransitionTo(Cancelled),
+                    open => open
+                        .Then(c => Log(c, CaseLog.Now(c), "ReviewScheduled", $"Review {c.Message.Number} scheduled."))
+                        .Schedule(Reminder, c => new ReviewReminderDue(c.Saga.CorrelationId), c => c.Saga.RemindAt.UtcDateTime)
+                        .Schedule(Deadline, c => new ReviewDeadlinePassed(c.Saga.CorrelationId), c => c.Saga.DueAt.UtcDateTime)
+                        .TransitionTo(Scheduled)));
 
         During(Scheduled,
             When(Reminder.Received)
@@ -112,6 +121,12 @@ public sealed class ReviewStateMachine : MassTransitStateMachine<ReviewState>
     public Schedule<ReviewState, ReviewReminderDue> Reminder { get; private set; } = null!;
 
     public Schedule<ReviewState, ReviewDeadlinePassed> Deadline { get; private set; } = null!;
+
+    private static void CancelBorn(BehaviorContext<ReviewState, ReviewScheduled> c)
+    {
+        c.Saga.CancelledAt = CaseLog.Now(c);
+        Log(c, c.Saga.CancelledAt.Value, "ReviewCancelled", $"Review {c.Message.Number} not scheduled: the concern was closed.");
+    }
 
     private static void Log(BehaviorContext<ReviewState> c, DateTimeOffset at, string kind, string text) =>
         CaseLog.Write(c, CaseEvent.Of(c.Saga.ConcernId, at, kind, CaseEventAudience.SharedAgencies, text, agency: c.Saga.AgencyId));

@@ -73,4 +73,45 @@ public sealed class SharingRaceTests
             "the police's task cancelled",
             host.Clock.TickSecond);
     }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Two_first_bases_recorded_at_the_same_moment_offer_the_police_one_task(HostBackend backend)
+    {
+        Caseworkers? other = null;
+        var path = "";
+        HttpStatusCode? otherAnswer = null;
+        var armed = false;
+        var interceptor = new OtherFirst(async () =>
+        {
+            using var response = await other!.PostAsync(Coordinator, path, ConcernRequests.Provision("Police"));
+            otherAnswer = response.StatusCode;
+        })
+        {
+            When = context => armed && context.ChangeTracker.Entries<SharingBasis>().Any(e => e.State == EntityState.Added),
+        };
+        await using var host = (await SecurityHost.CreateAsync(backend, "sharing-race-first"))
+            .WithServices(services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
+        using var users = new Caseworkers(host);
+        other = new Caseworkers(host);
+        using var otherUsers = other;
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        path = $"/api/concerns/{id}/legal-bases";
+        armed = true;
+
+        // Each, deciding alone, finds no basis before it and would offer the police a task.
+        using (var mine = await users.PostAsync(Coordinator, path, ConcernRequests.GuardiansConsent("2026-11-20", "Police")))
+        {
+            Assert.True(interceptor.Fired, "the other basis was recorded as this one's transaction began");
+            Assert.Equal(HttpStatusCode.Created, otherAnswer);
+            Assert.Equal(HttpStatusCode.Conflict, mine.StatusCode);
+        }
+
+        // Asked again once the police have their task, it finds them shared with and offered: no second task.
+        await users.WaitForTaskAsync(Police, id, "JointWork");
+        await users.PostJsonAsync(Coordinator, path, ConcernRequests.GuardiansConsent("2026-11-20", "Police"), HttpStatusCode.Created);
+        Assert.Equal(2, await host.WithDatabaseAsync(db => db.Set<SharingBasis>().CountAsync(b => b.ConcernId == id && b.WithdrawnAt == null)));
+        Assert.Equal(1, await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().CountAsync(t => t.ConcernId == id && t.Kind == Coordination.Contracts.Concerns.AgencyTaskKind.JointWork)));
+    }
 }
