@@ -231,6 +231,6 @@ internal static class AssessmentEndpoints
     /// <summary>Why an assessment cannot be recorded on the concern now, or null: still being registered, or closed.</summary>
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? NotOpen(CaseFile file) =>
         file.State is null ? Problems.Conflict("Concern still being registered", "The concern is still being registered; try again in a moment.")
-        : file.IsClosed ? Problems.Conflict("Concern closed", $"The concern was closed {StockholmTime.Show(file.State.ClosedAt)} (Stockholm time) and takes no more assessments.")
+        : file.IsClosed ? Problems.Conflict("Concern closed", $"The concern was closed {StockholmTime.Show(file.ClosedAt)} (Stockholm time) and takes no more assessments.")
         : null;
 }

@@ -9,7 +9,14 @@ namespace Coordination.Host.Concerns;
 /// <summary>A concern as one request sees it: the report, its workflow state, its sharing bases and the viewer's access.</summary>
 internal sealed record CaseFile(Concern Concern, ConcernState? State, List<SharingBasis> Bases, CaseViewer Viewer, ConcernAccessLevel Access)
 {
-    public bool IsClosed => State?.ClosedAt is not null;
+    /// <summary>
+    /// When the concern was closed: by its workflow's state, or, until the workflow has consumed
+    /// the close, by the close request's own record (<see cref="ConcernClosure"/>), so a request
+    /// right after a close is refused as on a closed concern.
+    /// </summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    public bool IsClosed => ClosedAt is not null;
 
     /// <summary>Loads the concern for social services' work on it, or the refusal to answer with.</summary>
     public static async Task<(CaseFile? File, Refusal? Refusal)> ForSocialServicesAsync(
@@ -37,6 +44,7 @@ internal sealed record CaseFile(Concern Concern, ConcernState? State, List<Shari
 
         var state = await db.Set<ConcernState>().AsNoTracking().FirstOrDefaultAsync(s => s.CorrelationId == concernId, cancellationToken);
         var bases = await db.Set<SharingBasis>().Where(b => b.ConcernId == concernId).OrderBy(b => b.RecordedAt).ToListAsync(cancellationToken);
-        return new CaseFile(concern, state, bases, viewer, ConcernAccess.For(viewer, concern, bases));
+        var closedAt = state?.ClosedAt ?? await db.ClosedAtAsync(concernId, cancellationToken);
+        return new CaseFile(concern, state, bases, viewer, ConcernAccess.For(viewer, concern, bases)) { ClosedAt = closedAt };
     }
 }

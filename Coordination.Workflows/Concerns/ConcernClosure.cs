@@ -16,6 +16,13 @@ public static class ConcernClosure
     /// <summary>The kind of the chronology entry the close request writes.</summary>
     public const string ChronologyKind = "ConcernClosed";
 
+    /// <summary>When the close request recorded the close, or null: a plain read, for requests.</summary>
+    public static Task<DateTimeOffset?> ClosedAtAsync(this CoordinationDbContext db, Guid concernId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<CaseEvent>().Where(e => e.ConcernId == concernId && e.Kind == ChronologyKind).Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Whether the concern is closed, asked inside the consume's transaction after taking the
     /// concern's row, which the close request writes too (<see cref="Concern.Version"/>): either

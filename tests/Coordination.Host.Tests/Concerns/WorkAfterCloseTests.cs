@@ -2,6 +2,7 @@ using System.Net;
 using Coordination.Contracts.Concerns;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Testing;
+using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Reviews;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,27 @@ public sealed class WorkAfterCloseTests
         host.Clock.Advance(TimeSpan.FromDays(181));
         var overdue = await users.GetJsonAsync(SocialManager, "/api/overdue");
         Assert.DoesNotContain(overdue.GetProperty("agencies").EnumerateArray().SelectMany(a => a.GetProperty("reviews").EnumerateArray()), r => r.GetProperty("id").GetGuid() == late);
+    }
+
+    [Fact]
+    public async Task Requests_after_the_close_was_recorded_are_refused_before_the_workflow_has_consumed_it()
+    {
+        await using var host = EmbeddedHostFactory.OnSqliteAndInMemory(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var id = await users.RaiseAndShareAsync("School");
+        await users.WaitForTaskAsync(Teacher, id, "JointWork");
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/close", new { outcome = "Moved to another municipality." }, HttpStatusCode.NoContent);
+        await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "Closed", "the concern closed");
+
+        // As in the moment between the close's commit and its consumption: the state still open.
+        await host.WithDatabaseAsync(db => db.Set<ConcernState>().Where(s => s.CorrelationId == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ClosedAt, (DateTimeOffset?)null).SetProperty(s => s.CurrentState, "AwaitingProtectiveAssessment")));
+
+        var assessment = await users.PostJsonAsync(Reception, $"/api/concerns/{id}/protective-assessment", new { immediateProtectionNeeded = false }, HttpStatusCode.Conflict);
+        Assert.Equal("Concern closed", assessment.GetProperty("title").GetString());
+        var again = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/close", new { outcome = "Closed twice." }, HttpStatusCode.Conflict);
+        Assert.Equal("Concern not open", again.GetProperty("title").GetString());
+        Assert.Single((await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}/chronology")).EnumerateArray(), e => e.GetProperty("kind").GetString() == "ConcernClosed");
     }
 
     private static Task<ReviewState?> StateOfAsync(InProcessHostFactory host, Guid reviewId) =>
