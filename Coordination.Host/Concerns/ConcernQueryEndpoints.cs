@@ -63,7 +63,7 @@ internal static class ConcernQueryEndpoints
                 closedAt = s?.ClosedAt,
                 legalBases = view.LegalBases.Select(b => new
                 {
-                    b.Id, kind = b.Kind.ToString(), givenBy = b.GivenBy?.ToString(), b.GivenOn, b.DocumentReference, b.Provision, b.WeighedBy,
+                    b.Id, kind = b.Kind.ToString(), givenBy = b.GivenBy?.ToString(), b.GivenOn, b.DocumentReference, b.Scope, b.Provision, b.WeighedBy,
                     agencyIds = b.AgencyIds, b.RecordedAt, b.WithdrawnAt,
                 }),
                 tasks = view.Tasks.Select(TaskView.Of),

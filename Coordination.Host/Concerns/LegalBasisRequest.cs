@@ -1,7 +1,7 @@
 namespace Coordination.Host.Concerns;
 
 /// <summary>
-/// A consent (kind Consent: givenBy, givenOn, documentReference) or another legal basis (kind
+/// A consent (kind Consent: givenBy, givenOn, documentReference, scope) or another legal basis (kind
 /// Provision: provision, weighedBy), naming the agency kinds the concern may be shared with.
 /// </summary>
 public sealed record LegalBasisRequest(
@@ -11,4 +11,5 @@ public sealed record LegalBasisRequest(
     string? GivenOn,
     string? DocumentReference,
     string? Provision,
-    string? WeighedBy);
+    string? WeighedBy,
+    string? Scope = null);

@@ -48,6 +48,7 @@ internal static class SharingEndpoints
             basis.GivenBy = errors.Name<ConsentGiver>("givenBy", request.GivenBy);
             basis.GivenOn = errors.Date("givenOn", request.GivenOn);
             basis.DocumentReference = errors.Text("documentReference", request.DocumentReference, 200, "The consent document's reference");
+            basis.Scope = errors.Text("scope", request.Scope, SharingBasis.ScopeMaxLength, "What the consent covers");
             var dated = basis.GivenOn;
             if (basis.GivenOn > today)
             {

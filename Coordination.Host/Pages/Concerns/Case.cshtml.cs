@@ -162,7 +162,8 @@ public sealed class CaseModel(
             consent ? Basis.GivenOn : null,
             consent ? Basis.DocumentReference : null,
             consent ? null : Basis.Provision,
-            consent ? null : Basis.WeighedBy);
+            consent ? null : Basis.WeighedBy,
+            consent ? Basis.Scope : null);
         return await StepAsync(
             id,
             () => SharingEndpoints.RecordAsync(id, request, HttpContext, db, bus, clock, audit, cancellationToken),
@@ -302,6 +303,8 @@ public sealed class CaseModel(
         public string? GivenOn { get; set; }
 
         public string? DocumentReference { get; set; }
+
+        public string? Scope { get; set; }
 
         public string? Provision { get; set; }
 

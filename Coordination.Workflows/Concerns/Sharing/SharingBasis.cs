@@ -22,6 +22,11 @@ public sealed class SharingBasis : Persistence.IVersionedRecord
 
     public string? DocumentReference { get; set; }
 
+    /// <summary>What the consent covers, as the consent names it (DOMAIN: consent names the parties and the scope); null on consents recorded before it was asked.</summary>
+    public string? Scope { get; set; }
+
+    public const int ScopeMaxLength = 500;
+
     /// <summary>The cited paragraph, e.g. <c>OSL 10 kap. 18 a §</c>.</summary>
     public string? Provision { get; set; }
 

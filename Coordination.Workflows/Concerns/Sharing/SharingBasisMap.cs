@@ -9,6 +9,7 @@ internal sealed class SharingBasisMap : IEntityTypeConfiguration<SharingBasis>
     {
         builder.ToTable("SharingBases");
         builder.Property(b => b.DocumentReference).HasMaxLength(200);
+        builder.Property(b => b.Scope).HasMaxLength(SharingBasis.ScopeMaxLength);
         builder.Property(b => b.Provision).HasMaxLength(200);
         builder.Property(b => b.WeighedBy).HasMaxLength(200);
         builder.Property(b => b.AgencyIds)

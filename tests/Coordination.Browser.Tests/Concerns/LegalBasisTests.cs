@@ -33,6 +33,10 @@ public sealed class LegalBasisTests(BrowserFixture browser) : IClassFixture<Brow
         await page.GetByLabel("Samtycket gavs (ÅÅÅÅ-MM-DD)").FillAsync("2026-11-20");
         await page.GetByLabel("Samtyckeshandlingens referens").FillAsync("Samtycke 2026-118");
         await submit.ClickAsync();
+        await page.Locator("#Basis_Scope-error").WaitForAsync();
+        Assert.Contains("vad samtycket omfattar", await page.Locator("#Basis_Scope-error").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("Samtyckets omfattning").FillAsync("Skolnärvaro och fritid");
+        await submit.ClickAsync();
         await page.Locator("#Basis_GivenBy-error").WaitForAsync();
         Assert.Contains("under 15 år vårdnadshavarna", await page.Locator("#Basis_GivenBy-error").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("Samtycke 2026-118", await page.GetByLabel("Samtyckeshandlingens referens").InputValueAsync());
@@ -43,6 +47,7 @@ public sealed class LegalBasisTests(BrowserFixture browser) : IClassFixture<Brow
         await submit.ClickAsync();
         await page.GetByText("Den rättsliga grunden är registrerad och ärendet delat.").WaitForAsync();
         Assert.True(await page.GetByText("Samtycke: Samtycke 2026-118").IsVisibleAsync());
+        Assert.True(await page.GetByText("Samtyckets omfattning: Skolnärvaro och fritid").IsVisibleAsync());
         await coordinator.CheckInBothLanguagesAsync("case view with a consent");
         await coordinator.ScreenshotAsync("case-view-consent-recorded");
 

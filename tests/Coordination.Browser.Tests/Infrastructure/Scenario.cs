@@ -39,6 +39,7 @@ public static class Scenario
             givenBy = "Guardians",
             givenOn,
             documentReference = "Samtycke 2026-118",
+            scope = "Skolnärvaro, fritid och kontakter med polisen",
         });
     }
 

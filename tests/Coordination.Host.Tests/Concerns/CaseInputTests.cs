@@ -36,6 +36,27 @@ public sealed class CaseInputTests
         Assert.Empty(concern.GetProperty("legalBases").EnumerateArray());
     }
 
+    private static readonly string[] PoliceOnly = ["Police"];
+
+    [Fact]
+    public async Task A_consent_must_say_what_it_covers_and_the_case_shows_it()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var id = await CaseJourney.RaiseAsync(host, users);
+        var path = $"/api/concerns/{id}/legal-bases";
+
+        var none = await users.PostJsonAsync(Coordinator, path, new { kind = "Consent", parties = PoliceOnly, givenBy = "Guardians", givenOn = "2026-11-20", documentReference = "Samtycke 2026-118" }, HttpStatusCode.BadRequest);
+        Assert.Equal(["scope"], Fields(none));
+        var tooLong = await users.PostJsonAsync(Coordinator, path, new { kind = "Consent", parties = PoliceOnly, givenBy = "Guardians", givenOn = "2026-11-20", documentReference = "Samtycke 2026-118", scope = new string('x', 501) }, HttpStatusCode.BadRequest);
+        Assert.Equal(["scope"], Fields(tooLong));
+        Assert.Empty((await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}")).GetProperty("legalBases").EnumerateArray());
+
+        await users.PostJsonAsync(Coordinator, path, Consent("Guardians", "2026-11-20"), HttpStatusCode.Created);
+        var basis = Assert.Single((await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}")).GetProperty("legalBases").EnumerateArray());
+        Assert.Equal("School attendance and leisure", basis.GetProperty("scope").GetString());
+    }
+
     [Fact]
     public async Task A_consent_given_today_in_Stockholm_is_taken_after_midnight_there_while_tomorrow_is_refused()
     {
@@ -132,7 +153,7 @@ public sealed class CaseInputTests
         new { goals = OneGoal, actions = new[] { new { what = "Talk with Alva", agency = "SocialServices", byDate } } };
 
     private static object Consent(string givenBy, string givenOn) =>
-        new { kind = "Consent", parties = new[] { "Police" }, givenBy, givenOn, documentReference = "Samtycke 2026-118" };
+        new { kind = "Consent", parties = new[] { "Police" }, givenBy, givenOn, documentReference = "Samtycke 2026-118", scope = "School attendance and leisure" };
 
     private static List<string> Fields(JsonElement problem) =>
         [.. problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal)];

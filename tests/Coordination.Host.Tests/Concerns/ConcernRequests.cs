@@ -25,6 +25,7 @@ internal static class ConcernRequests
         givenBy = "Guardians",
         givenOn,
         documentReference = "Samtycke 2026-118",
+        scope = "School attendance, leisure and contacts with the police",
     };
 
     /// <summary>A disclosure under a cited provision, weighed by a named official.</summary>

@@ -25,7 +25,7 @@ internal sealed class HostileRequests(int seed)
     private static readonly string[] Fields =
     [
         "email", "password", "scopes", "refreshToken", "youngPerson", "personalIdentityNumber", "name", "birthDate", "protectedIdentity", "school", "categories",
-        "urgency", "description", "guardianKnowledge", "agencyId", "kind", "parties", "givenBy", "givenOn", "documentReference", "provision", "weighedBy",
+        "urgency", "description", "guardianKnowledge", "agencyId", "kind", "parties", "givenBy", "givenOn", "documentReference", "scope", "provision", "weighedBy",
         "outcome", "reason", "immediateProtectionNeeded", "decision", "goals", "actions", "what", "byDate", "ownerUserId", "municipalityId", "organisationNumber",
         "licenseeName", "address", "postalTown", "licenceKinds", "servingFrom", "servingUntil", "responsiblePersons", "hasDancing", "complaints", "date",
         "eveningStart", "eveningEnd", "venueIds", "optionalParticipants", "items", "code", "result", "note", "startedAt", "endedAt", "participantsPresent",
