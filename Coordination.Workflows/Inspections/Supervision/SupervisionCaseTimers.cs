@@ -32,6 +32,16 @@ public static class SupervisionCaseTimers
         db.Add(task);
     }
 
+    /// <summary>
+    /// Whether the licensee's reply to the case's current kommunicering is recorded: a new,
+    /// harsher kommunicering clears the reply to the one before (kept in the venue's history).
+    /// </summary>
+    public static async Task<bool> ReplyRecordedAsync(this CoordinationDbContext db, Guid caseId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Set<SupervisionCase>().FindAsync(caseId) is { RepliedAt: not null };
+    }
+
     /// <summary>Three weeks passed without an appeal: the decision stands.</summary>
     public static async Task DecisionFinalAsync(this CoordinationDbContext db, Guid caseId, DateTimeOffset now)
     {
