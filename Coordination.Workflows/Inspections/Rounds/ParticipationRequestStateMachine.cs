@@ -98,7 +98,7 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
 
     /// <summary>
     /// The licensing officer's task to plan the round again, due by the round's planned start:
-    /// not replanned by then, it is overdue on the managers' list.
+    /// not replanned by then, it escalates to the licensing managers (<see cref="InspectionTaskDeadlineStateMachine"/>).
     /// </summary>
     private static async Task<Guid> CreateReplanTaskAsync(BehaviorContext<ParticipationRequestState, ParticipationAnswered> context)
     {
@@ -116,6 +116,7 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
         task.ProposedStart = answer.ProposedStart;
         task.Note = answer.Note;
         context.Db().Add(task);
+        await context.DeadlineSetAsync(task, context.CancellationToken);
         return task.Id;
     }
 
@@ -125,6 +126,7 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
         if (context.Saga.ReplanTaskId is { } id && await context.Db().Set<InspectionTask>().FindAsync([id], context.CancellationToken) is { IsOpen: true } task)
         {
             task.Complete(InspectionTaskStatus.Cancelled, context.Now());
+            await context.EndedAsync(task, context.CancellationToken);
         }
     }
 }

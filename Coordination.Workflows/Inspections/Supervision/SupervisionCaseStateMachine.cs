@@ -86,7 +86,7 @@ public sealed class SupervisionCaseStateMachine : MassTransitStateMachine<Superv
         During(UnderFollowUp,
             When(FollowUp.Received)
                 .Then(c => c.Saga.FollowUpToken = null)
-                .ThenAsync(c => c.Db().FollowUpDueAsync(c.Saga.CorrelationId, c.Now()))
+                .ThenAsync(c => c.Db().FollowUpDueAsync(c.Saga.CorrelationId, c.Now(), c))
                 .Schedule(FollowUp, c => new SupervisionFollowUpDue(c.Saga.CorrelationId), c => c.Db().NextFollowUp(c.Saga.CorrelationId)));
 
         DuringAny(
