@@ -14,13 +14,21 @@ namespace Coordination.Host.Tests.Inspections;
 /// </summary>
 internal static class LateDelivery
 {
+    /// <param name="schedulingToken">For a timer's message: the token its timer was set with, as the scheduler sends it.</param>
     /// <returns>The incident the message became, or null when it was consumed.</returns>
-    public static async Task<Incident?> DeliverAsync<T>(InspectionScenario scenario, T message)
+    public static async Task<Incident?> DeliverAsync<T>(InspectionScenario scenario, T message, Guid? schedulingToken = null)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var messageId = NewId.NextGuid();
-        await scenario.Host.Services.GetRequiredService<IBus>().Publish(message, send => send.MessageId = messageId);
+        await scenario.Host.Services.GetRequiredService<IBus>().Publish(message, send =>
+        {
+            send.MessageId = messageId;
+            if (schedulingToken is { } token)
+            {
+                send.Headers.Set(MessageHeaders.SchedulingTokenId, token.ToString("D"));
+            }
+        });
         var (_, incident) = await Poll.UntilAsync(
             () => scenario.Host.WithDatabaseAsync(async db => (
                 Consumed: await db.Set<InboxState>().AnyAsync(i => i.MessageId == messageId),

@@ -56,6 +56,34 @@ public sealed class LateEventTests
         await scenario.Officer.PostJsonAsync($"/api/inspections/supervision-cases/{caseId}/decision", new { sanction = "Varning" });
     }
 
+    /// <summary>
+    /// The other order: the reply time's timer fired before the reply's <c>Unschedule</c> was
+    /// consumed, and arrives after it, here once a harsher proposal's reply time runs. MassTransit
+    /// drops it, since it carries its timer's scheduling token (ScheduledSendJob), no longer the
+    /// instance's. This held before and holds; without the token it would end the new reply time.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_reply_time_timer_that_fired_before_the_reply_cancelled_it_is_dropped(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var clock = scenario.Host.Clock;
+        var (_, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
+        var path = $"/api/inspections/supervision-cases/{caseId}";
+        await scenario.Officer.PostJsonAsync($"{path}/kommunicering", new { proposedSanction = "Erinran", text = "We propose an erinran." });
+        var first = await Poll.UntilAsync(() => ReplyTimerAsync(scenario, caseId), t => t is not null, WorkflowWait, "the reply time's timer set");
+        await scenario.Officer.PostJsonAsync($"{path}/reply", new { text = ReplyText });
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply consumed", clock.TickSecond);
+        await scenario.Officer.PostJsonAsync($"{path}/kommunicering", new { proposedSanction = "Varning", text = "We now propose a varning." });
+        await Poll.UntilAsync(() => ReplyTimerAsync(scenario, caseId), t => t is not null && t != first, WorkflowWait, "the new reply time's timer set");
+
+        LateDelivery.AssertConsumed(await LateDelivery.DeliverAsync(scenario, new KommuniceringReplyDeadlinePassed(caseId), first));
+
+        Assert.Equal("AwaitingReply", (await scenario.SupervisionCaseAsync(caseId)).GetProperty("status").GetString());
+        Assert.Empty(await DecisionTasksAsync(scenario, caseId));
+    }
+
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
     [InlineData(HostBackend.PostgresRabbitMq)]
@@ -149,6 +177,9 @@ public sealed class LateEventTests
         var cancelled = (await scenario.OfficerTasksAsync(open: false)).EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == replan.GetProperty("id").GetGuid());
         Assert.Equal("Cancelled", cancelled.GetProperty("status").GetString());
     }
+
+    private static Task<Guid?> ReplyTimerAsync(InspectionScenario scenario, Guid caseId) =>
+        scenario.Host.WithDatabaseAsync(db => db.Set<SupervisionCaseState>().AsNoTracking().Where(s => s.CorrelationId == caseId).Select(s => s.ReplyDeadlineToken).FirstOrDefaultAsync());
 
     private static async Task<List<JsonElement>> DecisionTasksAsync(InspectionScenario scenario, Guid caseId) =>
         (await scenario.OfficerTasksAsync()).EnumerateArray()
