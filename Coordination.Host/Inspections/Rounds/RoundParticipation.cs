@@ -39,7 +39,7 @@ internal static class RoundParticipation
         }
     }
 
-    /// <summary>Cancels the unanswered requests of a round that is planned again.</summary>
+    /// <summary>Cancels the open tasks of a round that is planned again: its unanswered requests and the task to plan it again.</summary>
     public static async Task CancelOpenAsync(IEnumerable<InspectionTask> tasks, IPublishEndpoint publish, DateTimeOffset now)
     {
         foreach (var task in tasks.Where(t => t.IsOpen))
@@ -49,6 +49,8 @@ internal static class RoundParticipation
             {
                 await publish.Publish(new ParticipationAnswered(task.Id, task.RoundId!.Value, task.MunicipalityId, nameof(InspectionTaskStatus.Cancelled), null, null));
             }
+
+            await publish.EndedAsync(task);
         }
     }
 

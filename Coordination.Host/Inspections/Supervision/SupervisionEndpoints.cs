@@ -91,6 +91,7 @@ internal static class SupervisionEndpoints
             foreach (var task in await OpenDecisionTasksAsync(db, supervision.Id))
             {
                 task.Complete(InspectionTaskStatus.Cancelled, now);
+                await publish.EndedAsync(task);
             }
         }
 
@@ -186,6 +187,7 @@ internal static class SupervisionEndpoints
         foreach (var task in await OpenDecisionTasksAsync(db, id))
         {
             task.Complete(InspectionTaskStatus.Done, now);
+            await publish.EndedAsync(task);
         }
 
         if (decided != Sanction.Aterkallelse)
@@ -246,7 +248,7 @@ internal static class SupervisionEndpoints
     }
 
     /// <summary>The six-monthly follow-up that came due was held; see <see cref="SupervisionFollowUp"/>.</summary>
-    internal static async Task<IResult> FollowUpHeldAsync(Guid id, FollowUpRequest request, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    internal static async Task<IResult> FollowUpHeldAsync(Guid id, FollowUpRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         if (await VisibleAsync(db, id, user) is not { } supervision)
         {
@@ -271,7 +273,7 @@ internal static class SupervisionEndpoints
             return errors.Problem();
         }
 
-        await SupervisionFollowUp.HeldAsync(db, venue, supervision.Id, note, clock.GetUtcNow());
+        await SupervisionFollowUp.HeldAsync(db, publish, venue, supervision.Id, note, clock.GetUtcNow());
 
         // The case's version moves on, so that of two officers recording the same follow-up at
         // once one is saved and the other is told it changed at the same time.
@@ -302,6 +304,7 @@ internal static class SupervisionEndpoints
         foreach (var task in await SupervisionFollowUp.OpenTasksAsync(db, supervision.Id))
         {
             task.Complete(InspectionTaskStatus.Cancelled, now);
+            await publish.EndedAsync(task);
         }
 
         await AddHistoryAsync(db, supervision, now, VenueHistoryKind.SupervisionClosed, "The supervision ended.");

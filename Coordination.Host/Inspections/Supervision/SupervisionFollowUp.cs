@@ -2,6 +2,7 @@ using Coordination.Host.WebUi;
 using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Persistence;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Inspections.Supervision;
@@ -21,26 +22,27 @@ internal static class SupervisionFollowUp
         db.Set<InspectionTask>().Where(t => t.SupervisionCaseId == caseId && t.Kind == InspectionTaskKind.FollowUpVenue && t.Status == InspectionTaskStatus.Open).ToListAsync();
 
     /// <summary>The officer reviewed the venue: every open follow-up task of the case is done, with the note.</summary>
-    public static Task HeldAsync(CoordinationDbContext db, Venue venue, Guid caseId, string note, DateTimeOffset now) =>
-        CompleteAsync(db, venue, caseId, now, note, null, $"The six-monthly follow-up of the supervision was held: {note}");
+    public static Task HeldAsync(CoordinationDbContext db, IPublishEndpoint publish, Venue venue, Guid caseId, string note, DateTimeOffset now) =>
+        CompleteAsync(db, publish, venue, caseId, now, note, null, $"The six-monthly follow-up of the supervision was held: {note}");
 
     /// <summary>
     /// A visit recorded while a follow-up is due is that follow-up: nobody reviews a venue more
     /// closely than by visiting it, and the officer would otherwise record the same thing twice.
     /// </summary>
-    public static Task CompleteByVisitAsync(CoordinationDbContext db, Venue venue, Guid visitId, DateTimeOffset visitedAt, DateTimeOffset now) =>
+    public static Task CompleteByVisitAsync(CoordinationDbContext db, IPublishEndpoint publish, Venue venue, Guid visitId, DateTimeOffset visitedAt, DateTimeOffset now) =>
         IsDue(venue)
-            ? CompleteAsync(db, venue, venue.OpenSupervisionCaseId!.Value, now, null, visitId,
+            ? CompleteAsync(db, publish, venue, venue.OpenSupervisionCaseId!.Value, now, null, visitId,
                 $"The visit of {StockholmTime.Show(StockholmTime.Today(visitedAt))} counts as the six-monthly follow-up of the supervision (recorded automatically with the visit).")
             : Task.CompletedTask;
 
-    private static async Task CompleteAsync(CoordinationDbContext db, Venue venue, Guid caseId, DateTimeOffset now, string? note, Guid? visitId, string text)
+    private static async Task CompleteAsync(CoordinationDbContext db, IPublishEndpoint publish, Venue venue, Guid caseId, DateTimeOffset now, string? note, Guid? visitId, string text)
     {
         foreach (var task in await OpenTasksAsync(db, caseId))
         {
             task.Note = note;
             task.VisitId ??= visitId;
             task.Complete(InspectionTaskStatus.Done, now);
+            await publish.EndedAsync(task);
         }
 
         venue.FollowUpDueAt = null;

@@ -161,7 +161,7 @@ internal static class VisitEndpoints
         }
 
         await ReInspection.CompleteByVisitAsync(db, publish, venue, visit.Id, now);
-        await SupervisionFollowUp.CompleteByVisitAsync(db, venue, visit.Id, visit.StartedAt, now);
+        await SupervisionFollowUp.CompleteByVisitAsync(db, publish, venue, visit.Id, visit.StartedAt, now);
         await publish.Publish(new VisitRecorded(visit.Id, venue.Id, visit.MunicipalityId, protocolTask.Id, remindAt, dueAt));
         try
         {

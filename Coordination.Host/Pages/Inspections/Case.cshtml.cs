@@ -86,7 +86,7 @@ public sealed class CaseModel(
     }
 
     public Task<IActionResult> OnPostFollowUpAsync() =>
-        ActAsync(() => SupervisionEndpoints.FollowUpHeldAsync(Id, new FollowUpRequest(Input.FollowUpNote), User, db, clock), "FollowUp");
+        ActAsync(() => SupervisionEndpoints.FollowUpHeldAsync(Id, new FollowUpRequest(Input.FollowUpNote), User, db, publish, clock), "FollowUp");
 
     public Task<IActionResult> OnPostCloseAsync() =>
         ActAsync(() => SupervisionEndpoints.CloseAsync(Id, User, db, publish, clock), "Close");

@@ -60,6 +60,23 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
                 .Unschedule(Deadline)
                 .Finalize());
 
+        // Answers that race: the request's task has no version, so two answers sent at the same
+        // moment (a double click) are both saved and both published, and a round planned again
+        // cancels a request that is being answered. The same answer again carries nothing new; a
+        // cancellation ends the request, and the replanning task an answer opened with it, since
+        // the round has just been planned again. Two different answers are left unhandled: which
+        // one the agency meant is for a person to find out, from the incident.
+        During(Accepted,
+            Ignore(Answered, c => c.Message.Answer == nameof(InspectionTaskStatus.Accepted)),
+            When(Answered, c => c.Message.Answer == nameof(InspectionTaskStatus.Cancelled))
+                .Finalize());
+
+        During(ReplanningRequested,
+            Ignore(Answered, c => c.Message.Answer is nameof(InspectionTaskStatus.Declined) or nameof(InspectionTaskStatus.OtherTimeProposed)),
+            When(Answered, c => c.Message.Answer == nameof(InspectionTaskStatus.Cancelled))
+                .ThenAsync(CancelReplanTaskAsync)
+                .Finalize());
+
         SetCompletedWhenFinalized();
     }
 
@@ -81,7 +98,7 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
 
     /// <summary>
     /// The licensing officer's task to plan the round again, due by the round's planned start:
-    /// not replanned by then, it is overdue on the managers' list.
+    /// not replanned by then, it escalates to the licensing managers (<see cref="InspectionTaskDeadlineStateMachine"/>).
     /// </summary>
     private static async Task<Guid> CreateReplanTaskAsync(BehaviorContext<ParticipationRequestState, ParticipationAnswered> context)
     {
@@ -99,6 +116,17 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
         task.ProposedStart = answer.ProposedStart;
         task.Note = answer.Note;
         context.Db().Add(task);
+        await context.DeadlineSetAsync(task, context.CancellationToken);
         return task.Id;
+    }
+
+    /// <summary>The round was planned again while the answer that asked for it was on its way: nothing is left to replan.</summary>
+    private static async Task CancelReplanTaskAsync(BehaviorContext<ParticipationRequestState, ParticipationAnswered> context)
+    {
+        if (context.Saga.ReplanTaskId is { } id && await context.Db().Set<InspectionTask>().FindAsync([id], context.CancellationToken) is { IsOpen: true } task)
+        {
+            task.Complete(InspectionTaskStatus.Cancelled, context.Now());
+            await context.EndedAsync(task, context.CancellationToken);
+        }
     }
 }

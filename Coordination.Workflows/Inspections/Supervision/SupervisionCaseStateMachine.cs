@@ -39,15 +39,30 @@ public sealed class SupervisionCaseStateMachine : MassTransitStateMachine<Superv
                 .Schedule(ReplyDeadline, c => new KommuniceringReplyDeadlinePassed(c.Saga.CorrelationId), c => c.Message.ReplyDueAt.UtcDateTime)
                 .TransitionTo(AwaitingReply));
 
+        // A reply is acted on only while one to the current kommunicering is on the case: the
+        // reply to a proposal since replaced by a harsher one (delivered late, or retried from an
+        // incident) must not end the new proposal's reply time.
         During(AwaitingReply,
             When(Replied)
-                .Unschedule(ReplyDeadline)
-                .ThenAsync(c => c.Db().ReadyForDecisionAsync(c.Saga.CorrelationId, c.Now()))
-                .TransitionTo(AwaitingDecision),
+                .IfAsync(c => c.Db().ReplyRecordedAsync(c.Saga.CorrelationId), reply => reply
+                    .Unschedule(ReplyDeadline)
+                    .ThenAsync(c => c.Db().ReadyForDecisionAsync(c.Saga.CorrelationId, c.Now()))
+                    .TransitionTo(AwaitingDecision)),
             When(ReplyDeadline.Received)
                 .Then(c => c.Saga.ReplyDeadlineToken = null)
                 .ThenAsync(c => c.Db().ReadyForDecisionAsync(c.Saga.CorrelationId, c.Now()))
                 .TransitionTo(AwaitingDecision));
+
+        // The edge records a reply while the case awaits one, and an appeal while the window is
+        // open; the deadline's timer may be consumed before the event that follows. The reply or
+        // appeal is on the case already, and the timer's step read it (a decision task says the
+        // licensee replied; the decision does not become final over an appeal): the event that
+        // arrives after it carries nothing new. Every other late event is a fault and stays one.
+        During(AwaitingDecision, AppealWindowOpen, AppealedInTime, UnderFollowUp,
+            Ignore(Replied));
+
+        During(UnderFollowUp,
+            Ignore(Appealed));
 
         // One timer at a time (see InspectionWorkflows): the first follow-up is set when the
         // appeal window closes, and an appeal lets the window's timer run out instead of cancelling it.
@@ -71,7 +86,7 @@ public sealed class SupervisionCaseStateMachine : MassTransitStateMachine<Superv
         During(UnderFollowUp,
             When(FollowUp.Received)
                 .Then(c => c.Saga.FollowUpToken = null)
-                .ThenAsync(c => c.Db().FollowUpDueAsync(c.Saga.CorrelationId, c.Now()))
+                .ThenAsync(c => c.Db().FollowUpDueAsync(c.Saga.CorrelationId, c.Now(), c))
                 .Schedule(FollowUp, c => new SupervisionFollowUpDue(c.Saga.CorrelationId), c => c.Db().NextFollowUp(c.Saga.CorrelationId)));
 
         DuringAny(

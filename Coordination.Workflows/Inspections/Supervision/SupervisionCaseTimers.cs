@@ -3,6 +3,7 @@ using Coordination.Workflows.Inspections.Settings;
 using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Persistence;
+using MassTransit;
 
 namespace Coordination.Workflows.Inspections.Supervision;
 
@@ -32,6 +33,16 @@ public static class SupervisionCaseTimers
         db.Add(task);
     }
 
+    /// <summary>
+    /// Whether the licensee's reply to the case's current kommunicering is recorded: a new,
+    /// harsher kommunicering clears the reply to the one before (kept in the venue's history).
+    /// </summary>
+    public static async Task<bool> ReplyRecordedAsync(this CoordinationDbContext db, Guid caseId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Set<SupervisionCase>().FindAsync(caseId) is { RepliedAt: not null };
+    }
+
     /// <summary>Three weeks passed without an appeal: the decision stands.</summary>
     public static async Task DecisionFinalAsync(this CoordinationDbContext db, Guid caseId, DateTimeOffset now)
     {
@@ -58,13 +69,15 @@ public static class SupervisionCaseTimers
 
     /// <summary>
     /// The six-monthly follow-up came due: a task (due by the next follow-up, so one not done by
-    /// then is overdue on the managers' list), a history line, the venue first in risk selection,
-    /// and the next follow-up. The cycle keeps its dates: the next is counted from when this one
-    /// was due, not from when its timer fired (later, if the service was down at the time).
+    /// then is overdue on the managers' list and escalates to them), a history line, the venue
+    /// first in risk selection, and the next follow-up. The cycle keeps its dates: the next is
+    /// counted from when this one was due, not from when its timer fired (later, if the service
+    /// was down at the time).
     /// </summary>
-    public static async Task FollowUpDueAsync(this CoordinationDbContext db, Guid caseId, DateTimeOffset now)
+    public static async Task FollowUpDueAsync(this CoordinationDbContext db, Guid caseId, DateTimeOffset now, IPublishEndpoint publish)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(publish);
         var supervision = await db.Set<SupervisionCase>().FindAsync(caseId) ?? throw new InvalidOperationException($"Supervision case {caseId} is missing.");
         var settings = await db.InspectionSettingsForAsync(supervision.MunicipalityId);
         var due = supervision.NextFollowUpAt is { } scheduled && scheduled <= now ? scheduled : now;
@@ -91,6 +104,7 @@ public static class SupervisionCaseTimers
         task.VenueId = supervision.VenueId;
         task.SupervisionCaseId = supervision.Id;
         db.Add(task);
+        await publish.DeadlineSetAsync(task);
     }
 
     /// <summary>When the next follow-up falls due, as <see cref="FollowUpDueAsync"/> just set it.</summary>

@@ -7,7 +7,10 @@ using Coordination.Workflows.Concerns.Sharing;
 using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Inspections.Rounds;
 using Coordination.Workflows.Inspections.Supervision;
+using Coordination.Workflows.Persistence;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Host.Tests.Security;
 
@@ -217,11 +220,12 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
         }
 
         // Its six-monthly follow-up come due, as its timer would make it half a year on.
-        await host.WithDatabaseAsync(async db =>
+        await using (var scope = host.Services.CreateAsyncScope())
         {
-            await db.FollowUpDueAsync(cases[5], host.Clock.GetUtcNow());
-            return await db.SaveChangesAsync();
-        });
+            var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+            await db.FollowUpDueAsync(cases[5], host.Clock.GetUtcNow(), scope.ServiceProvider.GetRequiredService<IPublishEndpoint>());
+            await db.SaveChangesAsync();
+        }
 
         return new InspectionRecords(round, venues[8..], visits[0], visits[1], cases[0], cases[1], cases[2], cases[3], cases[4], cases[5]);
     }
