@@ -121,6 +121,7 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                         {
                             var at = c.Saga.NextTimerAt!.Value;
                             c.Saga.Reminders++;
+                            c.Saga.LastRemindedAt = at;
                             c.Saga.NextTimerAt = Min(at + c.Saga.ReminderInterval, c.Saga.EscalatesAt);
                             Log(c, at, "TaskReminded", $"Reminder {c.Saga.Reminders}: the task is waiting.", null);
                         })

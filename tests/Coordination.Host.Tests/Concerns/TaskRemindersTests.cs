@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Coordination.Host.Tests.Infrastructure;
+using Coordination.Testing;
+using static Coordination.Host.Tests.Concerns.Caseworkers;
+using static Coordination.Host.Tests.Concerns.TaskInboxPage;
+
+namespace Coordination.Host.Tests.Concerns;
+
+/// <summary>
+/// Reminders of agency tasks reach the people who must act: the task inbox says how often and
+/// when last, and that a task went to the managers, as their overdue list does. Every test runs on
+/// SQLite with the in-memory bus and on PostgreSQL with RabbitMQ; the clock is moved, never waited for.
+/// </summary>
+public abstract partial class TaskRemindersTests
+{
+    private const string PoliceManager = "police.manager@alvby.demo";
+    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+
+    protected abstract Task<EmbeddedHostFactory> StartAsync();
+
+    [Fact]
+    public virtual async Task A_police_officers_inbox_says_how_often_and_when_a_task_was_reminded_and_that_it_went_to_the_managers_as_their_overdue_list_does()
+    {
+        await using var host = await StartAsync();
+        using var users = new Caseworkers(host);
+        var id = await users.RaiseAndShareAsync("Police");
+        var task = (await users.WaitForTaskAsync(Police, id, "JointWork")).GetProperty("id").GetGuid();
+        var due = new DateTimeOffset(2026, 11, 26, 15, 0, 0, TimeSpan.Zero);
+        Assert.DoesNotContain("Påmind", Row(await InboxAsync(users, "/Tasks"), task), StringComparison.Ordinal);
+
+        // A day after the offer, and every day after it, the police are reminded: the row says how often and when last.
+        for (var n = 1; n <= 3; n++)
+        {
+            host.Clock.Advance(TimeSpan.FromDays(1));
+            var reminded = await QueueTaskAsync(host, users, task, t => t.GetProperty("reminders").GetInt32() == n, $"reminder {n}");
+            var last = reminded.GetProperty("lastRemindedAt").GetDateTimeOffset();
+            Assert.Equal(n == 1 ? $"Påmind en gång, senast {Shown(last)}" : $"Påmind {n} gånger, senast {Shown(last)}", Reminded(Row(await InboxAsync(users, "/Tasks"), task)));
+        }
+
+        // A second task, not yet reminded: "only reminded" leaves it out, in the page and the API alike.
+        var second = await users.RaiseAndShareAsync("Police");
+        var fresh = (await users.WaitForTaskAsync(Police, second, "JointWork")).GetProperty("id").GetGuid();
+        Assert.Equal([task, fresh], Rows(await InboxAsync(users, "/Tasks"), "queue"));
+        Assert.Equal([task], Rows(await InboxAsync(users, "/Tasks?reminded=true"), "queue"));
+        Assert.Equal([task], await QueueIdsAsync(users, "reminded=true"));
+
+        // Past the deadline it goes to the managers: the row says so, and it is on their overdue list too.
+        host.Clock.AdvanceTo(due + TimeSpan.FromMinutes(1));
+        await QueueTaskAsync(host, users, task, t => t.GetProperty("escalatedAt").ValueKind != JsonValueKind.Null, "the task escalated");
+        var row = Row(await InboxAsync(users, "/Tasks"), task);
+        Assert.Contains($"Eskalerad till cheferna {Shown(due)}", row, StringComparison.Ordinal);
+        Assert.Contains("(försenad)", row, StringComparison.Ordinal);
+        Assert.StartsWith("Påmind 3 gånger", Reminded(row), StringComparison.Ordinal);
+        Assert.Equal([task], Rows(await InboxAsync(users, "/Tasks?overdue=true&reminded=true"), "queue"));
+        Assert.Equal([task], await OverdueTaskIdsAsync(users));
+
+        // Answered, it is no longer waiting: neither reminded nor escalated in the inbox, nor overdue on the managers' list.
+        await users.PostJsonAsync(Police, $"/api/tasks/{task}/accept", new { }, HttpStatusCode.Accepted);
+        await QueueTaskAsync(host, users, task, t => t.GetProperty("state").GetString() == "Accepted", "the task accepted");
+        row = Row(await InboxAsync(users, "/Tasks"), task);
+        Assert.DoesNotContain("Påmind", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("Eskalerad", row, StringComparison.Ordinal);
+        Assert.Empty(Rows(await InboxAsync(users, "/Tasks?reminded=true"), "queue"));
+        Assert.Empty(await OverdueTaskIdsAsync(users));
+    }
+
+    private static async Task<JsonElement> QueueTaskAsync(EmbeddedHostFactory host, Caseworkers users, Guid task, Func<JsonElement, bool> condition, string what) =>
+        (await Poll.UntilAsync(
+            () => users.QueueAsync(Police),
+            tasks => tasks.Exists(t => t.GetProperty("id").GetGuid() == task && condition(t)),
+            WorkflowWait,
+            what,
+            host.Clock.TickSecond)).First(t => t.GetProperty("id").GetGuid() == task);
+
+    private static async Task<List<Guid>> QueueIdsAsync(Caseworkers users, string query) =>
+        [.. (await users.GetJsonAsync(Police, "/api/tasks/queue?" + query)).EnumerateArray().Select(t => t.GetProperty("id").GetGuid())];
+
+    private static async Task<List<Guid>> OverdueTaskIdsAsync(Caseworkers users) =>
+        [.. (await users.GetJsonAsync(PoliceManager, "/api/overdue")).GetProperty("agencies").EnumerateArray()
+            .SelectMany(a => a.GetProperty("tasks").EnumerateArray())
+            .Select(t => t.GetProperty("id").GetGuid())];
+
+    private static async Task<string> InboxAsync(Caseworkers users, string address)
+    {
+        using var response = await users.GetAsync(Police, address);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {address}: {(int)response.StatusCode}");
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The queue's row of the task, as HTML.</summary>
+    private static string Row(string html, Guid task)
+    {
+        var queue = Regex.Match(html, "<table id=\"queue-table\".*?</table>", RegexOptions.Singleline).Value;
+        var row = Regex.Match(queue, $"<tr data-task-id=\"{task}\".*?</tr>", RegexOptions.Singleline);
+        Assert.True(row.Success, $"task {task} is not in the queue");
+        return row.Value;
+    }
+
+    /// <summary>The row's reminder line, or null.</summary>
+    private static string? Reminded(string row) => ReminderLine().Match(row) is { Success: true } m ? m.Groups["text"].Value : null;
+
+    private static string Shown(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("<div class=\"reminded\">(?<text>[^<]*)</div>")]
+    private static partial Regex ReminderLine();
+}
