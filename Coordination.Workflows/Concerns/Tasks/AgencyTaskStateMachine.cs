@@ -9,8 +9,9 @@ namespace Coordination.Workflows.Concerns.Tasks;
 /// An agency task: offered to the agency's queue → claimed or assigned → accepted or declined
 /// (joint work) → completed, or cancelled when the concern closes or sharing with the agency
 /// stops. While it waits for an answer (joint work) or to be done (every other kind) a timer
-/// reminds the agency at the configured interval and, once the deadline has passed by the
-/// configured margin, escalates it to the agency's managers.
+/// reminds the agency at the configured interval, the first time one interval after the offer
+/// but no earlier than the offer's lead before the deadline, and, once the deadline has passed by
+/// the configured margin, escalates it to the agency's managers.
 /// </summary>
 public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskState>
 {
@@ -55,7 +56,7 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                     task.EscalationAfterDue = offer.EscalationAfterDue;
                     task.EndsWithSharing = offer.EndsWithSharing;
                     task.OwnerUserId = offer.AssignedUserId;
-                    task.NextTimerAt = Min(offer.OfferedAt + offer.ReminderInterval, task.EscalatesAt);
+                    task.NextTimerAt = FirstTimer(offer, task.EscalatesAt);
                     CaseLog.Write(c, CaseEvent.Of(task.ConcernId, offer.OfferedAt, "TaskOffered", CaseEventAudience.Agency, $"{offer.Kind} task offered: {offer.Title}", agency: task.AgencyId));
                 })
                 .Schedule(Timer, c => new AgencyTaskReminderDue(c.Saga.CorrelationId), c => c.Saga.NextTimerAt!.Value.UtcDateTime)
@@ -175,6 +176,25 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
     public Schedule<AgencyTaskState, AgencyTaskReminderDue> Timer { get; private set; } = null!;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>
+    /// The first reminder: one interval after the offer, but not before the lead before the
+    /// deadline, so that a task due in months is not reminded daily from its first day; the
+    /// escalation if that comes first. An offer without a lead (sent before it existed) is
+    /// reminded from the offer, as it was.
+    /// </summary>
+    private static DateTimeOffset FirstTimer(AgencyTaskOffered offer, DateTimeOffset escalatesAt)
+    {
+        var first = offer.OfferedAt + offer.ReminderInterval;
+        if (offer.ReminderLead is { } lead)
+        {
+            first = Max(first, offer.DueAt - lead);
+        }
+
+        return Min(first, escalatesAt);
+    }
 
     private static void Finish(BehaviorContext<AgencyTaskState> c, AgencyTaskCompleted message)
     {

@@ -4,19 +4,25 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Testing;
+using Coordination.Workflows.Concerns.Tasks;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Coordination.Host.Tests.Concerns.Caseworkers;
 using static Coordination.Host.Tests.Concerns.TaskInboxPage;
 
 namespace Coordination.Host.Tests.Concerns;
 
 /// <summary>
-/// Reminders of agency tasks reach the people who must act: the task inbox says how often and
-/// when last, and that a task went to the managers, as their overdue list does. Every test runs on
-/// SQLite with the in-memory bus and on PostgreSQL with RabbitMQ; the clock is moved, never waited for.
+/// Reminders of agency tasks reach the people who must act (the task inbox says how often and
+/// when last, and that a task went to the managers, as their overdue list does), and begin only
+/// near a long task's deadline. Every test runs on SQLite with the in-memory bus and on
+/// PostgreSQL with RabbitMQ; the clock is moved, never waited for.
 /// </summary>
 public abstract partial class TaskRemindersTests
 {
     private const string PoliceManager = "police.manager@alvby.demo";
+    private static readonly string[] Goals = ["Alva attends school every day"];
     private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
 
     protected abstract Task<EmbeddedHostFactory> StartAsync();
@@ -67,6 +73,60 @@ public abstract partial class TaskRemindersTests
         Assert.Empty(await OverdueTaskIdsAsync(users));
     }
 
+    [Fact]
+    public virtual async Task A_plan_action_due_in_three_months_is_not_reminded_in_its_first_weeks_and_daily_in_its_last_week_only()
+    {
+        await using var host = await StartAsync();
+        using var users = new Caseworkers(host);
+        var police = await users.AgencyOfAsync(Police);
+        var id = await AcceptedJointWorkAsync(host, users);
+        var (task, due) = await PlanActionAsync(users, id, "2027-02-26");
+
+        // Its first reminder waits for the last week before the deadline, not the day after the plan.
+        Assert.Equal(due - TimeSpan.FromDays(7), (await StateAsync(host, task)).NextTimerAt);
+        host.Clock.AdvanceTo(EmbeddedHostFactory.DefaultStart + TimeSpan.FromDays(28));
+        host.Clock.TickSecond();
+        Assert.Equal(0, (await StateAsync(host, task)).Reminders);
+        Assert.Empty(await ChronologyAsync(users, id, "TaskReminded", police));
+
+        // From a week before the deadline, a reminder a day: seven, then the escalation at the deadline.
+        host.Clock.AdvanceTo(due - TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        await UntilStateAsync(host, task, s => s.Reminders == 1, "the first reminder");
+        for (var n = 2; n <= 7; n++)
+        {
+            host.Clock.Advance(TimeSpan.FromDays(1));
+            await UntilStateAsync(host, task, s => s.Reminders == n, $"reminder {n}");
+        }
+
+        host.Clock.AdvanceTo(due + TimeSpan.FromMinutes(1));
+        var escalated = await UntilStateAsync(host, task, s => s.EscalatedAt is not null, "the escalation");
+        Assert.Equal(due, escalated.EscalatedAt);
+        Assert.Equal(7, escalated.Reminders);
+        Assert.Equal(7, (await ChronologyAsync(users, id, "TaskReminded", police)).Count);
+    }
+
+    /// <summary>A concern shared with the police, whose joint-work task they have accepted (so that it is reminded no more).</summary>
+    private static async Task<Guid> AcceptedJointWorkAsync(EmbeddedHostFactory host, Caseworkers users)
+    {
+        var id = await users.RaiseAndShareAsync("Police");
+        var joint = (await users.WaitForTaskAsync(Police, id, "JointWork")).GetProperty("id").GetGuid();
+        await users.PostJsonAsync(Police, $"/api/tasks/{joint}/accept", new { }, HttpStatusCode.Accepted);
+        await QueueTaskAsync(host, users, joint, t => t.GetProperty("state").GetString() == "Accepted", "the joint work accepted");
+        return id;
+    }
+
+    /// <summary>A plan whose one action is the police's by <paramref name="byDate"/>: its task and deadline.</summary>
+    private static async Task<(Guid Task, DateTimeOffset Due)> PlanActionAsync(Caseworkers users, Guid id, string byDate)
+    {
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", new
+        {
+            goals = Goals,
+            actions = new[] { new { what = "Youth police meet Alva and her mother", agency = "Police", byDate } },
+        }, HttpStatusCode.Created);
+        var action = await users.WaitForTaskAsync(Police, id, "PlanAction");
+        return (action.GetProperty("id").GetGuid(), action.GetProperty("dueAt").GetDateTimeOffset());
+    }
+
     private static async Task<JsonElement> QueueTaskAsync(EmbeddedHostFactory host, Caseworkers users, Guid task, Func<JsonElement, bool> condition, string what) =>
         (await Poll.UntilAsync(
             () => users.QueueAsync(Police),
@@ -82,6 +142,11 @@ public abstract partial class TaskRemindersTests
         [.. (await users.GetJsonAsync(PoliceManager, "/api/overdue")).GetProperty("agencies").EnumerateArray()
             .SelectMany(a => a.GetProperty("tasks").EnumerateArray())
             .Select(t => t.GetProperty("id").GetGuid())];
+
+    /// <summary>The concern's chronology lines of one kind for one agency.</summary>
+    private static async Task<List<JsonElement>> ChronologyAsync(Caseworkers users, Guid id, string kind, Guid agencyId) =>
+        [.. (await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}/chronology")).EnumerateArray()
+            .Where(e => e.GetProperty("kind").GetString() == kind && e.GetProperty("agencyId").ValueKind != JsonValueKind.Null && e.GetProperty("agencyId").GetGuid() == agencyId)];
 
     private static async Task<string> InboxAsync(Caseworkers users, string address)
     {
@@ -103,6 +168,15 @@ public abstract partial class TaskRemindersTests
     private static string? Reminded(string row) => ReminderLine().Match(row) is { Success: true } m ? m.Groups["text"].Value : null;
 
     private static string Shown(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Stockholm).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static async Task<AgencyTaskState> StateAsync(EmbeddedHostFactory host, Guid task)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<CoordinationDbContext>().Set<AgencyTaskState>().AsNoTracking().SingleAsync(t => t.CorrelationId == task);
+    }
+
+    private static Task<AgencyTaskState> UntilStateAsync(EmbeddedHostFactory host, Guid task, Func<AgencyTaskState, bool> condition, string what) =>
+        Poll.UntilAsync(() => StateAsync(host, task), condition, WorkflowWait, what, host.Clock.TickSecond);
 
     [GeneratedRegex("<div class=\"reminded\">(?<text>[^<]*)</div>")]
     private static partial Regex ReminderLine();
