@@ -11,7 +11,9 @@ namespace Coordination.Workflows.Concerns.Tasks;
 /// stops. While it waits for an answer (joint work) or to be done (every other kind) a timer
 /// reminds the agency at the configured interval, the first time one interval after the offer
 /// but no earlier than the offer's lead before the deadline, and, once the deadline has passed by
-/// the configured margin, escalates it to the agency's managers.
+/// the configured margin, escalates it to the agency's managers. A timer that fires late (the
+/// service was down) reminds once and counts the next interval from then, or escalates at once
+/// when the escalation is already due: missed reminders are not made up one after another.
 /// </summary>
 public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskState>
 {
@@ -107,12 +109,14 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                     Log(c, c.Message.ReassignedAt, "TaskReassigned", "Task reassigned by a manager.", c.Message.ReassignedByUserId);
                 })
                 .If(c => c.Saga.CurrentState == nameof(Offered), open => open.TransitionTo(Claimed)),
-            When(Timer.Received)
-                .IfElse(c => c.Saga.NextTimerAt >= c.Saga.EscalatesAt,
+            // Escalated once: a timer of an escalated task changes nothing.
+            When(Timer.Received, c => c.Saga.EscalatedAt is null)
+                .IfElse(c => c.Saga.NextTimerAt >= c.Saga.EscalatesAt || CaseLog.Now(c) >= c.Saga.EscalatesAt,
                     escalate => escalate
                         .Then(c =>
                         {
-                            c.Saga.EscalatedAt = c.Saga.NextTimerAt;
+                            // On time, or at once after downtime: recorded at the instant it was due.
+                            c.Saga.EscalatedAt = c.Saga.EscalatesAt;
                             c.Saga.NextTimerAt = null;
                             Log(c, c.Saga.EscalatedAt!.Value, "TaskEscalated", "Deadline passed without an answer: escalated to the agency's managers.", null);
                         })
@@ -120,13 +124,15 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                     remind => remind
                         .Then(c =>
                         {
-                            var at = c.Saga.NextTimerAt!.Value;
+                            // Counted from when it fired, not from when it was due: after downtime
+                            // the next reminder is an interval away, not already past and due at once.
+                            var at = Max(CaseLog.Now(c), c.Saga.NextTimerAt ?? c.Saga.OfferedAt);
                             c.Saga.Reminders++;
                             c.Saga.LastRemindedAt = at;
                             c.Saga.NextTimerAt = Min(at + c.Saga.ReminderInterval, c.Saga.EscalatesAt);
                             Log(c, at, "TaskReminded", $"Reminder {c.Saga.Reminders}: the task is waiting.", null);
                         })
-                        .Publish(c => new AgencyTaskReminded(c.Saga.CorrelationId, c.Saga.AgencyId, c.Saga.Reminders, CaseLog.Now(c)))
+                        .Publish(c => new AgencyTaskReminded(c.Saga.CorrelationId, c.Saga.AgencyId, c.Saga.Reminders, c.Saga.LastRemindedAt!.Value))
                         .Schedule(Timer, c => new AgencyTaskReminderDue(c.Saga.CorrelationId), c => c.Saga.NextTimerAt!.Value.UtcDateTime)),
             When(ConcernClosed)
                 .Then(c => Cancel(c, "The concern was closed.", c.Message.ClosedAt))

@@ -15,9 +15,9 @@ namespace Coordination.Host.Tests.Concerns;
 
 /// <summary>
 /// Reminders of agency tasks reach the people who must act (the task inbox says how often and
-/// when last, and that a task went to the managers, as their overdue list does), and begin only
-/// near a long task's deadline. Every test runs on SQLite with the in-memory bus and on
-/// PostgreSQL with RabbitMQ; the clock is moved, never waited for.
+/// when last, and that a task went to the managers, as their overdue list does), begin only near
+/// a long task's deadline, and come once after downtime instead of in a burst. Every test runs on
+/// SQLite with the in-memory bus and on PostgreSQL with RabbitMQ; the clock is moved, never waited for.
 /// </summary>
 public abstract partial class TaskRemindersTests
 {
@@ -103,6 +103,41 @@ public abstract partial class TaskRemindersTests
         Assert.Equal(due, escalated.EscalatedAt);
         Assert.Equal(7, escalated.Reminders);
         Assert.Equal(7, (await ChronologyAsync(users, id, "TaskReminded", police)).Count);
+    }
+
+    [Fact]
+    public virtual async Task After_five_days_down_a_task_is_reminded_once_not_five_times_and_escalated_once_at_once()
+    {
+        await using var host = await StartAsync();
+        using var users = new Caseworkers(host);
+        var police = await users.AgencyOfAsync(Police);
+        var id = await AcceptedJointWorkAsync(host, users);
+        var (task, due) = await PlanActionAsync(users, id, "2026-12-18");
+
+        // The service is down from before the first reminder (a week before the deadline) until
+        // four days and an hour after it: five reminder times missed, one reminder when it is back.
+        var back = due - TimeSpan.FromDays(3) + TimeSpan.FromHours(1);
+        host.Clock.AdvanceTo(back);
+        var once = await UntilStateAsync(host, task, s => s.Reminders >= 1 && s.NextTimerAt > host.Clock.GetUtcNow(), "the reminder after the downtime");
+        Assert.Equal(1, once.Reminders);
+        Assert.True(once.LastRemindedAt >= back, $"reminded at {once.LastRemindedAt:O}, before the service was back at {back:O}");
+        Assert.Equal(once.LastRemindedAt + TimeSpan.FromDays(1), once.NextTimerAt);
+
+        // The next one comes an interval after that one, not at once.
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        var twice = await UntilStateAsync(host, task, s => s.Reminders >= 2 && s.NextTimerAt > host.Clock.GetUtcNow(), "the next reminder");
+        Assert.Equal(2, twice.Reminders);
+
+        // Down again over the deadline: back, it escalates at once, once, and is not reminded again.
+        host.Clock.AdvanceTo(due + TimeSpan.FromDays(2));
+        var escalated = await UntilStateAsync(host, task, s => s.EscalatedAt is not null, "the escalation after the downtime");
+        Assert.Equal(due, escalated.EscalatedAt);
+        Assert.Null(escalated.NextTimerAt);
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        await Poll.UntilAsync(() => ChronologyAsync(users, id, "TaskEscalated", police), lines => lines.Count > 0, WorkflowWait, "the escalation in the chronology", host.Clock.TickSecond);
+        Assert.Equal(2, (await StateAsync(host, task)).Reminders);
+        Assert.Equal(2, (await ChronologyAsync(users, id, "TaskReminded", police)).Count);
+        Assert.Single(await ChronologyAsync(users, id, "TaskEscalated", police));
     }
 
     /// <summary>A concern shared with the police, whose joint-work task they have accepted (so that it is reminded no more).</summary>
