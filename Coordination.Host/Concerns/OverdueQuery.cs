@@ -1,4 +1,3 @@
-using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Reviews;
@@ -35,9 +34,9 @@ public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
         foreach (var membership in managed.DistinctBy(m => m.AgencyId)
                      .Where(m => (municipalityId is null || m.MunicipalityId == municipalityId) && (agencyId is null || m.AgencyId == agencyId)))
         {
-            // Joint work is overdue until answered; every other kind until done.
+            // Joint work is overdue until answered; every other kind until done: the rule that marks the task inbox's rows.
             var tasks = (await db.Open().Where(t => t.AgencyId == membership.AgencyId).ToListAsync(cancellationToken))
-                .Where(t => t.DueAt < now && !(t.Kind == AgencyTaskKind.JointWork && t.CurrentState == "Accepted"))
+                .Where(t => TaskFilter.IsOverdue(t, now))
                 .OrderBy(t => t.DueAt)
                 .ToList();
             List<OverdueAssessment> assessments = [];

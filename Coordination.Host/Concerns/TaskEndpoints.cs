@@ -5,7 +5,7 @@ namespace Coordination.Host.Concerns;
 
 /// <summary>
 /// An agency's tasks over HTTP: <see cref="TaskQueries"/> and <see cref="TaskCommands"/> as JSON.
-/// The lists are filtered by <c>kind</c>, <c>agencyId</c> and <c>overdue</c> as the task inbox
+/// The lists are filtered by <c>kind</c>, <c>agencyId</c>, <c>overdue</c> and <c>reminded</c> as the task inbox
 /// page is (<see cref="Filter"/>); a value it cannot use is a 400 naming the parameter.
 /// </summary>
 internal static class TaskEndpoints
@@ -33,7 +33,7 @@ internal static class TaskEndpoints
     /// <summary>
     /// The filter from a query string (the task inbox page reads its own through the same rules),
     /// or null with each value it cannot use named by its parameter: an unknown kind, an agency the
-    /// user does not work in, an <c>overdue</c> other than true or false, any of them given twice.
+    /// user does not work in, an <c>overdue</c> or <c>reminded</c> other than true or false, any of them given twice.
     /// Listing everything instead would hide that the filter was not applied.
     /// </summary>
     public static TaskFilter? Filter(IQueryCollection query, CaseViewer viewer, DateTimeOffset now, ValidationErrors errors)
@@ -61,7 +61,13 @@ internal static class TaskEndpoints
             errors.Add("overdue", "true or false.");
         }
 
-        return errors.Any ? null : new TaskFilter(kind, agencyId, overdue ? now : null);
+        var reminded = false;
+        if (errors.Once(query, "reminded") is { } r && !bool.TryParse(r, out reminded))
+        {
+            errors.Add("reminded", "true or false.");
+        }
+
+        return errors.Any ? null : new TaskFilter(kind, agencyId, overdue ? now : null, reminded);
     }
 
     /// <summary>A task list under the filter of the request's query string, or the 400 naming what it cannot use, listing nothing.</summary>

@@ -5,10 +5,11 @@ namespace Coordination.Host.Concerns;
 
 /// <summary>
 /// What a user narrows their task lists to: one kind of task, one of the agencies they work in,
-/// and only the work overdue at <see cref="OverdueAt"/>. It narrows only: <see cref="TaskQueries"/>
+/// only the work overdue at <see cref="OverdueAt"/>, and only the work its agency was reminded of
+/// or that went to its managers (<see cref="RemindedOnly"/>). It narrows only: <see cref="TaskQueries"/>
 /// reads the user's own agencies first and applies the filter inside them.
 /// </summary>
-public sealed record TaskFilter(AgencyTaskKind? Kind = null, Guid? AgencyId = null, DateTimeOffset? OverdueAt = null)
+public sealed record TaskFilter(AgencyTaskKind? Kind = null, Guid? AgencyId = null, DateTimeOffset? OverdueAt = null, bool RemindedOnly = false)
 {
     public static readonly TaskFilter None = new();
 
@@ -16,12 +17,30 @@ public sealed record TaskFilter(AgencyTaskKind? Kind = null, Guid? AgencyId = nu
 
     /// <summary>
     /// Past its deadline and still waiting for the agency. An accepted joint-work task is the
-    /// agency's ongoing part in the case, not an answer that is late.
+    /// agency's ongoing part in the case, not an answer that is late. The managers' overdue list
+    /// (<see cref="OverdueQuery"/>) reads the same rule.
     /// </summary>
     public static bool IsOverdue(AgencyTaskState task, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return task.DueAt < now && !(task.Kind == AgencyTaskKind.JointWork && task.CurrentState == "Accepted");
+        return task.DueAt < now && IsWaiting(task);
+    }
+
+    /// <summary>
+    /// Still waiting for the agency, so its reminders and escalation are news: an answer (joint
+    /// work) or the work done (every other kind). An accepted joint-work task is no longer reminded.
+    /// </summary>
+    public static bool IsWaiting(AgencyTaskState task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return !(task.Kind == AgencyTaskKind.JointWork && task.CurrentState == "Accepted");
+    }
+
+    /// <summary>Reminded at least once, or escalated to the agency's managers, and still waiting.</summary>
+    public static bool IsReminded(AgencyTaskState task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return (task.Reminders > 0 || task.EscalatedAt is not null) && IsWaiting(task);
     }
 
     internal IQueryable<AgencyTaskState> Narrow(IQueryable<AgencyTaskState> tasks)
@@ -39,7 +58,11 @@ public sealed record TaskFilter(AgencyTaskKind? Kind = null, Guid? AgencyId = nu
         return tasks;
     }
 
-    /// <summary>Soonest deadline first; "overdue" is tested here, by the one rule that also marks the rows.</summary>
+    /// <summary>
+    /// Soonest deadline first; "overdue" and "reminded" are tested here, by the rules that also
+    /// mark the rows. Reminders begin only near the deadline (the routing rules'
+    /// <c>TaskReminderDaysBefore</c>), so the reminded and overdue tasks are the first ones anyway.
+    /// </summary>
     internal IReadOnlyList<AgencyTaskState> Sorted(IEnumerable<AgencyTaskState> tasks) =>
-        [.. tasks.Where(t => OverdueAt is not { } now || IsOverdue(t, now)).OrderBy(t => t.DueAt)];
+        [.. tasks.Where(t => (OverdueAt is not { } now || IsOverdue(t, now)) && (!RemindedOnly || IsReminded(t))).OrderBy(t => t.DueAt)];
 }

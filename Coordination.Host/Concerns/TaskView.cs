@@ -18,6 +18,7 @@ internal static class TaskView
         dueAt = t.DueAt,
         ownerUserId = t.OwnerUserId,
         reminders = t.Reminders,
+        lastRemindedAt = t.LastRemindedAt,
         escalatedAt = t.EscalatedAt,
         declineReason = t.DeclineReason,
         completedAt = t.CompletedAt,

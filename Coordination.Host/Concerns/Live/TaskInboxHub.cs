@@ -5,7 +5,7 @@ namespace Coordination.Host.Concerns.Live;
 
 /// <summary>
 /// The live task inbox: each connection joins one group per agency its user works on cases
-/// in, and hears only of tasks offered to those agencies. Nothing personal is pushed: the page
+/// in, and hears only of tasks offered to, reminded to or escalated in those agencies. Nothing personal is pushed: the page
 /// fetches the new rows through the same query as the task list. A connection is closed when its
 /// user's memberships change (<see cref="LiveConnections"/>), since its groups would not.
 /// </summary>
@@ -15,6 +15,9 @@ internal sealed class TaskInboxHub(LiveConnections connections) : Hub
 
     /// <summary>The client method told that a task was offered to one of the user's agencies.</summary>
     public const string TaskOffered = "taskOffered";
+
+    /// <summary>The client method told that a task of one of the user's agencies was reminded or escalated.</summary>
+    public const string TaskReminded = "taskReminded";
 
     public static string Group(Guid agencyId) => $"agency:{agencyId:N}";
 

@@ -83,6 +83,7 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
         {
             TaskAnswerWorkingDays = Whole(nameof(RulesInput.TaskAnswerWorkingDays), Input.TaskAnswerWorkingDays),
             ReminderInterval = Hours(Whole(nameof(RulesInput.ReminderIntervalHours), Input.ReminderIntervalHours)),
+            TaskReminderDaysBefore = Whole(nameof(RulesInput.TaskReminderDaysBefore), Input.TaskReminderDaysBefore),
             EscalationAfterDue = Hours(Whole(nameof(RulesInput.EscalationAfterDueHours), Input.EscalationAfterDueHours)),
             ReviewIntervalMonths = Whole(nameof(RulesInput.ReviewIntervalMonths), Input.ReviewIntervalMonths),
             ReviewReminderDaysBefore = Whole(nameof(RulesInput.ReviewReminderDaysBefore), Input.ReviewReminderDaysBefore),
@@ -156,6 +157,8 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
 
         public string? ReminderIntervalHours { get; set; }
 
+        public string? TaskReminderDaysBefore { get; set; }
+
         public string? EscalationAfterDueHours { get; set; }
 
         public string? ReviewIntervalMonths { get; set; }
@@ -181,6 +184,7 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
             {
                 TaskAnswerWorkingDays = S(rules.TaskAnswerWorkingDays),
                 ReminderIntervalHours = S(rules.ReminderInterval.TotalHours),
+                TaskReminderDaysBefore = S(rules.TaskReminderDaysBefore),
                 EscalationAfterDueHours = S(rules.EscalationAfterDue.TotalHours),
                 ReviewIntervalMonths = S(rules.ReviewIntervalMonths),
                 ReviewReminderDaysBefore = S(rules.ReviewReminderDaysBefore),

@@ -14,14 +14,16 @@ namespace Coordination.Host.Pages.Tasks;
 /// for managers, reassign. Reads through <see cref="TaskQueries"/> and acts through
 /// <see cref="TaskCommands"/>, exactly as the API does. New tasks arrive without reload
 /// (wwwroot/js/task-inbox.js fetches the lists again, with the page's query string, when the hub
-/// says a task was offered). The lists are filtered by kind, agency and "only overdue" from the
-/// query string (<see cref="FilterKeys"/>), in the page, its live lists and its actions alike; a
-/// value the form cannot have sent is named at its field and nothing is listed.
+/// says a task was offered or reminded). The lists are filtered by kind, agency, "only overdue" and
+/// "only reminded or escalated" from the query string (<see cref="FilterKeys"/>), in the page, its
+/// live lists and its actions alike; a value the form cannot have sent is named at its field and
+/// nothing is listed. Each task still waiting says how often its agency was reminded, when last,
+/// and whether it went to the managers.
 /// </summary>
 public sealed class IndexModel(TaskQueries queries, TaskCommands commands, AgencyDirectory directory, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>The query parameters of the filter form; the actions carry them back to the same view.</summary>
-    public static readonly string[] FilterKeys = ["kind", "agencyId", "overdue"];
+    public static readonly string[] FilterKeys = ["kind", "agencyId", "overdue", "reminded"];
 
     /// <summary>The filter the lists were read with; null when the query string held a value the form cannot send.</summary>
     public TaskFilter? Filter { get; private set; }
@@ -85,6 +87,29 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
 
     public bool IsOverdue(AgencyTaskState task) => TaskFilter.IsOverdue(task, Now);
 
+    /// <summary>
+    /// "Reminded 3 times, last 2026-12-05 09:00" while the task still waits, or null: an accepted
+    /// joint-work task is no longer reminded. A task reminded before the time was kept has only its count.
+    /// </summary>
+    public string? Reminded(AgencyTaskState task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.Reminders == 0 || !TaskFilter.IsWaiting(task))
+        {
+            return null;
+        }
+
+        var times = task.Reminders == 1 ? text["Tasks.RemindedOnce"].Value : text["Tasks.RemindedTimes", task.Reminders].Value;
+        return task.LastRemindedAt is { } last ? text["Tasks.RemindedLast", times, StockholmTime.Show(last)].Value : times;
+    }
+
+    /// <summary>"Escalated to the managers 2026-12-05 16:00" while the task still waits, or null.</summary>
+    public string? Escalated(AgencyTaskState task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.EscalatedAt is { } at && TaskFilter.IsWaiting(task) ? text["Tasks.EscalatedAt", StockholmTime.Show(at)].Value : null;
+    }
+
     /// <summary>Whether the agency filter is drawn: for a user of several agencies, or to name a wrong value at it.</summary>
     public bool ShowsAgencyFilter => CaseAgencies.Count > 1 || ModelState.ContainsKey("agencyId");
 
@@ -96,6 +121,7 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
             ["kind"] = filter.Kind?.ToString(),
             ["agencyId"] = filter.AgencyId?.ToString(),
             ["overdue"] = filter.OverdueAt is null ? null : "true",
+            ["reminded"] = filter.RemindedOnly ? "true" : null,
         }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task<Answer<Guid>>> act, string doneKey, CancellationToken cancellationToken)

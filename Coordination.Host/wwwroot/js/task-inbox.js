@@ -1,6 +1,6 @@
 // The live task inbox: a minimal client of ASP.NET Core SignalR's JSON hub protocol over a
 // WebSocket (no negotiation, no other transport), written for this page only. When the hub
-// says a task was offered to one of the user's agencies, the task lists are fetched again
+// says a task was offered to one of the user's agencies (or one was reminded or escalated), the task lists are fetched again
 // from the server - through the same query as the page, under the filter in the page's own query
 // string - and swapped in; a polite live region tells screen-reader users, also when the filter
 // hides the new task. Without JavaScript the page still works: reload shows new tasks.
@@ -64,6 +64,9 @@
         // 1 = invocation, 6 = ping, 7 = close.
         if (message.type === 1 && message.target === "taskOffered") {
             refresh(true).catch(function () { say("data-offline"); });
+        } else if (message.type === 1 && message.target === "taskReminded") {
+            // A reminder or an escalation: the rows say so; nothing new to announce.
+            refresh(false).catch(function () { say("data-offline"); });
         } else if (message.type === 7) {
             say("data-offline");
         }

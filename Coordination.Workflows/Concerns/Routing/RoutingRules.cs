@@ -43,6 +43,14 @@ public sealed record RoutingRules
     /// <summary>How often an unanswered task's agency is reminded.</summary>
     public TimeSpan ReminderInterval { get; init; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// Days before a task's deadline from which its agency is reminded: the first reminder comes one
+    /// <see cref="ReminderInterval"/> after the offer, but no earlier than this. A joint-work answer
+    /// due in a few working days is reminded from the next day as before; a plan action due in
+    /// months only in its last week, not daily from the day it was agreed. 0: no reminder before the deadline.
+    /// </summary>
+    public int TaskReminderDaysBefore { get; init; } = 7;
+
     /// <summary>How long after its deadline an unanswered task goes to the agency's managers.</summary>
     public TimeSpan EscalationAfterDue { get; init; } = TimeSpan.Zero;
 
@@ -100,6 +108,7 @@ public sealed record RoutingRules
         // Upper bounds too: a timer due past the calendar's end cannot be set, and a task whose
         // reminder cannot be scheduled is a task never created.
         Check(ReminderInterval >= TimeSpan.FromHours(1) && ReminderInterval <= TimeSpan.FromDays(30), "reminderInterval", "Between one hour and 30 days.");
+        Check(TaskReminderDaysBefore is >= 0 and <= 365, "taskReminderDaysBefore", "Between 0 and 365 days.");
         Check(EscalationAfterDue >= TimeSpan.Zero && EscalationAfterDue <= TimeSpan.FromDays(60), "escalationAfterDue", "Between zero and 60 days.");
         Check(ReviewIntervalMonths is >= 1 and <= 24, "reviewIntervalMonths", "Between 1 and 24 months.");
         Check(ReviewReminderDaysBefore is >= 0 and <= 90, "reviewReminderDaysBefore", "Between 0 and 90 days.");

@@ -41,6 +41,9 @@ public sealed class AgencyTaskState : SagaStateMachineInstance, ISagaVersion
 
     public int Reminders { get; set; }
 
+    /// <summary>When the agency was last reminded; null before the first reminder, and for tasks reminded before it was kept.</summary>
+    public DateTimeOffset? LastRemindedAt { get; set; }
+
     public DateTimeOffset? EscalatedAt { get; set; }
 
     public DateTimeOffset? AnsweredAt { get; set; }

@@ -9,8 +9,11 @@ namespace Coordination.Workflows.Concerns.Tasks;
 /// An agency task: offered to the agency's queue → claimed or assigned → accepted or declined
 /// (joint work) → completed, or cancelled when the concern closes or sharing with the agency
 /// stops. While it waits for an answer (joint work) or to be done (every other kind) a timer
-/// reminds the agency at the configured interval and, once the deadline has passed by the
-/// configured margin, escalates it to the agency's managers.
+/// reminds the agency at the configured interval, the first time one interval after the offer
+/// but no earlier than the offer's lead before the deadline, and, once the deadline has passed by
+/// the configured margin, escalates it to the agency's managers. A timer that fires late (the
+/// service was down) reminds once and counts the next interval from then, or escalates at once
+/// when the escalation is already due: missed reminders are not made up one after another.
 /// </summary>
 public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskState>
 {
@@ -55,7 +58,7 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                     task.EscalationAfterDue = offer.EscalationAfterDue;
                     task.EndsWithSharing = offer.EndsWithSharing;
                     task.OwnerUserId = offer.AssignedUserId;
-                    task.NextTimerAt = Min(offer.OfferedAt + offer.ReminderInterval, task.EscalatesAt);
+                    task.NextTimerAt = FirstTimer(offer, task.EscalatesAt);
                     CaseLog.Write(c, CaseEvent.Of(task.ConcernId, offer.OfferedAt, "TaskOffered", CaseEventAudience.Agency, $"{offer.Kind} task offered: {offer.Title}", agency: task.AgencyId));
                 })
                 .Schedule(Timer, c => new AgencyTaskReminderDue(c.Saga.CorrelationId), c => c.Saga.NextTimerAt!.Value.UtcDateTime)
@@ -106,12 +109,14 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                     Log(c, c.Message.ReassignedAt, "TaskReassigned", "Task reassigned by a manager.", c.Message.ReassignedByUserId);
                 })
                 .If(c => c.Saga.CurrentState == nameof(Offered), open => open.TransitionTo(Claimed)),
-            When(Timer.Received)
-                .IfElse(c => c.Saga.NextTimerAt >= c.Saga.EscalatesAt,
+            // Escalated once: a timer of an escalated task changes nothing.
+            When(Timer.Received, c => c.Saga.EscalatedAt is null)
+                .IfElse(c => c.Saga.NextTimerAt >= c.Saga.EscalatesAt || CaseLog.Now(c) >= c.Saga.EscalatesAt,
                     escalate => escalate
                         .Then(c =>
                         {
-                            c.Saga.EscalatedAt = c.Saga.NextTimerAt;
+                            // On time, or at once after downtime: recorded at the instant it was due.
+                            c.Saga.EscalatedAt = c.Saga.EscalatesAt;
                             c.Saga.NextTimerAt = null;
                             Log(c, c.Saga.EscalatedAt!.Value, "TaskEscalated", "Deadline passed without an answer: escalated to the agency's managers.", null);
                         })
@@ -119,12 +124,15 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                     remind => remind
                         .Then(c =>
                         {
-                            var at = c.Saga.NextTimerAt!.Value;
+                            // Counted from when it fired, not from when it was due: after downtime
+                            // the next reminder is an interval away, not already past and due at once.
+                            var at = Max(CaseLog.Now(c), c.Saga.NextTimerAt ?? c.Saga.OfferedAt);
                             c.Saga.Reminders++;
+                            c.Saga.LastRemindedAt = at;
                             c.Saga.NextTimerAt = Min(at + c.Saga.ReminderInterval, c.Saga.EscalatesAt);
                             Log(c, at, "TaskReminded", $"Reminder {c.Saga.Reminders}: the task is waiting.", null);
                         })
-                        .Publish(c => new AgencyTaskReminded(c.Saga.CorrelationId, c.Saga.AgencyId, c.Saga.Reminders, CaseLog.Now(c)))
+                        .Publish(c => new AgencyTaskReminded(c.Saga.CorrelationId, c.Saga.AgencyId, c.Saga.Reminders, c.Saga.LastRemindedAt!.Value))
                         .Schedule(Timer, c => new AgencyTaskReminderDue(c.Saga.CorrelationId), c => c.Saga.NextTimerAt!.Value.UtcDateTime)),
             When(ConcernClosed)
                 .Then(c => Cancel(c, "The concern was closed.", c.Message.ClosedAt))
@@ -174,6 +182,25 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
     public Schedule<AgencyTaskState, AgencyTaskReminderDue> Timer { get; private set; } = null!;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>
+    /// The first reminder: one interval after the offer, but not before the lead before the
+    /// deadline, so that a task due in months is not reminded daily from its first day; the
+    /// escalation if that comes first. An offer without a lead (sent before it existed) is
+    /// reminded from the offer, as it was.
+    /// </summary>
+    private static DateTimeOffset FirstTimer(AgencyTaskOffered offer, DateTimeOffset escalatesAt)
+    {
+        var first = offer.OfferedAt + offer.ReminderInterval;
+        if (offer.ReminderLead is { } lead)
+        {
+            first = Max(first, offer.DueAt - lead);
+        }
+
+        return Min(first, escalatesAt);
+    }
 
     private static void Finish(BehaviorContext<AgencyTaskState> c, AgencyTaskCompleted message)
     {

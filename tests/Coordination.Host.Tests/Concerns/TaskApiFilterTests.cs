@@ -78,6 +78,8 @@ public sealed class TaskApiFilterTests
             ("overdue=yes", "overdue", NotBoolean),
             ("overdue=1", "overdue", NotBoolean),
             ("overdue=true&overdue=true", "overdue", Twice),
+            ("reminded=yes", "reminded", NotBoolean),
+            ("reminded=true&reminded=false", "reminded", Twice),
         ];
 
         foreach (var (query, field, message) in cases)

@@ -75,6 +75,7 @@ public sealed class TaskInboxFilterTests
     [InlineData("agencyId={other}", "agencyId", "Du arbetar inte i den verksamheten. Välj en av dina verksamheter i listan.")]
     [InlineData("agencyId={unknown}", "agencyId", "Du arbetar inte i den verksamheten. Välj en av dina verksamheter i listan.")]
     [InlineData("overdue=yes", "overdue", "Kryssa i rutan eller lämna den tom.")]
+    [InlineData("reminded=yes", "reminded", "Kryssa i rutan eller lämna den tom.")]
     public async Task A_filter_value_the_form_cannot_send_is_named_at_its_field_and_lists_nothing(string query, string field, string message)
     {
         await using var host = SecurityHost.OnSqlite();

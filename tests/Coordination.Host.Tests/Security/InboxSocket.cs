@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using Coordination.Host.Tests.Infrastructure;
@@ -15,6 +17,16 @@ internal sealed class InboxSocket : IAsyncDisposable
     private readonly StringBuilder pending = new();
 
     private InboxSocket(WebSocket socket) => this.socket = socket;
+
+    /// <summary>The session cookie a browser holds after signing in, as a Cookie header.</summary>
+    public static async Task<string> CookieAsync(SecurityHost host, string email)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        using var browser = host.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email, password = ApiUsers.Password });
+        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+        return string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+    }
 
     /// <summary>Connects and completes the handshake; throws if the host refuses the connection.</summary>
     public static async Task<InboxSocket> OpenAsync(InProcessHostFactory host, string cookie)

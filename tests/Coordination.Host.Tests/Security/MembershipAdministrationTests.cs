@@ -175,7 +175,7 @@ public sealed class MembershipAdministrationTests
         using var users = new ApiUsers(host);
         var alvby = await host.WithDatabaseAsync(db => db.Municipalities.OrderBy(m => m.Code).Select(m => m.Id).FirstAsync());
         var policeAdministrator = await PrincipalAsync(host, "police.administrator@alvby.demo");
-        var cookie = await CookieAsync(host, PoliceOfficer);
+        var cookie = await InboxSocket.CookieAsync(host, PoliceOfficer);
 
         // The officer's open inbox hears of a task offered to the police.
         await using var inbox = await InboxSocket.OpenAsync(host, cookie);
@@ -194,7 +194,7 @@ public sealed class MembershipAdministrationTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
-        await using var inbox = await InboxSocket.OpenAsync(host, await CookieAsync(host, PoliceOfficer));
+        await using var inbox = await InboxSocket.OpenAsync(host, await InboxSocket.CookieAsync(host, PoliceOfficer));
         var live = host.Services.GetRequiredService<LiveConnections>();
         await Poll.UntilAsync(() => Task.FromResult(live.Count == 1), TimeSpan.FromSeconds(10), "the connection registered");
 
@@ -216,15 +216,6 @@ public sealed class MembershipAdministrationTests
         var next = inbox.NextFrameAsync();
         await host.Clock.TickUntilAsync(() => Task.FromResult(next.IsCompleted));
         return await next;
-    }
-
-    /// <summary>The session cookie a browser holds after signing in, as a Cookie header.</summary>
-    private static async Task<string> CookieAsync(SecurityHost host, string email)
-    {
-        using var browser = host.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
-        using var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email, password = ApiUsers.Password });
-        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
-        return string.Join("; ", signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
     }
 
     private static async Task<JsonElement> SignInAsync(ApiUsers users, string email)

@@ -103,6 +103,7 @@ public sealed partial class RoutingRulesVersionTests
             new("Input.FeedbackWorkingDays", rules.GetProperty("feedbackWorkingDays").ToString()),
             new("Input.NearLimitWorkingDays", rules.GetProperty("nearLimitWorkingDays").ToString()),
             new("Input.ReminderIntervalHours", "24"),
+            new("Input.TaskReminderDaysBefore", rules.GetProperty("taskReminderDaysBefore").ToString()),
             new("Input.EscalationAfterDueHours", "24"),
             new("Input.ReviewIntervalMonths", rules.GetProperty("reviewIntervalMonths").ToString()),
             new("Input.ReviewReminderDaysBefore", rules.GetProperty("reviewReminderDaysBefore").ToString()),

@@ -32,6 +32,8 @@ public sealed class SettingLimitsTests
             ("reminderInterval", "31.00:00:00"),
             ("escalationAfterDue", "10675199.00:00:00"),
             ("escalationAfterDue", "61.00:00:00"),
+            ("taskReminderDaysBefore", -1),
+            ("taskReminderDaysBefore", 366),
         })
         {
             var rules = JsonNode.Parse(before.GetRawText())!.AsObject();
@@ -48,8 +50,48 @@ public sealed class SettingLimitsTests
         var longest = JsonNode.Parse(before.GetRawText())!.AsObject();
         longest["reminderInterval"] = "30.00:00:00";
         longest["escalationAfterDue"] = "60.00:00:00";
+        longest["taskReminderDaysBefore"] = 365;
         using var accepted = await users.SendAsync(SocialAdministrator, HttpMethod.Put, path, JsonContent.Create(longest));
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("366")]
+    public async Task The_rules_page_names_a_reminder_lead_beyond_its_limits_at_its_field_and_saves_nothing(string days)
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
+        var path = $"/api/municipalities/{alvby}/routing-rules";
+        var before = await users.GetJsonAsync(SocialAdministrator, path);
+        var rules = before.GetProperty("rules");
+        var page = $"/Admin/RoutingRules?municipalityId={alvby}";
+        var token = await users.TokenAsync(SocialAdministrator);
+        var fields = new Dictionary<string, string>
+        {
+            ["ReadVersion"] = before.GetProperty("version").ToString(),
+            ["Input.TaskAnswerWorkingDays"] = rules.GetProperty("taskAnswerWorkingDays").ToString(),
+            ["Input.FeedbackWorkingDays"] = rules.GetProperty("feedbackWorkingDays").ToString(),
+            ["Input.NearLimitWorkingDays"] = rules.GetProperty("nearLimitWorkingDays").ToString(),
+            ["Input.ReminderIntervalHours"] = "24",
+            ["Input.TaskReminderDaysBefore"] = days,
+            ["Input.EscalationAfterDueHours"] = "0",
+            ["Input.ReviewIntervalMonths"] = rules.GetProperty("reviewIntervalMonths").ToString(),
+            ["Input.ReviewReminderDaysBefore"] = rules.GetProperty("reviewReminderDaysBefore").ToString(),
+            ["Input.AgeBandFrom"] = rules.GetProperty("ageBandFrom").ToString(),
+            ["Input.AgeBandTo"] = rules.GetProperty("ageBandTo").ToString(),
+            ["Input.OfficeHoursEnd"] = rules.GetProperty("officeHoursEnd").GetString()![..5],
+        };
+
+        using var response = await PageForms.PostAsync(users.Client, page, await PageForms.AntiforgeryTokenAsync(users.Client, page, token), fields, token);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<a href=\"#Input_TaskReminderDaysBefore\">Mellan 0 och 365 dagar före tidsfristen.</a>", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_TaskReminderDaysBefore-error\"", html, StringComparison.Ordinal);
+        Assert.Matches($"id=\"Input_TaskReminderDaysBefore\"[^>]*value=\"{days}\"", html);
+        Assert.Equal(before.GetRawText(), (await users.GetJsonAsync(SocialAdministrator, path)).GetRawText());
     }
 
     [Fact]
