@@ -1,4 +1,6 @@
+using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Concerns.Sharing;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,6 +17,29 @@ public static class ConcernClosure
 {
     /// <summary>The kind of the chronology entry the close request writes.</summary>
     public const string ChronologyKind = "ConcernClosed";
+
+    /// <summary>
+    /// Why a task offered to <paramref name="agencyId"/> must not start, or null: the concern is
+    /// closed (<see cref="IsClosedAsync"/>), or the task ends with sharing and no basis in force
+    /// shares the concern with the agency any more (a withdrawal consumed before the offer found
+    /// no task to cancel). Asked after taking the concern's row, which withdrawals write too.
+    /// </summary>
+    public static async Task<string?> WhyNotToStartAsync(this CoordinationDbContext db, Guid concernId, Guid agencyId, bool endsWithSharing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (await db.IsClosedAsync(concernId, cancellationToken))
+        {
+            return "The concern was closed.";
+        }
+
+        if (!endsWithSharing)
+        {
+            return null;
+        }
+
+        var inForce = await db.Set<SharingBasis>().AsNoTracking().Where(b => b.ConcernId == concernId && b.WithdrawnAt == null).ToListAsync(cancellationToken);
+        return ConcernAccess.SharedAgencies(inForce).Contains(agencyId) ? null : "Consent was withdrawn: the concern is no longer shared with the agency.";
+    }
 
     /// <summary>When the close request recorded the close, or null: a plain read, for requests.</summary>
     public static Task<DateTimeOffset?> ClosedAtAsync(this CoordinationDbContext db, Guid concernId, CancellationToken cancellationToken)

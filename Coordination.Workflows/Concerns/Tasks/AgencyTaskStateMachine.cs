@@ -1,5 +1,6 @@
 using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 
@@ -13,7 +14,9 @@ namespace Coordination.Workflows.Concerns.Tasks;
 /// but no earlier than the offer's lead before the deadline, and, once the deadline has passed by
 /// the configured margin, escalates it to the agency's managers. A timer that fires late (the
 /// service was down) reminds once and counts the next interval from then, or escalates at once
-/// when the escalation is already due: missed reminders are not made up one after another.
+/// when the escalation is already due: missed reminders are not made up one after another. A task
+/// whose offer is consumed after the concern's close, or after the withdrawal that ends its
+/// sharing, found nothing to end it then: it is born cancelled (<see cref="ConcernClosure.WhyNotToStartAsync"/>).
 /// </summary>
 public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskState>
 {
@@ -58,13 +61,25 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                     task.EscalationAfterDue = offer.EscalationAfterDue;
                     task.EndsWithSharing = offer.EndsWithSharing;
                     task.OwnerUserId = offer.AssignedUserId;
-                    task.NextTimerAt = FirstTimer(offer, task.EscalatesAt);
-                    CaseLog.Write(c, CaseEvent.Of(task.ConcernId, offer.OfferedAt, "TaskOffered", CaseEventAudience.Agency, $"{offer.Kind} task offered: {offer.Title}", agency: task.AgencyId));
                 })
-                .Schedule(Timer, c => new AgencyTaskReminderDue(c.Saga.CorrelationId), c => c.Saga.NextTimerAt!.Value.UtcDateTime)
-                .IfElse(c => c.Saga.OwnerUserId is null,
-                    queue => queue.TransitionTo(Offered),
-                    assigned => assigned.TransitionTo(Claimed)));
+                // Offered after the close or the withdrawal was consumed (which found no task to end): born cancelled.
+                .ThenAsync(async c => c.Saga.CancelReason = await c.GetServiceOrCreateInstance<CoordinationDbContext>()
+                    .WhyNotToStartAsync(c.Saga.ConcernId, c.Saga.AgencyId, c.Saga.EndsWithSharing, c.CancellationToken))
+                .IfElse(c => c.Saga.CancelReason is not null,
+                    ended => ended
+                        .Then(c => Cancel(c, c.Saga.CancelReason!, CaseLog.Now(c)))
+                        .TransitionTo(Cancelled),
+                    start => start
+                        .Then(c =>
+                        {
+                            var task = c.Saga;
+                            task.NextTimerAt = FirstTimer(c.Message, task.EscalatesAt);
+                            CaseLog.Write(c, CaseEvent.Of(task.ConcernId, c.Message.OfferedAt, "TaskOffered", CaseEventAudience.Agency, $"{c.Message.Kind} task offered: {c.Message.Title}", agency: task.AgencyId));
+                        })
+                        .Schedule(Timer, c => new AgencyTaskReminderDue(c.Saga.CorrelationId), c => c.Saga.NextTimerAt!.Value.UtcDateTime)
+                        .IfElse(c => c.Saga.OwnerUserId is null,
+                            queue => queue.TransitionTo(Offered),
+                            assigned => assigned.TransitionTo(Claimed))));
 
         During(Offered,
             When(Claim)

@@ -4,6 +4,7 @@ using Coordination.Host.Tests.Infrastructure;
 using Coordination.Testing;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Reviews;
+using Coordination.Workflows.Concerns.Tasks;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +54,56 @@ public sealed class WorkAfterCloseTests
         var overdue = await users.GetJsonAsync(SocialManager, "/api/overdue");
         Assert.DoesNotContain(overdue.GetProperty("agencies").EnumerateArray().SelectMany(a => a.GetProperty("reviews").EnumerateArray()), r => r.GetProperty("id").GetGuid() == late);
     }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_task_offered_after_the_withdrawal_or_the_close_was_consumed_is_born_cancelled_without_a_timer(HostBackend backend)
+    {
+        await using var host = await EmbeddedHostFactory.CreateAsync(backend, "task-after-close");
+        using var users = new Caseworkers(host);
+        var id = await users.RaiseAndShareAsync("Police");
+        var first = await users.WaitForTaskAsync(Police, id, "JointWork");
+        var police = await users.AgencyOfAsync(Police);
+        var municipality = await host.WithDatabaseAsync(db => db.Set<ConcernState>().Where(s => s.CorrelationId == id).Select(s => s.MunicipalityId).SingleAsync());
+        var basis = await host.WithDatabaseAsync(db => db.Set<Coordination.Workflows.Concerns.Sharing.SharingBasis>().Where(b => b.ConcernId == id).Select(b => b.Id).SingleAsync());
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases/{basis}/withdrawal", new { }, HttpStatusCode.NoContent);
+        await Poll.UntilAsync(() => TaskStateAsync(host, first.GetProperty("id").GetGuid()), s => s?.CurrentState == "Cancelled", WorkflowWait, "the police's task cancelled by the withdrawal", host.Clock.TickSecond);
+
+        // An offer to the police, as when the withdrawal overtook it on the way: the police are no longer shared with.
+        var afterWithdrawal = await OfferAsync(host, id, municipality, police);
+        Assert.Equal("Consent was withdrawn: the concern is no longer shared with the agency.", afterWithdrawal.CancelReason);
+
+        // And one to social services itself, which needs no sharing, after the close.
+        var social = await users.AgencyOfAsync(Coordinator);
+        var beforeClose = await OfferAsync(host, id, municipality, social, endsWithSharing: false);
+        Assert.Null(beforeClose.CancelReason);
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/close", new { outcome = "Moved to another municipality." }, HttpStatusCode.NoContent);
+        await Poll.UntilAsync(() => TaskStateAsync(host, beforeClose.CorrelationId), s => s?.CurrentState == "Cancelled", WorkflowWait, "the open task cancelled by the close", host.Clock.TickSecond);
+        var afterClose = await OfferAsync(host, id, municipality, social, endsWithSharing: false);
+        Assert.Equal("The concern was closed.", afterClose.CancelReason);
+    }
+
+    /// <summary>Publishes an offer straight to the bus and returns the task as its workflow stored it.</summary>
+    private static async Task<AgencyTaskState> OfferAsync(EmbeddedHostFactory host, Guid concernId, Guid municipality, Guid agency, bool endsWithSharing = true)
+    {
+        var taskId = Guid.NewGuid();
+        var now = host.Clock.GetUtcNow();
+        await host.Services.GetRequiredService<IBus>().Publish(new AgencyTaskOffered(
+            taskId, concernId, municipality, agency, AgencyTaskKind.JointWork, "Joint work on a concern (SSPF): accept or decline", now, now.AddDays(3),
+            TimeSpan.FromDays(1), TimeSpan.FromDays(1), null, endsWithSharing));
+        var state = await Poll.UntilAsync(() => TaskStateAsync(host, taskId), s => s is not null, WorkflowWait, "the offered task stored", host.Clock.TickSecond);
+        if (state!.CancelReason is not null)
+        {
+            Assert.Equal("Cancelled", state.CurrentState);
+            Assert.Null(state.TimerTokenId);
+        }
+
+        return state;
+    }
+
+    private static Task<AgencyTaskState?> TaskStateAsync(InProcessHostFactory host, Guid taskId) =>
+        host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().AsNoTracking().SingleOrDefaultAsync(t => t.CorrelationId == taskId));
 
     [Fact]
     public async Task Requests_after_the_close_was_recorded_are_refused_before_the_workflow_has_consumed_it()
