@@ -36,27 +36,13 @@ public sealed class EscalationWithoutManagerTests
         var taskId = task.GetProperty("id").GetGuid();
 
         host.Clock.AdvanceTo(task.GetProperty("dueAt").GetDateTimeOffset() + TimeSpan.FromMinutes(1));
-        var incident = await Poll.UntilAsync(
-            async () => (await IncidentsAsync(users)).FirstOrDefault(i => i.GetProperty("instanceId").ValueKind == JsonValueKind.String && i.GetProperty("instanceId").GetGuid() == taskId),
-            i => i.ValueKind == JsonValueKind.Object, WorkflowWait, "the escalation's incident", host.Clock.TickSecond);
+        var incident = await EscalationIncidents.WaitForAsync(host, users, taskId, "the escalation's incident");
         Assert.Equal("Open", incident.GetProperty("status").GetString());
         Assert.Contains("NoManagerToEscalateTo", incident.GetProperty("exceptionType").GetString(), StringComparison.Ordinal);
         Assert.Contains("manager role", incident.GetProperty("exceptionMessage").GetString(), StringComparison.Ordinal);
 
         // Given the role, the retry checks again and settles it.
-        await host.WithDatabaseAsync(async db =>
-        {
-            db.Add(new Membership { Id = Guid.NewGuid(), UserId = managers[0].UserId, AgencyId = school, Role = MembershipRole.Manager });
-            return await db.SaveChangesAsync();
-        });
-        using (var retried = await users.PostAsync(SchoolAdministrator, $"/api/operations/incidents/{incident.GetProperty("id").GetGuid()}/retry"))
-        {
-            Assert.True(retried.IsSuccessStatusCode, $"retry: {(int)retried.StatusCode}");
-        }
-
-        await Poll.UntilAsync(
-            async () => (await IncidentsAsync(users)).Single(i => i.GetProperty("id").GetGuid() == incident.GetProperty("id").GetGuid()).GetProperty("status").GetString(),
-            status => status == "Resolved", WorkflowWait, "the incident resolved", host.Clock.TickSecond);
+        await EscalationIncidents.SettleByGivingTheRoleAsync(host, users, incident, managers[0].UserId, school);
     }
 
     [Fact]
@@ -81,9 +67,7 @@ public sealed class EscalationWithoutManagerTests
         Assert.NotEmpty(managers);
 
         host.Clock.AdvanceTo(reviewDue + TimeSpan.FromHours(1));
-        var incident = await Poll.UntilAsync(
-            async () => (await IncidentsAsync(users)).FirstOrDefault(i => i.GetProperty("instanceId").ValueKind == JsonValueKind.String && i.GetProperty("instanceId").GetGuid() == reviewId),
-            i => i.ValueKind == JsonValueKind.Object, WorkflowWait, "the overdue review's incident", host.Clock.TickSecond);
+        var incident = await EscalationIncidents.WaitForAsync(host, users, reviewId, "the overdue review's incident");
         Assert.Equal("Open", incident.GetProperty("status").GetString());
         Assert.Contains("NoManagerToEscalateTo", incident.GetProperty("exceptionType").GetString(), StringComparison.Ordinal);
         var text = incident.GetProperty("exceptionMessage").GetString();
@@ -91,23 +75,8 @@ public sealed class EscalationWithoutManagerTests
         Assert.Contains($"(agency {social}), which has none", text, StringComparison.Ordinal);
         Assert.Contains("Give a member of the agency the manager role", text, StringComparison.Ordinal);
 
-        await host.WithDatabaseAsync(async db =>
-        {
-            db.Add(new Membership { Id = Guid.NewGuid(), UserId = managers[0].UserId, AgencyId = social, Role = MembershipRole.Manager });
-            return await db.SaveChangesAsync();
-        });
-        using (var retried = await users.PostAsync(SchoolAdministrator, $"/api/operations/incidents/{incident.GetProperty("id").GetGuid()}/retry"))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
-        }
-
-        await Poll.UntilAsync(
-            async () => (await IncidentsAsync(users)).Single(i => i.GetProperty("id").GetGuid() == incident.GetProperty("id").GetGuid()).GetProperty("status").GetString(),
-            status => status == "Resolved", WorkflowWait, "the incident resolved", host.Clock.TickSecond);
+        await EscalationIncidents.SettleByGivingTheRoleAsync(host, users, incident, managers[0].UserId, social);
         var overdue = await users.GetJsonAsync(SocialManager, "/api/overdue");
         Assert.Contains(overdue.GetProperty("agencies").EnumerateArray().SelectMany(a => a.GetProperty("reviews").EnumerateArray()), r => r.GetProperty("id").GetGuid() == reviewId);
     }
-
-    private static async Task<List<JsonElement>> IncidentsAsync(Caseworkers users) =>
-        [.. (await users.GetJsonAsync(SchoolAdministrator, "/api/operations/incidents")).EnumerateArray()];
 }

@@ -76,28 +76,14 @@ public sealed class LegalLimitEscalationTests
         var raised = await users.RaiseAsync();
         var id = raised.GetProperty("id").GetGuid();
         host.Clock.AdvanceTo(raised.GetProperty("protectiveAssessmentDue").GetDateTimeOffset() + TimeSpan.FromMinutes(1));
-        var incident = await Poll.UntilAsync(
-            async () => (await IncidentsAsync(users)).FirstOrDefault(i => i.GetProperty("instanceId").ValueKind == JsonValueKind.String && i.GetProperty("instanceId").GetGuid() == id),
-            i => i.ValueKind == JsonValueKind.Object, WorkflowWait, "the passed limit's incident", host.Clock.TickSecond);
+        var incident = await EscalationIncidents.WaitForAsync(host, users, id, "the passed limit's incident");
         Assert.Equal("Open", incident.GetProperty("status").GetString());
         Assert.Contains("NoManagerToEscalateTo", incident.GetProperty("exceptionType").GetString(), StringComparison.Ordinal);
         var text = incident.GetProperty("exceptionMessage").GetString()!;
         Assert.True(text.Contains($"ProtectiveAssessment of concern {id}", StringComparison.Ordinal), text);
         Assert.Contains("manager role", text, StringComparison.Ordinal);
 
-        await host.WithDatabaseAsync(async db =>
-        {
-            db.Add(new Membership { Id = Guid.NewGuid(), UserId = managers[0].UserId, AgencyId = social, Role = MembershipRole.Manager });
-            return await db.SaveChangesAsync();
-        });
-        using (var retried = await users.PostAsync(SchoolAdministrator, $"/api/operations/incidents/{incident.GetProperty("id").GetGuid()}/retry"))
-        {
-            Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
-        }
-
-        await Poll.UntilAsync(
-            async () => (await IncidentsAsync(users)).Single(i => i.GetProperty("id").GetGuid() == incident.GetProperty("id").GetGuid()).GetProperty("status").GetString(),
-            status => status == "Resolved", WorkflowWait, "the incident resolved", host.Clock.TickSecond);
+        await EscalationIncidents.SettleByGivingTheRoleAsync(host, users, incident, managers[0].UserId, social);
         var overdue = await users.GetJsonAsync(SocialManager, "/api/overdue");
         Assert.Contains(overdue.GetProperty("agencies").EnumerateArray().SelectMany(a => a.GetProperty("assessments").EnumerateArray()), a => a.GetProperty("concernId").GetGuid() == id);
     }
@@ -142,6 +128,4 @@ public sealed class LegalLimitEscalationTests
             .Where(e => e.GetProperty("kind").GetString() == "LegalLimitPassed")
             .OrderBy(e => e.GetProperty("at").GetDateTimeOffset())];
 
-    private static async Task<List<JsonElement>> IncidentsAsync(Caseworkers users) =>
-        [.. (await users.GetJsonAsync(SchoolAdministrator, "/api/operations/incidents")).EnumerateArray()];
 }
