@@ -1,6 +1,6 @@
-using System.Globalization;
 using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Escalation;
 using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
 
@@ -139,7 +139,7 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
         foreach (var limit in passed)
         {
             CaseLog.Write(c, CaseEvent.Of(concern.CorrelationId, limit.DueAt, "LegalLimitPassed", CaseEventAudience.SocialServices,
-                $"{LegalLimit.Describe(limit.Assessment)} not made by its legal limit ({limit.DueAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)}): on the managers' overdue list."));
+                $"{LegalLimit.Describe(limit.Assessment)} not made by its legal limit ({EscalationRecipients.Due(limit.DueAt)}): on the managers' overdue list."));
             await c.Publish(new LegalAssessmentOverdue(concern.CorrelationId, concern.MunicipalityId, limit.Assessment, limit.DueAt)).ConfigureAwait(false);
         }
     }

@@ -12,7 +12,7 @@ public sealed record LegalLimit(string Assessment, DateTimeOffset DueAt)
     /// <summary>Utredning: four months from the decision to open, unless extended.</summary>
     public const string Investigation = "Investigation";
 
-    /// <summary>The assessment as a sentence begins: "The protective assessment".</summary>
+    /// <summary>How a sentence about the assessment not made begins: "The protective assessment was".</summary>
     public static string Describe(string assessment) => assessment switch
     {
         ProtectiveAssessment => "The protective assessment was",
