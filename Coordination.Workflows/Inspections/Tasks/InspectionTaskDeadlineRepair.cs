@@ -26,7 +26,7 @@ public sealed partial class InspectionTaskDeadlineRepair(IServiceScopeFactory sc
         var publish = scope.ServiceProvider.GetRequiredService<IPublishEndpoint>();
         var tasks = await db.Set<InspectionTask>().AsNoTracking()
             .Where(t => t.Status == InspectionTaskStatus.Open && t.DueAt != null && t.EscalatedAt == null)
-            .Where(t => t.Kind == InspectionTaskKind.ReplanRound || t.Kind == InspectionTaskKind.DecideSupervisionCase || t.Kind == InspectionTaskKind.FollowUpVenue)
+            .Where(t => InspectionTaskDeadlines.KeptKinds.Contains(t.Kind))
             .Where(t => !db.Set<InspectionTaskDeadlineState>().Any(s => s.CorrelationId == t.Id))
             .ToListAsync(cancellationToken);
         foreach (var task in tasks)

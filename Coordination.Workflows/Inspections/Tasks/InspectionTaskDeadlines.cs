@@ -12,9 +12,11 @@ namespace Coordination.Workflows.Inspections.Tasks;
 /// </summary>
 public static class InspectionTaskDeadlines
 {
-    /// <summary>The kinds without a workflow of their own.</summary>
-    public static bool IsKeptHere(InspectionTaskKind kind) =>
-        kind is InspectionTaskKind.ReplanRound or InspectionTaskKind.DecideSupervisionCase or InspectionTaskKind.FollowUpVenue;
+    /// <summary>The kinds without a workflow of their own, also as the start-up repair asks the database for them.</summary>
+    public static readonly IReadOnlyList<InspectionTaskKind> KeptKinds =
+        [InspectionTaskKind.ReplanRound, InspectionTaskKind.DecideSupervisionCase, InspectionTaskKind.FollowUpVenue];
+
+    public static bool IsKeptHere(InspectionTaskKind kind) => KeptKinds.Contains(kind);
 
     /// <summary>Starts the escalation of a task just opened, if it is kept here and has a due time.</summary>
     public static Task DeadlineSetAsync(this IPublishEndpoint publish, InspectionTask task, CancellationToken cancellationToken = default)
