@@ -11,7 +11,7 @@ internal sealed record CaseFile(Concern Concern, ConcernState? State, List<Shari
 {
     /// <summary>
     /// When the concern was closed: by its workflow's state, or, until the workflow has consumed
-    /// the close, by the close request's own record (<see cref="ConcernClosure"/>), so a request
+    /// the close, by the close request's own record (<see cref="Concern.ClosedAt"/>), so a request
     /// right after a close is refused as on a closed concern.
     /// </summary>
     public DateTimeOffset? ClosedAt { get; init; }
@@ -44,7 +44,6 @@ internal sealed record CaseFile(Concern Concern, ConcernState? State, List<Shari
 
         var state = await db.Set<ConcernState>().AsNoTracking().FirstOrDefaultAsync(s => s.CorrelationId == concernId, cancellationToken);
         var bases = await db.Set<SharingBasis>().Where(b => b.ConcernId == concernId).OrderBy(b => b.RecordedAt).ToListAsync(cancellationToken);
-        var closedAt = state?.ClosedAt ?? await db.ClosedAtAsync(concernId, cancellationToken);
-        return new CaseFile(concern, state, bases, viewer, ConcernAccess.For(viewer, concern, bases)) { ClosedAt = closedAt };
+        return new CaseFile(concern, state, bases, viewer, ConcernAccess.For(viewer, concern, bases)) { ClosedAt = state?.ClosedAt ?? concern.ClosedAt };
     }
 }

@@ -2,7 +2,6 @@ using Coordination.Host.Security.Audit;
 using Coordination.Workflows.Audit;
 using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Calendar;
-using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Chronology;
 using Coordination.Workflows.Concerns.Reviews;
 using Coordination.Workflows.Concerns.Routing;
@@ -47,11 +46,11 @@ internal static class ReviewAndCloseEndpoints
             return Problems.Conflict("Concern not open", "The concern is already closed, or still being registered.");
         }
 
-        // Closing ends every consent: nothing is shared from now on. The concern's row is written
-        // too, so work whose first message is being consumed meanwhile sees the close or is seen
+        // Closing ends every consent: nothing is shared from now on. The concern's row records the
+        // close, so work whose first message is being consumed meanwhile sees the close or is seen
         // by it (ConcernClosure).
         var now = clock.GetUtcNow();
-        db.Entry(file.Concern).Property(c => c.Version).IsModified = true;
+        file.Concern.ClosedAt = now;
         foreach (var basis in file.Bases.Where(b => b.InForce))
         {
             basis.WithdrawnAt = now;
@@ -60,7 +59,7 @@ internal static class ReviewAndCloseEndpoints
         }
 
         await bus.Publish(new ConcernClosed(id, outcome!, file.Viewer.UserId, now), cancellationToken);
-        db.Add(CaseEvent.Of(id, now, ConcernClosure.ChronologyKind, CaseEventAudience.SharedAgencies, $"Concern closed: {outcome}", file.Viewer.UserId));
+        db.Add(CaseEvent.Of(id, now, "ConcernClosed", CaseEventAudience.SharedAgencies, $"Concern closed: {outcome}", file.Viewer.UserId));
         await audit.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -39,6 +39,13 @@ public sealed class Concern : Persistence.IVersionedRecord
     public DateTimeOffset RaisedAt { get; set; }
 
     /// <summary>
+    /// When the close request closed the concern, written in the transaction that publishes
+    /// <c>ConcernClosed</c>: the concern's state learns it only when it consumes that message
+    /// (<see cref="ConcernClosure"/>).
+    /// </summary>
+    public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>
     /// Raised by every change of the concern's sharing (SharingEndpoints): recording the first
     /// basis changes no basis, so two first bases at the same moment conflict here instead of each
     /// offering the same party a task.
