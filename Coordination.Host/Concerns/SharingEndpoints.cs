@@ -6,6 +6,7 @@ using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Chronology;
 using Coordination.Workflows.Concerns.Routing;
 using Coordination.Workflows.Concerns.Sharing;
+using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using MassTransit;
@@ -111,16 +112,20 @@ internal static class SharingEndpoints
         var routed = rules.PartiesFor(file.Concern.Categories).Where(agencies.ContainsKey).Select(k => (Kind: k, Id: agencies[k])).Where(a => basis.AgencyIds.Contains(a.Id)).ToList();
         // A party's open task counts only while a basis in force shares the concern with it: one
         // whose sharing was withdrawn is being cancelled (the withdrawal's message says so), even
-        // if its workflow has not consumed that yet, so the party gets a new one.
+        // if its workflow has not consumed that yet, so the party gets a new one. An offer of a
+        // basis in force whose task does not exist yet counts too: it is on its way.
         var alreadyOffered = (await db.Open().Where(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork).Select(t => t.AgencyId).ToListAsync(cancellationToken))
             .Where(sharedBefore.Contains)
+            .Concat(SharingBasis.PendingOffers(file.Bases, await CreatedAsync(db, file.Bases, cancellationToken)))
             .ToList();
         var due = rules.TaskAnswerDue(now);
         var offeredTo = new List<string>();
         foreach (var (agencyKind, agencyId) in routed.Where(a => !alreadyOffered.Contains(a.Id)))
         {
-            await bus.Publish(TaskOffers.Offer(rules, id, file.Concern.MunicipalityId, agencyId, AgencyTaskKind.JointWork,
-                "Joint work on a concern (SSPF): accept or decline", now, due, endsWithSharing: true), cancellationToken);
+            var offer = TaskOffers.Offer(rules, id, file.Concern.MunicipalityId, agencyId, AgencyTaskKind.JointWork,
+                "Joint work on a concern (SSPF): accept or decline", now, due, endsWithSharing: true);
+            basis.OfferedTasks.Add(new SharingOffer(agencyId, offer.TaskId));
+            await bus.Publish(offer, cancellationToken);
             offeredTo.Add(agencyKind.ToString());
         }
 
@@ -185,6 +190,15 @@ internal static class SharingEndpoints
         {
             db.Entry(inForce).Property(b => b.Version).IsModified = true;
         }
+    }
+
+    /// <summary>Which of the tasks offered by the bases in force exist, their offers consumed.</summary>
+    private static async Task<List<Guid>> CreatedAsync(CoordinationDbContext db, List<SharingBasis> bases, CancellationToken cancellationToken)
+    {
+        var offered = bases.Where(b => b.InForce).SelectMany(b => b.OfferedTasks).Select(o => o.TaskId).ToList();
+        return offered.Count == 0
+            ? []
+            : await db.Set<AgencyTaskState>().Where(t => offered.Contains(t.CorrelationId)).Select(t => t.CorrelationId).ToListAsync(cancellationToken);
     }
 
     private static List<Guid> Parties(IReadOnlyList<string>? names, Dictionary<AgencyKind, Guid> agencies, ValidationErrors errors)

@@ -36,6 +36,13 @@ public sealed class SharingBasis : Persistence.IVersionedRecord
     /// <summary>The agencies the concern may be shared with (the consent's scope of parties).</summary>
     public List<Guid> AgencyIds { get; set; } = [];
 
+    /// <summary>
+    /// The joint-work tasks this basis offered, recorded with it: a task's row is created only
+    /// when its workflow consumes the offer, so a basis recorded before that (the offer still on
+    /// its way) learns from here that the party has been offered one (<see cref="PendingOffers"/>).
+    /// </summary>
+    public List<SharingOffer> OfferedTasks { get; set; } = [];
+
     public Guid RecordedByUserId { get; set; }
 
     public DateTimeOffset RecordedAt { get; set; }
@@ -45,6 +52,14 @@ public sealed class SharingBasis : Persistence.IVersionedRecord
     public Guid? WithdrawnByUserId { get; set; }
 
     public bool InForce => WithdrawnAt is null;
+
+    /// <summary>
+    /// The agencies offered a task by a basis in force whose task does not exist yet (its offer not
+    /// yet consumed): the offer stands, since the agency is still shared with, so a new basis must
+    /// not offer it another. <paramref name="createdTaskIds"/> are those of the offered tasks that exist.
+    /// </summary>
+    public static IEnumerable<Guid> PendingOffers(IEnumerable<SharingBasis> bases, IReadOnlyCollection<Guid> createdTaskIds) =>
+        bases.Where(b => b.InForce).SelectMany(b => b.OfferedTasks).Where(o => !createdTaskIds.Contains(o.TaskId)).Select(o => o.AgencyId).Distinct();
 
     public int Version { get; set; }
 }

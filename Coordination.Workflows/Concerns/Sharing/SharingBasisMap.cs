@@ -15,6 +15,9 @@ internal sealed class SharingBasisMap : IEntityTypeConfiguration<SharingBasis>
         builder.Property(b => b.AgencyIds)
             .HasConversion(StoredList.Ids(), StoredList.Comparer<Guid>())
             .HasMaxLength(1000);
+        builder.Property(b => b.OfferedTasks)
+            .HasConversion(StoredList.Offers(), StoredList.Comparer<SharingOffer>())
+            .HasMaxLength(1000);
         builder.Ignore(b => b.InForce);
         builder.HasOne<Concern>().WithMany().HasForeignKey(b => b.ConcernId);
         builder.HasIndex(b => b.ConcernId);

@@ -1,11 +1,13 @@
 using System.Net;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Security;
+using Coordination.Contracts.Concerns;
 using Coordination.Testing;
 using Coordination.Workflows.Concerns.Sharing;
 using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using static Coordination.Host.Tests.Concerns.Caseworkers;
 
@@ -112,6 +114,60 @@ public sealed class SharingRaceTests
         await users.WaitForTaskAsync(Police, id, "JointWork");
         await users.PostJsonAsync(Coordinator, path, ConcernRequests.GuardiansConsent("2026-11-20", "Police"), HttpStatusCode.Created);
         Assert.Equal(2, await host.WithDatabaseAsync(db => db.Set<SharingBasis>().CountAsync(b => b.ConcernId == id && b.WithdrawnAt == null)));
-        Assert.Equal(1, await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().CountAsync(t => t.ConcernId == id && t.Kind == Coordination.Contracts.Concerns.AgencyTaskKind.JointWork)));
+        Assert.Equal(1, await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().CountAsync(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork)));
+    }
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_second_basis_recorded_while_the_first_offer_is_on_its_way_offers_no_second_task(HostBackend backend)
+    {
+        // The police's joint-work task is refused while held, so its offer is retried and no
+        // task exists when the second basis is recorded; the retries outlast the hold.
+        var held = new JointWorkTaskHeld();
+        var retries = new Dictionary<string, string> { ["Runtime:FaultRetryLimit"] = "20", ["Runtime:FaultRetryInterval"] = "00:00:00.5" };
+        await using var host = (await SecurityHost.CreateAsync(backend, "sharing-offer-on-its-way", retries))
+            .WithServices(services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(held)));
+        using var users = new Caseworkers(host);
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        var path = $"/api/concerns/{id}/legal-bases";
+
+        var first = await users.PostJsonAsync(Coordinator, path, ConcernRequests.GuardiansConsent("2026-11-20", "Police"), HttpStatusCode.Created);
+        Assert.Equal(["Police"], first.GetProperty("offeredTo").EnumerateArray().Select(p => p.GetString()));
+        await held.Refused.WaitAsync(WorkflowWait);
+        Assert.Equal(0, await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().CountAsync(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork)));
+
+        // Recorded while the police's offer is still on its way: the police are not offered again.
+        var second = await users.PostJsonAsync(Coordinator, path, ConcernRequests.Provision("Police"), HttpStatusCode.Created);
+        Assert.Empty(second.GetProperty("offeredTo").EnumerateArray());
+        held.Release();
+
+        await users.WaitForTaskAsync(Police, id, "JointWork");
+        var bases = await host.WithDatabaseAsync(db => db.Set<SharingBasis>().Where(b => b.ConcernId == id).ToListAsync());
+        Assert.Single(bases.Single(b => b.Kind == SharingBasisKind.Consent).OfferedTasks);
+        Assert.Empty(bases.Single(b => b.Kind == SharingBasisKind.Provision).OfferedTasks);
+        Assert.Equal(1, await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().CountAsync(t => t.ConcernId == id && t.Kind == AgencyTaskKind.JointWork)));
+    }
+
+    /// <summary>Refuses to save a new joint-work task while held, as a fault the consume retries.</summary>
+    private sealed class JointWorkTaskHeld : SaveChangesInterceptor
+    {
+        private readonly TaskCompletionSource refused = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private volatile bool released;
+
+        public Task Refused => refused.Task;
+
+        public void Release() => released = true;
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!released && eventData.Context is { } context
+                && context.ChangeTracker.Entries<AgencyTaskState>().Any(e => e.State == EntityState.Added && e.Entity.Kind == AgencyTaskKind.JointWork))
+            {
+                refused.TrySetResult();
+                throw new InvalidOperationException("The test holds new joint-work tasks.");
+            }
+
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
     }
 }
