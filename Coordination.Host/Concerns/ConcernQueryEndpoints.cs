@@ -64,7 +64,7 @@ internal static class ConcernQueryEndpoints
                 legalBases = view.LegalBases.Select(b => new
                 {
                     b.Id, kind = b.Kind.ToString(), givenBy = b.GivenBy?.ToString(), b.GivenOn, b.DocumentReference, b.Scope, b.Provision, b.WeighedBy,
-                    agencyIds = b.AgencyIds, b.RecordedAt, b.WithdrawnAt,
+                    b.ValidUntil, b.EndsAt, agencyIds = b.AgencyIds, b.RecordedAt, b.WithdrawnAt, b.Expired,
                 }),
                 tasks = view.Tasks.Select(TaskView.Of),
                 plan = view.Plan is null ? null : new { goals = view.Plan.Goals.Split('\n'), view.Plan.AgreedAt, actions = view.Plan.Actions.Select(a => new { a.What, a.AgencyId, a.OwnerUserId, a.ByDate, a.TaskId }) },

@@ -1,7 +1,8 @@
 namespace Coordination.Host.Concerns;
 
 /// <summary>
-/// A consent (kind Consent: givenBy, givenOn, documentReference, scope) or another legal basis (kind
+/// A consent (kind Consent: givenBy, givenOn, documentReference, scope, and validUntil when it is
+/// valid until a date) or another legal basis (kind
 /// Provision: provision, weighedBy), naming the agency kinds the concern may be shared with.
 /// </summary>
 public sealed record LegalBasisRequest(
@@ -12,4 +13,5 @@ public sealed record LegalBasisRequest(
     string? DocumentReference,
     string? Provision,
     string? WeighedBy,
-    string? Scope = null);
+    string? Scope = null,
+    string? ValidUntil = null);

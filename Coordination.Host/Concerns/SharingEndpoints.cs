@@ -62,6 +62,20 @@ internal static class SharingEndpoints
                 dated = null;
             }
 
+            basis.ValidUntil = errors.OptionalDate("validUntil", request.ValidUntil);
+            if (basis.ValidUntil is { } until)
+            {
+                // A consent is given by today (givenOn above), so one valid from today on ends after it was given.
+                if (until < today)
+                {
+                    errors.Add("validUntil", "A consent valid only until a past day no longer allows sharing: record it only if it is still valid.");
+                }
+                else
+                {
+                    basis.EndsAt = rules.Calendar().StartOfDay(until.AddDays(1));
+                }
+            }
+
             // Who must consent follows the age on the consent's date; without a usable date, the
             // age today, so that a wrong date never lets a consent past the rule unnoticed.
             if (basis.GivenBy is { } givenBy)
@@ -77,6 +91,10 @@ internal static class SharingEndpoints
         {
             basis.Provision = errors.Text("provision", request.Provision, 200, "The cited provision");
             basis.WeighedBy = errors.Text("weighedBy", request.WeighedBy, 200, "The official who weighed the disclosure");
+            if (!string.IsNullOrWhiteSpace(request.ValidUntil))
+            {
+                errors.Add("validUntil", "Only a consent is valid until a date; a provision applies until the basis is withdrawn.");
+            }
         }
 
         if (errors.Any)
@@ -107,6 +125,10 @@ internal static class SharingEndpoints
             file.Viewer.UserId));
         db.Add(CaseEvent.Of(id, now, "ConcernShared", CaseEventAudience.SharedAgencies, "The concern was shared with the agencies taking part.", file.Viewer.UserId));
         await bus.Publish(new SharingBasisRecorded(id, basis.Id, basis.AgencyIds, now), cancellationToken);
+        if (basis.EndsAt is { } endsAt)
+        {
+            await bus.Publish(new ConsentEndSet(basis.Id, id, endsAt), cancellationToken);
+        }
 
         // Route: each party the routing rules name for these categories gets one joint-work task.
         var routed = rules.PartiesFor(file.Concern.Categories).Where(agencies.ContainsKey).Select(k => (Kind: k, Id: agencies[k])).Where(a => basis.AgencyIds.Contains(a.Id)).ToList();

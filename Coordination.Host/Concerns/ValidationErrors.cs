@@ -72,4 +72,8 @@ internal sealed class ValidationErrors
         Add(field, "A date is written YYYY-MM-DD.");
         return null;
     }
+
+    /// <summary>A date written YYYY-MM-DD, or nothing; null when absent or invalid.</summary>
+    public DateOnly? OptionalDate(string field, string? value) =>
+        string.IsNullOrWhiteSpace(value) ? null : Date(field, value.Trim());
 }

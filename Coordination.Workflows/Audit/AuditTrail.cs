@@ -50,6 +50,20 @@ public sealed class AuditTrail(CoordinationDbContext db, TimeProvider clock)
         return saved;
     }
 
+    /// <summary>
+    /// Adds the recorded entries to the context inside the caller's open transaction, for a caller
+    /// that saves the context itself (a workflow, whose saga repository saves and commits).
+    /// </summary>
+    public Task AddToTransactionAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Audit entries are added inside the transaction of the change they record.");
+        }
+
+        return AppendPendingAsync(cancellationToken);
+    }
+
     private async Task AppendPendingAsync(CancellationToken cancellationToken)
     {
         if (db.Database.IsNpgsql())

@@ -87,6 +87,9 @@ public sealed class WorkingDayCalendar
     /// </summary>
     public DateTimeOffset EndOfWorkingDay(DateOnly date) => ToUtc(date.ToDateTime(officeHoursEnd));
 
+    /// <summary>The UTC instant at which <paramref name="date"/> begins in the calendar's time zone.</summary>
+    public DateTimeOffset StartOfDay(DateOnly date) => ToUtc(date.ToDateTime(TimeOnly.MinValue));
+
     /// <summary>
     /// When the protective assessment of a concern raised at <paramref name="raisedAt"/> is due:
     /// the end of the same working day, or, when the concern arrives at or after the end of

@@ -163,7 +163,8 @@ public sealed class CaseModel(
             consent ? Basis.DocumentReference : null,
             consent ? null : Basis.Provision,
             consent ? null : Basis.WeighedBy,
-            consent ? Basis.Scope : null);
+            consent ? Basis.Scope : null,
+            consent ? Basis.ValidUntil : null);
         return await StepAsync(
             id,
             () => SharingEndpoints.RecordAsync(id, request, HttpContext, db, bus, clock, audit, cancellationToken),
@@ -305,6 +306,8 @@ public sealed class CaseModel(
         public string? DocumentReference { get; set; }
 
         public string? Scope { get; set; }
+
+        public string? ValidUntil { get; set; }
 
         public string? Provision { get; set; }
 

@@ -27,6 +27,12 @@ public sealed class SharingBasis : Persistence.IVersionedRecord
 
     public const int ScopeMaxLength = 500;
 
+    /// <summary>The last day a consent is valid, when the consent names one; null: until withdrawn.</summary>
+    public DateOnly? ValidUntil { get; set; }
+
+    /// <summary>When a consent valid until a date ends: the start of the day after, in the municipality's time zone.</summary>
+    public DateTimeOffset? EndsAt { get; set; }
+
     /// <summary>The cited paragraph, e.g. <c>OSL 10 kap. 18 a §</c>.</summary>
     public string? Provision { get; set; }
 
@@ -52,6 +58,9 @@ public sealed class SharingBasis : Persistence.IVersionedRecord
     public Guid? WithdrawnByUserId { get; set; }
 
     public bool InForce => WithdrawnAt is null;
+
+    /// <summary>Ended because its validity ran out, not withdrawn by someone (<see cref="ConsentEnd"/>).</summary>
+    public bool Expired => WithdrawnAt is not null && WithdrawnByUserId is null && WithdrawnAt == EndsAt;
 
     /// <summary>
     /// The agencies offered a task by a basis in force whose task does not exist yet (its offer not

@@ -19,6 +19,7 @@ internal sealed class SharingBasisMap : IEntityTypeConfiguration<SharingBasis>
             .HasConversion(StoredList.Offers(), StoredList.Comparer<SharingOffer>())
             .HasMaxLength(1000);
         builder.Ignore(b => b.InForce);
+        builder.Ignore(b => b.Expired);
         builder.HasOne<Concern>().WithMany().HasForeignKey(b => b.ConcernId);
         builder.HasIndex(b => b.ConcernId);
     }

@@ -43,11 +43,19 @@ public sealed class LegalBasisTests(BrowserFixture browser) : IClassFixture<Brow
         Assert.True(await page.GetByLabel("Polis").IsCheckedAsync());
         await coordinator.CheckAsync("legal basis refused by the age rule");
 
+        // A consent valid only until a day already past is refused at its field.
         await page.GetByLabel("Samtycke från").SelectOptionAsync("Guardians");
+        await page.GetByLabel("Gäller till och med (ÅÅÅÅ-MM-DD)").FillAsync("2026-11-21");
+        await submit.ClickAsync();
+        await page.Locator("#Basis_ValidUntil-error").WaitForAsync();
+        Assert.Contains("i dag eller senare", await page.Locator("#Basis_ValidUntil-error").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.GetByLabel("Gäller till och med (ÅÅÅÅ-MM-DD)").FillAsync("2027-06-30");
         await submit.ClickAsync();
         await page.GetByText("Den rättsliga grunden är registrerad och ärendet delat.").WaitForAsync();
         Assert.True(await page.GetByText("Samtycke: Samtycke 2026-118").IsVisibleAsync());
         Assert.True(await page.GetByText("Samtyckets omfattning: Skolnärvaro och fritid").IsVisibleAsync());
+        Assert.True(await page.GetByText("Gäller till och med 2027-06-30").IsVisibleAsync());
         await coordinator.CheckInBothLanguagesAsync("case view with a consent");
         await coordinator.ScreenshotAsync("case-view-consent-recorded");
 

@@ -1,0 +1,138 @@
+using System.Net;
+using System.Text.Json;
+using Coordination.Host.Tests.Infrastructure;
+using Coordination.Testing;
+using Coordination.Workflows.Audit;
+using Coordination.Workflows.Concerns.Sharing;
+using Coordination.Workflows.Concerns.Tasks;
+using Microsoft.EntityFrameworkCore;
+using static Coordination.Host.Tests.Concerns.Caseworkers;
+
+namespace Coordination.Host.Tests.Concerns;
+
+/// <summary>
+/// A consent valid until a date (DOMAIN.md: the consent record has its dates) ends by itself at
+/// the start of the day after, as a withdrawal does: the agencies it alone shared with lose the
+/// concern and their tasks. Withdrawn before, its timer is gone and nothing happens at the date.
+/// </summary>
+public sealed class ConsentValidityTests
+{
+    private static readonly DateTimeOffset EndOf25November = new(2026, 11, 25, 23, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_consent_valid_until_a_date_ends_sharing_and_the_police_task_the_day_after(HostBackend backend)
+    {
+        await using var host = await EmbeddedHostFactory.CreateAsync(backend, "consent-validity");
+        using var users = new Caseworkers(host);
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        var recorded = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases", ValidUntil("2026-11-25", "Police"), HttpStatusCode.Created);
+        var basisId = recorded.GetProperty("id").GetGuid();
+        var task = (await users.WaitForTaskAsync(Police, id, "JointWork")).GetProperty("id").GetGuid();
+        var basis = (await users.ConcernAsync(id)).GetProperty("legalBases").EnumerateArray().Single();
+        Assert.Equal("2026-11-25", basis.GetProperty("validUntil").GetString());
+        Assert.Equal(EndOf25November, basis.GetProperty("endsAt").GetDateTimeOffset());
+
+        // The last day is still shared.
+        host.Clock.AdvanceTo(EndOf25November - TimeSpan.FromMinutes(1));
+        host.Clock.TickSecond();
+        using (var during = await users.GetAsync(Police, $"/api/concerns/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+        }
+
+        // The day after, the consent has ended: the police no longer see the concern, their task is cancelled.
+        host.Clock.AdvanceTo(EndOf25November + TimeSpan.FromSeconds(1));
+        var ended = await users.WaitForConcernAsync(
+            id, c => c.GetProperty("legalBases").EnumerateArray().Single().GetProperty("withdrawnAt").ValueKind != JsonValueKind.Null, "the consent ended");
+        basis = ended.GetProperty("legalBases").EnumerateArray().Single();
+        Assert.True(basis.GetProperty("expired").GetBoolean());
+        Assert.Equal(EndOf25November, basis.GetProperty("withdrawnAt").GetDateTimeOffset());
+        using (var after = await users.GetAsync(Police, $"/api/concerns/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);
+        }
+
+        await Poll.UntilAsync(
+            () => host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.CorrelationId == task).Select(t => t.CurrentState).SingleAsync()),
+            state => state == "Cancelled",
+            WorkflowWait,
+            "the police's task cancelled",
+            host.Clock.TickSecond);
+        var chronology = await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}/chronology");
+        Assert.Contains(chronology.EnumerateArray(), e => e.GetProperty("kind").GetString() == "ConsentExpired");
+        var audit = await host.WithDatabaseAsync(db => db.Set<AuditEntry>().Where(e => e.Action == AuditAction.LegalBasisWithdrawn && e.SubjectId == id.ToString()).ToListAsync());
+        var entry = Assert.Single(audit);
+        Assert.Equal(ConsentEnd.Actor, entry.Actor);
+        Assert.Contains(basisId.ToString(), entry.Basis, StringComparison.Ordinal);
+        Assert.False(await host.WithDatabaseAsync(db => db.Set<ConsentEndState>().AnyAsync(s => s.CorrelationId == basisId)));
+    }
+
+    [Fact]
+    public async Task A_consent_withdrawn_before_its_last_day_leaves_no_timer_and_stays_withdrawn_by_its_coordinator()
+    {
+        await using var host = EmbeddedHostFactory.OnSqliteAndInMemory(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        var basisId = (await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases", ValidUntil("2026-11-25", "Police"), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Poll.UntilAsync(
+            () => host.WithDatabaseAsync(db => db.Set<ConsentEndState>().AnyAsync(s => s.CorrelationId == basisId)), started => started, WorkflowWait, "the consent's end scheduled", host.Clock.TickSecond);
+
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases/{basisId}/withdrawal", new { }, HttpStatusCode.NoContent);
+        await Poll.UntilAsync(
+            () => host.WithDatabaseAsync(db => db.Set<ConsentEndState>().AnyAsync(s => s.CorrelationId == basisId)), started => !started, WorkflowWait, "the consent's end cancelled", host.Clock.TickSecond);
+        var withdrawnAt = await host.WithDatabaseAsync(db => db.Set<SharingBasis>().Where(b => b.Id == basisId).Select(b => b.WithdrawnAt).SingleAsync());
+
+        host.Clock.AdvanceTo(EndOf25November + TimeSpan.FromHours(1));
+        for (var i = 0; i < 5; i++)
+        {
+            host.Clock.TickSecond();
+        }
+
+        var basis = await host.WithDatabaseAsync(db => db.Set<SharingBasis>().AsNoTracking().SingleAsync(b => b.Id == basisId));
+        Assert.Equal(withdrawnAt, basis.WithdrawnAt);
+        Assert.NotNull(basis.WithdrawnByUserId);
+        Assert.False(basis.Expired);
+        var chronology = await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}/chronology");
+        Assert.DoesNotContain(chronology.EnumerateArray(), e => e.GetProperty("kind").GetString() == "ConsentExpired");
+    }
+
+    [Theory]
+    [InlineData("2026-11-22", "validUntil", "past day")]
+    [InlineData("25/11/2026", "validUntil", "YYYY-MM-DD")]
+    public async Task A_validity_that_cannot_be_is_refused_at_its_field(string validUntil, string field, string says)
+    {
+        await using var host = EmbeddedHostFactory.OnSqliteAndInMemory(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        var problem = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases", ValidUntil(validUntil, "Police"), HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains(errors, e => e!.Contains(says, StringComparison.Ordinal));
+        Assert.False(await host.WithDatabaseAsync(db => db.Set<SharingBasis>().AnyAsync(b => b.ConcernId == id)));
+    }
+
+    [Fact]
+    public async Task A_provision_has_no_validity_date()
+    {
+        await using var host = EmbeddedHostFactory.OnSqliteAndInMemory(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        var path = $"/api/concerns/{id}/legal-bases";
+        var provision = new { kind = "Provision", parties = new[] { "Police" }, provision = "OSL 10 kap. 18 a §", weighedBy = "Sara Socialsekreterare", validUntil = "2026-12-31" };
+        var problem = await users.PostJsonAsync(Coordinator, path, provision, HttpStatusCode.BadRequest);
+        Assert.Contains("Only a consent", problem.GetProperty("errors").GetProperty("validUntil")[0].GetString(), StringComparison.Ordinal);
+        Assert.False(await host.WithDatabaseAsync(db => db.Set<SharingBasis>().AnyAsync(b => b.ConcernId == id)));
+    }
+
+    private static object ValidUntil(string validUntil, params string[] parties) => new
+    {
+        kind = "Consent",
+        parties,
+        givenBy = "Guardians",
+        givenOn = "2026-11-20",
+        documentReference = "Samtycke 2026-118",
+        scope = "School attendance, leisure and contacts with the police",
+        validUntil,
+    };
+}
