@@ -52,7 +52,10 @@ internal static class RoutingRulesEndpoints
         }
         catch (JsonException e)
         {
-            return Problems.Invalid(e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body", "This value cannot be read as a routing rule: each category and agency is named once, by one of its names.");
+            var field = e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+            return Problems.Invalid(field, field.StartsWith("localClosingDays", StringComparison.Ordinal)
+                ? "A list of days, each written YYYY-MM-DD."
+                : "This value cannot be read as a routing rule: each category and agency is named once, by one of its names.");
         }
 
         if (!TryReadVersion(http.Request.Headers.IfMatch.ToString(), out var readVersion))

@@ -79,8 +79,23 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
             ModelState.AddModelError("Input.OfficeHoursEnd", text["Error.officeHoursEnd"]);
         }
 
+        var closingDays = new List<DateOnly>();
+        foreach (var line in (Input.LocalClosingDays ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (DateOnly.TryParseExact(line, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                closingDays.Add(day);
+            }
+            else
+            {
+                ModelState.AddModelError("Input.LocalClosingDays", string.Format(CultureInfo.CurrentCulture, text["Error.localClosingDay"], line));
+            }
+        }
+
         var rules = Rules with
         {
+            MoveCalendarDeadlinesToNextWorkingDay = Input.MoveCalendarDeadlines,
+            LocalClosingDays = closingDays,
             TaskAnswerWorkingDays = Whole(nameof(RulesInput.TaskAnswerWorkingDays), Input.TaskAnswerWorkingDays),
             ReminderInterval = Hours(Whole(nameof(RulesInput.ReminderIntervalHours), Input.ReminderIntervalHours)),
             TaskReminderDaysBefore = Whole(nameof(RulesInput.TaskReminderDaysBefore), Input.TaskReminderDaysBefore),
@@ -175,6 +190,11 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
 
         public string? NearLimitWorkingDays { get; set; }
 
+        public bool MoveCalendarDeadlines { get; set; }
+
+        /// <summary>One day per line, YYYY-MM-DD.</summary>
+        public string? LocalClosingDays { get; set; }
+
         public List<string> Agencies { get; set; } = [];
 
         public static RulesInput From(RoutingRules rules)
@@ -193,6 +213,8 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
                 OfficeHoursEnd = rules.OfficeHoursEnd.ToString("HH:mm", CultureInfo.InvariantCulture),
                 FeedbackWorkingDays = S(rules.FeedbackWorkingDays),
                 NearLimitWorkingDays = S(rules.NearLimitWorkingDays),
+                MoveCalendarDeadlines = rules.MoveCalendarDeadlinesToNextWorkingDay,
+                LocalClosingDays = string.Join("\n", (rules.LocalClosingDays ?? []).Order().Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
                 Agencies = rules.AgenciesByCategory.SelectMany(e => e.Value.Select(k => $"{e.Key}:{k}")).ToList(),
             };
         }

@@ -78,7 +78,28 @@ public sealed record RoutingRules
     /// </summary>
     public int NearLimitWorkingDays { get; init; } = 3;
 
-    public WorkingDayCalendar Calendar() => new(new WorkingDayCalendarOptions { OfficeHoursEnd = OfficeHoursEnd });
+    /// <summary>
+    /// Whether a limit counted in calendar days or months (the preliminary assessment's 14 days, the
+    /// investigation's 4 months) that ends on a weekend, public holiday, Midsummer Eve, Christmas Eve
+    /// or New Year's Eve moves to the next working day (lag 1930:173); on unless turned off.
+    /// </summary>
+    public bool MoveCalendarDeadlinesToNextWorkingDay { get; init; } = true;
+
+    /// <summary>
+    /// The municipality's own closing days (e.g. a bridge day): skipped when counting working days,
+    /// like a holiday, but they do not move a limit counted in calendar days.
+    /// </summary>
+    public List<DateOnly> LocalClosingDays { get; init; } = [];
+
+    /// <summary>At most this many local closing days are kept.</summary>
+    public const int MaxLocalClosingDays = 100;
+
+    public WorkingDayCalendar Calendar() => new(new WorkingDayCalendarOptions
+    {
+        OfficeHoursEnd = OfficeHoursEnd,
+        MoveCalendarDeadlinesToNextWorkingDay = MoveCalendarDeadlinesToNextWorkingDay,
+        ExtraClosedDates = LocalClosingDays ?? [],
+    });
 
     /// <summary>When an agency must have answered a task routed to it at <paramref name="routedAt"/>.</summary>
     public DateTimeOffset TaskAnswerDue(DateTimeOffset routedAt) => Calendar().DeadlineInWorkingDays(routedAt, TaskAnswerWorkingDays);
@@ -116,6 +137,10 @@ public sealed record RoutingRules
         Check(AgeBandTo >= AgeBandFrom && AgeBandTo <= 25, "ageBandTo", "At least ageBandFrom and at most 25.");
         Check(FeedbackWorkingDays is >= 1 and <= 60, "feedbackWorkingDays", "Between 1 and 60 working days.");
         Check(NearLimitWorkingDays is >= 0 and <= 20, "nearLimitWorkingDays", "Between 0 and 20 working days.");
+        Check(LocalClosingDays is null || LocalClosingDays.Count <= MaxLocalClosingDays, "localClosingDays", $"At most {MaxLocalClosingDays} days.");
+        Check(LocalClosingDays is null || LocalClosingDays.Distinct().Count() == LocalClosingDays.Count, "localClosingDays", "Each day once.");
+        Check(LocalClosingDays is null || LocalClosingDays.All(d => d.Year is >= 2000 and <= 2100), "localClosingDays", "Days between the years 2000 and 2100.");
+        Check(LocalClosingDays is not null, "localClosingDays", "A list of days (it may be empty).");
         return errors;
     }
 }
