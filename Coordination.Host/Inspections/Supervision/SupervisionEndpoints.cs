@@ -106,6 +106,13 @@ internal static class SupervisionEndpoints
         return TypedResults.Ok(SupervisionView.From(supervision));
     }
 
+    /// <summary>
+    /// The licensee's reply, and when it arrived (now unless the official says otherwise). One that
+    /// arrived by the reply time counts, also when it is entered after the reply time's timer
+    /// prepared the decision without it (<see cref="SupervisionLateEntry"/>); once the board has
+    /// decided without it, it is refused (409): whether to reconsider a decision taken without an
+    /// in-time reply is the officer's to weigh, not something the service changes by itself.
+    /// </summary>
     internal static async Task<IResult> ReplyAsync(Guid id, ReplyRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         if (await VisibleAsync(db, id, user) is not { } supervision)
@@ -113,23 +120,59 @@ internal static class SupervisionEndpoints
             return InspectionProblems.NotFound("Supervision case");
         }
 
-        if (supervision.Status != SupervisionStatus.AwaitingReply)
+        if (supervision.KommuniceringSentAt is not { } sentAt || supervision.ReplyDueAt is not { } due)
         {
-            return InspectionProblems.Conflict("Not awaiting a reply", $"The case is {supervision.Status}: a reply is recorded only while the licensee's reply time runs.");
+            return InspectionProblems.Conflict("Not awaiting a reply", $"The case is {supervision.Status}: a reply is to a proposal communicated to the licensee, and none has been.");
+        }
+
+        if (supervision.RepliedAt is { } repliedAt)
+        {
+            return InspectionProblems.Conflict("Already replied", string.Create(CultureInfo.InvariantCulture, $"The licensee's reply received on {repliedAt:yyyy-MM-dd} is recorded."));
         }
 
         var errors = new ValidationErrors();
+        var now = clock.GetUtcNow();
+        var received = request.ReceivedAt ?? now;
+        if (received > now)
+        {
+            errors.Add("receivedAt", "A reply is recorded once it has arrived.");
+        }
+        else if (received < sentAt)
+        {
+            errors.Add("receivedAt", string.Create(CultureInfo.InvariantCulture, $"A reply is to the proposal communicated {sentAt:yyyy-MM-dd HH:mm} UTC and cannot have arrived before it."));
+        }
+        else if (received > due)
+        {
+            errors.Add("receivedAt", string.Create(CultureInfo.InvariantCulture, $"The reply time ended {due:yyyy-MM-dd HH:mm} UTC; a reply received after it is not recorded as the licensee's reply."));
+        }
+
         var text = errors.Required("text", request.Text);
         errors.MaxLength("text", text, TextLimits.Reply);
-        if (errors.Any)
+        if (errors.Any || text is null)
         {
             return errors.Problem();
         }
 
-        var now = clock.GetUtcNow();
-        supervision.Reply = text;
-        supervision.RepliedAt = now;
-        await publish.Publish(new KommuniceringReplied(supervision.Id, now));
+        if (supervision.DecidedAt is { } decidedAt)
+        {
+            return InspectionProblems.Conflict(
+                "Decided without the reply",
+                string.Create(CultureInfo.InvariantCulture, $"The reply was received in time, on {received:yyyy-MM-dd} (the reply time ended {due:yyyy-MM-dd}), but the board decided {supervision.Decision} on {decidedAt:yyyy-MM-dd} without it, and it is not recorded on the decided case. Whether the decision is to be reconsidered with it (förvaltningslagen 37–38 §§) is for the licensing officer to weigh."));
+        }
+
+        if (supervision.Status == SupervisionStatus.AwaitingDecision)
+        {
+            // The reply time's timer ran out first and prepared the decision without the reply.
+            await db.ReplyAfterReplyTimeAsync(supervision, text, received, now);
+        }
+        else
+        {
+            supervision.Reply = text;
+            supervision.RepliedAt = received;
+            supervision.ReplyEnteredAt = now;
+            await publish.Publish(new KommuniceringReplied(supervision.Id, received));
+        }
+
         await db.SaveChangesAsync();
         return TypedResults.Ok(SupervisionView.From(supervision));
     }
@@ -200,6 +243,11 @@ internal static class SupervisionEndpoints
         return TypedResults.Ok(SupervisionView.From(supervision));
     }
 
+    /// <summary>
+    /// The licensee's appeal, and when it arrived (now unless the official says otherwise). One that
+    /// arrived within the window counts, also when it is entered after the window's timer marked the
+    /// decision final (<see cref="SupervisionLateEntry"/>): the case is appealed, not final.
+    /// </summary>
     internal static async Task<IResult> AppealAsync(Guid id, AppealRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         if (await VisibleAsync(db, id, user) is not { } supervision)
@@ -207,7 +255,7 @@ internal static class SupervisionEndpoints
             return InspectionProblems.NotFound("Supervision case");
         }
 
-        if (supervision.Status is SupervisionStatus.Appealed or SupervisionStatus.Closed || supervision.AppealEndsAt is null)
+        if (supervision.Status is SupervisionStatus.Appealed or SupervisionStatus.Closed || supervision.AppealEndsAt is not { } appealEnds)
         {
             return InspectionProblems.Conflict(
                 supervision.Status == SupervisionStatus.Appealed ? "Already appealed" : "Not open for appeal",
@@ -219,9 +267,9 @@ internal static class SupervisionEndpoints
         var errors = new ValidationErrors();
         var now = clock.GetUtcNow();
         var received = request.ReceivedAt ?? now;
-        if (supervision.Status != SupervisionStatus.AppealWindowOpen || received > supervision.AppealEndsAt)
+        if (received > appealEnds)
         {
-            errors.Add("receivedAt", $"The appeal window ended {supervision.AppealEndsAt:yyyy-MM-dd HH:mm} UTC; a late appeal is sent on to the court with that remark, not recorded here.");
+            errors.Add("receivedAt", $"The appeal window ended {appealEnds:yyyy-MM-dd HH:mm} UTC; a late appeal is sent on to the court with that remark, not recorded here.");
         }
         else if (received > now)
         {
@@ -239,10 +287,20 @@ internal static class SupervisionEndpoints
             return errors.Problem();
         }
 
-        supervision.AppealLodgedAt = received;
-        supervision.Status = SupervisionStatus.Appealed;
         await AddHistoryAsync(db, supervision, received, VenueHistoryKind.AppealLodged, $"The licensee appealed the decision: {text}");
-        await publish.Publish(new AppealLodged(supervision.Id, received));
+        if (supervision.Status == SupervisionStatus.DecisionFinal)
+        {
+            // The window's timer closed it first and marked the decision final.
+            await db.AppealAfterWindowAsync(supervision, await db.Set<Venue>().FirstAsync(v => v.Id == supervision.VenueId), received, now);
+        }
+        else
+        {
+            supervision.AppealLodgedAt = received;
+            supervision.AppealEnteredAt = now;
+            supervision.Status = SupervisionStatus.Appealed;
+            await publish.Publish(new AppealLodged(supervision.Id, received));
+        }
+
         await db.SaveChangesAsync();
         return TypedResults.Ok(SupervisionView.From(supervision));
     }

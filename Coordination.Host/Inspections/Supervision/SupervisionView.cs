@@ -16,16 +16,18 @@ internal sealed record SupervisionView(
     DateTimeOffset? ReplyDueAt,
     string? Reply,
     DateTimeOffset? RepliedAt,
+    DateTimeOffset? ReplyEnteredAt,
     string? Decision,
     DateTimeOffset? DecidedAt,
     bool MostSeriousCase,
     string? Justification,
     DateTimeOffset? AppealEndsAt,
     DateTimeOffset? AppealLodgedAt,
+    DateTimeOffset? AppealEnteredAt,
     DateTimeOffset? NextFollowUpAt)
 {
     public static SupervisionView From(SupervisionCase c) => new(
         c.Id, c.MunicipalityId, c.VenueId, c.VisitId, c.Status.ToString(), c.OpenedAt, c.ProposedSanction?.ToString(), c.KommuniceringText,
-        c.KommuniceringSentAt, c.ReplyDueAt, c.Reply, c.RepliedAt, c.Decision?.ToString(), c.DecidedAt, c.MostSeriousCase, c.Justification,
-        c.AppealEndsAt, c.AppealLodgedAt, c.NextFollowUpAt);
+        c.KommuniceringSentAt, c.ReplyDueAt, c.Reply, c.RepliedAt, c.ReplyEnteredAt, c.Decision?.ToString(), c.DecidedAt, c.MostSeriousCase, c.Justification,
+        c.AppealEndsAt, c.AppealLodgedAt, c.AppealEnteredAt, c.NextFollowUpAt);
 }

@@ -34,15 +34,33 @@ public sealed class CaseModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Input.AppealReceivedOn = StockholmTime.Show(StockholmTime.Today(clock.GetUtcNow()));
+        Input.AppealReceivedOn = Input.ReplyReceivedOn = StockholmTime.Show(StockholmTime.Today(clock.GetUtcNow()));
         return await LoadAsync() ? Page() : NotFound();
     }
 
     public Task<IActionResult> OnPostKommuniceringAsync() =>
         ActAsync(() => SupervisionEndpoints.CommunicateAsync(Id, new KommuniceringRequest(Input.ProposedSanction, Input.KommuniceringText), User, db, publish, deadlines, clock), "Kommunicering");
 
-    public Task<IActionResult> OnPostReplyAsync() =>
-        ActAsync(() => SupervisionEndpoints.ReplyAsync(Id, new ReplyRequest(Input.ReplyText), User, db, publish, clock), "Reply");
+    public async Task<IActionResult> OnPostReplyAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (!DateOnly.TryParseExact(Input.ReplyReceivedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var receivedOn))
+        {
+            ModelState.AddModelError("Input.ReplyReceivedOn", text["Case.ReplyReceivedOnInvalid"]);
+            return Page();
+        }
+
+        return await ActAsync(() => SupervisionEndpoints.ReplyAsync(Id, new ReplyRequest(ReceivedAt(receivedOn, "kommuniceringSentAt"), Input.ReplyText), User, db, publish, clock), "Reply");
+    }
 
     public Task<IActionResult> OnPostDecisionAsync() =>
         ActAsync(() => SupervisionEndpoints.DecideAsync(Id, new DecisionRequest(Input.Sanction, Input.MostSeriousCase, Input.Justification), User, db, publish, deadlines, clock), "Decision");
@@ -65,15 +83,16 @@ public sealed class CaseModel(
             return Page();
         }
 
-        return await ActAsync(() => SupervisionEndpoints.AppealAsync(Id, new AppealRequest(ReceivedAt(receivedOn), Input.AppealText), User, db, publish, clock), "Appeal");
+        return await ActAsync(() => SupervisionEndpoints.AppealAsync(Id, new AppealRequest(ReceivedAt(receivedOn, "decidedAt"), Input.AppealText), User, db, publish, clock), "Appeal");
     }
 
     /// <summary>
-    /// The instant an appeal stamped with <paramref name="date"/> arrived: midday that day in
-    /// Stockholm, but not before the decision nor after now, so that a letter stamped on the day of
-    /// the decision, or today, counts as arriving that day. A date outside the appeal window stays outside it.
+    /// The instant a reply or an appeal stamped with <paramref name="date"/> arrived: midday that day
+    /// in Stockholm, but not before what it answers (the kommunicering, the decision: the case's
+    /// <paramref name="answered"/>) nor after now, so that a letter stamped on that day, or today,
+    /// counts as arriving that day. A date outside the reply time or appeal window stays outside it.
     /// </summary>
-    private DateTimeOffset ReceivedAt(DateOnly date)
+    private DateTimeOffset ReceivedAt(DateOnly date, string answered)
     {
         var instant = StockholmTime.FromLocal(date.ToDateTime(new TimeOnly(12, 0)));
         var now = clock.GetUtcNow();
@@ -82,8 +101,14 @@ public sealed class CaseModel(
             return now;
         }
 
-        return Case.Instant("decidedAt") is { } decided && date == StockholmTime.Today(decided) && instant < decided ? decided : instant;
+        return Case.Instant(answered) is { } first && date == StockholmTime.Today(first) && instant < first ? first : instant;
     }
+
+    /// <summary>"; entered …" after when a reply or appeal arrived, when an official entered it on a later day.</summary>
+    public string Entered(string received, string entered) =>
+        Case.Instant(entered) is { } at && Case.Instant(received) is { } arrived && StockholmTime.Today(at) != StockholmTime.Today(arrived)
+            ? "; " + text["Case.Entered", StockholmTime.Show(at)]
+            : "";
 
     public Task<IActionResult> OnPostFollowUpAsync() =>
         ActAsync(() => SupervisionEndpoints.FollowUpHeldAsync(Id, new FollowUpRequest(Input.FollowUpNote), User, db, publish, clock), "FollowUp");
@@ -127,6 +152,7 @@ public sealed class CaseModel(
         ("Kommunicering", "proposedSanction") => "Input.ProposedSanction",
         ("Kommunicering", "text") => "Input.KommuniceringText",
         ("Reply", "text") => "Input.ReplyText",
+        ("Reply", "receivedAt") => "Input.ReplyReceivedOn",
         ("Appeal", "receivedAt") => "Input.AppealReceivedOn",
         ("Appeal", _) => "Input.AppealText",
         ("FollowUp", "note") => "Input.FollowUpNote",
@@ -155,6 +181,9 @@ public sealed class CaseModel(
         public string? KommuniceringText { get; set; }
 
         public string? ReplyText { get; set; }
+
+        /// <summary>The date the reply arrived (yyyy-MM-dd, Stockholm); today unless the officer says otherwise.</summary>
+        public string? ReplyReceivedOn { get; set; }
 
         public string? Sanction { get; set; }
 

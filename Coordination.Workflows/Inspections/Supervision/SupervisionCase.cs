@@ -34,7 +34,11 @@ public sealed class SupervisionCase : Persistence.IVersionedRecord
 
     public string? Reply { get; set; }
 
+    /// <summary>When the reply was received from the licensee: what counts against <see cref="ReplyDueAt"/>.</summary>
     public DateTimeOffset? RepliedAt { get; set; }
+
+    /// <summary>When an official entered the reply in the service: later than <see cref="RepliedAt"/> for one entered after it arrived.</summary>
+    public DateTimeOffset? ReplyEnteredAt { get; set; }
 
     public Sanction? Decision { get; set; }
 
@@ -47,7 +51,11 @@ public sealed class SupervisionCase : Persistence.IVersionedRecord
 
     public DateTimeOffset? AppealEndsAt { get; set; }
 
+    /// <summary>When the appeal was received from the licensee: what counts against <see cref="AppealEndsAt"/>.</summary>
     public DateTimeOffset? AppealLodgedAt { get; set; }
+
+    /// <summary>When an official entered the appeal in the service; null for appeals entered before this was kept (migration 20261208090000).</summary>
+    public DateTimeOffset? AppealEnteredAt { get; set; }
 
     public DateTimeOffset? NextFollowUpAt { get; set; }
 

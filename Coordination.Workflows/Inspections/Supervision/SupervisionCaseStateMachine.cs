@@ -58,6 +58,8 @@ public sealed class SupervisionCaseStateMachine : MassTransitStateMachine<Superv
         // appeal is on the case already, and the timer's step read it (a decision task says the
         // licensee replied; the decision does not become final over an appeal): the event that
         // arrives after it carries nothing new. Every other late event is a fault and stays one.
+        // (A reply or appeal received in time but entered after the timer's step publishes no event:
+        // the edge changes what the step wrote itself, see SupervisionLateEntry.)
         During(AwaitingDecision, AppealWindowOpen, AppealedInTime, UnderFollowUp,
             Ignore(Replied));
 

@@ -46,6 +46,12 @@ public sealed class FollowUpTaskRepairTests
         await using (var db = new CoordinationDbContext(options))
         {
             await db.GetService<IMigrator>().MigrateAsync(Before);
+        }
+
+        var before = new DbContextOptionsBuilder<SupervisionCasesBefore>();
+        before.UseCoordinationDatabase(provider, connectionString);
+        await using (var db = new SupervisionCasesBefore(before.Options))
+        {
             db.AddRange(closed, open, left, held, ongoing, decision);
             await db.SaveChangesAsync();
         }
@@ -79,5 +85,17 @@ public sealed class FollowUpTaskRepairTests
         task.VenueId = supervision.VenueId;
         task.SupervisionCaseId = supervision.Id;
         return task;
+    }
+
+    /// <summary>The model as the schema was before the repair: without the columns later migrations add to the supervision case.</summary>
+    private sealed class SupervisionCasesBefore(DbContextOptions options) : CoordinationDbContext(options)
+    {
+        protected override void OnModelCreating(ModelBuilder builder)
+        {
+            base.OnModelCreating(builder);
+            var supervision = builder.Entity<SupervisionCase>();
+            supervision.Ignore(c => c.ReplyEnteredAt);
+            supervision.Ignore(c => c.AppealEnteredAt);
+        }
     }
 }

@@ -1,0 +1,186 @@
+using System.Net;
+using System.Text.Json;
+using Coordination.Host.Tests.Infrastructure;
+using Coordination.Testing;
+using Coordination.Workflows.Inspections.Supervision;
+using static Coordination.Host.Tests.Inspections.InspectionScenario;
+
+namespace Coordination.Host.Tests.Inspections;
+
+/// <summary>
+/// A reply or an appeal the licensee sent in time, entered by an official only after its timer
+/// fired (the reply time ran out, the appeal window closed). It takes effect as if entered in time,
+/// as far as that is still possible, and the case says when it was received and when entered.
+/// Before, both were refused: the appeal with "a late appeal is sent on to the court", untrue of
+/// one received in time, and the reply with "a reply is recorded only while the reply time runs";
+/// what the licensee sent in time was lost. One received after the deadline is refused as before,
+/// naming <c>receivedAt</c>.
+/// </summary>
+public sealed class LateEntryTests
+{
+    private const string ReplyText = "We have trained the staff and hired two more guards.";
+    private const string AppealText = "The licensee appeals the varning to the administrative court.";
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task An_appeal_received_in_the_window_and_entered_after_the_window_closed_makes_the_case_appealed(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var clock = scenario.Host.Clock;
+        var (venueId, caseId, decided) = await DecidedVarningAsync(scenario);
+        var path = $"/api/inspections/supervision-cases/{caseId}/appeal";
+        var appealEnds = decided.GetProperty("appealEndsAt").GetDateTimeOffset();
+
+        // The appeal arrives two days before the window closes; the window's timer marks the decision final.
+        var received = appealEnds.AddDays(-2);
+        clock.AdvanceTo(appealEnds.AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", clock.TickSecond);
+        await Poll.UntilAsync(() => LateDelivery.StateAsync<SupervisionCaseState>(scenario, caseId), s => s == "UnderFollowUp", WorkflowWait, "the window's timer consumed", clock.TickSecond);
+
+        // Three days later the officer enters it. One received after the window is still refused, naming the field.
+        clock.AdvanceTo(appealEnds.AddDays(3));
+        foreach (var late in new object[] { new { text = AppealText }, new { receivedAt = appealEnds.AddMinutes(1), text = AppealText } })
+        {
+            using var refused = await scenario.Officer.PostAsync(path, late);
+            var problem = await InspectionsClient.ReadAsync(refused, HttpStatusCode.BadRequest);
+            Assert.Equal(["receivedAt"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+
+        var entered = clock.GetUtcNow();
+        var appealed = await scenario.Officer.PostJsonAsync(path, new { receivedAt = received, text = AppealText });
+
+        Assert.Equal("Appealed", appealed.GetProperty("status").GetString());
+        Assert.Equal(received, appealed.GetProperty("appealLodgedAt").GetDateTimeOffset());
+        Assert.Equal(entered, appealed.GetProperty("appealEnteredAt").GetDateTimeOffset());
+        Assert.Equal("Appealed", (await scenario.SupervisionCaseAsync(caseId)).GetProperty("status").GetString());
+
+        // The history keeps the line that said the decision stands, and says after it that it does not.
+        var history = (await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}/history")).EnumerateArray().ToList();
+        var lodged = Assert.Single(history, e => e.GetProperty("kind").GetString() == "AppealLodged" && e.GetProperty("at").GetDateTimeOffset() == received);
+        Assert.Equal($"The licensee appealed the decision: {AppealText}", lodged.GetProperty("text").GetString());
+        var final = Assert.Single(history, e => e.GetProperty("kind").GetString() == "DecisionFinal");
+        var last = history[^1];
+        Assert.Equal("AppealLodged", last.GetProperty("kind").GetString());
+        Assert.Equal(entered, last.GetProperty("at").GetDateTimeOffset());
+        Assert.True(last.GetProperty("at").GetDateTimeOffset() > final.GetProperty("at").GetDateTimeOffset());
+        var correction = last.GetProperty("text").GetString()!;
+        Assert.Contains($"received on {received:yyyy-MM-dd}", correction, StringComparison.Ordinal);
+        Assert.Contains($"entered on {entered:yyyy-MM-dd}", correction, StringComparison.Ordinal);
+        Assert.Contains("not final", correction, StringComparison.Ordinal);
+
+        // A second entry of it is refused as for any appeal already recorded.
+        using (var again = await scenario.Officer.PostAsync(path, new { receivedAt = received, text = AppealText }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+
+        // The six-monthly follow-ups the window's close set go on, as for an appeal entered in time.
+        clock.AdvanceTo(decided.GetProperty("nextFollowUpAt").GetDateTimeOffset().AddMinutes(1));
+        await Poll.UntilAsync(
+            () => scenario.OfficerTasksAsync(),
+            tasks => tasks.EnumerateArray().Any(t => t.GetProperty("kind").GetString() == "FollowUpVenue" && t.GetProperty("venueId").GetGuid() == venueId), WorkflowWait, "the follow-up comes due", clock.TickSecond);
+        Assert.Equal("Appealed", (await scenario.SupervisionCaseAsync(caseId)).GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_reply_received_in_time_and_entered_after_the_reply_time_ran_out_is_on_the_case_and_its_decision_task(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var clock = scenario.Host.Clock;
+        var (_, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
+        var path = $"/api/inspections/supervision-cases/{caseId}";
+        var communicated = await scenario.Officer.PostJsonAsync($"{path}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
+        var due = communicated.GetProperty("replyDueAt").GetDateTimeOffset();
+
+        clock.AdvanceTo(due.AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply time runs out", clock.TickSecond);
+        Assert.Equal("The licensee did not reply in time: prepare the decision", Assert.Single(await DecisionTasksAsync(scenario, caseId)).GetProperty("title").GetString());
+
+        // Two days later the officer enters the reply that arrived the day before the deadline. One
+        // received after the deadline, or before the proposal was sent, is refused, naming the field.
+        clock.AdvanceTo(due.AddDays(2));
+        foreach (var wrong in new object[]
+        {
+            new { text = ReplyText },
+            new { receivedAt = due.AddMinutes(1), text = ReplyText },
+            new { receivedAt = communicated.GetProperty("kommuniceringSentAt").GetDateTimeOffset().AddMinutes(-1), text = ReplyText },
+            new { receivedAt = clock.GetUtcNow().AddMinutes(1), text = ReplyText },
+        })
+        {
+            using var refused = await scenario.Officer.PostAsync($"{path}/reply", wrong);
+            var problem = await InspectionsClient.ReadAsync(refused, HttpStatusCode.BadRequest);
+            Assert.Equal(["receivedAt"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+
+        var received = due.AddDays(-1);
+        var entered = clock.GetUtcNow();
+        var replied = await scenario.Officer.PostJsonAsync($"{path}/reply", new { receivedAt = received, text = ReplyText });
+
+        Assert.Equal("AwaitingDecision", replied.GetProperty("status").GetString());
+        Assert.Equal(ReplyText, replied.GetProperty("reply").GetString());
+        Assert.Equal(received, replied.GetProperty("repliedAt").GetDateTimeOffset());
+        Assert.Equal(entered, replied.GetProperty("replyEnteredAt").GetDateTimeOffset());
+        var title = Assert.Single(await DecisionTasksAsync(scenario, caseId)).GetProperty("title").GetString()!;
+        Assert.StartsWith("The licensee replied in time", title, StringComparison.Ordinal);
+        Assert.Contains($"received {received:yyyy-MM-dd}", title, StringComparison.Ordinal);
+        Assert.Contains($"entered {entered:yyyy-MM-dd}", title, StringComparison.Ordinal);
+
+        // Entered once; the board decides with it.
+        using (var again = await scenario.Officer.PostAsync($"{path}/reply", new { receivedAt = received, text = ReplyText }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+
+        Assert.Equal("AppealWindowOpen", (await scenario.Officer.PostJsonAsync($"{path}/decision", new { sanction = "Varning" })).GetProperty("status").GetString());
+        Assert.Empty(await DecisionTasksAsync(scenario, caseId));
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_reply_received_in_time_but_entered_after_the_decision_is_refused_as_a_matter_for_the_officer(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var (_, caseId, decided) = await DecidedVarningAsync(scenario, reply: false);
+        var received = decided.GetProperty("replyDueAt").GetDateTimeOffset().AddHours(-1);
+
+        using var refused = await scenario.Officer.PostAsync($"/api/inspections/supervision-cases/{caseId}/reply", new { receivedAt = received, text = ReplyText });
+
+        var problem = await InspectionsClient.ReadAsync(refused, HttpStatusCode.Conflict);
+        Assert.Equal("Decided without the reply", problem.GetProperty("title").GetString());
+        Assert.Contains("received in time", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var supervision = await scenario.SupervisionCaseAsync(caseId);
+        Assert.Equal("AppealWindowOpen", supervision.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, supervision.GetProperty("reply").ValueKind);
+    }
+
+    /// <summary>A varning decided after the licensee replied (or the reply time ran out without a reply), with its appeal window open.</summary>
+    private static async Task<(Guid VenueId, Guid CaseId, JsonElement Decided)> DecidedVarningAsync(InspectionScenario scenario, bool reply = true)
+    {
+        var clock = scenario.Host.Clock;
+        var (venueId, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
+        var path = $"/api/inspections/supervision-cases/{caseId}";
+        var communicated = await scenario.Officer.PostJsonAsync($"{path}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
+        if (reply)
+        {
+            await scenario.Officer.PostJsonAsync($"{path}/reply", new { text = ReplyText });
+        }
+        else
+        {
+            clock.AdvanceTo(communicated.GetProperty("replyDueAt").GetDateTimeOffset().AddMinutes(1));
+        }
+
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the case ready for decision", clock.TickSecond);
+        var decided = await scenario.Officer.PostJsonAsync($"{path}/decision", new { sanction = "Varning" });
+        await Poll.UntilAsync(() => LateDelivery.StateAsync<SupervisionCaseState>(scenario, caseId), s => s == "AppealWindowOpen", WorkflowWait, "the decision consumed", clock.TickSecond);
+        return (venueId, caseId, decided);
+    }
+
+    private static async Task<List<JsonElement>> DecisionTasksAsync(InspectionScenario scenario, Guid caseId) =>
+        (await scenario.OfficerTasksAsync()).EnumerateArray()
+            .Where(t => t.GetProperty("kind").GetString() == "DecideSupervisionCase" && t.GetProperty("supervisionCaseId").GetGuid() == caseId)
+            .ToList();
+}
