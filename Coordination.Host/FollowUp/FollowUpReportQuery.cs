@@ -15,7 +15,8 @@ namespace Coordination.Host.FollowUp;
 
 /// <summary>
 /// The twice-yearly follow-up of one municipality (DOMAIN.md, "The twice-yearly follow-up"):
-/// counts only, no personal data, for the managers of the municipality's agencies.
+/// counts and times (the median and the longest, in whole hours or days) only, no personal data,
+/// for the managers of the municipality's agencies.
 /// </summary>
 public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider clock)
 {
@@ -56,6 +57,19 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
 
         var rows = new List<FollowUpRow>();
         void Add(string section, string measure, int value) => rows.Add(new FollowUpRow(section, measure, value));
+        void AddTimes(string section, string unit, IEnumerable<double> taken)
+        {
+            var sorted = taken.Order().ToList();
+            if (sorted.Count == 0)
+            {
+                return;
+            }
+
+            var middle = sorted.Count / 2;
+            var median = sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+            Add(section, "Median" + unit, (int)Math.Round(median, MidpointRounding.AwayFromZero));
+            Add(section, "Longest" + unit, (int)Math.Round(sorted[^1], MidpointRounding.AwayFromZero));
+        }
 
         Add("Concerns", "Raised", concerns.Count);
         foreach (var kind in Enum.GetValues<AgencyKind>())
@@ -79,6 +93,11 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
         Add("PreliminaryAssessment", "Late", states.Count(s => s.DecidedAt > s.PreliminaryAssessmentDue));
         Add("PreliminaryAssessment", "NotDone", states.Count(s => s.DecidedAt is null));
 
+        // How long they took, from the concern's arrival: the median and the longest, of those done.
+        var raisedAt = concerns.ToDictionary(c => c.Id, c => c.RaisedAt);
+        AddTimes("ProtectiveAssessment", "Hours", states.Where(s => s.ProtectiveAssessmentDoneAt is not null).Select(s => (s.ProtectiveAssessmentDoneAt!.Value - raisedAt[s.CorrelationId]).TotalHours));
+        AddTimes("PreliminaryAssessment", "Days", states.Where(s => s.DecidedAt is not null).Select(s => (s.DecidedAt!.Value - raisedAt[s.CorrelationId]).TotalDays));
+
         Add("Tasks", "Offered", tasks.Count);
         Add("Tasks", "Accepted", answers.Count(accepted => accepted));
         Add("Tasks", "Declined", answers.Count(accepted => !accepted));
@@ -93,6 +112,10 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
         Add("Inspections", "JointRounds", rounds.Count(r => r.IsJoint));
         Add("Inspections", "Visits", visits.Count);
         Add("Inspections", "Remarks", visits.Sum(v => v.Entries.Count(e => e.Result == ChecklistResult.Remark)));
+        foreach (var kind in visits.SelectMany(v => v.Entries).Where(e => e.Result == ChecklistResult.Remark).GroupBy(e => e.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            Add("RemarksByKind", kind.Key, kind.Count());
+        }
         foreach (var outcome in Enum.GetValues<VisitOutcome>())
         {
             Add("VisitOutcomes", outcome.ToString(), visits.Count(v => v.Outcome == outcome));

@@ -1,39 +1,56 @@
 using Coordination.Workflows.Calendar;
+using Coordination.Workflows.Concerns.Routing;
 using Coordination.Workflows.Inspections.Settings;
+using Coordination.Workflows.Persistence;
 
 namespace Coordination.Workflows.Inspections;
 
-/// <summary>The deadlines of Workflow B, from the municipality's settings and the working-day calendar.</summary>
-public sealed class InspectionDeadlines(WorkingDayCalendar calendar)
+/// <summary>
+/// The deadlines of Workflow B, from the municipality's inspection settings and its working-day
+/// calendar: the office hours, whether limits counted in calendar days move off weekends and
+/// holidays, and its own closing days, kept with the routing rules (<see cref="CalendarAsync"/>)
+/// so that both workflows of a municipality count days alike.
+/// </summary>
+public static class InspectionDeadlines
 {
+    /// <summary>The municipality's working-day calendar, as its routing rules in force set it.</summary>
+    public static async Task<WorkingDayCalendar> CalendarAsync(CoordinationDbContext db, Guid municipalityId, CancellationToken cancellationToken = default) =>
+        (await db.CurrentAsync(municipalityId, cancellationToken)).Rules.Calendar();
+
     /// <summary>Three weeks to appeal a decision (förvaltningslagen 44 §), moved off weekends and holidays.</summary>
     public static readonly CalendarPeriod AppealPeriod = CalendarPeriod.OfWeeks(3);
 
     /// <summary>When an agency is reminded about, and must have answered, a participation request.</summary>
-    public (DateTimeOffset RemindAt, DateTimeOffset DueAt) Participation(DateTimeOffset now, InspectionSettings settings)
+    public static (DateTimeOffset RemindAt, DateTimeOffset DueAt) Participation(WorkingDayCalendar calendar, DateTimeOffset now, InspectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return InWorkingDays(now, settings.ParticipationAnswerWorkingDays, settings.ParticipationReminderWorkingDays);
+        return InWorkingDays(calendar, now, settings.ParticipationAnswerWorkingDays, settings.ParticipationReminderWorkingDays);
     }
 
     /// <summary>When the officer is reminded about, and must have sent, a visit's protocol.</summary>
-    public (DateTimeOffset RemindAt, DateTimeOffset DueAt) Protocol(DateTimeOffset visitEnded, InspectionSettings settings)
+    public static (DateTimeOffset RemindAt, DateTimeOffset DueAt) Protocol(WorkingDayCalendar calendar, DateTimeOffset visitEnded, InspectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return InWorkingDays(visitEnded, settings.ProtocolWorkingDays, settings.ProtocolReminderWorkingDays);
+        return InWorkingDays(calendar, visitEnded, settings.ProtocolWorkingDays, settings.ProtocolReminderWorkingDays);
     }
 
     /// <summary>The licensee's reply deadline after kommunicering, counted in calendar days.</summary>
-    public DateTimeOffset KommuniceringReply(DateTimeOffset sentAt, InspectionSettings settings)
+    public static DateTimeOffset KommuniceringReply(WorkingDayCalendar calendar, DateTimeOffset sentAt, InspectionSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(settings);
         return calendar.CalendarDeadline(sentAt, CalendarPeriod.OfDays(settings.KommuniceringReplyDays));
     }
 
-    public DateTimeOffset AppealEnds(DateTimeOffset decidedAt) => calendar.CalendarDeadline(decidedAt, AppealPeriod);
-
-    private (DateTimeOffset RemindAt, DateTimeOffset DueAt) InWorkingDays(DateTimeOffset from, int days, int remindDaysBefore)
+    public static DateTimeOffset AppealEnds(WorkingDayCalendar calendar, DateTimeOffset decidedAt)
     {
+        ArgumentNullException.ThrowIfNull(calendar);
+        return calendar.CalendarDeadline(decidedAt, AppealPeriod);
+    }
+
+    private static (DateTimeOffset RemindAt, DateTimeOffset DueAt) InWorkingDays(WorkingDayCalendar calendar, DateTimeOffset from, int days, int remindDaysBefore)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
         var due = calendar.DeadlineInWorkingDays(from, days);
         var remind = days - remindDaysBefore >= 1
             ? calendar.DeadlineInWorkingDays(from, days - remindDaysBefore)

@@ -25,8 +25,6 @@ public static class InspectionWorkflows
     public static IBusRegistrationConfigurator AddInspectionWorkflows(this IBusRegistrationConfigurator bus)
     {
         ArgumentNullException.ThrowIfNull(bus);
-        bus.TryAddSingleton(_ => new WorkingDayCalendar(new WorkingDayCalendarOptions()));
-        bus.TryAddSingleton<InspectionDeadlines>();
         bus.AddSagaStateMachine<ParticipationRequestStateMachine, ParticipationRequestState>().UseCoordinationRepository();
         bus.AddSagaStateMachine<ProtocolStateMachine, ProtocolState>().UseCoordinationRepository();
         bus.AddSagaStateMachine<ReInspectionStateMachine, ReInspectionState>().UseCoordinationRepository();

@@ -25,7 +25,7 @@ internal static class RoundEndpoints
     }
 
     internal static async Task<IResult> PlanAsync(
-        PlanRoundRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
+        PlanRoundRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         var errors = new ValidationErrors();
         var now = clock.GetUtcNow();
@@ -109,7 +109,7 @@ internal static class RoundEndpoints
         round.VenueIds.AddRange(venueIds);
         round.Participants.AddRange(participants);
         db.Add(round);
-        await RoundParticipation.RequestAsync(round, db, publish, deadlines, now);
+        await RoundParticipation.RequestAsync(round, db, publish, now);
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/inspections/rounds/{round.Id}", await RoundViews.ForLicensingAsync(round, db));
     }
@@ -155,7 +155,7 @@ internal static class RoundEndpoints
     }
 
     internal static async Task<IResult> ReplanAsync(
-        Guid id, ReplanRoundRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
+        Guid id, ReplanRoundRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         var round = await db.Set<InspectionRound>().FirstOrDefaultAsync(r => r.Id == id);
         if (round is null || !user.IsLicensing(round.MunicipalityId))
@@ -182,7 +182,7 @@ internal static class RoundEndpoints
         round.EveningEnd = t.End;
         round.StartsAt = t.StartsAt;
         round.Status = RoundStatus.AwaitingPolice;
-        await RoundParticipation.RequestAsync(round, db, publish, deadlines, now);
+        await RoundParticipation.RequestAsync(round, db, publish, now);
         await db.SaveChangesAsync();
         return TypedResults.Ok(await RoundViews.ForLicensingAsync(round, db));
     }

@@ -13,10 +13,10 @@ namespace Coordination.Host.Inspections.Rounds;
 internal static class RoundParticipation
 {
     public static async Task RequestAsync(
-        InspectionRound round, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, DateTimeOffset now)
+        InspectionRound round, CoordinationDbContext db, IPublishEndpoint publish, DateTimeOffset now)
     {
         var settings = await db.InspectionSettingsForAsync(round.MunicipalityId);
-        var (remindAt, dueAt) = deadlines.Participation(now, settings);
+        var (remindAt, dueAt) = InspectionDeadlines.Participation(await InspectionDeadlines.CalendarAsync(db, round.MunicipalityId), now, settings);
         if (dueAt > round.StartsAt)
         {
             // The answer is needed before the evening itself.

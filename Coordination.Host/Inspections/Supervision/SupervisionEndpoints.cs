@@ -48,7 +48,7 @@ internal static class SupervisionEndpoints
         await VisibleAsync(db, id, user) is { } supervision ? TypedResults.Ok(SupervisionView.From(supervision)) : InspectionProblems.NotFound("Supervision case");
 
     internal static async Task<IResult> CommunicateAsync(
-        Guid id, KommuniceringRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
+        Guid id, KommuniceringRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         if (await VisibleAsync(db, id, user) is not { } supervision)
         {
@@ -98,7 +98,7 @@ internal static class SupervisionEndpoints
         supervision.ProposedSanction = proposed;
         supervision.KommuniceringText = text;
         supervision.KommuniceringSentAt = now;
-        supervision.ReplyDueAt = deadlines.KommuniceringReply(now, settings);
+        supervision.ReplyDueAt = InspectionDeadlines.KommuniceringReply(await InspectionDeadlines.CalendarAsync(db, supervision.MunicipalityId), now, settings);
         supervision.Status = SupervisionStatus.AwaitingReply;
         await AddHistoryAsync(db, supervision, now, VenueHistoryKind.KommuniceringSent, $"The proposed decision was communicated to the licensee; reply by {supervision.ReplyDueAt:yyyy-MM-dd}.");
         await publish.Publish(new KommuniceringSent(supervision.Id, supervision.ReplyDueAt.Value));
@@ -178,7 +178,7 @@ internal static class SupervisionEndpoints
     }
 
     internal static async Task<IResult> DecideAsync(
-        Guid id, DecisionRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
+        Guid id, DecisionRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         if (await VisibleAsync(db, id, user) is not { } supervision)
         {
@@ -219,7 +219,7 @@ internal static class SupervisionEndpoints
         supervision.DecidedAt = now;
         supervision.MostSeriousCase = request.MostSeriousCase;
         supervision.Justification = request.Justification?.Trim();
-        supervision.AppealEndsAt = deadlines.AppealEnds(now);
+        supervision.AppealEndsAt = InspectionDeadlines.AppealEnds(await InspectionDeadlines.CalendarAsync(db, supervision.MunicipalityId), now);
         supervision.NextFollowUpAt = now.AddMonths(settings.SupervisionFollowUpMonths);
         supervision.Status = SupervisionStatus.AppealWindowOpen;
         var venue = await db.Set<Venue>().FirstAsync(v => v.Id == supervision.VenueId);

@@ -39,7 +39,7 @@ internal static class VisitEndpoints
     }
 
     internal static async Task<IResult> RecordAsync(
-        Guid roundId, RecordVisitRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock)
+        Guid roundId, RecordVisitRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
         var round = await db.Set<InspectionRound>().FirstOrDefaultAsync(r => r.Id == roundId);
         if (round is null || !user.IsLicensing(round.MunicipalityId))
@@ -122,7 +122,7 @@ internal static class VisitEndpoints
         }
 
         var settings = await db.InspectionSettingsForAsync(round.MunicipalityId);
-        var (remindAt, dueAt) = deadlines.Protocol(request.EndedAt!.Value, settings);
+        var (remindAt, dueAt) = InspectionDeadlines.Protocol(await InspectionDeadlines.CalendarAsync(db, round.MunicipalityId), request.EndedAt!.Value, settings);
         var protocolTask = InspectionTask.Create(round.MunicipalityId, AgencyKind.LicensingUnit, InspectionTaskKind.SendProtocol, $"Send the protocol of the visit to {venue.Name}", now, dueAt);
         var visit = new Visit
         {

@@ -5,6 +5,7 @@ using Coordination.Host.WebUi;
 using Coordination.Host.WebUi.Charts;
 using Coordination.Host.WebUi.Exports;
 using Coordination.Workflows.Identity;
+using Coordination.Workflows.Inspections.Visits;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Coordination.Host.Pages.Dashboard;
 
 /// <summary>The half-year follow-up report of one municipality, with a chart and CSV/Excel export (<see cref="FollowUpReportQuery"/>).</summary>
-public sealed class FollowUpModel(FollowUpReportQuery query, AgencyDirectory directory, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
+public sealed class FollowUpModel(FollowUpReportQuery query, AgencyDirectory directory, TimeProvider clock, IStringLocalizer<SharedResource> text, IStringLocalizer<Coordination.Host.Pages.Inspections.InspectionsResource> inspections) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Municipality { get; set; }
@@ -55,6 +56,12 @@ public sealed class FollowUpModel(FollowUpReportQuery query, AgencyDirectory dir
 
     public string Measure(FollowUpRow row)
     {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Section == "RemarksByKind")
+        {
+            return Coordination.Host.Pages.Inspections.Checklist.Text(inspections, row.Measure, Checklists.TryFind(row.Measure, out var item) ? item!.Text : row.Measure);
+        }
+
         var key = row.Section switch
         {
             "ConcernsByAgency" => "AgencyKind." + row.Measure,

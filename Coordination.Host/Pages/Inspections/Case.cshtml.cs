@@ -18,7 +18,7 @@ namespace Coordination.Host.Pages.Inspections;
 /// end of supervision. Licensing unit only.
 /// </summary>
 public sealed class CaseModel(
-    CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
+    CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -39,7 +39,7 @@ public sealed class CaseModel(
     }
 
     public Task<IActionResult> OnPostKommuniceringAsync() =>
-        ActAsync(() => SupervisionEndpoints.CommunicateAsync(Id, new KommuniceringRequest(Input.ProposedSanction, Input.KommuniceringText), User, db, publish, deadlines, clock), "Kommunicering");
+        ActAsync(() => SupervisionEndpoints.CommunicateAsync(Id, new KommuniceringRequest(Input.ProposedSanction, Input.KommuniceringText), User, db, publish, clock), "Kommunicering");
 
     public async Task<IActionResult> OnPostReplyAsync()
     {
@@ -63,7 +63,7 @@ public sealed class CaseModel(
     }
 
     public Task<IActionResult> OnPostDecisionAsync() =>
-        ActAsync(() => SupervisionEndpoints.DecideAsync(Id, new DecisionRequest(Input.Sanction, Input.MostSeriousCase, Input.Justification), User, db, publish, deadlines, clock), "Decision");
+        ActAsync(() => SupervisionEndpoints.DecideAsync(Id, new DecisionRequest(Input.Sanction, Input.MostSeriousCase, Input.Justification), User, db, publish, clock), "Decision");
 
     public async Task<IActionResult> OnPostAppealAsync()
     {

@@ -21,7 +21,7 @@ namespace Coordination.Host.Pages.Inspections;
 /// through the API's own handler (which opens the protocol deadline).
 /// </summary>
 public sealed class ChecklistModel(
-    CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
+    CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid RoundId { get; set; }
@@ -73,7 +73,7 @@ public sealed class ChecklistModel(
             LocalInstant(roundDate, Input.Ended, started),
             (Input.Present ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             Input.Items.Select(i => new ChecklistEntryRequest(i.Code, i.Result, i.Note)).ToList());
-        var outcome = Read(await VisitEndpoints.RecordAsync(RoundId, request, User, db, publish, deadlines, clock));
+        var outcome = Read(await VisitEndpoints.RecordAsync(RoundId, request, User, db, publish, clock));
         if (outcome.Succeeded)
         {
             return RedirectToPage("/Inspections/Visit", new { id = outcome.Body.Id(), recorded = true });

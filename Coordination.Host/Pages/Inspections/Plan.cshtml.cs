@@ -12,7 +12,7 @@ namespace Coordination.Host.Pages.Inspections;
 
 /// <summary>Plans an evening round: date and window, venues picked from the risk ranking, optional rescue service and tax agency.</summary>
 public sealed class PlanModel(
-    CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
+    CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid? MunicipalityId { get; set; }
@@ -37,7 +37,7 @@ public sealed class PlanModel(
         }
 
         var request = new PlanRoundRequest(Choice.Selected, Input.Date, Input.EveningStart, Input.EveningEnd, Input.VenueIds, Input.OptionalParticipants);
-        var outcome = Read(await RoundEndpoints.PlanAsync(request, User, db, publish, deadlines, clock));
+        var outcome = Read(await RoundEndpoints.PlanAsync(request, User, db, publish, clock));
         if (outcome.Succeeded)
         {
             return RedirectToPage("/Inspections/Round", new { id = outcome.Body.Id(), planned = true });

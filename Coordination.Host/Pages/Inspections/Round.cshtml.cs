@@ -16,7 +16,7 @@ namespace Coordination.Host.Pages.Inspections;
 /// agency what it needs to take part (time, venues, its own checklist items) and its requests to answer.
 /// </summary>
 public sealed class RoundModel(
-    CoordinationDbContext db, IPublishEndpoint publish, InspectionDeadlines deadlines, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
+    CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock, IStringLocalizer<InspectionsResource> text) : InspectionPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -50,7 +50,7 @@ public sealed class RoundModel(
     /// <summary>Plans the round for another evening after a decline or a proposed time; the participants are asked again.</summary>
     public async Task<IActionResult> OnPostReplanAsync()
     {
-        var outcome = Read(await RoundEndpoints.ReplanAsync(Id, new ReplanRoundRequest(Replan.Date, Replan.EveningStart, Replan.EveningEnd), User, db, publish, deadlines, clock));
+        var outcome = Read(await RoundEndpoints.ReplanAsync(Id, new ReplanRoundRequest(Replan.Date, Replan.EveningStart, Replan.EveningEnd), User, db, publish, clock));
         if (outcome.Succeeded)
         {
             return RedirectToPage(new { id = Id, planned = true });

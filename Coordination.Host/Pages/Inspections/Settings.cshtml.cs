@@ -22,7 +22,7 @@ namespace Coordination.Host.Pages.Inspections;
 /// licensing unit, and the form is shown only to those who may save it.
 /// </summary>
 public sealed class SettingsModel(
-    CoordinationDbContext db, InspectionDeadlines deadlines, TimeProvider clock, AuditTrail audit, IOptions<JsonOptions> json, IStringLocalizer<InspectionsResource> text) : PageModel
+    CoordinationDbContext db, TimeProvider clock, AuditTrail audit, IOptions<JsonOptions> json, IStringLocalizer<InspectionsResource> text) : PageModel
 {
     /// <summary>The settings on the form, in order; each an API field name.</summary>
     public static IReadOnlyList<string> Deadlines { get; } =
@@ -59,7 +59,9 @@ public sealed class SettingsModel(
     public string? Problem { get; private set; }
 
     /// <summary>When the protocol of a visit ending now would be due under the stored settings, as recording a visit computes it.</summary>
-    public DateTimeOffset ProtocolDueIfVisitEndedNow => deadlines.Protocol(clock.GetUtcNow(), Current).DueAt;
+    public DateTimeOffset ProtocolDueIfVisitEndedNow => InspectionDeadlines.Protocol(calendar!, clock.GetUtcNow(), Current).DueAt;
+
+    private Coordination.Workflows.Calendar.WorkingDayCalendar? calendar;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -158,6 +160,7 @@ public sealed class SettingsModel(
         }
 
         Current = current.Body.Deserialize<Settings>(json.Value.SerializerOptions)!;
+        calendar = await InspectionDeadlines.CalendarAsync(db, Choice.Selected, HttpContext.RequestAborted);
         return true;
     }
 

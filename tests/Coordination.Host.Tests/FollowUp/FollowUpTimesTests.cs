@@ -1,0 +1,95 @@
+using System.Net;
+using System.Text.Json;
+using Coordination.Host.FollowUp;
+using Coordination.Host.Tests.Concerns;
+using Coordination.Host.Tests.Infrastructure;
+using Coordination.Host.Tests.Inspections;
+using Coordination.Host.Tests.Security;
+using Coordination.Workflows.Concerns.Access;
+using Coordination.Workflows.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Coordination.Host.Tests.Concerns.Caseworkers;
+
+namespace Coordination.Host.Tests.FollowUp;
+
+/// <summary>
+/// DOMAIN.md asks the half-year follow-up for the time to the protective and the preliminary
+/// assessment against their limits, and for remarks by kind; it gave counts on time and late only,
+/// and all remarks as one number.
+/// </summary>
+public sealed class FollowUpTimesTests
+{
+    [Fact]
+    public async Task The_report_gives_the_median_and_longest_time_to_each_assessment_from_the_report()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new Caseworkers(host);
+        var start = host.Clock.GetUtcNow();
+
+        // Two concerns: protective assessments after 2 and 5 hours, decisions after 3 and 10 days.
+        var first = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        host.Clock.Advance(TimeSpan.FromHours(2));
+        var second = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        await ProtectiveAsync(users, first);
+        host.Clock.Advance(TimeSpan.FromHours(5));
+        await ProtectiveAsync(users, second);
+        host.Clock.AdvanceTo(start + TimeSpan.FromDays(3));
+        await DecideAsync(users, first);
+        host.Clock.AdvanceTo(start + TimeSpan.FromHours(2) + TimeSpan.FromDays(10));
+        await DecideAsync(users, second);
+
+        var report = await ReportAsync(host, AgencyKind.SocialServices);
+        Assert.Equal(4, Row(report, "ProtectiveAssessment", "MedianHours"));
+        Assert.Equal(5, Row(report, "ProtectiveAssessment", "LongestHours"));
+        Assert.Equal(7, Row(report, "PreliminaryAssessment", "MedianDays"));
+        Assert.Equal(10, Row(report, "PreliminaryAssessment", "LongestDays"));
+    }
+
+    [Fact]
+    public async Task The_report_counts_remarks_by_checklist_item()
+    {
+        await using var scenario = await InspectionScenario.StartAsync(HostBackend.SqliteInMemory);
+        var venue = await scenario.RegisterVenueAsync("Krogen Hörnet", "556016-0680");
+        var round = await scenario.AcceptedRoundAsync(venue);
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
+        using (var visited = await scenario.RecordVisitAsync(round, venue,
+            InspectionScenario.Item("serving.no-serving-under-18", "Remark", "A guest aged 17 was served."),
+            InspectionScenario.Item("serving.order-and-sobriety", "Remark", "Intoxicated guests in the bar."),
+            InspectionScenario.Item("serving.serving-hours", "Ok")))
+        {
+            await InspectionsClient.ReadAsync(visited, HttpStatusCode.Created);
+        }
+
+        var report = await ReportAsync(scenario.Host, AgencyKind.LicensingUnit);
+        Assert.Equal(2, Row(report, "Inspections", "Remarks"));
+        var byKind = report.Rows.Where(r => r.Section == "RemarksByKind").ToDictionary(r => r.Measure, r => r.Value);
+        Assert.Equal(new Dictionary<string, int> { ["serving.no-serving-under-18"] = 1, ["serving.order-and-sobriety"] = 1 }, byKind);
+    }
+
+    private static async Task ProtectiveAsync(Caseworkers users, Guid id)
+    {
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/protective-assessment", new { immediateProtectionNeeded = false }, HttpStatusCode.NoContent);
+        await users.WaitForConcernAsync(id, c => c.GetProperty("protectiveAssessmentDoneAt").ValueKind != JsonValueKind.Null, "the protective assessment stored");
+    }
+
+    private static async Task DecideAsync(Caseworkers users, Guid id)
+    {
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/preliminary-assessment", new { decision = "NotOpened" }, HttpStatusCode.OK);
+        await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "NotOpened", "the decision stored");
+    }
+
+    /// <summary>Älvby's report for the half-year of the test, as a manager of the agency reads it.</summary>
+    private static async Task<FollowUpReport> ReportAsync(InProcessHostFactory host, AgencyKind kind)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Workflows.Persistence.CoordinationDbContext>();
+        var agency = await db.Agencies.Where(a => a.Municipality!.Code == "9901" && a.Kind == kind).SingleAsync();
+        var manager = new CaseViewer(Guid.NewGuid(), [new MembershipClaim(agency.MunicipalityId, agency.Id, kind, MembershipRole.Manager)]);
+        var report = await scope.ServiceProvider.GetRequiredService<FollowUpReportQuery>().ForAsync(manager, agency.MunicipalityId, HalfYear.Containing(host.Clock.GetUtcNow()), CancellationToken.None);
+        return report!;
+    }
+
+    private static int Row(FollowUpReport report, string section, string measure) =>
+        report.Rows.Single(r => r.Section == section && r.Measure == measure).Value;
+}
