@@ -12,8 +12,10 @@ namespace Coordination.Host.Pages.Admin;
 /// <summary>
 /// Users and their memberships in a municipality: list (filtered by <see cref="UserFilter"/>),
 /// create an account, issue a password link, add a membership, remove one, end a lockout, disable
-/// an account and enable it again (with a reason, per row). No case content. The forms and their redirects keep the filter, so the administrator stays on the rows
-/// they were working with; a new link is shown on the answer to its form, once, and never redirected to.
+/// an account and enable it again (with a reason typed on its row). No case content. The forms and
+/// their redirects keep the filter, so the administrator stays on the rows they were working with;
+/// a new link is shown on the answer to its form, once, and never redirected to, and so is what a
+/// disabled account leaves for its managers.
 /// </summary>
 public sealed class UsersModel(
     CoordinationDbContext db, AuditTrail audit, TimeProvider clock, PasswordLinks links, Security.SecuritySettings settings, IStringLocalizer<AdministrationResource> text) : AdministrationPage
