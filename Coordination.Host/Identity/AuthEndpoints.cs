@@ -87,7 +87,7 @@ internal static class AuthEndpoints
             user?.Id.ToString() ?? "",
             null,
             "Password",
-            result.Succeeded ? how : $"{how}: {(result.IsLockedOut ? "account locked" : result.RequiresTwoFactor ? "second factor required" : user is null ? "unknown user" : "wrong password")}"));
+            result.Succeeded ? how : $"{how}: {(result.IsLockedOut ? "account locked" : result.RequiresTwoFactor ? "second factor required" : user is null ? "unknown user" : result.IsNotAllowed ? "account disabled" : "wrong password")}"));
         await audit.SaveChangesAsync(CancellationToken.None);
         if (result.Succeeded)
         {
@@ -106,6 +106,7 @@ internal static class AuthEndpoints
                 statusCode: StatusCodes.Status401Unauthorized);
         }
 
+        // A disabled account (not allowed) is answered as a wrong password: the answer tells no more than that.
         return result.IsLockedOut
             ? TypedResults.Problem(
                 title: "Account locked",

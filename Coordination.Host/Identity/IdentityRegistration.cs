@@ -41,7 +41,8 @@ internal static class IdentityRegistration
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<CoordinationDbContext>()
-            .AddClaimsPrincipalFactory<MembershipClaimsPrincipalFactory>();
+            .AddClaimsPrincipalFactory<MembershipClaimsPrincipalFactory>()
+            .AddSignInManager<CoordinationSignInManager>();
 
         // The combined scheme sends every challenge to the bearer handler, so a signed-out
         // browser opening a page got a bare 401. Pages challenge with the cookie, which sends

@@ -26,7 +26,7 @@ namespace Coordination.Host.Identity;
 /// it would have had coming after (a role already held, a membership not found, an account no
 /// longer locked, the agency's last manager), never an error.
 /// </summary>
-internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTrail audit, TimeProvider clock)
+internal sealed partial class MembershipAdministration(CoordinationDbContext db, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The municipalities in which the user holds an administrator membership.</summary>
     public static IReadOnlyList<Guid> Administered(ClaimsPrincipal user) =>
@@ -51,17 +51,18 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
 
         var rows = await db.Set<Membership>().AsNoTracking()
             .Where(m => m.Agency!.MunicipalityId == municipalityId)
-            .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { m.Id, m.UserId, u.DisplayName, u.Email, u.LockoutEnd, m.AgencyId, m.Agency!.Kind, m.Role })
+            .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { m.Id, m.UserId, u.DisplayName, u.Email, u.LockoutEnd, u.DisabledAt, m.AgencyId, m.Agency!.Kind, m.Role })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         return rows
-            .GroupBy(r => (r.UserId, r.DisplayName, r.Email, r.LockoutEnd))
+            .GroupBy(r => (r.UserId, r.DisplayName, r.Email, r.LockoutEnd, r.DisabledAt))
             .Select(g => new UserMemberships(
                 g.Key.UserId,
                 g.Key.DisplayName,
                 g.Key.Email ?? "",
                 g.OrderBy(r => r.Kind).ThenBy(r => r.Role).Select(r => new MembershipEntry(r.Id, r.AgencyId, r.Kind, r.Role, Refusal(admin, r.UserId, r.AgencyId) is null)).ToList(),
-                g.Key.LockoutEnd > now ? g.Key.LockoutEnd : null))
+                g.Key.LockoutEnd > now ? g.Key.LockoutEnd : null,
+                g.Key.DisabledAt))
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)
             .ToList();
     }
@@ -299,7 +300,13 @@ internal sealed class MembershipAdministration(CoordinationDbContext db, AuditTr
             return new PasswordLinkIssue(refusal, null, "", "");
         }
 
-        var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).FirstAsync(cancellationToken);
+        // A disabled account gets no link; one issued while it is disabled at the same moment opens nothing (PasswordLinks).
+        var user = await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email, u.DisabledAt }).FirstAsync(cancellationToken);
+        if (user.DisabledAt is not null)
+        {
+            return new PasswordLinkIssue(AccountUnlock.Disabled, null, "", "");
+        }
+
         var link = await links.IssueAsync(userId, AuditActor.UserId(admin) ?? Guid.Empty, municipalityId, linkLifetime, cancellationToken);
         audit.Record(admin.Audit(
             AuditAction.UserChanged, "User", userId, municipalityId, "Administrator of the municipality",
@@ -487,9 +494,10 @@ internal sealed record MembershipAddition(Dictionary<string, string> Errors, Mem
 internal sealed record AccountCreation(Dictionary<string, string> Errors, IssuedPasswordLink? Link, Guid? UserId = null);
 
 /// <summary>
-/// A user with their memberships in one municipality, and, when their account is locked, until when.
+/// A user with their memberships in one municipality, and, when their account is locked, until
+/// when, and when it is disabled, since when.
 /// </summary>
-public sealed record UserMemberships(Guid UserId, string DisplayName, string Email, IReadOnlyList<MembershipEntry> Memberships, DateTimeOffset? LockedUntil)
+public sealed record UserMemberships(Guid UserId, string DisplayName, string Email, IReadOnlyList<MembershipEntry> Memberships, DateTimeOffset? LockedUntil, DateTimeOffset? DisabledAt)
 {
     /// <summary>
     /// Whether the administrator who listed the user may act on the account (end a lockout, issue
@@ -513,6 +521,9 @@ public enum AccountUnlock
     OwnAccount = 3,
     OtherAgency = 4,
     NotLocked = 5,
+
+    /// <summary>The account is disabled: it gets no password link until it is enabled.</summary>
+    Disabled = 6,
 }
 
 /// <summary>What removing a membership came to.</summary>

@@ -112,7 +112,10 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
         return new PasswordLinkUse(PasswordLinkState.Used, []) { PasswordSet = true };
     }
 
-    /// <summary>The link whose secret is <paramref name="token"/>, or null: mistyped, or replaced by a newer one.</summary>
+    /// <summary>
+    /// The link whose secret is <paramref name="token"/>, or null: mistyped, replaced by a newer one,
+    /// or of a disabled account (disabling removes its links; this also holds for one issued at that moment).
+    /// </summary>
     private async Task<PasswordLink?> FindAsync(string? token, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
@@ -121,7 +124,9 @@ public sealed class PasswordLinks(CoordinationDbContext db, UserManager<Coordina
         }
 
         var hash = Hash(token);
-        return await db.Set<PasswordLink>().AsNoTracking().FirstOrDefaultAsync(l => l.TokenHash == hash, cancellationToken);
+        return await db.Set<PasswordLink>().AsNoTracking()
+            .Where(l => l.TokenHash == hash && db.Users.Any(u => u.Id == l.UserId && u.DisabledAt == null))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     private PasswordLinkState StateOf(PasswordLink? link) =>

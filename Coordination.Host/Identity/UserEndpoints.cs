@@ -10,8 +10,9 @@ namespace Coordination.Host.Identity;
 
 /// <summary>
 /// A municipality's users over HTTP, for its administrators: the list the users page shows
-/// (filtered by <c>search</c>, <c>agency</c> and <c>role</c> as the page is), creating an
-/// account, issuing a password link, adding and removing a membership, and ending a lockout.
+/// (filtered by <c>search</c>, <c>agency</c>, <c>role</c> and <c>status</c> as the page is), creating an
+/// account, issuing a password link, adding and removing a membership, ending a lockout, and
+/// disabling and enabling an account (with a reason, for the audit log).
 /// The same rules as the page, by the same methods (<see cref="MembershipAdministration"/>):
 /// an administrator acts in the agencies they administer, never on their own account. A link's
 /// address is in the answer once; it is not stored and cannot be read again.
@@ -27,6 +28,10 @@ internal static class UserEndpoints
         users.MapPost("/{userId:guid}/memberships", AddMembershipAsync);
         users.MapDelete("/{userId:guid}/memberships/{membershipId:guid}", RemoveMembershipAsync);
         users.MapPost("/{userId:guid}/unlock", UnlockAsync);
+        users.MapPost("/{userId:guid}/disable", (Guid municipalityId, Guid userId, AccountStatusRequest request, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken) =>
+            ChangeStatusAsync(municipalityId, userId, request, disable: true, http, db, audit, clock, cancellationToken));
+        users.MapPost("/{userId:guid}/enable", (Guid municipalityId, Guid userId, AccountStatusRequest request, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken) =>
+            ChangeStatusAsync(municipalityId, userId, request, disable: false, http, db, audit, clock, cancellationToken));
         return endpoints;
     }
 
@@ -52,6 +57,8 @@ internal static class UserEndpoints
             u.DisplayName,
             u.Email,
             u.LockedUntil,
+            status = (u.DisabledAt is null ? AccountStatus.Active : AccountStatus.Disabled).ToString(),
+            u.DisabledAt,
             u.Manageable,
             memberships = u.Memberships.Select(m => new { m.Id, m.AgencyId, agencyKind = m.Agency.ToString(), role = m.Role.ToString(), m.Removable }),
         }));
@@ -100,6 +107,7 @@ internal static class UserEndpoints
             null => TypedResults.Ok(new { address = issue.Link!.Address(http.Request), issue.Link.ExpiresAt, replacedEarlier = issue.Link.Replaced > 0 }),
             AccountUnlock.OwnAccount => Problems.Forbidden("A password link for your own account is issued by another administrator."),
             AccountUnlock.OtherAgency => Problems.Forbidden("The user belongs to another agency; its own administrator issues the link."),
+            AccountUnlock.Disabled => Problems.Conflict("Account disabled", "A disabled account gets no password link; enable it first."),
             _ => Problems.NotFound("User"),
         };
     }
@@ -175,6 +183,40 @@ internal static class UserEndpoints
         };
     }
 
+    private static async Task<IResult> ChangeStatusAsync(
+        Guid municipalityId, Guid userId, AccountStatusRequest request, bool disable, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (Refusal(http, municipalityId) is { } refused)
+        {
+            return refused;
+        }
+
+        var administration = new MembershipAdministration(db, audit, clock);
+        var change = disable
+            ? await administration.DisableAsync(http.User, municipalityId, userId, request.Reason, cancellationToken)
+            : await administration.EnableAsync(http.User, municipalityId, userId, request.Reason, cancellationToken);
+        var verb = disable ? "disables" : "enables";
+        return change.Outcome switch
+        {
+            AccountStatusOutcome.Disabled or AccountStatusOutcome.Enabled => TypedResults.Ok(new
+            {
+                userId,
+                status = (disable ? AccountStatus.Disabled : AccountStatus.Active).ToString(),
+                change.OpenTasks,
+                change.PendingReviews,
+            }),
+            AccountStatusOutcome.OwnAccount => Problems.Forbidden($"Another administrator {verb} your own account."),
+            AccountStatusOutcome.OtherAgency => Problems.Forbidden($"The user belongs to another agency; its own administrator {verb} the account."),
+            AccountStatusOutcome.InvalidReason => Problems.Invalid("reason", change.ReasonProblem == "TooLong"
+                ? $"At most {MembershipAdministration.MaxReasonLength} characters."
+                : "Why the account is " + (disable ? "disabled" : "enabled") + ", for the audit log."),
+            AccountStatusOutcome.AlreadyDisabled => Problems.Conflict("Already disabled", "The account is already disabled."),
+            AccountStatusOutcome.NotDisabled => Problems.Conflict("Not disabled", "The account is not disabled."),
+            _ => Problems.NotFound("User"),
+        };
+    }
+
     /// <summary>A municipality the caller is not in is not found; one they are in but do not administer is forbidden.</summary>
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refusal(HttpContext http, Guid municipalityId)
     {
@@ -189,6 +231,7 @@ internal static class UserEndpoints
         ["search"] = $"A text of at most {UserFilter.MaxSearchLength} characters, given once.",
         ["agency"] = "The id of one of the municipality's agencies, given once.",
         ["role"] = $"One of {string.Join(", ", Enum.GetNames<MembershipRole>())}, given once.",
+        ["status"] = $"One of {string.Join(", ", Enum.GetNames<AccountStatus>())}, given once.",
     };
 
     /// <summary>The API's messages by field and reason, for creating an account and for adding a membership (whose reasons are a part of these).</summary>
@@ -208,6 +251,9 @@ internal static class UserEndpoints
 
     /// <summary>An account to create: the user's name and e-mail address, and their first agency and role.</summary>
     internal sealed record NewAccount(string? DisplayName, string? Email, string? AgencyKind, string? Role);
+
+    /// <summary>Why an account is disabled or enabled, for the audit log.</summary>
+    internal sealed record AccountStatusRequest(string? Reason);
 
     /// <summary>A membership to give a user: the agency, by kind, and the role.</summary>
     internal sealed record NewMembership(string? AgencyKind, string? Role);

@@ -7,5 +7,11 @@ public sealed class CoordinationUser : IdentityUser<Guid>
 {
     public string DisplayName { get; set; } = string.Empty;
 
+    /// <summary>
+    /// When an administrator disabled the account, or null while it is active: a disabled account
+    /// signs in to nothing and gets no password link until it is enabled again (ADR 0020).
+    /// </summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
     public List<Membership> Memberships { get; } = [];
 }

@@ -55,7 +55,7 @@ public sealed class SignInModel(SignInManager<CoordinationUser> signIn, AuditTra
         var user = await signIn.UserManager.FindByEmailAsync(Input.Email!);
         audit.Record(new AuditRecord(
             AuditAction.SignInFailed, user?.Id, Input.Email!.Trim(), "User", user?.Id.ToString() ?? "", null, "Password",
-            $"cookie (web sign-in): {(result.IsLockedOut ? "account locked" : user is null ? "unknown user" : "wrong password")}"));
+            $"cookie (web sign-in): {(result.IsLockedOut ? "account locked" : user is null ? "unknown user" : result.IsNotAllowed ? "account disabled" : "wrong password")}"));
         await audit.SaveChangesAsync(HttpContext.RequestAborted);
 
         if (result.IsLockedOut)
@@ -64,6 +64,7 @@ public sealed class SignInModel(SignInManager<CoordinationUser> signIn, AuditTra
             return Page();
         }
 
+        // A disabled account (not allowed) is told what a wrong password is told, no more.
         ModelState.AddModelError(nameof(Input) + "." + nameof(SignInInput.Password), text["SignIn.Failed"]);
         return Page();
     }

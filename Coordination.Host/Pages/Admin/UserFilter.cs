@@ -6,14 +6,15 @@ namespace Coordination.Host.Pages.Admin;
 
 /// <summary>
 /// Which of the municipality's users the users page shows: a text in the name or e-mail address
-/// (any case), and a membership of one of the municipality's agencies, of one role, or of both
-/// in the same membership ("the school's managers"). It only narrows the list the administrator
-/// may see (<see cref="MembershipAdministration.ListAsync"/>); it never adds to it.
+/// (any case), a membership of one of the municipality's agencies, of one role, or of both
+/// in the same membership ("the school's managers"), and active or disabled accounts. It only
+/// narrows the list the administrator may see (<see cref="MembershipAdministration.ListAsync"/>);
+/// it never adds to it.
 /// </summary>
-public sealed record UserFilter(string Search, Guid? AgencyId, MembershipRole? Role)
+public sealed record UserFilter(string Search, Guid? AgencyId, MembershipRole? Role, AccountStatus? Status = null)
 {
     /// <summary>The query parameters the filter form sends.</summary>
-    public static readonly IReadOnlyList<string> Parameters = ["search", "agency", "role"];
+    public static readonly IReadOnlyList<string> Parameters = ["search", "agency", "role", "status"];
 
     public const int MaxSearchLength = 100;
 
@@ -24,7 +25,8 @@ public sealed record UserFilter(string Search, Guid? AgencyId, MembershipRole? R
             || user.DisplayName.Contains(Search, StringComparison.CurrentCultureIgnoreCase)
             || user.Email.Contains(Search, StringComparison.CurrentCultureIgnoreCase))
         && (AgencyId is null && Role is null
-            || user.Memberships.Any(m => (AgencyId is null || m.AgencyId == AgencyId) && (Role is null || m.Role == Role)));
+            || user.Memberships.Any(m => (AgencyId is null || m.AgencyId == AgencyId) && (Role is null || m.Role == Role)))
+        && (Status is null || (user.DisabledAt is null ? AccountStatus.Active : AccountStatus.Disabled) == Status);
 
     /// <summary>
     /// Reads the filter from the address. The form sends only values it offers, so anything else
@@ -61,7 +63,17 @@ public sealed record UserFilter(string Search, Guid? AgencyId, MembershipRole? R
             }
         }
 
-        return (new UserFilter(search, agencyId, role), wrong);
+        AccountStatus? status = null;
+        if (Single(query, "status", wrong) is { Length: > 0 } statusName)
+        {
+            status = EnumNames.Find<AccountStatus>(statusName);
+            if (status is null)
+            {
+                wrong.Add("status");
+            }
+        }
+
+        return (new UserFilter(search, agencyId, role, status), wrong);
     }
 
     /// <summary>The filter's parameters as the address carries them, for the page's forms and redirects to keep.</summary>

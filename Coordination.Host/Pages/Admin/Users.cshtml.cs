@@ -11,9 +11,11 @@ namespace Coordination.Host.Pages.Admin;
 
 /// <summary>
 /// Users and their memberships in a municipality: list (filtered by <see cref="UserFilter"/>),
-/// create an account, issue a password link, add a membership, remove one, end a lockout. No case
-/// content. The forms and their redirects keep the filter, so the administrator stays on the rows
-/// they were working with; a new link is shown on the answer to its form, once, and never redirected to.
+/// create an account, issue a password link, add a membership, remove one, end a lockout, disable
+/// an account and enable it again (with a reason typed on its row). No case content. The forms and
+/// their redirects keep the filter, so the administrator stays on the rows they were working with;
+/// a new link is shown on the answer to its form, once, and never redirected to, and so is what a
+/// disabled account leaves for its managers.
 /// </summary>
 public sealed class UsersModel(
     CoordinationDbContext db, AuditTrail audit, TimeProvider clock, PasswordLinks links, Security.SecuritySettings settings, IStringLocalizer<AdministrationResource> text) : AdministrationPage
@@ -178,6 +180,47 @@ public sealed class UsersModel(
         }
 
         Problem = text["Users.Unlock." + unlock];
+        await LoadAsync();
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostDisableAsync(Guid userId, string? reason) => ChangeStatusAsync(userId, reason, disable: true);
+
+    public Task<IActionResult> OnPostEnableAsync(Guid userId, string? reason) => ChangeStatusAsync(userId, reason, disable: false);
+
+    /// <summary>A reason that was refused, written back into its row's field to be corrected.</summary>
+    public (Guid UserId, string? Reason)? TypedReason { get; private set; }
+
+    /// <summary>The reason field of a user's row: one per row, so that an error is shown where it was typed.</summary>
+    public static string ReasonField(Guid userId) => $"reason-{userId:N}";
+
+    /// <summary>
+    /// Disables or enables the account and says so on the answer, with the open work a disabled
+    /// account leaves for its managers to reassign; a refused reason is named at the row's field.
+    /// </summary>
+    private async Task<IActionResult> ChangeStatusAsync(Guid userId, string? reason, bool disable)
+    {
+        await ChooseAsync(MunicipalityId, db);
+        var change = disable
+            ? await Administration.DisableAsync(User, Choice.Selected, userId, reason)
+            : await Administration.EnableAsync(User, Choice.Selected, userId, reason);
+        switch (change.Outcome)
+        {
+            case AccountStatusOutcome.Disabled:
+                Notice = text["Users.Done.Disabled", change.DisplayName, change.OpenTasks, change.PendingReviews];
+                break;
+            case AccountStatusOutcome.Enabled:
+                Notice = text["Users.Done.Enabled", change.DisplayName];
+                break;
+            case AccountStatusOutcome.InvalidReason:
+                TypedReason = (userId, reason);
+                ModelState.AddModelError(ReasonField(userId), text[$"Users.StatusChange.Reason.{change.ReasonProblem}", MembershipAdministration.MaxReasonLength]);
+                break;
+            default:
+                Problem = text["Users.StatusChange." + change.Outcome];
+                break;
+        }
+
         await LoadAsync();
         return Page();
     }

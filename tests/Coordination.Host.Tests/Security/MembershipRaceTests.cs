@@ -151,6 +151,25 @@ public sealed class MembershipRaceTests
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
     [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task An_account_disabled_twice_at_once_is_disabled_once_and_the_later_finds_it_already_disabled(HostBackend backend)
+    {
+        await using var host = await SecurityHost.CreateAsync(backend, "membership-race-disable");
+        var (alvby, admin, schoolWorker) = await WorldAsync(host, SchoolWorker);
+
+        var change = await RacedAsync(
+            host,
+            (other, _) => other.DisableAsync(admin, alvby, schoolWorker, "Left the school"),
+            (mine, _) => mine.DisableAsync(admin, alvby, schoolWorker, "Account compromised"));
+
+        Assert.Equal(AccountStatusOutcome.AlreadyDisabled, change.Outcome);
+        Assert.NotNull(await host.WithDatabaseAsync(db => db.Users.Where(u => u.Id == schoolWorker).Select(u => u.DisabledAt).SingleAsync()));
+        var entry = Assert.Single(await host.AuditAsync(AuditAction.UserChanged));
+        Assert.EndsWith(": Left the school", entry.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
     public async Task Two_password_links_issued_at_once_for_one_user_leave_the_later_one_open(HostBackend backend)
     {
         await using var host = await SecurityHost.CreateAsync(backend, "membership-race-link");

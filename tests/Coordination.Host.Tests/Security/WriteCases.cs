@@ -157,6 +157,10 @@ internal static class WriteCases
             }),
         new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/unlock", "the administrators of Älvby's agencies, the police's included, for a user of their own agency", WriteOracle.MunicipalityAdministrator,
             async w => new WriteTarget($"/api/municipalities/{w.AlvbyId}/users/{await w.LockedColleagueAsync("last.medlem@alvby.demo")}/unlock", new { })),
+        new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/disable", "the administrators of Älvby's agencies, the police's included, for a user of their own agency", WriteOracle.MunicipalityAdministrator,
+            async w => new WriteTarget($"/api/municipalities/{w.AlvbyId}/users/{(await w.ColleagueAsync("slutat.medlem@alvby.demo", SecurityWorld.AgencySlugs)).UserId}/disable", new { reason = "Left the municipality" })),
+        new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/enable", "the administrators of Älvby's agencies, the police's included, for a user of their own agency", WriteOracle.MunicipalityAdministrator,
+            async w => new WriteTarget($"/api/municipalities/{w.AlvbyId}/users/{await w.DisabledColleagueAsync("tillbaka.medlem@alvby.demo")}/enable", new { reason = "Came back" })),
         new("POST /api/operations/incidents/{id:guid}/retry", "the administrators of the failed workflow's municipality, the police's included", WriteOracle.MunicipalityAdministrator,
             async w => new WriteTarget($"/api/operations/incidents/{await w.IncidentAsync()}/retry", new { })),
     ];

@@ -138,6 +138,14 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
         return (userId, memberships);
     }
 
+    /// <summary>A new account of every agency of Älvby, disabled by the school's administrator.</summary>
+    public async Task<Guid> DisabledColleagueAsync(string email)
+    {
+        var (userId, _) = await ColleagueAsync(email, SecurityWorld.AgencySlugs);
+        await users.PostJsonAsync("school.administrator@alvby.demo", $"/api/municipalities/{alvbyId}/users/{userId}/disable", new { reason = "Left the municipality" }, HttpStatusCode.OK);
+        return userId;
+    }
+
     /// <summary>A new account of every agency of Älvby, locked by five wrong passwords.</summary>
     public async Task<Guid> LockedColleagueAsync(string email)
     {
