@@ -41,12 +41,14 @@ public sealed class AgencyDirectory(CoordinationDbContext db)
     /// <summary>
     /// The agency's memberships that may be given a task or a review: the drop-down of
     /// <see cref="MembersAsync"/> and the check of every reassignment, so that no task goes to
-    /// an administrator or auditor, who could neither see it nor act on it.
+    /// an administrator or auditor, who could neither see it nor act on it, nor to a disabled
+    /// account (ADR 0020), which signs in to nothing.
     /// </summary>
     public static IQueryable<Membership> CaseMemberships(CoordinationDbContext db, Guid agencyId)
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Memberships.AsNoTracking()
-            .Where(m => m.AgencyId == agencyId && (m.Role == MembershipRole.Staff || m.Role == MembershipRole.Manager || m.Role == MembershipRole.Coordinator));
+            .Where(m => m.AgencyId == agencyId && (m.Role == MembershipRole.Staff || m.Role == MembershipRole.Manager || m.Role == MembershipRole.Coordinator))
+            .Where(m => db.Users.Any(u => u.Id == m.UserId && u.DisabledAt == null));
     }
 }

@@ -89,7 +89,7 @@ public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus,
         var member = userId is { } user && await AgencyDirectory.CaseMemberships(db, task.AgencyId).AnyAsync(m => m.UserId == user, cancellationToken);
         if (!member)
         {
-            return Refusal.Invalid("userId", "Name a member of the task's agency who works on cases (staff, manager or coordinator).");
+            return Refusal.Invalid("userId", "Name a member of the task's agency who works on cases (staff, manager or coordinator), whose account is not disabled.");
         }
 
         if (!OpenTasks.States.Contains(task.CurrentState))

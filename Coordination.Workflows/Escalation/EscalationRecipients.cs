@@ -7,8 +7,8 @@ namespace Coordination.Workflows.Escalation;
 
 /// <summary>
 /// Overdue work escalates to an agency's managers, who see it in their overdue list ("no
-/// deadline missed silently"). An agency without a manager, or one the municipality does not
-/// have, has nobody to see it: the escalation fails with <see cref="NoManagerToEscalateToException"/>,
+/// deadline missed silently"). An agency without a manager (an account with the role that is not
+/// disabled, ADR 0020), or one the municipality does not have, has nobody to see it: the escalation fails with <see cref="NoManagerToEscalateToException"/>,
 /// which after the retries is an incident of the workflow for the municipality's administrators.
 /// They give someone the manager role and retry it, which checks again.
 /// </summary>
@@ -23,7 +23,7 @@ public static class EscalationRecipients
         ArgumentNullException.ThrowIfNull(db);
         var agency = await db.Agencies.AsNoTracking()
             .Where(a => a.Id == agencyId)
-            .Select(a => new { a.Name, Managed = db.Memberships.Any(m => m.AgencyId == a.Id && m.Role == MembershipRole.Manager) })
+            .Select(a => new { a.Name, Managed = db.Memberships.Any(m => m.AgencyId == a.Id && m.Role == MembershipRole.Manager && db.Users.Any(u => u.Id == m.UserId && u.DisabledAt == null)) })
             .FirstOrDefaultAsync(cancellationToken);
         if (agency is not { Managed: true })
         {
@@ -40,7 +40,7 @@ public static class EscalationRecipients
         ArgumentNullException.ThrowIfNull(db);
         var agencies = await db.Agencies.AsNoTracking()
             .Where(a => a.MunicipalityId == municipalityId && a.Kind == kind)
-            .Select(a => new { a.Id, a.Name, Managed = db.Memberships.Any(m => m.AgencyId == a.Id && m.Role == MembershipRole.Manager) })
+            .Select(a => new { a.Id, a.Name, Managed = db.Memberships.Any(m => m.AgencyId == a.Id && m.Role == MembershipRole.Manager && db.Users.Any(u => u.Id == m.UserId && u.DisabledAt == null)) })
             .ToListAsync(cancellationToken);
         if (agencies.Count == 0)
         {

@@ -46,6 +46,25 @@ public sealed class EscalationWithoutManagerTests
     }
 
     [Fact]
+    public async Task A_task_escalated_in_an_agency_whose_only_managers_are_disabled_is_an_incident()
+    {
+        await using var host = EmbeddedHostFactory.OnSqliteAndInMemory(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var school = await users.AgencyOfAsync(Teacher);
+
+        // The school's managers keep the role, but their accounts are disabled (ADR 0020): nobody reads their list.
+        var managers = await host.WithDatabaseAsync(db => db.Set<Membership>().Where(m => m.AgencyId == school && m.Role == MembershipRole.Manager).Select(m => m.UserId).ToListAsync());
+        Assert.NotEmpty(managers);
+        await host.WithDatabaseAsync(db => db.Users.Where(u => managers.Contains(u.Id)).ExecuteUpdateAsync(u => u.SetProperty(x => x.DisabledAt, host.Clock.GetUtcNow())));
+
+        var id = await users.RaiseAndShareAsync("School");
+        var task = await users.WaitForTaskAsync(Teacher, id, "JointWork");
+        host.Clock.AdvanceTo(task.GetProperty("dueAt").GetDateTimeOffset() + TimeSpan.FromMinutes(1));
+        var incident = await EscalationIncidents.WaitForAsync(host, users, task.GetProperty("id").GetGuid(), "the escalation's incident");
+        Assert.Contains("NoManagerToEscalateTo", incident.GetProperty("exceptionType").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_review_overdue_in_an_agency_without_managers_is_an_incident_the_administrator_settles_by_giving_the_role()
     {
         await using var host = EmbeddedHostFactory.OnSqliteAndInMemory(EmbeddedHostFactory.DefaultStart);

@@ -185,6 +185,10 @@ public sealed class AccountDisablingTests
         var coordinator = await host.UserIdAsync("police.coordinator@alvby.demo");
         await users.PostJsonAsync("police.manager@alvby.demo", $"/api/tasks/{task}/reassign", new { userId = coordinator }, HttpStatusCode.Accepted);
         await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.OwnerUserId == coordinator), "the task the coordinator's");
+
+        // Nor is work given back to the disabled account: naming it is refused at the field.
+        var refused = await users.PostJsonAsync("police.manager@alvby.demo", $"/api/tasks/{task}/reassign", new { userId = police }, HttpStatusCode.BadRequest);
+        Assert.Contains("not disabled", refused.GetProperty("errors").GetProperty("userId")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
