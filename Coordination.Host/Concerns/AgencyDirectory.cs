@@ -39,6 +39,15 @@ public sealed class AgencyDirectory(CoordinationDbContext db)
     }
 
     /// <summary>
+    /// The names of owners of work who are not among the members work may be given to (a disabled
+    /// account, or a membership ended), so that their work is shown as theirs, not as nobody's.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
+        userIds.Count == 0
+            ? new Dictionary<Guid, string>()
+            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+
+    /// <summary>
     /// The agency's memberships that may be given a task or a review: the drop-down of
     /// <see cref="MembersAsync"/> and the check of every reassignment, so that no task goes to
     /// an administrator or auditor, who could neither see it nor act on it, nor to a disabled

@@ -78,9 +78,13 @@ public sealed class IndexModel(
     public string NameOf(Guid agencyId) => Names.TryGetValue(agencyId, out var n) ? $"{n.Name}" : agencyId.ToString();
 
     public string MemberName(Guid agencyId, Guid? userId) =>
-        userId is { } id && Members.TryGetValue(agencyId, out var members) && members.FirstOrDefault(m => m.UserId == id) is { } member
-            ? member.DisplayName
-            : text["Dashboard.Unassigned"];
+        userId is not { } id ? text["Dashboard.Unassigned"]
+        : Members.TryGetValue(agencyId, out var members) && members.FirstOrDefault(m => m.UserId == id) is { } member ? member.DisplayName
+        : FormerOwners.TryGetValue(id, out var name) ? string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Dashboard.FormerOwner"], name)
+        : text["Dashboard.Unassigned"];
+
+    /// <summary>Owners of shown work who can no longer be given work (a disabled account, an ended membership), by user id.</summary>
+    public IReadOnlyDictionary<Guid, string> FormerOwners { get; private set; } = new Dictionary<Guid, string>();
 
     private async Task<IActionResult> AfterAsync(Func<Task<Answer<Guid>>> act, string doneKey, string field, CancellationToken cancellationToken)
     {
@@ -117,6 +121,12 @@ public sealed class IndexModel(
         }
 
         Members = members;
+        var owners = Agencies.SelectMany(a => a.Tasks.Select(t => (a.AgencyId, t.OwnerUserId)).Concat(a.Reviews.Select(r => (a.AgencyId, r.OwnerUserId))))
+            .Where(o => o.OwnerUserId is { } id && !(members.TryGetValue(o.AgencyId, out var active) && active.Any(m => m.UserId == id)))
+            .Select(o => o.OwnerUserId!.Value)
+            .Distinct()
+            .ToList();
+        FormerOwners = await directory.NamesAsync(owners, cancellationToken);
     }
 
     private string[] ExportHeaders() =>

@@ -179,6 +179,16 @@ public sealed class AccountDisablingTests
         var disabled = await users.PostJsonAsync("police.administrator@alvby.demo", $"/api/municipalities/{alvby}/users/{police}/disable", new { reason = "Moved to another police area" }, HttpStatusCode.OK);
         Assert.Equal(1, disabled.GetProperty("openTasks").GetInt32());
 
+        // Overdue, it is on the police manager's dashboard as the disabled user's, to be given to someone else.
+        var due = await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.CorrelationId == task).Select(t => t.DueAt).SingleAsync());
+        host.Clock.AdvanceTo(due + TimeSpan.FromHours(1));
+        var name = await host.WithDatabaseAsync(db => db.Users.Where(u => u.Id == police).Select(u => u.DisplayName).SingleAsync());
+        using (var manager = await users.BrowserAsync("police.manager@alvby.demo"))
+        {
+            var dashboard = System.Net.WebUtility.HtmlDecode(await manager.GetStringAsync("/Dashboard"));
+            Assert.Contains($"{name} (kan inte längre tilldelas", dashboard, StringComparison.Ordinal);
+        }
+
         // The police manager sees whose it is in the agency's queue, and gives it to a colleague.
         var queued = Assert.Single((await users.GetJsonAsync("police.manager@alvby.demo", "/api/tasks/queue")).EnumerateArray(), t => t.GetProperty("id").GetGuid() == task);
         Assert.Equal(police, queued.GetProperty("ownerUserId").GetGuid());
