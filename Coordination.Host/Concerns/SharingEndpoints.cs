@@ -117,7 +117,7 @@ internal static class SharingEndpoints
         // Which agencies are shared with before this basis, as the bases read say; every one of
         // them is saved anew, so a withdrawal committed meanwhile makes this save conflict (409).
         var sharedBefore = ConcernAccess.SharedAgencies(file.Bases);
-        SharingChanges(db, file);
+        SharingBasis.ChangeSharing(db, file.Concern, file.Bases);
         db.Add(basis);
         var names = agencies.Where(a => basis.AgencyIds.Contains(a.Value)).Select(a => a.Key.ToString());
         db.Add(CaseEvent.Of(id, now, "LegalBasisRecorded", CaseEventAudience.SocialServices,
@@ -184,7 +184,7 @@ internal static class SharingEndpoints
         }
 
         var now = clock.GetUtcNow();
-        SharingChanges(db, file);
+        SharingBasis.ChangeSharing(db, file.Concern, file.Bases);
         basis.WithdrawnAt = now;
         basis.WithdrawnByUserId = file.Viewer.UserId;
 
@@ -197,21 +197,6 @@ internal static class SharingEndpoints
         audit.Record(http.User.Audit(AuditAction.LegalBasisWithdrawn, "Concern", id, file.Concern.MunicipalityId, $"{basis.Kind} {basis.Id}", "sharing under it stopped"));
         await audit.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
-    }
-
-    /// <summary>
-    /// Saves the concern and every basis of it in force as a new version: recording and
-    /// withdrawing decide from the bases they read, so two such changes at the same moment must
-    /// not both be saved (<see cref="SharingBasis"/>). The concern's version covers the first
-    /// basis, when there is none in force to conflict on.
-    /// </summary>
-    private static void SharingChanges(CoordinationDbContext db, CaseFile file)
-    {
-        db.Entry(file.Concern).Property(c => c.Version).IsModified = true;
-        foreach (var inForce in file.Bases.Where(b => b.InForce))
-        {
-            db.Entry(inForce).Property(b => b.Version).IsModified = true;
-        }
     }
 
     /// <summary>Which of the tasks offered by the bases in force exist, their offers consumed.</summary>

@@ -34,12 +34,7 @@ public static class ConsentEnd
 
         var concern = await db.Set<Concern>().FirstAsync(c => c.Id == basis.ConcernId, context.CancellationToken);
         var bases = await db.Set<SharingBasis>().Where(b => b.ConcernId == basis.ConcernId).ToListAsync(context.CancellationToken);
-        db.Entry(concern).Property(c => c.Version).IsModified = true;
-        foreach (var inForce in bases.Where(b => b.InForce))
-        {
-            db.Entry(inForce).Property(b => b.Version).IsModified = true;
-        }
-
+        SharingBasis.ChangeSharing(db, concern, bases);
         basis.WithdrawnAt = endsAt;
         basis.WithdrawnByUserId = null;
         var stillShared = ConcernAccess.SharedAgencies(bases);

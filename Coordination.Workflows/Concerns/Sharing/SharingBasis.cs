@@ -4,7 +4,7 @@ namespace Coordination.Workflows.Concerns.Sharing;
 /// A recorded legal basis for disclosing a concern to other agencies: a consent (who gave it,
 /// when, the document) or a cited provision with the official who weighed it. Every
 /// disclosure is tied to one; withdrawal stops sharing at once. Recording or withdrawing a
-/// basis raises the version of every basis of the concern in force, so that two changes of a
+/// basis, or a consent's end, raises the version of every basis of the concern in force, so that two changes of a
 /// concern's sharing at the same moment cannot both be saved: each decides who is still shared
 /// with (and whose tasks end) from the bases it read.
 /// </summary>
@@ -61,6 +61,23 @@ public sealed class SharingBasis : Persistence.IVersionedRecord
 
     /// <summary>Ended because its validity ran out, not withdrawn by someone (<see cref="ConsentEnd"/>).</summary>
     public bool Expired => WithdrawnAt is not null && WithdrawnByUserId is null && WithdrawnAt == EndsAt;
+
+    /// <summary>
+    /// Saves the concern and every basis of it in force as a new version: recording, withdrawing
+    /// and a consent's end decide from the bases they read, so two such changes at the same moment
+    /// must not both be saved. The concern's version covers the first basis, when there is none in
+    /// force to conflict on.
+    /// </summary>
+    public static void ChangeSharing(Persistence.CoordinationDbContext db, Concern concern, IEnumerable<SharingBasis> bases)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(bases);
+        db.Entry(concern).Property(c => c.Version).IsModified = true;
+        foreach (var inForce in bases.Where(b => b.InForce))
+        {
+            db.Entry(inForce).Property(b => b.Version).IsModified = true;
+        }
+    }
 
     /// <summary>
     /// The agencies offered a task by a basis in force whose task does not exist yet (its offer not

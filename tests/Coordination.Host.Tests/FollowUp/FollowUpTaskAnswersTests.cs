@@ -2,11 +2,9 @@ using System.Net;
 using Coordination.Contracts.Concerns;
 using Coordination.Host.FollowUp;
 using Coordination.Host.Tests.Security;
-using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Coordination.Host.Tests.Concerns.Caseworkers;
 
 namespace Coordination.Host.Tests.FollowUp;
@@ -34,7 +32,7 @@ public sealed class FollowUpTaskAnswersTests
         await CaseJourney.CloseAsync(host, users, id);
         await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == police && t.CurrentState == "Cancelled"), "the accepted task cancelled");
 
-        var report = await ReportAsync(host);
+        var report = await FollowUpReports.ForManagerAsync(host, AgencyKind.SocialServices);
         Assert.Equal(1, Row(report, "Accepted"));
         Assert.Equal(1, Row(report, "Declined"));
     }
@@ -51,17 +49,5 @@ public sealed class FollowUpTaskAnswersTests
         return await host.WithDatabaseAsync(find);
     }
 
-    /// <summary>Älvby's report for the half-year of the test, as its social services' manager reads it.</summary>
-    private static async Task<FollowUpReport> ReportAsync(SecurityHost host)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Workflows.Persistence.CoordinationDbContext>();
-        var social = await db.Agencies.Where(a => a.Municipality!.Code == "9901" && a.Kind == AgencyKind.SocialServices).SingleAsync();
-        var manager = new CaseViewer(Guid.NewGuid(), [new MembershipClaim(social.MunicipalityId, social.Id, AgencyKind.SocialServices, MembershipRole.Manager)]);
-        var report = await scope.ServiceProvider.GetRequiredService<FollowUpReportQuery>().ForAsync(manager, social.MunicipalityId, HalfYear.Containing(host.Clock.GetUtcNow()), CancellationToken.None);
-        return report!;
-    }
-
-    private static int Row(FollowUpReport report, string measure) =>
-        report.Rows.Single(r => r.Section == "Tasks" && r.Measure == measure).Value;
+    private static int Row(FollowUpReport report, string measure) => FollowUpReports.Row(report, "Tasks", measure);
 }

@@ -1,14 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using Coordination.Host.FollowUp;
 using Coordination.Host.Tests.Concerns;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Inspections;
 using Coordination.Host.Tests.Security;
-using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Coordination.Host.Tests.Concerns.Caseworkers;
 
 namespace Coordination.Host.Tests.FollowUp;
@@ -25,25 +21,26 @@ public sealed class FollowUpTimesTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var users = new Caseworkers(host);
-        var start = host.Clock.GetUtcNow();
+        // Two concerns: protective assessments after 2 and 5 hours, decisions after 3 and 10 days,
+        // each counted from when it was raised (raising waits for the workflow, moving the clock).
+        var first = await users.RaiseAsync();
+        var firstRaised = await RaisedAtAsync(users, first);
+        host.Clock.AdvanceTo(firstRaised + TimeSpan.FromHours(2));
+        var second = await users.RaiseAsync();
+        var secondRaised = await RaisedAtAsync(users, second);
+        await ProtectiveAsync(users, first.GetProperty("id").GetGuid());
+        host.Clock.AdvanceTo(secondRaised + TimeSpan.FromHours(5));
+        await ProtectiveAsync(users, second.GetProperty("id").GetGuid());
+        host.Clock.AdvanceTo(firstRaised + TimeSpan.FromDays(3));
+        await DecideAsync(users, first.GetProperty("id").GetGuid());
+        host.Clock.AdvanceTo(secondRaised + TimeSpan.FromDays(10));
+        await DecideAsync(users, second.GetProperty("id").GetGuid());
 
-        // Two concerns: protective assessments after 2 and 5 hours, decisions after 3 and 10 days.
-        var first = (await users.RaiseAsync()).GetProperty("id").GetGuid();
-        host.Clock.Advance(TimeSpan.FromHours(2));
-        var second = (await users.RaiseAsync()).GetProperty("id").GetGuid();
-        await ProtectiveAsync(users, first);
-        host.Clock.Advance(TimeSpan.FromHours(5));
-        await ProtectiveAsync(users, second);
-        host.Clock.AdvanceTo(start + TimeSpan.FromDays(3));
-        await DecideAsync(users, first);
-        host.Clock.AdvanceTo(start + TimeSpan.FromHours(2) + TimeSpan.FromDays(10));
-        await DecideAsync(users, second);
-
-        var report = await ReportAsync(host, AgencyKind.SocialServices);
-        Assert.Equal(4, Row(report, "ProtectiveAssessment", "MedianHours"));
-        Assert.Equal(5, Row(report, "ProtectiveAssessment", "LongestHours"));
-        Assert.Equal(7, Row(report, "PreliminaryAssessment", "MedianDays"));
-        Assert.Equal(10, Row(report, "PreliminaryAssessment", "LongestDays"));
+        var report = await FollowUpReports.ForManagerAsync(host, AgencyKind.SocialServices);
+        Assert.Equal(4, FollowUpReports.Row(report, "ProtectiveAssessment", "MedianHours"));
+        Assert.Equal(5, FollowUpReports.Row(report, "ProtectiveAssessment", "LongestHours"));
+        Assert.Equal(7, FollowUpReports.Row(report, "PreliminaryAssessment", "MedianDays"));
+        Assert.Equal(10, FollowUpReports.Row(report, "PreliminaryAssessment", "LongestDays"));
     }
 
     [Fact]
@@ -61,11 +58,14 @@ public sealed class FollowUpTimesTests
             await InspectionsClient.ReadAsync(visited, HttpStatusCode.Created);
         }
 
-        var report = await ReportAsync(scenario.Host, AgencyKind.LicensingUnit);
-        Assert.Equal(2, Row(report, "Inspections", "Remarks"));
+        var report = await FollowUpReports.ForManagerAsync(scenario.Host, AgencyKind.LicensingUnit);
+        Assert.Equal(2, FollowUpReports.Row(report, "Inspections", "Remarks"));
         var byKind = report.Rows.Where(r => r.Section == "RemarksByKind").ToDictionary(r => r.Measure, r => r.Value);
         Assert.Equal(new Dictionary<string, int> { ["serving.no-serving-under-18"] = 1, ["serving.order-and-sobriety"] = 1 }, byKind);
     }
+
+    private static async Task<DateTimeOffset> RaisedAtAsync(Caseworkers users, JsonElement raised) =>
+        (await users.ConcernAsync(raised.GetProperty("id").GetGuid())).GetProperty("raisedAt").GetDateTimeOffset();
 
     private static async Task ProtectiveAsync(Caseworkers users, Guid id)
     {
@@ -78,18 +78,4 @@ public sealed class FollowUpTimesTests
         await users.PostJsonAsync(Reception, $"/api/concerns/{id}/preliminary-assessment", new { decision = "NotOpened" }, HttpStatusCode.OK);
         await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "NotOpened", "the decision stored");
     }
-
-    /// <summary>Älvby's report for the half-year of the test, as a manager of the agency reads it.</summary>
-    private static async Task<FollowUpReport> ReportAsync(InProcessHostFactory host, AgencyKind kind)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Workflows.Persistence.CoordinationDbContext>();
-        var agency = await db.Agencies.Where(a => a.Municipality!.Code == "9901" && a.Kind == kind).SingleAsync();
-        var manager = new CaseViewer(Guid.NewGuid(), [new MembershipClaim(agency.MunicipalityId, agency.Id, kind, MembershipRole.Manager)]);
-        var report = await scope.ServiceProvider.GetRequiredService<FollowUpReportQuery>().ForAsync(manager, agency.MunicipalityId, HalfYear.Containing(host.Clock.GetUtcNow()), CancellationToken.None);
-        return report!;
-    }
-
-    private static int Row(FollowUpReport report, string section, string measure) =>
-        report.Rows.Single(r => r.Section == section && r.Measure == measure).Value;
 }
