@@ -1,5 +1,4 @@
 using Coordination.Contracts.Concerns;
-using Coordination.Workflows.Persistence;
 using MassTransit;
 
 namespace Coordination.Workflows.Concerns.Sharing;
