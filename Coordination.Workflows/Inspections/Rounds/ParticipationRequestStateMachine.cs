@@ -60,9 +60,10 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
                 .Unschedule(Deadline)
                 .Finalize());
 
-        // Answers that race: the request's task has no version, so two answers sent at the same
-        // moment (a double click) are both saved and both published, and a round planned again
-        // cancels a request that is being answered. The same answer again carries nothing new; a
+        // Answers that race: the request's task has a version, so of two answers sent at the same
+        // moment (a double click) one is saved, but a message may still come twice (redelivered,
+        // or retried from an incident), and a round planned again cancels a request whose answer
+        // is on its way. The same answer again carries nothing new; a
         // cancellation ends the request, and the replanning task an answer opened with it, since
         // the round has just been planned again. Two different answers are left unhandled: which
         // one the agency meant is for a person to find out, from the incident.

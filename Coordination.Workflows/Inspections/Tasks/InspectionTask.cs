@@ -5,10 +5,14 @@ namespace Coordination.Workflows.Inspections.Tasks;
 /// <summary>
 /// A piece of inspection work for one agency of one municipality, with a deadline. Unanswered
 /// tasks are reminded, then escalated to the agency's managers (<see cref="EscalatedAt"/>).
+/// Each save raises its <see cref="Version"/>: two answers, or an answer and a replanning, at the
+/// same moment cannot both be saved; the later is refused (409) or, in a workflow, retried.
 /// </summary>
-public sealed class InspectionTask
+public sealed class InspectionTask : Persistence.IVersionedRecord
 {
     public Guid Id { get; set; }
+
+    public int Version { get; set; }
 
     public Guid MunicipalityId { get; set; }
 

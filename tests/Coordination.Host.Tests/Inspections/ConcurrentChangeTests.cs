@@ -43,6 +43,35 @@ public sealed class ConcurrentChangeTests
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
     [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task An_answer_saved_from_an_older_version_of_an_inspection_task_is_refused(HostBackend backend)
+    {
+        await using var scenario = await InspectionScenario.StartAsync(backend);
+        var venueId = await scenario.RegisterVenueAsync("Baren Samtidig", "556677-8899");
+        var roundId = await scenario.PlanRoundAsync(venueId);
+        var taskId = (await scenario.PoliceRequestAsync(roundId)).GetProperty("id").GetGuid();
+
+        // The police accept the request while the round is planned again: both read the open task.
+        await using var first = scenario.Host.Services.CreateAsyncScope();
+        await using var second = scenario.Host.Services.CreateAsyncScope();
+        var accepted = await first.ServiceProvider.GetRequiredService<CoordinationDbContext>().Set<InspectionTask>().SingleAsync(t => t.Id == taskId);
+        var cancelled = await second.ServiceProvider.GetRequiredService<CoordinationDbContext>().Set<InspectionTask>().SingleAsync(t => t.Id == taskId);
+        var version = accepted.Version;
+        var now = scenario.Host.Clock.GetUtcNow();
+        accepted.Complete(InspectionTaskStatus.Accepted, now);
+        cancelled.Complete(InspectionTaskStatus.Cancelled, now);
+
+        await first.ServiceProvider.GetRequiredService<CoordinationDbContext>().SaveChangesAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.ServiceProvider.GetRequiredService<CoordinationDbContext>().SaveChangesAsync());
+
+        await using var check = scenario.Host.Services.CreateAsyncScope();
+        var saved = await check.ServiceProvider.GetRequiredService<CoordinationDbContext>().Set<InspectionTask>().AsNoTracking().SingleAsync(t => t.Id == taskId);
+        Assert.Equal(InspectionTaskStatus.Accepted, saved.Status);
+        Assert.Equal(version + 1, saved.Version);
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
     public async Task First_saves_of_a_municipalitys_settings_at_the_same_moment_are_all_saved_one_after_the_other(HostBackend backend)
     {
         await using var scenario = await InspectionScenario.StartAsync(backend);

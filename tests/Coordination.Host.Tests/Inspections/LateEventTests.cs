@@ -155,7 +155,7 @@ public sealed class LateEventTests
         var clock = scenario.Host.Clock;
         var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
 
-        // Accepted, and the same answer again (a double click: the task has no version, so both are saved).
+        // Accepted, and the same answer again (redelivered).
         var accepted = await scenario.PlanRoundAsync(venueId);
         var acceptance = (await scenario.PoliceRequestAsync(accepted)).GetProperty("id").GetGuid();
         await scenario.Police.PostJsonAsync($"/api/inspections/participation/{acceptance}/accept");

@@ -87,7 +87,7 @@ public sealed class FollowUpTaskRepairTests
         return task;
     }
 
-    /// <summary>The model as the schema was before the repair: without the columns later migrations add to the supervision case.</summary>
+    /// <summary>The model as the schema was before the repair: without the columns later migrations add to the supervision case and the task.</summary>
     private sealed class SupervisionCasesBefore(DbContextOptions options) : CoordinationDbContext(options)
     {
         protected override void OnModelCreating(ModelBuilder builder)
@@ -96,6 +96,7 @@ public sealed class FollowUpTaskRepairTests
             var supervision = builder.Entity<SupervisionCase>();
             supervision.Ignore(c => c.ReplyEnteredAt);
             supervision.Ignore(c => c.AppealEnteredAt);
+            builder.Entity<InspectionTask>().Ignore(t => t.Version);
         }
     }
 }
