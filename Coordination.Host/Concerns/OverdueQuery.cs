@@ -52,7 +52,7 @@ public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
                 var nearFrom = rules.Calendar().DeadlineInWorkingDays(now, rules.NearLimitWorkingDays);
                 nearLimit = [.. open.SelectMany(s => OpenAssessments(s)).Where(a => a.DueAt >= now && a.DueAt <= nearFrom).OrderBy(a => a.DueAt)];
                 reviews = [.. (await db.Set<ReviewState>().AsNoTracking()
-                        .Where(r => r.AgencyId == membership.AgencyId && PendingReviewStates.Contains(r.CurrentState))
+                        .Where(r => r.AgencyId == membership.AgencyId && ReviewState.PendingStates.Contains(r.CurrentState))
                         .ToListAsync(cancellationToken))
                     .Where(r => r.DueAt < now)
                     .OrderBy(r => r.DueAt)];
@@ -71,9 +71,6 @@ public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
 
         return Answers.Of<IReadOnlyList<AgencyOverdue>>(agencies);
     }
-
-    /// <summary>A review not yet held or cancelled: scheduled, due (reminded) or overdue (its deadline timer fired).</summary>
-    private static readonly string[] PendingReviewStates = ["Scheduled", "Due", "Overdue"];
 
     private static IEnumerable<OverdueAssessment> OverdueAssessments(ConcernState s, DateTimeOffset now) =>
         OpenAssessments(s).Where(a => a.DueAt < now);

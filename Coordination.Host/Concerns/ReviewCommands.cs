@@ -16,7 +16,6 @@ namespace Coordination.Host.Concerns;
 /// </summary>
 public sealed class ReviewCommands(CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock)
 {
-    private static readonly string[] Pending = ["Scheduled", "Due", "Overdue"];
 
     public async Task<Answer<Guid>> ReassignAsync(Guid concernId, Guid reviewId, Guid? userId, CaseViewer viewer, CancellationToken cancellationToken)
     {
@@ -38,7 +37,7 @@ public sealed class ReviewCommands(CoordinationDbContext db, IPublishEndpoint bu
             return Refusal.Invalid("userId", "Name a member of the review's agency who works on cases (staff, manager or coordinator).");
         }
 
-        if (!Pending.Contains(review.CurrentState))
+        if (!ReviewState.PendingStates.Contains(review.CurrentState))
         {
             return Refusal.Conflict("Review not pending", $"The review is {review.CurrentState}.");
         }
@@ -70,7 +69,7 @@ public sealed class ReviewCommands(CoordinationDbContext db, IPublishEndpoint bu
             return Refusal.NotFound("Review");
         }
 
-        if (!Pending.Contains(review.CurrentState))
+        if (!ReviewState.PendingStates.Contains(review.CurrentState))
         {
             return Refusal.Conflict("Review not pending", $"The review is {review.CurrentState}.");
         }

@@ -202,7 +202,7 @@ internal static class SharingEndpoints
     /// <summary>Which of the tasks offered by the bases in force exist, their offers consumed.</summary>
     private static async Task<List<Guid>> CreatedAsync(CoordinationDbContext db, List<SharingBasis> bases, CancellationToken cancellationToken)
     {
-        var offered = bases.Where(b => b.InForce).SelectMany(b => b.OfferedTasks).Select(o => o.TaskId).ToList();
+        var offered = SharingBasis.OffersInForce(bases).Select(o => o.TaskId).ToList();
         return offered.Count == 0
             ? []
             : await db.Set<AgencyTaskState>().Where(t => offered.Contains(t.CorrelationId)).Select(t => t.CorrelationId).ToListAsync(cancellationToken);

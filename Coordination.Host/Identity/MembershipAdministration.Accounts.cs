@@ -21,9 +21,6 @@ internal sealed partial class MembershipAdministration
     /// <summary>The longest reason for disabling or enabling an account, as the audit entry keeps it.</summary>
     public const int MaxReasonLength = 500;
 
-    /// <summary>A review's states while it waits to be done (as the reviews' commands list them).</summary>
-    private static readonly string[] PendingReviewStates = ["Scheduled", "Due", "Overdue"];
-
     /// <summary>Disables the account; the reason is required and goes to the audit entry.</summary>
     public Task<AccountStatusChange> DisableAsync(ClaimsPrincipal admin, Guid municipalityId, Guid userId, string? reason, CancellationToken cancellationToken = default) =>
         ChangeStatusAsync(admin, municipalityId, userId, reason, disable: true, again: true, cancellationToken);
@@ -100,7 +97,7 @@ internal sealed partial class MembershipAdministration
     /// </summary>
     private async Task<(int Tasks, int Reviews)> OpenWorkAsync(Guid municipalityId, Guid userId, CancellationToken cancellationToken) =>
         (await db.Open().CountAsync(t => t.MunicipalityId == municipalityId && t.OwnerUserId == userId, cancellationToken),
-         await db.Set<ReviewState>().AsNoTracking().CountAsync(r => r.MunicipalityId == municipalityId && r.OwnerUserId == userId && PendingReviewStates.Contains(r.CurrentState), cancellationToken));
+         await db.Set<ReviewState>().AsNoTracking().CountAsync(r => r.MunicipalityId == municipalityId && r.OwnerUserId == userId && ReviewState.PendingStates.Contains(r.CurrentState), cancellationToken));
 }
 
 /// <summary>What disabling or enabling an account came to, and, when done, the user's open work in the municipality.</summary>

@@ -6,6 +6,9 @@ namespace Coordination.Workflows.Concerns.Reviews;
 /// <summary>One follow-up review of a concern's commitment plan, from scheduled to done or cancelled.</summary>
 public sealed class ReviewState : SagaStateMachineInstance, ISagaVersion
 {
+    /// <summary>A review not yet held or cancelled: scheduled, due (reminded) or overdue (its deadline timer fired); it can be reassigned and counts as its owner's work.</summary>
+    public static readonly string[] PendingStates = [nameof(ReviewStateMachine.Scheduled), nameof(ReviewStateMachine.Due), nameof(ReviewStateMachine.Overdue)];
+
     public Guid CorrelationId { get; set; }
 
     public int Version { get; set; }

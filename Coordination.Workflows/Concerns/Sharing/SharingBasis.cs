@@ -85,7 +85,11 @@ public sealed class SharingBasis : Persistence.IVersionedRecord
     /// not offer it another. <paramref name="createdTaskIds"/> are those of the offered tasks that exist.
     /// </summary>
     public static IEnumerable<Guid> PendingOffers(IEnumerable<SharingBasis> bases, IReadOnlyCollection<Guid> createdTaskIds) =>
-        bases.Where(b => b.InForce).SelectMany(b => b.OfferedTasks).Where(o => !createdTaskIds.Contains(o.TaskId)).Select(o => o.AgencyId).Distinct();
+        OffersInForce(bases).Where(o => !createdTaskIds.Contains(o.TaskId)).Select(o => o.AgencyId).Distinct();
+
+    /// <summary>The tasks offered by the bases in force.</summary>
+    public static IEnumerable<SharingOffer> OffersInForce(IEnumerable<SharingBasis> bases) =>
+        bases.Where(b => b.InForce).SelectMany(b => b.OfferedTasks);
 
     public int Version { get; set; }
 }
