@@ -24,7 +24,7 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
     public async Task<Answer<AgreedPlan>> ExecuteAsync(Guid id, PlanRequest request, CaseViewer viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, viewer, cancellationToken);
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, viewer, clock, cancellationToken);
         if (file is null)
         {
             return refusal!;

@@ -33,7 +33,7 @@ internal static class AssessmentEndpoints
             return Problems.Invalid("immediateProtectionNeeded", "Say whether the young person needs protection at once (true or false).");
         }
 
-        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), clock, cancellationToken);
         if (file is null)
         {
             return refusal!.ToProblem();
@@ -83,7 +83,7 @@ internal static class AssessmentEndpoints
             return Problems.Invalid(errors.Errors);
         }
 
-        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), clock, cancellationToken);
         if (file is null)
         {
             return refusal!.ToProblem();
@@ -126,7 +126,7 @@ internal static class AssessmentEndpoints
             return Problems.Invalid(errors.Errors);
         }
 
-        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), clock, cancellationToken);
         if (file is null)
         {
             return refusal!.ToProblem();
@@ -161,7 +161,7 @@ internal static class AssessmentEndpoints
             return Problems.Invalid(errors.Errors);
         }
 
-        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), clock, cancellationToken);
         if (file is null)
         {
             return refusal!.ToProblem();
@@ -190,7 +190,7 @@ internal static class AssessmentEndpoints
             return Problems.Invalid(errors.Errors);
         }
 
-        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), clock, cancellationToken);
         if (file is null)
         {
             return refusal!.ToProblem();

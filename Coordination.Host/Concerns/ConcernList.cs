@@ -22,7 +22,7 @@ namespace Coordination.Host.Concerns;
 /// concerns (thousands, not millions) are a few hundred bytes each. Concerns raised at the same
 /// moment keep one order (by id), so pages neither repeat nor skip a row.
 /// </remarks>
-public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHttpContextAccessor http)
+public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHttpContextAccessor http, TimeProvider clock)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
@@ -87,8 +87,9 @@ public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHtt
         var bases = (ids.Count == 0 ? [] : await db.Set<SharingBasis>().AsNoTracking().Where(b => ids.Contains(b.ConcernId)).ToListAsync(cancellationToken))
             .ToLookup(b => b.ConcernId);
 
+        var now = clock.GetUtcNow();
         var visible = rows
-            .Select(r => new CaseFile(r.Concern, r.State, [.. bases[r.Concern.Id]], viewer, ConcernAccess.For(viewer, r.Concern, bases[r.Concern.Id])))
+            .Select(r => new CaseFile(r.Concern, r.State, [.. bases[r.Concern.Id]], viewer, ConcernAccess.For(viewer, r.Concern, bases[r.Concern.Id], now), now))
             .Where(f => f.Access != ConcernAccessLevel.None)
             .Where(f => filter.Category is not { } category || f.Concern.Categories.Contains(category))
             .Select(f => new ConcernListItem(View(f, viewer)))
@@ -100,7 +101,7 @@ public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHtt
         {
             foreach (var item in page)
             {
-                audit.Record(CaseReadAudit.Of(FileOf(item, viewer), "case list", http));
+                audit.Record(CaseReadAudit.Of(FileOf(item, viewer, now), "case list", http));
             }
 
             await audit.SaveChangesAsync(cancellationToken);
@@ -115,8 +116,8 @@ public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHtt
             ViewerIsReporter = file.Concern.ReporterUserId == viewer.UserId,
         };
 
-    private static CaseFile FileOf(ConcernListItem item, CaseViewer viewer) =>
-        new(item.View.Concern, item.View.State, [.. item.View.LegalBases], viewer, item.View.Access);
+    private static CaseFile FileOf(ConcernListItem item, CaseViewer viewer, DateTimeOffset at) =>
+        new(item.View.Concern, item.View.State, [.. item.View.LegalBases], viewer, item.View.Access, at);
 
     /// <summary>
     /// The search looks only at what the row shows this viewer: the name (unless protected) and,

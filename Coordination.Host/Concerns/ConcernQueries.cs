@@ -15,7 +15,7 @@ namespace Coordination.Host.Concerns;
 /// path of the case for the API and the case page.
 /// </summary>
 /// <remarks>Every answer that shows the case is audited here, in one entry per read (issue 7).</remarks>
-public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, IHttpContextAccessor http)
+public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, IHttpContextAccessor http, TimeProvider clock)
 {
     public Task<Answer<ConcernView>> GetAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken) =>
         ReadAsync(id, viewer, "case view", Refused, file => ViewAsync(file, viewer, cancellationToken), cancellationToken);
@@ -37,7 +37,7 @@ public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, I
         Guid id, CaseViewer viewer, string what, Func<CaseFile?, CaseViewer, Refusal> refuse, Func<CaseFile, Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        var file = await CaseFile.LoadAsync(db, id, viewer, cancellationToken);
+        var file = await CaseFile.LoadAsync(db, id, viewer, clock, cancellationToken);
         if (file is null || file.Access == ConcernAccessLevel.None)
         {
             return refuse(file, viewer);

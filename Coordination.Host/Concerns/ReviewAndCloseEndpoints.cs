@@ -35,7 +35,7 @@ internal static class ReviewAndCloseEndpoints
             return Problems.Invalid(errors.Errors);
         }
 
-        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), clock, cancellationToken);
         if (file is null)
         {
             return refusal!.ToProblem();

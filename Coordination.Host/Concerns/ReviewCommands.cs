@@ -57,7 +57,7 @@ public sealed class ReviewCommands(CoordinationDbContext db, IPublishEndpoint bu
             return Refusal.Invalid(errors.Errors);
         }
 
-        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, viewer, cancellationToken);
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, viewer, clock, cancellationToken);
         if (file is null)
         {
             return refusal!;

@@ -30,7 +30,7 @@ internal static class SharingEndpoints
     internal static async Task<IResult> RecordAsync(
         Guid id, LegalBasisRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {
-        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), clock, cancellationToken);
         if (file is null)
         {
             return refusal!.ToProblem();
@@ -166,7 +166,7 @@ internal static class SharingEndpoints
     internal static async Task<IResult> WithdrawAsync(
         Guid id, Guid basisId, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, AuditTrail audit, CancellationToken cancellationToken)
     {
-        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), cancellationToken);
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), clock, cancellationToken);
         if (file is null)
         {
             return refusal!.ToProblem();

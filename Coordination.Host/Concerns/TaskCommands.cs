@@ -155,9 +155,9 @@ public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus,
     /// </summary>
     private async Task<Refusal?> SharingEndedAsync(AgencyTaskState task, CaseViewer viewer, CancellationToken cancellationToken)
     {
-        var file = await CaseFile.LoadAsync(db, task.ConcernId, viewer, cancellationToken);
+        var file = await CaseFile.LoadAsync(db, task.ConcernId, viewer, clock, cancellationToken);
         var shared = file is not null
-            && (file.Access == ConcernAccessLevel.Full || file.Bases.Any(b => b.InForce && b.AgencyIds.Contains(task.AgencyId)));
+            && (file.Access == ConcernAccessLevel.Full || file.SharingNow.Any(b => b.AgencyIds.Contains(task.AgencyId)));
         return shared
             ? null
             : Refusal.Conflict(

@@ -24,8 +24,8 @@ internal static class CaseReadAudit
     {
         ConcernAccessLevel.Full => "Social services of the municipality",
         ConcernAccessLevel.Reporter => "Reporter of the concern",
-        _ => string.Join("; ", file.Bases
-            .Where(b => b.InForce && b.AgencyIds.Intersect(file.Viewer.CaseAgencies(file.Concern.MunicipalityId)).Any())
+        _ => string.Join("; ", file.SharingNow
+            .Where(b => b.AgencyIds.Intersect(file.Viewer.CaseAgencies(file.Concern.MunicipalityId)).Any())
             .Select(Describe)),
     };
 

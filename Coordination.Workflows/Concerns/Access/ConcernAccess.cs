@@ -10,7 +10,11 @@ namespace Coordination.Workflows.Concerns.Access;
 /// </summary>
 public static class ConcernAccess
 {
-    public static ConcernAccessLevel For(CaseViewer viewer, Concern concern, IEnumerable<SharingBasis> bases)
+    /// <summary>
+    /// The viewer's access at <paramref name="at"/> (now): a consent past its last day shares
+    /// nothing, even before its end has been carried out.
+    /// </summary>
+    public static ConcernAccessLevel For(CaseViewer viewer, Concern concern, IEnumerable<SharingBasis> bases, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         ArgumentNullException.ThrowIfNull(concern);
@@ -20,7 +24,7 @@ public static class ConcernAccess
         }
 
         var agencies = viewer.CaseAgencies(concern.MunicipalityId);
-        if (SharedAgencies(bases).Intersect(agencies).Any())
+        if (bases.Where(b => b.AllowsSharingAt(at)).SelectMany(b => b.AgencyIds).Intersect(agencies).Any())
         {
             return ConcernAccessLevel.Shared;
         }
@@ -32,7 +36,7 @@ public static class ConcernAccess
     public static IReadOnlyList<Guid> SharedAgencies(IEnumerable<SharingBasis> bases) =>
         bases.Where(b => b.InForce).SelectMany(b => b.AgencyIds).Distinct().ToList();
 
-    /// <summary>Whether <paramref name="agencyId"/> was covered by a basis at <paramref name="at"/>.</summary>
+    /// <summary>Whether <paramref name="agencyId"/> was covered by a basis at <paramref name="at"/> (a consent until its end, even one not yet carried out).</summary>
     public static bool WasSharedWith(IEnumerable<SharingBasis> bases, Guid agencyId, DateTimeOffset at) =>
-        bases.Any(b => b.AgencyIds.Contains(agencyId) && b.RecordedAt <= at && (b.WithdrawnAt is null || at < b.WithdrawnAt));
+        bases.Any(b => b.AgencyIds.Contains(agencyId) && b.RecordedAt <= at && (b.WithdrawnAt is null || at < b.WithdrawnAt) && (b.EndsAt is null || at < b.EndsAt));
 }

@@ -57,7 +57,15 @@ public sealed class SharingBasis : Persistence.IVersionedRecord
 
     public Guid? WithdrawnByUserId { get; set; }
 
+    /// <summary>Not ended by a record: not withdrawn, and a consent's end not yet carried out (<see cref="ConsentEnd"/>).</summary>
     public bool InForce => WithdrawnAt is null;
+
+    /// <summary>
+    /// Whether the basis allows sharing at <paramref name="at"/>: in force and, for a consent valid
+    /// until a date, before its end. A consent past its end allows nothing even while its end is
+    /// still to be carried out (its timer's message not yet consumed), so an access decision asks this.
+    /// </summary>
+    public bool AllowsSharingAt(DateTimeOffset at) => InForce && (EndsAt is null || at < EndsAt);
 
     /// <summary>Ended because its validity ran out, not withdrawn by someone (<see cref="ConsentEnd"/>).</summary>
     public bool Expired => WithdrawnAt is not null && WithdrawnByUserId is null && WithdrawnAt == EndsAt;

@@ -6,6 +6,8 @@ using Coordination.Workflows.Audit;
 using Coordination.Workflows.Concerns.Sharing;
 using Coordination.Workflows.Concerns.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using static Coordination.Host.Tests.Concerns.Caseworkers;
 
 namespace Coordination.Host.Tests.Concerns;
@@ -67,6 +69,43 @@ public sealed class ConsentValidityTests
         Assert.Equal(ConsentEnd.Actor, entry.Actor);
         Assert.Contains(basisId.ToString(), entry.Basis, StringComparison.Ordinal);
         Assert.False(await host.WithDatabaseAsync(db => db.Set<ConsentEndState>().AnyAsync(s => s.CorrelationId == basisId)));
+    }
+
+    /// <summary>
+    /// The end is carried out by a timer's message; until that is consumed (moments, or the
+    /// start-up after downtime) the basis is still recorded as in force. Reads and actions decide
+    /// from the clock, so the police see nothing and can do nothing from the first second after.
+    /// </summary>
+    [Fact]
+    public async Task A_consent_past_its_last_day_shares_nothing_before_its_end_is_carried_out()
+    {
+        await using var host = EmbeddedHostFactory.OnSqliteAndInMemory(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        var basisId = (await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/legal-bases", ValidUntil("2026-11-25", "Police"), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var task = (await users.WaitForTaskAsync(Police, id, "JointWork")).GetProperty("id").GetGuid();
+        await Poll.UntilAsync(
+            () => host.WithDatabaseAsync(db => db.Set<ConsentEndState>().AnyAsync(s => s.CorrelationId == basisId)), started => started, WorkflowWait, "the consent's end scheduled", host.Clock.TickSecond);
+
+        // The timers held back, as while the host is down: the end is due but not carried out.
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Standby();
+        host.Clock.AdvanceTo(EndOf25November + TimeSpan.FromSeconds(1));
+        Assert.Null(await host.WithDatabaseAsync(db => db.Set<SharingBasis>().Where(b => b.Id == basisId).Select(b => b.WithdrawnAt).SingleAsync()));
+
+        using (var read = await users.GetAsync(Police, $"/api/concerns/{id}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        }
+
+        Assert.DoesNotContain(id, (await users.GetJsonAsync(Police, "/api/concerns")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+        var accepted = await users.PostJsonAsync(Police, $"/api/tasks/{task}/accept", new { }, HttpStatusCode.Conflict);
+        Assert.Equal("Sharing ended", accepted.GetProperty("title").GetString());
+
+        // Social services still see the consent as it stands, and the end follows when the timers run.
+        await scheduler.Start();
+        await users.WaitForConcernAsync(
+            id, c => c.GetProperty("legalBases").EnumerateArray().Single().GetProperty("expired").GetBoolean(), "the consent ended");
     }
 
     [Fact]
