@@ -110,6 +110,7 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
         Add("Inspections", "RoundsPlanned", rounds.Count);
         Add("Inspections", "RoundsDone", rounds.Count(r => r.Status == RoundStatus.Done));
         Add("Inspections", "JointRounds", rounds.Count(r => r.IsJoint));
+        Add("Inspections", "RoundsWithoutPolice", rounds.Count(r => !r.WithPolice && r.GoesAhead));
         Add("Inspections", "Visits", visits.Count);
         Add("Inspections", "Remarks", visits.Sum(v => v.Entries.Count(e => e.Result == ChecklistResult.Remark)));
         foreach (var kind in visits.SelectMany(v => v.Entries).Where(e => e.Result == ChecklistResult.Remark).GroupBy(e => e.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))

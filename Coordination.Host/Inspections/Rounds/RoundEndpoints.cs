@@ -21,6 +21,7 @@ internal static class RoundEndpoints
         rounds.MapGet("/", ListAsync);
         rounds.MapGet("/{id:guid}", GetAsync);
         rounds.MapPut("/{id:guid}/schedule", ReplanAsync);
+        rounds.MapPost("/{id:guid}/without-police", GoWithoutPoliceAsync);
         inspections.MapGet("/joint-rounds", JointRoundsAsync).WithTags("Inspections: rounds");
     }
 
@@ -56,7 +57,8 @@ internal static class RoundEndpoints
             }
         }
 
-        var participants = new List<AgencyKind> { AgencyKind.Police };
+        var withPolice = request.WithPolice ?? true;
+        var participants = withPolice ? new List<AgencyKind> { AgencyKind.Police } : [];
         var optional = request.OptionalParticipants ?? [];
         var optionalAt = new Dictionary<AgencyKind, int>();
         for (var i = 0; i < optional.Count; i++)
@@ -65,7 +67,7 @@ internal static class RoundEndpoints
             {
                 if (kind is not (AgencyKind.RescueService or AgencyKind.TaxAgency))
                 {
-                    errors.Add($"optionalParticipants[{i}]", "Optional participants are RescueService and TaxAgency; the police always take part.");
+                    errors.Add($"optionalParticipants[{i}]", "Optional participants are RescueService and TaxAgency; the police take part unless the round is planned without them (withPolice: false).");
                 }
                 else if (!participants.Contains(kind))
                 {
@@ -86,7 +88,7 @@ internal static class RoundEndpoints
             }
             else
             {
-                errors.Add("municipalityId", "The police always take part, and the municipality has no Police agency in the service to ask.");
+                errors.Add("municipalityId", "A joint round asks the police, and the municipality has no Police agency in the service to ask; plan it without them (withPolice: false) to go alone.");
             }
         }
 
@@ -105,6 +107,8 @@ internal static class RoundEndpoints
             StartsAt = t.StartsAt,
             PlannedAt = now,
             PlannedBy = user.UserId(),
+            WithPolice = withPolice,
+            Status = withPolice ? RoundStatus.AwaitingPolice : RoundStatus.Confirmed,
         };
         round.VenueIds.AddRange(venueIds);
         round.Participants.AddRange(participants);
@@ -181,8 +185,52 @@ internal static class RoundEndpoints
         round.EveningStart = t.Start;
         round.EveningEnd = t.End;
         round.StartsAt = t.StartsAt;
-        round.Status = RoundStatus.AwaitingPolice;
+        round.Status = round.WithPolice ? RoundStatus.AwaitingPolice : RoundStatus.Confirmed;
         await RoundParticipation.RequestAsync(round, db, publish, now);
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(await RoundViews.ForLicensingAsync(round, db));
+    }
+
+    /// <summary>
+    /// The round goes ahead without the police, after they declined, proposed another evening or
+    /// have not answered: their open request and the task to plan the round again end, the other
+    /// participants' requests stand, visits may be recorded, and the round does not count as joint.
+    /// The reason is kept on the round.
+    /// </summary>
+    internal static async Task<IResult> GoWithoutPoliceAsync(
+        Guid id, WithoutPoliceRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
+    {
+        var round = await db.Set<InspectionRound>().FirstOrDefaultAsync(r => r.Id == id);
+        if (round is null || !user.IsLicensing(round.MunicipalityId))
+        {
+            return InspectionProblems.NotFound("Round");
+        }
+
+        if (!round.WithPolice)
+        {
+            return InspectionProblems.Conflict("Already without the police", "The round already goes ahead without the police.");
+        }
+
+        if (round.GoesAhead)
+        {
+            return InspectionProblems.Conflict("The police take part", "The police accepted: the round is a joint round. Plan it again to change its evening.");
+        }
+
+        var errors = new ValidationErrors();
+        var reason = errors.Required("reason", request?.Reason?.Trim());
+        errors.MaxLength("reason", reason, InspectionRound.WithoutPoliceReasonMaxLength);
+        if (errors.Any)
+        {
+            return errors.Problem();
+        }
+
+        var now = clock.GetUtcNow();
+        var tasks = await db.Set<InspectionTask>().Where(k => k.RoundId == id).ToListAsync();
+        await RoundParticipation.CancelOpenAsync(tasks.Where(t => t.AgencyKind == AgencyKind.Police || t.Kind == InspectionTaskKind.ReplanRound), publish, now);
+        round.WithPolice = false;
+        round.WithoutPoliceReason = reason;
+        round.Participants.Remove(AgencyKind.Police);
+        round.Status = RoundStatus.Confirmed;
         await db.SaveChangesAsync();
         return TypedResults.Ok(await RoundViews.ForLicensingAsync(round, db));
     }
@@ -207,15 +255,17 @@ internal static class RoundEndpoints
             .Where(r => r.MunicipalityId == municipalityId && r.Date >= from && r.Date <= to)
             .ToListAsync();
         var settings = await db.InspectionSettingsForAsync(municipalityId);
-        var done = rounds.Count(r => r.Status == RoundStatus.Done);
-        var confirmed = rounds.Count(r => r.Status == RoundStatus.Confirmed);
+        var joint = rounds.Where(r => r.WithPolice).ToList();
+        var done = joint.Count(r => r.Status == RoundStatus.Done);
+        var confirmed = joint.Count(r => r.Status == RoundStatus.Confirmed);
         return TypedResults.Ok(new
         {
             year,
             promised = settings.YearlyJointRoundPromise,
             done,
             confirmed,
-            planned = rounds.Count,
+            planned = joint.Count,
+            withoutPolice = rounds.Count(r => !r.WithPolice),
             remainingToPromise = Math.Max(0, settings.YearlyJointRoundPromise - done),
         });
     }

@@ -27,6 +27,8 @@ internal static class RoundViews
             round.StartsAt,
             status = round.Status.ToString(),
             round.IsJoint,
+            round.WithPolice,
+            round.WithoutPoliceReason,
             participants = round.Participants.Select(p => p.ToString()).ToList(),
             venues = venues.Select(v => new { v.Id, v.Name, v.Address, v.PostalTown, visitId = visits.FirstOrDefault(x => x.VenueId == v.Id)?.Id }).ToList(),
             participation = tasks.Where(t => t.Kind == InspectionTaskKind.TakePartInRound).OrderBy(t => t.CreatedAt).Select(t => new

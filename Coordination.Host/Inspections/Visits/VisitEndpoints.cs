@@ -48,9 +48,9 @@ internal static class VisitEndpoints
         }
 
         var errors = new ValidationErrors();
-        if (!round.IsJoint)
+        if (!round.GoesAhead)
         {
-            errors.Add("roundId", $"The round is {round.Status}: visits are recorded only for a round the police have accepted.");
+            errors.Add("roundId", $"The round is {round.Status}: visits are recorded only for a round the police have accepted, or one that goes ahead without them.");
         }
 
         Venue? venue = null;

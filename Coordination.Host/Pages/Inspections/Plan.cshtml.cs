@@ -36,7 +36,7 @@ public sealed class PlanModel(
             return NotFound();
         }
 
-        var request = new PlanRoundRequest(Choice.Selected, Input.Date, Input.EveningStart, Input.EveningEnd, Input.VenueIds, Input.OptionalParticipants);
+        var request = new PlanRoundRequest(Choice.Selected, Input.Date, Input.EveningStart, Input.EveningEnd, Input.VenueIds, Input.OptionalParticipants, Input.WithPolice);
         var outcome = Read(await RoundEndpoints.PlanAsync(request, User, db, publish, clock));
         if (outcome.Succeeded)
         {
@@ -68,5 +68,8 @@ public sealed class PlanModel(
         public List<Guid> VenueIds { get; set; } = [];
 
         public List<string> OptionalParticipants { get; set; } = [];
+
+        /// <summary>A joint round (the default), or the licensing unit's own, without the police.</summary>
+        public bool WithPolice { get; set; } = true;
     }
 }

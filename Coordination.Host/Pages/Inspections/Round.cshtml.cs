@@ -30,6 +30,9 @@ public sealed class RoundModel(
     [BindProperty]
     public ReplanInput Replan { get; set; } = new();
 
+    [BindProperty]
+    public WithoutPoliceInput WithoutPolice { get; set; } = new();
+
     public JsonElement Round { get; private set; }
 
     /// <summary>The licensing unit's view (with participation), not a participant's.</summary>
@@ -63,6 +66,27 @@ public sealed class RoundModel(
         else if (!outcome.NotFound)
         {
             Problem = text["Round.ReplanConflict"];
+        }
+
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    /// <summary>The round goes ahead without the police, with the reason why.</summary>
+    public async Task<IActionResult> OnPostWithoutPoliceAsync()
+    {
+        var outcome = Read(await RoundEndpoints.GoWithoutPoliceAsync(Id, new WithoutPoliceRequest(WithoutPolice.Reason), User, db, publish, clock));
+        if (outcome.Succeeded)
+        {
+            return RedirectToPage(new { id = Id });
+        }
+
+        if (outcome.Errors.Count > 0)
+        {
+            ApiErrors.AddTo(ModelState, outcome, text, prefix: "WithoutPolice");
+        }
+        else if (!outcome.NotFound)
+        {
+            Problem = text["Round.WithoutPoliceConflict"];
         }
 
         return await LoadAsync() ? Page() : NotFound();
@@ -111,6 +135,12 @@ public sealed class RoundModel(
         public string? EveningStart { get; set; } = "20:00";
 
         public string? EveningEnd { get; set; } = "02:00";
+    }
+
+    /// <summary>Why the round goes ahead without the police.</summary>
+    public sealed class WithoutPoliceInput
+    {
+        public string? Reason { get; set; }
     }
 
     /// <summary>A participant's answer: a reason when declining, another evening when proposing one.</summary>

@@ -37,6 +37,21 @@ public sealed class InspectionRound : Persistence.IVersionedRecord
 
     public Guid PlannedBy { get; set; }
 
+    /// <summary>
+    /// Planned with the police (the default), or without them: planned so from the start, or gone
+    /// ahead without them after they declined or did not answer (<see cref="WithoutPoliceReason"/>).
+    /// A round without the police is the licensing unit's own; it is not a joint round.
+    /// </summary>
+    public bool WithPolice { get; set; } = true;
+
+    /// <summary>Why the round goes ahead without the police, when it was planned with them.</summary>
+    public string? WithoutPoliceReason { get; set; }
+
+    public const int WithoutPoliceReasonMaxLength = 1000;
+
+    /// <summary>Whether visits may be recorded: the police accepted, or the round goes ahead without them.</summary>
+    public bool GoesAhead => Status is RoundStatus.Confirmed or RoundStatus.Done;
+
     /// <summary>Joint with the police (samordnad tillsyn) once they accepted.</summary>
-    public bool IsJoint => Status is RoundStatus.Confirmed or RoundStatus.Done;
+    public bool IsJoint => WithPolice && GoesAhead;
 }

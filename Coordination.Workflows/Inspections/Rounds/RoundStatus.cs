@@ -6,7 +6,7 @@ public enum RoundStatus
     /// <summary>Planned; the police have not yet accepted.</summary>
     AwaitingPolice = 1,
 
-    /// <summary>The police accepted: the round goes ahead and visits may be recorded.</summary>
+    /// <summary>The police accepted, or the round goes ahead without them: visits may be recorded.</summary>
     Confirmed = 2,
 
     /// <summary>The police declined or proposed another time: the licensing officer plans it again.</summary>

@@ -93,6 +93,8 @@ internal static class WriteCases
                 eveningStart = "21:00",
                 eveningEnd = "01:00",
             })),
+        new("POST /api/inspections/rounds/{id:guid}/without-police", LicensingUnit + ", before the police accept", WriteOracle.Licensing,
+            async w => new WriteTarget($"/api/inspections/rounds/{await w.RoundAsync()}/without-police", new { reason = "No patrol is free that evening" })),
         new("POST /api/inspections/rounds/{roundId:guid}/visits", LicensingUnit + ", a round the police accepted", WriteOracle.Licensing,
             async w =>
             {
