@@ -38,6 +38,7 @@ internal static class CoordinationHostBuilder
         services.AddCoordinationHealthChecks();
         services.AddProblemDetails();
         services.AddConcernQueriesAndCommands();
+        services.AddInspections();
         services.AddScoped<Coordination.Host.FollowUp.FollowUpReportQuery>();
         services.AddCoordinationWebUi();
         builder.AddCoordinationSecurity();

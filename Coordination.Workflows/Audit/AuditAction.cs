@@ -3,7 +3,10 @@ namespace Coordination.Workflows.Audit;
 /// <summary>What an audit entry records (DOMAIN.md, "Information sharing"; issue 7).</summary>
 public enum AuditAction
 {
-    /// <summary>Personal data was shown to a user: a concern, its chronology, a task about a young person.</summary>
+    /// <summary>
+    /// Personal data was shown to a user: a concern, its chronology, a task about a young person;
+    /// a venue of the register (the licensee), a visit or its protocol, a round, a supervision case.
+    /// </summary>
     PersonalDataRead = 1,
 
     /// <summary>A concern was disclosed to another agency under a recorded legal basis.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Coordination.Host.Security.Audit;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections;
 using Coordination.Workflows.Inspections.Rounds;
@@ -141,7 +142,8 @@ internal static class RoundEndpoints
         }).ToList());
     }
 
-    internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
+    /// <summary>A round shows its venues (names and addresses): each read is audited, the list of rounds (dates and counts) is not.</summary>
+    internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, InspectionReadAudit audit)
     {
         var round = await db.Set<InspectionRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id);
         if (round is null)
@@ -151,11 +153,18 @@ internal static class RoundEndpoints
 
         if (user.IsLicensing(round.MunicipalityId))
         {
+            await audit.ReadAsync(InspectionRead.RoundByLicensing(round));
             return TypedResults.Ok(await RoundViews.ForLicensingAsync(round, db));
         }
 
         var mine = user.ParticipatingAgencies(round.MunicipalityId).Where(round.Participants.Contains).ToList();
-        return mine.Count == 0 ? InspectionProblems.NotFound("Round") : TypedResults.Ok(await RoundViews.ForParticipantAsync(round, mine, db));
+        if (mine.Count == 0)
+        {
+            return InspectionProblems.NotFound("Round");
+        }
+
+        await audit.ReadAsync(InspectionRead.RoundByParticipant(round, mine));
+        return TypedResults.Ok(await RoundViews.ForParticipantAsync(round, mine, db));
     }
 
     internal static async Task<IResult> ReplanAsync(

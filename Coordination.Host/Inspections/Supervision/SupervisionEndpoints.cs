@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Coordination.Contracts.Inspections;
 using Coordination.Host.Inspections.Visits;
+using Coordination.Host.Security.Audit;
 using Coordination.Workflows.Inspections;
 using Coordination.Workflows.Inspections.Risk;
 using Coordination.Workflows.Inspections.Settings;
@@ -33,19 +34,28 @@ internal static class SupervisionEndpoints
         cases.MapPost("/{id:guid}/close", CloseAsync);
     }
 
-    internal static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db, InspectionReadAudit audit)
     {
         if (!user.IsLicensing(municipalityId))
         {
             return TypedResults.Ok(Array.Empty<object>());
         }
 
-        var cases = await db.Set<SupervisionCase>().AsNoTracking().Where(c => c.MunicipalityId == municipalityId).ToListAsync();
-        return TypedResults.Ok(cases.OrderBy(c => c.OpenedAt).Select(SupervisionView.From).ToList());
+        var cases = (await db.Set<SupervisionCase>().AsNoTracking().Where(c => c.MunicipalityId == municipalityId).ToListAsync()).OrderBy(c => c.OpenedAt).ToList();
+        await audit.ListedAsync(cases.Select(c => InspectionRead.SupervisionCase(c, "supervision case list")));
+        return TypedResults.Ok(cases.Select(SupervisionView.From).ToList());
     }
 
-    internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db) =>
-        await VisibleAsync(db, id, user) is { } supervision ? TypedResults.Ok(SupervisionView.From(supervision)) : InspectionProblems.NotFound("Supervision case");
+    internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, InspectionReadAudit audit)
+    {
+        if (await VisibleAsync(db, id, user) is not { } supervision)
+        {
+            return InspectionProblems.NotFound("Supervision case");
+        }
+
+        await audit.ReadAsync(InspectionRead.SupervisionCase(supervision));
+        return TypedResults.Ok(SupervisionView.From(supervision));
+    }
 
     internal static async Task<IResult> CommunicateAsync(
         Guid id, KommuniceringRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)

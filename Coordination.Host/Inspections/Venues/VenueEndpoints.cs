@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Coordination.Host.Security.Audit;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Inspections.Risk;
 using Coordination.Workflows.Inspections.Rounds;
@@ -64,24 +65,28 @@ internal static class VenueEndpoints
         return TypedResults.Created($"/api/inspections/venues/{venue.Id}", VenueView.From(venue));
     }
 
-    internal static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db, InspectionReadAudit audit)
     {
         if (!user.IsLicensing(municipalityId))
         {
             return TypedResults.Ok(Array.Empty<VenueView>());
         }
 
-        var venues = await db.Set<Venue>().AsNoTracking().Where(v => v.MunicipalityId == municipalityId).ToListAsync();
-        return TypedResults.Ok(venues.OrderBy(v => v.Name, StringComparer.CurrentCulture).Select(VenueView.From).ToList());
+        var venues = (await db.Set<Venue>().AsNoTracking().Where(v => v.MunicipalityId == municipalityId).ToListAsync())
+            .OrderBy(v => v.Name, StringComparer.CurrentCulture)
+            .ToList();
+        await audit.ListedAsync(venues.Select(v => InspectionRead.Venue(v, "venue list")));
+        return TypedResults.Ok(venues.Select(VenueView.From).ToList());
     }
 
-    internal static async Task<IResult> GetAsync(Guid id, HttpContext http, CoordinationDbContext db)
+    internal static async Task<IResult> GetAsync(Guid id, HttpContext http, CoordinationDbContext db, InspectionReadAudit audit)
     {
         if (await db.VisibleVenueAsync(id, http.User) is not { } venue)
         {
             return InspectionProblems.NotFound("Venue");
         }
 
+        await audit.ReadAsync(InspectionRead.Venue(venue));
         var view = VenueView.From(venue);
         http.Response.Headers.ETag = view.ETag;
         return TypedResults.Ok(view);
@@ -178,13 +183,14 @@ internal static class VenueEndpoints
         return TypedResults.NoContent();
     }
 
-    internal static async Task<IResult> HistoryAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> HistoryAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, InspectionReadAudit audit)
     {
-        if (await db.VisibleVenueAsync(id, user) is null)
+        if (await db.VisibleVenueAsync(id, user) is not { } venue)
         {
             return InspectionProblems.NotFound("Venue");
         }
 
+        await audit.ReadAsync(InspectionRead.VenueHistory(venue));
         var entries = await db.Set<VenueHistoryEntry>().AsNoTracking().Where(e => e.VenueId == id).ToListAsync();
         return TypedResults.Ok(entries.OrderBy(e => e.At).Select(e => new
         {
@@ -197,20 +203,21 @@ internal static class VenueEndpoints
         }));
     }
 
-    internal static async Task<IResult> RiskAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    internal static async Task<IResult> RiskAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock, InspectionReadAudit audit)
     {
         if (await db.VisibleVenueAsync(id, user) is not { } venue)
         {
             return InspectionProblems.NotFound("Venue");
         }
 
+        await audit.ReadAsync(InspectionRead.VenueRisk(venue));
         var history = await db.Set<VenueHistoryEntry>().AsNoTracking().Where(e => e.VenueId == id).ToListAsync();
         var settings = await db.InspectionSettingsForAsync(venue.MunicipalityId);
         return TypedResults.Ok(RiskAssessment.Score(venue, history, settings, clock.GetUtcNow()));
     }
 
     /// <summary>All venues of a municipality, highest risk first: what a round is planned from.</summary>
-    internal static async Task<IResult> RankingAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    internal static async Task<IResult> RankingAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock, InspectionReadAudit audit)
     {
         if (!user.IsLicensing(municipalityId))
         {
@@ -222,6 +229,7 @@ internal static class VenueEndpoints
             .ToLookup(e => e.VenueId);
         var settings = await db.InspectionSettingsForAsync(municipalityId);
         var now = clock.GetUtcNow();
+        await audit.ListedAsync(venues.Select(InspectionRead.Ranked));
         return TypedResults.Ok(venues
             .Select(v => RiskAssessment.Score(v, history[v.Id].ToList(), settings, now))
             .OrderByDescending(s => s.Score)

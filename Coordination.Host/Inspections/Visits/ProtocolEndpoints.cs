@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Coordination.Host.Pages.Inspections;
+using Coordination.Host.Security.Audit;
 using Coordination.Contracts.Inspections;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections.Rounds;
@@ -17,7 +18,8 @@ namespace Coordination.Host.Inspections.Visits;
 /// <summary>The protocol of a visit: read as a printable page, and marked as sent to the licensee.</summary>
 internal static class ProtocolEndpoints
 {
-    public static async Task<IResult> ViewAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, IStringLocalizer<InspectionsResource> text)
+    public static async Task<IResult> ViewAsync(
+        Guid id, ClaimsPrincipal user, CoordinationDbContext db, IStringLocalizer<InspectionsResource> text, InspectionReadAudit audit)
     {
         var visit = await db.Set<Visit>().AsNoTracking().Include(v => v.Entries).FirstOrDefaultAsync(v => v.Id == id);
         if (visit is null || !user.IsLicensing(visit.MunicipalityId))
@@ -25,6 +27,7 @@ internal static class ProtocolEndpoints
             return InspectionProblems.NotFound("Visit");
         }
 
+        await audit.ReadAsync(InspectionRead.Protocol(visit));
         var venue = await db.Set<Venue>().AsNoTracking().FirstAsync(v => v.Id == visit.VenueId);
         var round = await db.Set<InspectionRound>().AsNoTracking().FirstAsync(r => r.Id == visit.RoundId);
         var municipality = await db.Municipalities.AsNoTracking().Where(m => m.Id == visit.MunicipalityId).Select(m => m.Name).FirstAsync();

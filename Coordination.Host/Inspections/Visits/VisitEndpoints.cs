@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Coordination.Contracts.Inspections;
 using Coordination.Host.Inspections.Rounds;
 using Coordination.Host.Inspections.Supervision;
+using Coordination.Host.Security.Audit;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections;
 using Coordination.Workflows.Inspections.Rounds;
@@ -185,7 +186,7 @@ internal static class VisitEndpoints
         return TypedResults.Created($"/api/inspections/visits/{visit.Id}", VisitViews.ForLicensing(visit, venue));
     }
 
-    internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db)
+    internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, InspectionReadAudit audit)
     {
         var visit = await db.Set<Visit>().AsNoTracking().Include(v => v.Entries).FirstOrDefaultAsync(v => v.Id == id);
         if (visit is null)
@@ -196,11 +197,18 @@ internal static class VisitEndpoints
         var venue = await db.Set<Venue>().AsNoTracking().FirstAsync(v => v.Id == visit.VenueId);
         if (user.IsLicensing(visit.MunicipalityId))
         {
+            await audit.ReadAsync(InspectionRead.VisitByLicensing(visit));
             return TypedResults.Ok(VisitViews.ForLicensing(visit, venue));
         }
 
         var round = await db.Set<InspectionRound>().AsNoTracking().FirstAsync(r => r.Id == visit.RoundId);
         var mine = user.ParticipatingAgencies(visit.MunicipalityId).Where(round.Participants.Contains).ToList();
-        return mine.Count == 0 ? InspectionProblems.NotFound("Visit") : TypedResults.Ok(VisitViews.ForParticipant(visit, venue, mine));
+        if (mine.Count == 0)
+        {
+            return InspectionProblems.NotFound("Visit");
+        }
+
+        await audit.ReadAsync(InspectionRead.VisitByParticipant(visit, mine));
+        return TypedResults.Ok(VisitViews.ForParticipant(visit, venue, mine));
     }
 }

@@ -161,14 +161,14 @@ public sealed class CaseModel(
 
     private async Task<bool> LoadAsync()
     {
-        var outcome = Read(await SupervisionEndpoints.GetAsync(Id, User, db));
+        var outcome = Read(await SupervisionEndpoints.GetAsync(Id, User, db, ReadAudit));
         if (!outcome.Succeeded)
         {
             return false;
         }
 
         Case = outcome.Body;
-        Venue = Read(await VenueEndpoints.GetAsync(Case.Id("venueId"), HttpContext, db)).Body;
+        Venue = Read(await VenueEndpoints.GetAsync(Case.Id("venueId"), HttpContext, db, ReadAudit)).Body;
         await ChooseAsync(Case.Id("municipalityId"), db);
         return true;
     }

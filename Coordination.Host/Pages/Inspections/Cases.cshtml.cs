@@ -42,8 +42,8 @@ public sealed class CasesModel(CoordinationDbContext db, IStringLocalizer<Inspec
             return NotFound();
         }
 
-        var all = Read(await SupervisionEndpoints.ListAsync(Choice.Selected, User, db)).Body.Items();
-        VenueNames = Read(await VenueEndpoints.ListAsync(Choice.Selected, User, db)).Body.Items().ToDictionary(v => v.Id(), v => v.Text("name"));
+        var all = Read(await SupervisionEndpoints.ListAsync(Choice.Selected, User, db, ReadAudit)).Body.Items();
+        VenueNames = Read(await VenueEndpoints.ListAsync(Choice.Selected, User, db, ReadAudit)).Body.Items().ToDictionary(v => v.Id(), v => v.Text("name"));
         Total = all.Count;
         Status = string.IsNullOrEmpty(Status) ? "open" : Status;
         if (Status is not ("open" or "all") && !Statuses.Contains(Status))
@@ -64,6 +64,9 @@ public sealed class CasesModel(CoordinationDbContext db, IStringLocalizer<Inspec
             .Where(c => search.Length == 0 || VenueNames.GetValueOrDefault(c.Id("venueId"), "").Contains(search, StringComparison.CurrentCultureIgnoreCase))
             .Reverse()
             .ToList();
+
+        // A row names its venue; the venues' register details are not shown, so only the cases are audited.
+        ReadAudit.Showing(Cases.Select(c => c.Id()));
         return Page();
     }
 }

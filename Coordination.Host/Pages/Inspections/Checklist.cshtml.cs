@@ -113,8 +113,9 @@ public sealed class ChecklistModel(
 
     private async Task<bool> LoadAsync()
     {
-        var round = Read(await RoundEndpoints.GetAsync(RoundId, User, db));
-        var venue = Read(await VenueEndpoints.GetAsync(VenueId, HttpContext, db));
+        // The venue first: the page is its checklist, and its load is audited under the venue.
+        var venue = Read(await VenueEndpoints.GetAsync(VenueId, HttpContext, db, ReadAudit));
+        var round = Read(await RoundEndpoints.GetAsync(RoundId, User, db, ReadAudit));
         if (!round.Succeeded || !venue.Succeeded)
         {
             return false;

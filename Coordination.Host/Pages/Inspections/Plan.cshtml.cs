@@ -52,7 +52,7 @@ public sealed class PlanModel(
         await ChooseAsync(MunicipalityId, db);
         if (IsLicensing)
         {
-            Ranking = Read(await VenueEndpoints.RankingAsync(Choice.Selected, User, db, clock)).Body.Items();
+            Ranking = Read(await VenueEndpoints.RankingAsync(Choice.Selected, User, db, clock, ReadAudit)).Body.Items();
         }
     }
 

@@ -24,15 +24,15 @@ public sealed class ProtocolModel(CoordinationDbContext db, IStringLocalizer<Ins
     public async Task<IActionResult> OnGetAsync()
     {
         // The protocol handler decides who may read it (the licensing unit); the page draws it with its own print stylesheet.
-        var protocol = Read(await ProtocolEndpoints.ViewAsync(Id, User, db, text));
+        var protocol = Read(await ProtocolEndpoints.ViewAsync(Id, User, db, text, ReadAudit));
         if (!protocol.Succeeded)
         {
             return NotFound();
         }
 
-        Visit = Read(await VisitEndpoints.GetAsync(Id, User, db)).Body;
-        Venue = Read(await VenueEndpoints.GetAsync(Visit.Id("venueId"), HttpContext, db)).Body;
-        Round = Read(await RoundEndpoints.GetAsync(Visit.Id("roundId"), User, db)).Body;
+        Visit = Read(await VisitEndpoints.GetAsync(Id, User, db, ReadAudit)).Body;
+        Venue = Read(await VenueEndpoints.GetAsync(Visit.Id("venueId"), HttpContext, db, ReadAudit)).Body;
+        Round = Read(await RoundEndpoints.GetAsync(Visit.Id("roundId"), User, db, ReadAudit)).Body;
         await ChooseAsync(Venue.Id("municipalityId"), db);
         return Page();
     }

@@ -116,7 +116,7 @@ public sealed class RoundModel(
     private async Task<bool> LoadAsync()
     {
         Answered = Request.Query["answered"];
-        var outcome = Read(await RoundEndpoints.GetAsync(Id, User, db));
+        var outcome = Read(await RoundEndpoints.GetAsync(Id, User, db, ReadAudit));
         if (!outcome.Succeeded)
         {
             return false;

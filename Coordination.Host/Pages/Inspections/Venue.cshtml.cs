@@ -34,7 +34,7 @@ public sealed class VenueModel(CoordinationDbContext db, TimeProvider clock, ISt
         Saved = Request.Query.ContainsKey("saved");
         if (Id is { } id)
         {
-            var venue = Read(await VenueEndpoints.GetAsync(id, HttpContext, db));
+            var venue = Read(await VenueEndpoints.GetAsync(id, HttpContext, db, ReadAudit));
             if (!venue.Succeeded)
             {
                 return NotFound();
@@ -97,7 +97,7 @@ public sealed class VenueModel(CoordinationDbContext db, TimeProvider clock, ISt
             // Show what is stored now: the officer makes the change again on that version.
             Stale = true;
             ModelState.Clear();
-            Input = VenueInput.From(Read(await VenueEndpoints.GetAsync(changed, HttpContext, db)).Body);
+            Input = VenueInput.From(Read(await VenueEndpoints.GetAsync(changed, HttpContext, db, ReadAudit)).Body);
         }
         else if (outcome.NotFound)
         {

@@ -23,15 +23,15 @@ public sealed class VenueHistoryModel(CoordinationDbContext db, TimeProvider clo
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var venue = Read(await VenueEndpoints.GetAsync(Id, HttpContext, db));
+        var venue = Read(await VenueEndpoints.GetAsync(Id, HttpContext, db, ReadAudit));
         if (!venue.Succeeded)
         {
             return NotFound();
         }
 
         Venue = venue.Body;
-        Risk = Read(await VenueEndpoints.RiskAsync(Id, User, db, clock)).Body;
-        History = Read(await VenueEndpoints.HistoryAsync(Id, User, db)).Body.Items().Reverse().ToList();
+        Risk = Read(await VenueEndpoints.RiskAsync(Id, User, db, clock, ReadAudit)).Body;
+        History = Read(await VenueEndpoints.HistoryAsync(Id, User, db, ReadAudit)).Body.Items().Reverse().ToList();
         await ChooseAsync(Venue.Id("municipalityId"), db);
         return Page();
     }

@@ -30,7 +30,7 @@ public sealed class VenuesModel(CoordinationDbContext db) : InspectionPage
             return NotFound();
         }
 
-        var all = Read(await VenueEndpoints.ListAsync(Choice.Selected, User, db)).Body.Items();
+        var all = Read(await VenueEndpoints.ListAsync(Choice.Selected, User, db, ReadAudit)).Body.Items();
         Total = all.Count;
         var search = Search?.Trim() ?? "";
         Venues = all
@@ -39,6 +39,7 @@ public sealed class VenuesModel(CoordinationDbContext db) : InspectionPage
                     .Any(t => t.Contains(search, StringComparison.CurrentCultureIgnoreCase)))
             .Where(v => string.IsNullOrEmpty(Kind) || v.Texts("licenceKinds").Contains(Kind))
             .ToList();
+        ReadAudit.Showing(Venues.Select(v => v.Id()));
         return Page();
     }
 }

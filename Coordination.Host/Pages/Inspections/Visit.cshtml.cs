@@ -74,7 +74,7 @@ public sealed class VisitModel(CoordinationDbContext db, IPublishEndpoint publis
 
     private async Task<bool> LoadAsync()
     {
-        var outcome = Read(await VisitEndpoints.GetAsync(Id, User, db));
+        var outcome = Read(await VisitEndpoints.GetAsync(Id, User, db, ReadAudit));
         if (!outcome.Succeeded)
         {
             return false;

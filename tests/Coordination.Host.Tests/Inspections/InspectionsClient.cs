@@ -48,6 +48,15 @@ internal sealed class InspectionsClient(EmbeddedHostFactory host, string email) 
             .GetProperty("municipalityId").GetGuid();
     }
 
+    /// <summary>A browser signed in with the cookie, for the inspection pages.</summary>
+    public static async Task<HttpClient> BrowserAsync(EmbeddedHostFactory host, string email)
+    {
+        var browser = host.CreateClient();
+        using var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email, password = DemoPassword });
+        Assert.True(signIn.StatusCode == HttpStatusCode.NoContent, $"cookie sign-in of {email}: {(int)signIn.StatusCode}");
+        return browser;
+    }
+
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();
