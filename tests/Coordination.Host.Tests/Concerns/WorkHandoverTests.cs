@@ -139,6 +139,36 @@ public sealed class WorkHandoverTests
         }
     }
 
+    [Fact]
+    public async Task The_dashboard_hands_all_work_of_a_former_owner_to_the_member_chosen_in_one_step()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var work = await ReceptionWorkAsync(host, users);
+        var reception = work.Reception;
+        await users.PostJsonAsync(SocialAdministrator, $"/api/municipalities/{work.Alvby}/users/{reception}/disable", new { reason = "Left the social services" }, HttpStatusCode.OK);
+        var due = await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => work.Tasks.Contains(t.CorrelationId)).MaxAsync(t => t.DueAt));
+        host.Clock.AdvanceTo(due + TimeSpan.FromHours(1));
+        var name = await host.WithDatabaseAsync(db => db.Users.Where(u => u.Id == reception).Select(u => u.DisplayName).SingleAsync());
+
+        using var manager = await users.BrowserAsync(SocialManager, allowAutoRedirect: false);
+        var dashboard = await PageAsync(manager, "/Dashboard");
+        Assert.Contains($"{name} kan inte längre tilldelas arbete. Lämna över allt öppet arbete", dashboard, StringComparison.Ordinal);
+        var token = await PageForms.AntiforgeryTokenAsync(manager, "/Dashboard");
+        var coordinator = await host.UserIdAsync(Caseworkers.Coordinator);
+        using (var posted = await PageForms.PostAsync(manager, $"/Dashboard?handler=HandOver&agencyId={work.SocialServices}&fromUserId={reception}", token, [new("userId", coordinator.ToString())]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+            var after = await PageAsync(manager, posted.Headers.Location!.OriginalString);
+            Assert.Contains("3 uppgifter och 1 uppföljningar är överlämnade.", after, StringComparison.Ordinal);
+        }
+
+        await CaseJourney.UntilAsync(host, async db =>
+            await db.Set<AgencyTaskState>().CountAsync(t => work.Tasks.Contains(t.CorrelationId) && t.OwnerUserId == coordinator) == 3
+            && await db.Set<ReviewState>().AnyAsync(r => r.CorrelationId == work.Review && r.OwnerUserId == coordinator), "the work the coordinator's");
+        Assert.DoesNotContain("Lämna över allt", await PageAsync(manager, "/Dashboard"), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Three concerns whose protective assessment reception's staff member claimed, and the first
     /// one's review given to them by the manager: the work a colleague who leaves holds.
