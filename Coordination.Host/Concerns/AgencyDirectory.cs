@@ -1,11 +1,12 @@
 using Coordination.Workflows.Concerns.Access;
+using Coordination.Workflows.Concerns.Reviews;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Concerns;
 
-/// <summary>Names of the agencies a user belongs to, and the members of an agency its managers may give work to.</summary>
+/// <summary>Names of the agencies a user belongs to, the members of an agency its managers may give work to, and who holds work.</summary>
 public sealed class AgencyDirectory(CoordinationDbContext db)
 {
     /// <summary>Agency and municipality names of the user's own memberships, by agency id.</summary>
@@ -39,13 +40,61 @@ public sealed class AgencyDirectory(CoordinationDbContext db)
     }
 
     /// <summary>
-    /// The names of owners of work who are not among the members work may be given to (a disabled
-    /// account, or a membership ended), so that their work is shown as theirs, not as nobody's.
+    /// The holders of shown work by name, each marked when they are no longer among the members
+    /// work may be given to in that work's agency (a disabled account, or a membership ended), so
+    /// that their work is shown as theirs, to be given to someone else, not as nobody's. The
+    /// managers' dashboard and the task lists read owners through here.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, string>> NamesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken) =>
-        userIds.Count == 0
-            ? new Dictionary<Guid, string>()
-            : await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    public async Task<WorkOwners> OwnersAsync(IEnumerable<(Guid AgencyId, Guid? UserId)> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var held = work.Where(w => w.UserId is not null).Select(w => (w.AgencyId, UserId: w.UserId!.Value)).Distinct().ToList();
+        if (held.Count == 0)
+        {
+            return WorkOwners.None;
+        }
+
+        var agencies = held.Select(w => w.AgencyId).Distinct().ToList();
+        var ids = held.Select(w => w.UserId).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var assignable = await CaseMemberships(db, agencies).Where(m => ids.Contains(m.UserId)).Select(m => new { m.AgencyId, m.UserId }).ToListAsync(cancellationToken);
+        return new WorkOwners(names, assignable.Select(m => (m.AgencyId, m.UserId)).ToHashSet());
+    }
+
+    /// <summary>
+    /// Whom the agencies' managers may narrow the task lists to: the members of the agencies the
+    /// user manages who may be given work, and whoever else holds open tasks there (marked as
+    /// former owners), by name. Empty for a user who manages no agency.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkOwner>> OwnerChoicesAsync(CaseViewer viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var managed = viewer.ManagerMemberships().Select(m => m.AgencyId).Distinct().ToList();
+        if (managed.Count == 0)
+        {
+            return [];
+        }
+
+        var members = (await CaseMemberships(db, managed).Select(m => m.UserId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var holders = await db.Open().Where(t => managed.Contains(t.AgencyId) && t.OwnerUserId != null).Select(t => t.OwnerUserId!.Value).Distinct().ToListAsync(cancellationToken);
+        var ids = members.Union(holders).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
+        return [.. names.Select(u => new WorkOwner(u.Id, u.DisplayName, !members.Contains(u.Id))).OrderBy(o => o.DisplayName, StringComparer.CurrentCulture)];
+    }
+
+    /// <summary>
+    /// Whether the user is someone whose work the agencies hold: a member of one of them (in any
+    /// role, a disabled account too), or the holder of an open task or a pending review there
+    /// (a membership ended). An owner filter or a hand-over naming anyone else is refused rather
+    /// than answered with nothing, which would hide a mistyped id.
+    /// </summary>
+    public async Task<bool> HoldsWorkInAsync(IReadOnlyCollection<Guid> agencyIds, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agencyIds);
+        return await db.Memberships.AnyAsync(m => m.UserId == userId && agencyIds.Contains(m.AgencyId), cancellationToken)
+            || await db.Open().AnyAsync(t => t.OwnerUserId == userId && agencyIds.Contains(t.AgencyId), cancellationToken)
+            || await db.Set<ReviewState>().AnyAsync(r => r.OwnerUserId == userId && agencyIds.Contains(r.AgencyId) && ReviewState.PendingStates.Contains(r.CurrentState), cancellationToken);
+    }
 
     /// <summary>
     /// The agency's memberships that may be given a task or a review: the drop-down of
@@ -53,11 +102,14 @@ public sealed class AgencyDirectory(CoordinationDbContext db)
     /// an administrator or auditor, who could neither see it nor act on it, nor to a disabled
     /// account (ADR 0020), which signs in to nothing.
     /// </summary>
-    public static IQueryable<Membership> CaseMemberships(CoordinationDbContext db, Guid agencyId)
+    public static IQueryable<Membership> CaseMemberships(CoordinationDbContext db, Guid agencyId) => CaseMemberships(db, [agencyId]);
+
+    /// <summary>The memberships that may be given work, as <see cref="CaseMemberships(CoordinationDbContext, Guid)"/>, in any of the agencies.</summary>
+    public static IQueryable<Membership> CaseMemberships(CoordinationDbContext db, IReadOnlyCollection<Guid> agencyIds)
     {
         ArgumentNullException.ThrowIfNull(db);
         return db.Memberships.AsNoTracking()
-            .Where(m => m.AgencyId == agencyId && (m.Role == MembershipRole.Staff || m.Role == MembershipRole.Manager || m.Role == MembershipRole.Coordinator))
+            .Where(m => agencyIds.Contains(m.AgencyId) && (m.Role == MembershipRole.Staff || m.Role == MembershipRole.Manager || m.Role == MembershipRole.Coordinator))
             .Where(m => db.Users.Any(u => u.Id == m.UserId && u.DisabledAt == null));
     }
 }

@@ -1,6 +1,6 @@
 namespace Coordination.Host.Concerns;
 
-/// <summary>The HTTP API of Workflow A: concerns, their sharing, tasks, plans, reviews, routing rules and overdue lists.</summary>
+/// <summary>The HTTP API of Workflow A: concerns, their sharing, tasks, plans, reviews, hand-overs of a member's work, routing rules and overdue lists.</summary>
 internal static class ConcernsApi
 {
     /// <summary>The queries and commands the API and the web UI share (one read path per view).</summary>
@@ -15,6 +15,7 @@ internal static class ConcernsApi
         services.AddScoped<AgreePlan>();
         services.AddScoped<OverdueQuery>();
         services.AddScoped<AgencyDirectory>();
+        services.AddScoped<WorkHandover>();
         services.AddScoped<OverdueTrendQuery>();
         return services;
     }
@@ -24,7 +25,7 @@ internal static class ConcernsApi
         var concerns = endpoints.MapGroup("/api/concerns").WithTags("Concerns");
         concerns.MapPost("/", RaiseConcernEndpoint.RaiseAsync);
         concerns.MapConcernList().MapConcernQueries().MapAssessments().MapSharing().MapPlan().MapReviewAndClose();
-        endpoints.MapAgencyTasks().MapOverdue().MapRoutingRules();
+        endpoints.MapAgencyTasks().MapWorkHandover().MapOverdue().MapRoutingRules();
         return endpoints;
     }
 }

@@ -16,8 +16,14 @@ namespace Coordination.Host.Concerns;
 /// </summary>
 public sealed class ReviewCommands(CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock)
 {
+    public Task<Answer<Guid>> ReassignAsync(Guid concernId, Guid reviewId, Guid? userId, CaseViewer viewer, CancellationToken cancellationToken) =>
+        ReassignAsync(concernId, reviewId, userId, viewer, heldBy: null, cancellationToken);
 
-    public async Task<Answer<Guid>> ReassignAsync(Guid concernId, Guid reviewId, Guid? userId, CaseViewer viewer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives a pending review to a member of its agency who may hold it. With <paramref name="heldBy"/>
+    /// (handing over a member's work, <see cref="WorkHandover"/>) only while that user still holds it.
+    /// </summary>
+    public async Task<Answer<Guid>> ReassignAsync(Guid concernId, Guid reviewId, Guid? userId, CaseViewer viewer, Guid? heldBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var review = await db.Set<ReviewState>().AsNoTracking().FirstOrDefaultAsync(r => r.CorrelationId == reviewId, cancellationToken);
@@ -40,6 +46,11 @@ public sealed class ReviewCommands(CoordinationDbContext db, IPublishEndpoint bu
         if (!ReviewState.PendingStates.Contains(review.CurrentState))
         {
             return Refusal.Conflict("Review not pending", $"The review is {review.CurrentState}.");
+        }
+
+        if (heldBy is { } holder && review.OwnerUserId != holder)
+        {
+            return WorkHandover.NoLongerHeld("review");
         }
 
         await bus.Publish(new ReviewReassigned(reviewId, userId!.Value, viewer.UserId, clock.GetUtcNow()), cancellationToken);

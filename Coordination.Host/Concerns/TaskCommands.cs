@@ -67,7 +67,15 @@ public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus,
     /// <summary>Tasks completed by a step recorded on the concern, never on their own.</summary>
     public static bool IsRecordedOnTheConcern(AgencyTaskKind kind) => kind is AgencyTaskKind.ProtectiveAssessment or AgencyTaskKind.ReporterFeedback;
 
-    public async Task<Answer<Guid>> ReassignAsync(Guid id, Guid? userId, CaseViewer viewer, CancellationToken cancellationToken)
+    public Task<Answer<Guid>> ReassignAsync(Guid id, Guid? userId, CaseViewer viewer, CancellationToken cancellationToken) =>
+        ReassignAsync(id, userId, viewer, heldBy: null, cancellationToken);
+
+    /// <summary>
+    /// Gives an open task to a member of its agency who may take it. With <paramref name="heldBy"/>
+    /// (handing over a member's work, <see cref="WorkHandover"/>) only while that user still holds it:
+    /// a task given to someone else at the same moment stays theirs.
+    /// </summary>
+    public async Task<Answer<Guid>> ReassignAsync(Guid id, Guid? userId, CaseViewer viewer, Guid? heldBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var task = await db.Set<AgencyTaskState>().AsNoTracking().FirstOrDefaultAsync(t => t.CorrelationId == id, cancellationToken);
@@ -95,6 +103,11 @@ public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus,
         if (!OpenTasks.States.Contains(task.CurrentState))
         {
             return Refusal.Conflict("Task closed", $"The task is {task.CurrentState} and can no longer be reassigned.");
+        }
+
+        if (heldBy is { } holder && task.OwnerUserId != holder)
+        {
+            return WorkHandover.NoLongerHeld("task");
         }
 
         await bus.Publish(new AgencyTaskReassigned(id, userId!.Value, viewer.UserId, clock.GetUtcNow()), cancellationToken);

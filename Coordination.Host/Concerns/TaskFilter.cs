@@ -5,11 +5,12 @@ namespace Coordination.Host.Concerns;
 
 /// <summary>
 /// What a user narrows their task lists to: one kind of task, one of the agencies they work in,
-/// only the work overdue at <see cref="OverdueAt"/>, and only the work its agency was reminded of
-/// or that went to its managers (<see cref="RemindedOnly"/>). It narrows only: <see cref="TaskQueries"/>
-/// reads the user's own agencies first and applies the filter inside them.
+/// only the work overdue at <see cref="OverdueAt"/>, only the work its agency was reminded of
+/// or that went to its managers (<see cref="RemindedOnly"/>), and only the work one user holds
+/// (<see cref="OwnerUserId"/>, the managers' view of a colleague's work). It narrows only:
+/// <see cref="TaskQueries"/> reads the user's own agencies first and applies the filter inside them.
 /// </summary>
-public sealed record TaskFilter(AgencyTaskKind? Kind = null, Guid? AgencyId = null, DateTimeOffset? OverdueAt = null, bool RemindedOnly = false)
+public sealed record TaskFilter(AgencyTaskKind? Kind = null, Guid? AgencyId = null, DateTimeOffset? OverdueAt = null, bool RemindedOnly = false, Guid? OwnerUserId = null)
 {
     public static readonly TaskFilter None = new();
 
@@ -53,6 +54,11 @@ public sealed record TaskFilter(AgencyTaskKind? Kind = null, Guid? AgencyId = nu
         if (AgencyId is { } agency)
         {
             tasks = tasks.Where(t => t.AgencyId == agency);
+        }
+
+        if (OwnerUserId is { } owner)
+        {
+            tasks = tasks.Where(t => t.OwnerUserId == owner);
         }
 
         return tasks;

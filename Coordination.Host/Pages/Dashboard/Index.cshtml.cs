@@ -14,11 +14,12 @@ namespace Coordination.Host.Pages.Dashboard;
 /// filtered by municipality and agency, with counts over time and CSV/Excel export. Reads
 /// through <see cref="OverdueQuery"/> (the same as GET /api/overdue) and
 /// <see cref="OverdueTrendQuery"/>; reassigns through <see cref="TaskCommands"/> and
-/// <see cref="ReviewCommands"/>.
+/// <see cref="ReviewCommands"/>, and hands all open work of a former owner (a disabled account, an
+/// ended membership) to a member in one step through <see cref="WorkHandover"/>, as the API does.
 /// </summary>
 public sealed class IndexModel(
     OverdueQuery overdue, OverdueTrendQuery trend, AgencyDirectory directory, TaskCommands tasks, ReviewCommands reviews,
-    IStringLocalizer<SharedResource> text) : PageModel
+    WorkHandover handover, IStringLocalizer<SharedResource> text) : PageModel
 {
     private const int Weeks = 8;
 
@@ -63,6 +64,45 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostReassignReviewAsync(Guid concernId, Guid id, Guid? userId, CancellationToken cancellationToken) =>
         await AfterAsync(() => reviews.ReassignAsync(concernId, id, userId, User.Viewer(), cancellationToken), "Dashboard.ReviewReassigned", $"review-owner-{id:N}", cancellationToken);
 
+    public async Task<IActionResult> OnPostHandOverAsync(Guid agencyId, Guid? fromUserId, Guid? userId, CancellationToken cancellationToken)
+    {
+        var field = HandOverField(agencyId, fromUserId);
+        if (ModelState.TryGetValue("userId", out var unreadable) && unreadable.Errors.Count > 0)
+        {
+            ModelState.AddModelError(field, unreadable.Errors[0].ErrorMessage);
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var municipality = (await directory.OwnAgenciesAsync(User.Viewer(), cancellationToken)).TryGetValue(agencyId, out var agency) ? agency.MunicipalityId : Guid.Empty;
+        var answer = await handover.HandOverAsync(municipality, agencyId, fromUserId, userId, User.Viewer(), cancellationToken);
+        if (answer.Value is { } done)
+        {
+            Message = text["Dashboard.HandedOver", done.Tasks.Count, done.Reviews.Count]
+                + (done.NotHandedOver.Count == 0 ? string.Empty : " " + text["Dashboard.NotHandedOver", done.NotHandedOver.Count]);
+            return RedirectToPage(new { Municipality, Agency });
+        }
+
+        var refusal = answer.Refusal!;
+        ModelState.AddModelError(refusal.Kind == RefusalKind.Invalid ? field : string.Empty, text[$"Tasks.Refused.{refusal.Kind}"]);
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The field of the hand-over form of one former owner's work in one agency.</summary>
+    public static string HandOverField(Guid agencyId, Guid? fromUserId) => $"handover-{agencyId:N}-{fromUserId:N}";
+
+    /// <summary>The former owners (a disabled account, an ended membership) who hold the agency's shown work, to hand all of it over at once.</summary>
+    public IReadOnlyList<WorkOwner> FormerOwnersIn(AgencyOverdue agency)
+    {
+        ArgumentNullException.ThrowIfNull(agency);
+        return [.. agency.Tasks.Select(t => t.OwnerUserId).Concat(agency.Reviews.Select(r => r.OwnerUserId))
+            .Select(id => Owners.Of(agency.AgencyId, id))
+            .OfType<WorkOwner>()
+            .Where(o => o.Former)
+            .DistinctBy(o => o.UserId)];
+    }
+
     public string ChartSvg() => LineChart.Svg(
         "overdue-chart",
         text["Dashboard.ChartTitle"],
@@ -77,14 +117,10 @@ public sealed class IndexModel(
 
     public string NameOf(Guid agencyId) => Names.TryGetValue(agencyId, out var n) ? $"{n.Name}" : agencyId.ToString();
 
-    public string MemberName(Guid agencyId, Guid? userId) =>
-        userId is not { } id ? text["Dashboard.Unassigned"]
-        : Members.TryGetValue(agencyId, out var members) && members.FirstOrDefault(m => m.UserId == id) is { } member ? member.DisplayName
-        : FormerOwners.TryGetValue(id, out var name) ? string.Format(System.Globalization.CultureInfo.CurrentCulture, text["Dashboard.FormerOwner"], name)
-        : text["Dashboard.Unassigned"];
+    public string MemberName(Guid agencyId, Guid? userId) => OwnerText.Show(text, Owners.Of(agencyId, userId));
 
-    /// <summary>Owners of shown work who can no longer be given work (a disabled account, an ended membership), by user id.</summary>
-    public IReadOnlyDictionary<Guid, string> FormerOwners { get; private set; } = new Dictionary<Guid, string>();
+    /// <summary>The holders of the shown work, by name, each marked when work may no longer be given to them.</summary>
+    public WorkOwners Owners { get; private set; } = WorkOwners.None;
 
     private async Task<IActionResult> AfterAsync(Func<Task<Answer<Guid>>> act, string doneKey, string field, CancellationToken cancellationToken)
     {
@@ -121,12 +157,8 @@ public sealed class IndexModel(
         }
 
         Members = members;
-        var owners = Agencies.SelectMany(a => a.Tasks.Select(t => (a.AgencyId, t.OwnerUserId)).Concat(a.Reviews.Select(r => (a.AgencyId, r.OwnerUserId))))
-            .Where(o => o.OwnerUserId is { } id && !(members.TryGetValue(o.AgencyId, out var active) && active.Any(m => m.UserId == id)))
-            .Select(o => o.OwnerUserId!.Value)
-            .Distinct()
-            .ToList();
-        FormerOwners = await directory.NamesAsync(owners, cancellationToken);
+        Owners = await directory.OwnersAsync(
+            Agencies.SelectMany(a => a.Tasks.Select(t => (a.AgencyId, t.OwnerUserId)).Concat(a.Reviews.Select(r => (a.AgencyId, r.OwnerUserId)))), cancellationToken);
     }
 
     private string[] ExportHeaders() =>

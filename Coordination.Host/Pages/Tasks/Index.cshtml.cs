@@ -18,18 +18,26 @@ namespace Coordination.Host.Pages.Tasks;
 /// "only reminded or escalated" from the query string (<see cref="FilterKeys"/>), in the page, its
 /// live lists and its actions alike; a value the form cannot have sent is named at its field and
 /// nothing is listed. Each task still waiting says how often its agency was reminded, when last,
-/// and whether it went to the managers.
+/// and whether it went to the managers. Each task names its owner, marked as on the managers'
+/// dashboard when work may no longer be given to them (<see cref="OwnerText"/>); a manager narrows
+/// the lists to one owner's work.
 /// </summary>
 public sealed class IndexModel(TaskQueries queries, TaskCommands commands, AgencyDirectory directory, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     /// <summary>The query parameters of the filter form; the actions carry them back to the same view.</summary>
-    public static readonly string[] FilterKeys = ["kind", "agencyId", "overdue", "reminded"];
+    public static readonly string[] FilterKeys = ["kind", "agencyId", "overdue", "reminded", "owner"];
 
     /// <summary>The filter the lists were read with; null when the query string held a value the form cannot send.</summary>
     public TaskFilter? Filter { get; private set; }
 
     /// <summary>The agencies the user works on cases in, by name: the choices of the agency filter.</summary>
     public IReadOnlyList<AgencyName> CaseAgencies { get; private set; } = [];
+
+    /// <summary>Whom a manager may narrow the lists to: the members of the agencies they manage and whoever else holds work there.</summary>
+    public IReadOnlyList<WorkOwner> OwnerChoices { get; private set; } = [];
+
+    /// <summary>The owners of the listed tasks, by name.</summary>
+    public WorkOwners Owners { get; private set; } = WorkOwners.None;
 
     public IReadOnlyList<AgencyTaskState> Mine { get; private set; } = [];
 
@@ -113,6 +121,16 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
     /// <summary>Whether the agency filter is drawn: for a user of several agencies, or to name a wrong value at it.</summary>
     public bool ShowsAgencyFilter => CaseAgencies.Count > 1 || ModelState.ContainsKey("agencyId");
 
+    /// <summary>Whether the owner filter is drawn: for a manager, or to name a wrong value at it.</summary>
+    public bool ShowsOwnerFilter => OwnerChoices.Count > 0 || ModelState.ContainsKey("owner");
+
+    /// <summary>The task's owner by name, "not assigned", or the former owner marked to be given to someone else.</summary>
+    public string OwnerName(AgencyTaskState task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return OwnerText.Show(text, Owners.Of(task.AgencyId, task.OwnerUserId));
+    }
+
     /// <summary>The filter as route values, so that an action's form comes back to the same view.</summary>
     public IDictionary<string, string> FilterRoute => Filter is not { } filter
         ? new Dictionary<string, string>()
@@ -122,6 +140,7 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
             ["agencyId"] = filter.AgencyId?.ToString(),
             ["overdue"] = filter.OverdueAt is null ? null : "true",
             ["reminded"] = filter.RemindedOnly ? "true" : null,
+            ["owner"] = filter.OwnerUserId?.ToString(),
         }.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!);
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task<Answer<Guid>>> act, string doneKey, CancellationToken cancellationToken)
@@ -169,7 +188,8 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
         Now = clock.GetUtcNow();
         Agencies = await directory.OwnAgenciesAsync(viewer, cancellationToken);
         CaseAgencies = [.. viewer.AllCaseAgencies().Where(Agencies.ContainsKey).Select(id => Agencies[id]).OrderBy(a => a.Name, StringComparer.CurrentCulture)];
-        Filter = ReadFilter(viewer);
+        OwnerChoices = await directory.OwnerChoicesAsync(viewer, cancellationToken);
+        Filter = await ReadFilterAsync(viewer, cancellationToken);
         if (Filter is not { } filter)
         {
             return;
@@ -184,23 +204,25 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
         }
 
         Members = members;
+        Owners = await directory.OwnersAsync(Mine.Concat(Queue).Select(t => (t.AgencyId, t.OwnerUserId)), cancellationToken);
     }
 
     /// <summary>
-    /// The filter from the query string, read by the API's rules (<see cref="TaskEndpoints.Filter"/>),
+    /// The filter from the query string, read by the API's rules (<see cref="TaskEndpoints.FilterAsync"/>),
     /// or null with each value the form cannot have sent (an edited or outdated address) named at
     /// its field: an agency the user does not work in shows nothing.
     /// </summary>
-    private TaskFilter? ReadFilter(CaseViewer viewer)
+    private async Task<TaskFilter?> ReadFilterAsync(CaseViewer viewer, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var filter = TaskEndpoints.Filter(Request.Query, viewer, Now, errors);
+        var filter = await TaskEndpoints.FilterAsync(Request.Query, viewer, Now, errors, directory, cancellationToken);
         foreach (var field in errors.Errors.Keys)
         {
             ModelState.AddModelError(field, text[field switch
             {
                 "kind" => "Tasks.Filter.UnknownKind",
                 "agencyId" => "Tasks.Filter.NotYourAgency",
+                "owner" => "Tasks.Filter.UnknownOwner",
                 _ => "Tasks.Filter.BadOverdue",
             }]);
         }

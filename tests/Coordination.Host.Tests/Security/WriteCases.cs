@@ -67,6 +67,10 @@ internal static class WriteCases
             async w => new WriteTarget($"/api/tasks/{await w.AcceptedPoliceTaskAsync()}/complete", new { })),
         new("POST /api/tasks/{id:guid}/reassign", "the task's agency's managers", WriteOracle.PoliceManager,
             async w => new WriteTarget($"/api/tasks/{await w.PoliceTaskAsync()}/reassign", new { userId = await w.UserIdAsync("police.coordinator@alvby.demo") })),
+        new("POST /api/municipalities/{municipalityId:guid}/agencies/{agencyId:guid}/handover", "the agency's managers (here the police's)", WriteOracle.PoliceManager,
+            async w => new WriteTarget(
+                $"/api/municipalities/{w.AlvbyId}/agencies/{await w.PoliceWorkHeldAsync()}/handover",
+                new { fromUserId = await w.UserIdAsync(SecurityWorld.Police), toUserId = await w.UserIdAsync("police.coordinator@alvby.demo") })),
         new("POST /api/inspections/venues", LicensingUnit, WriteOracle.Licensing,
             w => Task.FromResult(new WriteTarget("/api/inspections/venues", SecurityWorld.Venue(w.AlvbyId)))),
         new("PUT /api/inspections/venues/{id:guid}", LicensingUnit, WriteOracle.Licensing,

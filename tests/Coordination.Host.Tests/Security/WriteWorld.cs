@@ -68,6 +68,20 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
         return task;
     }
 
+    /// <summary>Älvby's police, where the police officer holds a joint-work task they claimed: a member's work to hand over.</summary>
+    public async Task<Guid> PoliceWorkHeldAsync()
+    {
+        var task = await PoliceTaskAsync();
+        var officer = await UserIdAsync(SecurityWorld.Police);
+        using (var claimed = await users.PostAsync(SecurityWorld.Police, $"/api/tasks/{task}/claim", new { }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, claimed.StatusCode);
+        }
+
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.OwnerUserId == officer), "the police's task claimed");
+        return await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.CorrelationId == task).Select(t => t.AgencyId).SingleAsync());
+    }
+
     /// <summary>A concern whose plan is agreed, with its first review scheduled.</summary>
     public async Task<(Guid Id, Guid Review)> ReviewAsync()
     {
