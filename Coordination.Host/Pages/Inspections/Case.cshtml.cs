@@ -59,7 +59,7 @@ public sealed class CaseModel(
             return Page();
         }
 
-        return await ActAsync(() => SupervisionEndpoints.ReplyAsync(Id, new ReplyRequest(ReceivedAt(receivedOn, "kommuniceringSentAt"), Input.ReplyText), User, db, publish, clock), "Reply");
+        return await ActAsync(() => ReplyAndAppealEndpoints.ReplyAsync(Id, new ReplyRequest(ReceivedAt(receivedOn, "kommuniceringSentAt"), Input.ReplyText), User, db, publish, clock), "Reply");
     }
 
     public Task<IActionResult> OnPostDecisionAsync() =>
@@ -83,7 +83,7 @@ public sealed class CaseModel(
             return Page();
         }
 
-        return await ActAsync(() => SupervisionEndpoints.AppealAsync(Id, new AppealRequest(ReceivedAt(receivedOn, "decidedAt"), Input.AppealText), User, db, publish, clock), "Appeal");
+        return await ActAsync(() => ReplyAndAppealEndpoints.AppealAsync(Id, new AppealRequest(ReceivedAt(receivedOn, "decidedAt"), Input.AppealText), User, db, publish, clock), "Appeal");
     }
 
     /// <summary>

@@ -38,6 +38,28 @@ public static class SupervisionLateEntry
     }
 
     /// <summary>
+    /// A reply to a proposal since replaced by a harsher one, received within that proposal's reply
+    /// time: it goes on the replaced proposal, and a line of the venue's history says so after the
+    /// line of the replacement (which may have said the licensee did not reply). It is not the reply
+    /// to the proposal in force, whose reply time runs on; so the workflow, waiting for that one,
+    /// is told nothing.
+    /// </summary>
+    public static void ReplyToReplacedProposal(this CoordinationDbContext db, Venue venue, ReplacedProposal proposal, string reply, DateTimeOffset receivedAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(venue);
+        ArgumentNullException.ThrowIfNull(proposal);
+        proposal.Reply = reply;
+        proposal.RepliedAt = receivedAt;
+        proposal.ReplyEnteredAt = now;
+        var entry = VenueHistoryEntry.For(venue, now, VenueHistoryKind.KommuniceringSent, string.Create(
+            CultureInfo.InvariantCulture,
+            $"The licensee's reply to the proposal of {proposal.ProposedSanction} communicated on {proposal.KommuniceringSentAt:yyyy-MM-dd}, received on {receivedAt:yyyy-MM-dd} within its reply time (until {proposal.ReplyDueAt:yyyy-MM-dd}), was entered on {now:yyyy-MM-dd}, after that proposal was replaced by a harsher one on {proposal.ReplacedAt:yyyy-MM-dd}: {reply}"));
+        entry.SupervisionCaseId = proposal.SupervisionCaseId;
+        db.Add(entry);
+    }
+
+    /// <summary>
     /// The appeal window's timer found no appeal and marked the decision final, in the case and in a
     /// line of the venue's history. The case is appealed; the history, append-only, keeps that line
     /// and says after it that the decision did not become final. What else the timer did stands, as
