@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Coordination.Contracts.Inspections;
+using Coordination.Workflows.Inspections.Settings;
 using Coordination.Workflows.Inspections.Supervision;
 using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Persistence;
@@ -139,7 +140,9 @@ internal static class ReplyAndAppealEndpoints
     /// <summary>
     /// The licensee's appeal, and when it arrived (now unless the official says otherwise). One that
     /// arrived within the window counts, also when it is entered after the window's timer marked the
-    /// decision final (<see cref="SupervisionLateEntry"/>): the case is appealed, not final.
+    /// decision final (<see cref="SupervisionLateEntry"/>): the case is appealed, not final. Not
+    /// after <see cref="SupervisionLateEntry.AppealEntryEndsAt(SupervisionCase, InspectionSettings)"/>: by then one received in time is no
+    /// longer plausible (409).
     /// </summary>
     internal static async Task<IResult> AppealAsync(Guid id, AppealRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
@@ -157,8 +160,16 @@ internal static class ReplyAndAppealEndpoints
                     : $"The case is {supervision.Status}: an appeal is recorded against a decision, while the case is open.");
         }
 
-        var errors = new ValidationErrors();
         var now = clock.GetUtcNow();
+        var settings = await db.InspectionSettingsForAsync(supervision.MunicipalityId);
+        if (supervision.AppealEntryEndsAt(settings) is { } entryEnds && now > entryEnds)
+        {
+            return InspectionProblems.Conflict(
+                "Not open for appeal",
+                string.Create(CultureInfo.InvariantCulture, $"The case is {supervision.Status}: the appeal window ended {appealEnds:yyyy-MM-dd HH:mm} UTC, and an appeal received in time could be entered until {entryEnds:yyyy-MM-dd HH:mm} UTC, {settings.LateAppealEntryDays} days after (the municipality's setting lateAppealEntryDays). One found only now is sent on to the court with a remark on when it arrived, outside the case."));
+        }
+
+        var errors = new ValidationErrors();
         var received = request.ReceivedAt ?? now;
         if (received > appealEnds)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Coordination.Workflows.Inspections.Settings;
 using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Persistence;
@@ -57,6 +58,27 @@ public static class SupervisionLateEntry
             $"The licensee's reply to the proposal of {proposal.ProposedSanction} communicated on {proposal.KommuniceringSentAt:yyyy-MM-dd}, received on {receivedAt:yyyy-MM-dd} within its reply time (until {proposal.ReplyDueAt:yyyy-MM-dd}), was entered on {now:yyyy-MM-dd}, after that proposal was replaced by a harsher one on {proposal.ReplacedAt:yyyy-MM-dd}: {reply}"));
         entry.SupervisionCaseId = proposal.SupervisionCaseId;
         db.Add(entry);
+    }
+
+    /// <summary>
+    /// Until when an appeal may be entered on the case: one received in time is entered after the
+    /// window ended for <see cref="InspectionSettings.LateAppealEntryDays"/> more, and no longer
+    /// after that, since a letter that arrived in time has reached the case by then or is not
+    /// plausible. Null while there is no decision to appeal, once it is appealed or the case closed.
+    /// </summary>
+    public static DateTimeOffset? AppealEntryEndsAt(this SupervisionCase supervision, InspectionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(supervision);
+        return AppealEntryEndsAt(supervision.Status, supervision.AppealEndsAt, settings);
+    }
+
+    /// <summary><see cref="AppealEntryEndsAt(SupervisionCase, InspectionSettings)"/> of a case in <paramref name="status"/> whose window ends at <paramref name="appealEndsAt"/>.</summary>
+    public static DateTimeOffset? AppealEntryEndsAt(SupervisionStatus status, DateTimeOffset? appealEndsAt, InspectionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return status is SupervisionStatus.AppealWindowOpen or SupervisionStatus.DecisionFinal && appealEndsAt is { } ends
+            ? ends.AddDays(settings.LateAppealEntryDays)
+            : null;
     }
 
     /// <summary>

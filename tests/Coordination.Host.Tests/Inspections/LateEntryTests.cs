@@ -83,6 +83,46 @@ public sealed class LateEntryTests
         Assert.Equal("Appealed", (await scenario.SupervisionCaseAsync(caseId)).GetProperty("status").GetString());
     }
 
+    /// <summary>
+    /// An appeal received in time is entered late for as long as that is plausible: the
+    /// municipality's <c>lateAppealEntryDays</c> after the window ended (30 by default; here 10).
+    /// Before, a final decision could be appealed on the case at any time until it was closed.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task An_appeal_received_in_time_is_refused_once_the_late_entry_time_after_the_window_ended_has_passed(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var clock = scenario.Host.Clock;
+        var settingsPath = $"/api/inspections/settings/{scenario.MunicipalityId}";
+        var settings = System.Text.Json.Nodes.JsonNode.Parse((await scenario.Manager.GetJsonAsync(settingsPath)).GetRawText())!.AsObject();
+        Assert.Equal(30, settings["lateAppealEntryDays"]!.GetValue<int>());
+        settings["lateAppealEntryDays"] = 10;
+        using (var saved = await scenario.Manager.PutAsync(settingsPath, settings))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        var (_, caseId, decided) = await DecidedVarningAsync(scenario);
+        var path = $"/api/inspections/supervision-cases/{caseId}/appeal";
+        var appealEnds = decided.GetProperty("appealEndsAt").GetDateTimeOffset();
+        clock.AdvanceTo(appealEnds.AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", clock.TickSecond);
+
+        clock.AdvanceTo(appealEnds.AddDays(10).AddMinutes(1));
+        using var refused = await scenario.Officer.PostAsync(path, new { receivedAt = appealEnds.AddDays(-1), text = AppealText });
+
+        var problem = await InspectionsClient.ReadAsync(refused, HttpStatusCode.Conflict);
+        Assert.Equal("Not open for appeal", problem.GetProperty("title").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("DecisionFinal", detail, StringComparison.Ordinal);
+        Assert.Contains($"{appealEnds.AddDays(10):yyyy-MM-dd}", detail, StringComparison.Ordinal);
+        var supervision = await scenario.SupervisionCaseAsync(caseId);
+        Assert.Equal("DecisionFinal", supervision.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, supervision.GetProperty("appealLodgedAt").ValueKind);
+    }
+
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
     [InlineData(HostBackend.PostgresRabbitMq)]
