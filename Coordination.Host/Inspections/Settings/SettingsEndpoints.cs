@@ -95,6 +95,7 @@ internal static class SettingsEndpoints
         Within("kommuniceringReplyDays", request.KommuniceringReplyDays, 1, 90);
         Within("reInspectionDays", request.ReInspectionDays, 1, 365);
         Within("supervisionFollowUpMonths", request.SupervisionFollowUpMonths, 1, 24);
+        Within("lateAppealEntryDays", request.LateAppealEntryDays, 1, 180);
         foreach (var (field, weight) in new[]
         {
             ("dancingWeight", request.DancingWeight), ("youngCrowdWeight", request.YoungCrowdWeight), ("lateHoursWeight", request.LateHoursWeight),

@@ -27,9 +27,9 @@ internal static class SupervisionEndpoints
         cases.MapGet("/", ListAsync);
         cases.MapGet("/{id:guid}", GetAsync);
         cases.MapPost("/{id:guid}/kommunicering", CommunicateAsync);
-        cases.MapPost("/{id:guid}/reply", ReplyAsync);
+        cases.MapPost("/{id:guid}/reply", ReplyAndAppealEndpoints.ReplyAsync);
         cases.MapPost("/{id:guid}/decision", DecideAsync);
-        cases.MapPost("/{id:guid}/appeal", AppealAsync);
+        cases.MapPost("/{id:guid}/appeal", ReplyAndAppealEndpoints.AppealAsync);
         cases.MapPost("/{id:guid}/follow-up", FollowUpHeldAsync);
         cases.MapPost("/{id:guid}/close", CloseAsync);
     }
@@ -96,8 +96,12 @@ internal static class SupervisionEndpoints
                 ? string.Create(CultureInfo.InvariantCulture, $"The licensee replied on {repliedAt:yyyy-MM-dd}: {supervision.Reply}")
                 : "The licensee did not reply in time.";
             await AddHistoryAsync(db, supervision, now, VenueHistoryKind.KommuniceringSent, string.Create(CultureInfo.InvariantCulture, $"The proposal of {previous} communicated on {supervision.KommuniceringSentAt:yyyy-MM-dd} is replaced by a harsher one. {reply}"));
+            var replaced = ReplacedProposal.Of(supervision, now);
+            db.Add(replaced);
+            supervision.ReplacedProposals.Add(replaced);
             supervision.Reply = null;
             supervision.RepliedAt = null;
+            supervision.ReplyEnteredAt = null;
             foreach (var task in await OpenDecisionTasksAsync(db, supervision.Id))
             {
                 task.Complete(InspectionTaskStatus.Cancelled, now);
@@ -112,77 +116,6 @@ internal static class SupervisionEndpoints
         supervision.Status = SupervisionStatus.AwaitingReply;
         await AddHistoryAsync(db, supervision, now, VenueHistoryKind.KommuniceringSent, $"The proposed decision was communicated to the licensee; reply by {supervision.ReplyDueAt:yyyy-MM-dd}.");
         await publish.Publish(new KommuniceringSent(supervision.Id, supervision.ReplyDueAt.Value));
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(SupervisionView.From(supervision));
-    }
-
-    /// <summary>
-    /// The licensee's reply, and when it arrived (now unless the official says otherwise). One that
-    /// arrived by the reply time counts, also when it is entered after the reply time's timer
-    /// prepared the decision without it (<see cref="SupervisionLateEntry"/>); once the board has
-    /// decided without it, it is refused (409): whether to reconsider a decision taken without an
-    /// in-time reply is the officer's to weigh, not something the service changes by itself.
-    /// </summary>
-    internal static async Task<IResult> ReplyAsync(Guid id, ReplyRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
-    {
-        if (await VisibleAsync(db, id, user) is not { } supervision)
-        {
-            return InspectionProblems.NotFound("Supervision case");
-        }
-
-        if (supervision.KommuniceringSentAt is not { } sentAt || supervision.ReplyDueAt is not { } due)
-        {
-            return InspectionProblems.Conflict("Not awaiting a reply", $"The case is {supervision.Status}: a reply is to a proposal communicated to the licensee, and none has been.");
-        }
-
-        if (supervision.RepliedAt is { } repliedAt)
-        {
-            return InspectionProblems.Conflict("Already replied", string.Create(CultureInfo.InvariantCulture, $"The licensee's reply received on {repliedAt:yyyy-MM-dd} is recorded."));
-        }
-
-        var errors = new ValidationErrors();
-        var now = clock.GetUtcNow();
-        var received = request.ReceivedAt ?? now;
-        if (received > now)
-        {
-            errors.Add("receivedAt", "A reply is recorded once it has arrived.");
-        }
-        else if (received < sentAt)
-        {
-            errors.Add("receivedAt", string.Create(CultureInfo.InvariantCulture, $"A reply is to the proposal communicated {sentAt:yyyy-MM-dd HH:mm} UTC and cannot have arrived before it."));
-        }
-        else if (received > due)
-        {
-            errors.Add("receivedAt", string.Create(CultureInfo.InvariantCulture, $"The reply time ended {due:yyyy-MM-dd HH:mm} UTC; a reply received after it is not recorded as the licensee's reply."));
-        }
-
-        var text = errors.Required("text", request.Text);
-        errors.MaxLength("text", text, TextLimits.Reply);
-        if (errors.Any || text is null)
-        {
-            return errors.Problem();
-        }
-
-        if (supervision.DecidedAt is { } decidedAt)
-        {
-            return InspectionProblems.Conflict(
-                "Decided without the reply",
-                string.Create(CultureInfo.InvariantCulture, $"The reply was received in time, on {received:yyyy-MM-dd} (the reply time ended {due:yyyy-MM-dd}), but the board decided {supervision.Decision} on {decidedAt:yyyy-MM-dd} without it, and it is not recorded on the decided case. Whether the decision is to be reconsidered with it (förvaltningslagen 37–38 §§) is for the licensing officer to weigh."));
-        }
-
-        if (supervision.Status == SupervisionStatus.AwaitingDecision)
-        {
-            // The reply time's timer ran out first and prepared the decision without the reply.
-            await db.ReplyAfterReplyTimeAsync(supervision, text, received, now);
-        }
-        else
-        {
-            supervision.Reply = text;
-            supervision.RepliedAt = received;
-            supervision.ReplyEnteredAt = now;
-            await publish.Publish(new KommuniceringReplied(supervision.Id, received));
-        }
-
         await db.SaveChangesAsync();
         return TypedResults.Ok(SupervisionView.From(supervision));
     }
@@ -253,68 +186,6 @@ internal static class SupervisionEndpoints
         return TypedResults.Ok(SupervisionView.From(supervision));
     }
 
-    /// <summary>
-    /// The licensee's appeal, and when it arrived (now unless the official says otherwise). One that
-    /// arrived within the window counts, also when it is entered after the window's timer marked the
-    /// decision final (<see cref="SupervisionLateEntry"/>): the case is appealed, not final.
-    /// </summary>
-    internal static async Task<IResult> AppealAsync(Guid id, AppealRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
-    {
-        if (await VisibleAsync(db, id, user) is not { } supervision)
-        {
-            return InspectionProblems.NotFound("Supervision case");
-        }
-
-        if (supervision.Status is SupervisionStatus.Appealed or SupervisionStatus.Closed || supervision.AppealEndsAt is not { } appealEnds)
-        {
-            return InspectionProblems.Conflict(
-                supervision.Status == SupervisionStatus.Appealed ? "Already appealed" : "Not open for appeal",
-                supervision.Status == SupervisionStatus.Appealed
-                    ? $"The licensee's appeal was recorded on {supervision.AppealLodgedAt:yyyy-MM-dd}."
-                    : $"The case is {supervision.Status}: an appeal is recorded against a decision, while the case is open.");
-        }
-
-        var errors = new ValidationErrors();
-        var now = clock.GetUtcNow();
-        var received = request.ReceivedAt ?? now;
-        if (received > appealEnds)
-        {
-            errors.Add("receivedAt", $"The appeal window ended {appealEnds:yyyy-MM-dd HH:mm} UTC; a late appeal is sent on to the court with that remark, not recorded here.");
-        }
-        else if (received > now)
-        {
-            errors.Add("receivedAt", "An appeal is recorded once it has arrived.");
-        }
-        else if (supervision.DecidedAt is { } decidedAt && received < decidedAt)
-        {
-            errors.Add("receivedAt", $"An appeal is against the decision of {decidedAt:yyyy-MM-dd HH:mm} UTC and cannot have arrived before it.");
-        }
-
-        var text = errors.Required("text", request.Text);
-        errors.MaxLength("text", text, TextLimits.AppealText);
-        if (errors.Any)
-        {
-            return errors.Problem();
-        }
-
-        await AddHistoryAsync(db, supervision, received, VenueHistoryKind.AppealLodged, $"The licensee appealed the decision: {text}");
-        if (supervision.Status == SupervisionStatus.DecisionFinal)
-        {
-            // The window's timer closed it first and marked the decision final.
-            await db.AppealAfterWindowAsync(supervision, await db.Set<Venue>().FirstAsync(v => v.Id == supervision.VenueId), received, now);
-        }
-        else
-        {
-            supervision.AppealLodgedAt = received;
-            supervision.AppealEnteredAt = now;
-            supervision.Status = SupervisionStatus.Appealed;
-            await publish.Publish(new AppealLodged(supervision.Id, received));
-        }
-
-        await db.SaveChangesAsync();
-        return TypedResults.Ok(SupervisionView.From(supervision));
-    }
-
     /// <summary>The six-monthly follow-up that came due was held; see <see cref="SupervisionFollowUp"/>.</summary>
     internal static async Task<IResult> FollowUpHeldAsync(Guid id, FollowUpRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
@@ -381,16 +252,16 @@ internal static class SupervisionEndpoints
         return TypedResults.Ok(SupervisionView.From(supervision));
     }
 
-    private static async Task<SupervisionCase?> VisibleAsync(CoordinationDbContext db, Guid id, ClaimsPrincipal user)
+    internal static async Task<SupervisionCase?> VisibleAsync(CoordinationDbContext db, Guid id, ClaimsPrincipal user)
     {
         var supervision = await db.Set<SupervisionCase>().FirstOrDefaultAsync(c => c.Id == id);
         return supervision is not null && user.IsLicensing(supervision.MunicipalityId) ? supervision : null;
     }
 
-    private static Task<List<InspectionTask>> OpenDecisionTasksAsync(CoordinationDbContext db, Guid caseId) =>
+    internal static Task<List<InspectionTask>> OpenDecisionTasksAsync(CoordinationDbContext db, Guid caseId) =>
         db.Set<InspectionTask>().Where(t => t.SupervisionCaseId == caseId && t.Kind == InspectionTaskKind.DecideSupervisionCase && t.Status == InspectionTaskStatus.Open).ToListAsync();
 
-    private static async Task AddHistoryAsync(CoordinationDbContext db, SupervisionCase supervision, DateTimeOffset at, VenueHistoryKind kind, string text)
+    internal static async Task AddHistoryAsync(CoordinationDbContext db, SupervisionCase supervision, DateTimeOffset at, VenueHistoryKind kind, string text)
     {
         var venue = await db.Set<Venue>().FirstAsync(v => v.Id == supervision.VenueId);
         var entry = VenueHistoryEntry.For(venue, at, kind, text);

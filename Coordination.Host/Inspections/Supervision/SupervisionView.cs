@@ -24,10 +24,12 @@ internal sealed record SupervisionView(
     DateTimeOffset? AppealEndsAt,
     DateTimeOffset? AppealLodgedAt,
     DateTimeOffset? AppealEnteredAt,
-    DateTimeOffset? NextFollowUpAt)
+    DateTimeOffset? NextFollowUpAt,
+    IReadOnlyList<ReplacedProposalView> ReplacedProposals)
 {
     public static SupervisionView From(SupervisionCase c) => new(
         c.Id, c.MunicipalityId, c.VenueId, c.VisitId, c.Status.ToString(), c.OpenedAt, c.ProposedSanction?.ToString(), c.KommuniceringText,
         c.KommuniceringSentAt, c.ReplyDueAt, c.Reply, c.RepliedAt, c.ReplyEnteredAt, c.Decision?.ToString(), c.DecidedAt, c.MostSeriousCase, c.Justification,
-        c.AppealEndsAt, c.AppealLodgedAt, c.AppealEnteredAt, c.NextFollowUpAt);
+        c.AppealEndsAt, c.AppealLodgedAt, c.AppealEnteredAt, c.NextFollowUpAt,
+        [.. c.ReplacedProposals.OrderBy(p => p.KommuniceringSentAt).Select(ReplacedProposalView.From)]);
 }

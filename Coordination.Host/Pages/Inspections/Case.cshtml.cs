@@ -4,6 +4,8 @@ using Coordination.Host.Inspections.Supervision;
 using Coordination.Host.Inspections.Venues;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Inspections;
+using Coordination.Workflows.Inspections.Settings;
+using Coordination.Workflows.Inspections.Supervision;
 using Coordination.Workflows.Persistence;
 using MassTransit;
 using Microsoft.AspNetCore.Mvc;
@@ -32,6 +34,14 @@ public sealed class CaseModel(
 
     public string? Problem { get; private set; }
 
+    /// <summary>
+    /// Until when an appeal may be entered: after the window ended, one received in time for the
+    /// municipality's late-entry days (ADR 0019); null when none may be entered. The form is shown until then.
+    /// </summary>
+    public DateTimeOffset? AppealEntryEndsAt { get; private set; }
+
+    public bool AppealMayBeEntered => AppealEntryEndsAt is { } ends && clock.GetUtcNow() <= ends;
+
     public async Task<IActionResult> OnGetAsync()
     {
         Input.AppealReceivedOn = Input.ReplyReceivedOn = StockholmTime.Show(StockholmTime.Today(clock.GetUtcNow()));
@@ -59,7 +69,7 @@ public sealed class CaseModel(
             return Page();
         }
 
-        return await ActAsync(() => SupervisionEndpoints.ReplyAsync(Id, new ReplyRequest(ReceivedAt(receivedOn, "kommuniceringSentAt"), Input.ReplyText), User, db, publish, clock), "Reply");
+        return await ActAsync(() => ReplyAndAppealEndpoints.ReplyAsync(Id, new ReplyRequest(ReceivedAt(receivedOn, "kommuniceringSentAt"), Input.ReplyText), User, db, publish, clock), "Reply");
     }
 
     public Task<IActionResult> OnPostDecisionAsync() =>
@@ -83,7 +93,7 @@ public sealed class CaseModel(
             return Page();
         }
 
-        return await ActAsync(() => SupervisionEndpoints.AppealAsync(Id, new AppealRequest(ReceivedAt(receivedOn, "decidedAt"), Input.AppealText), User, db, publish, clock), "Appeal");
+        return await ActAsync(() => ReplyAndAppealEndpoints.AppealAsync(Id, new AppealRequest(ReceivedAt(receivedOn, "decidedAt"), Input.AppealText), User, db, publish, clock), "Appeal");
     }
 
     /// <summary>
@@ -105,8 +115,11 @@ public sealed class CaseModel(
     }
 
     /// <summary>"; entered …" after when a reply or appeal arrived, when an official entered it on a later day.</summary>
-    public string Entered(string received, string entered) =>
-        Case.Instant(entered) is { } at && Case.Instant(received) is { } arrived && StockholmTime.Today(at) != StockholmTime.Today(arrived)
+    public string Entered(string received, string entered) => Entered(Case, received, entered);
+
+    /// <summary>The same of a part of the case, such as a replaced proposal's reply.</summary>
+    public string Entered(JsonElement item, string received, string entered) =>
+        item.Instant(entered) is { } at && item.Instant(received) is { } arrived && StockholmTime.Today(at) != StockholmTime.Today(arrived)
             ? "; " + text["Case.Entered", StockholmTime.Show(at)]
             : "";
 
@@ -169,6 +182,9 @@ public sealed class CaseModel(
 
         Case = outcome.Body;
         Venue = Read(await VenueEndpoints.GetAsync(Case.Id("venueId"), HttpContext, db, ReadAudit)).Body;
+        AppealEntryEndsAt = Enum.TryParse<SupervisionStatus>(Case.Text("status"), out var status)
+            ? SupervisionLateEntry.AppealEntryEndsAt(status, Case.Instant("appealEndsAt"), await db.InspectionSettingsForAsync(Case.Id("municipalityId")))
+            : null;
         await ChooseAsync(Case.Id("municipalityId"), db);
         return true;
     }

@@ -28,7 +28,7 @@ public sealed class SettingsModel(
     public static IReadOnlyList<string> Deadlines { get; } =
     [
         "yearlyJointRoundPromise", "participationAnswerWorkingDays", "participationReminderWorkingDays", "protocolWorkingDays",
-        "protocolReminderWorkingDays", "kommuniceringReplyDays", "reInspectionDays", "supervisionFollowUpMonths",
+        "protocolReminderWorkingDays", "kommuniceringReplyDays", "reInspectionDays", "supervisionFollowUpMonths", "lateAppealEntryDays",
     ];
 
     public static IReadOnlyList<string> Weights { get; } =

@@ -30,6 +30,13 @@ public sealed class InspectionSettings
     /// <summary>Calendar days within which a re-inspection takes place after minor remarks or a sanction.</summary>
     public int ReInspectionDays { get; set; } = 60;
 
+    /// <summary>
+    /// Calendar days after the appeal window ended during which an appeal received in time may
+    /// still be entered on the case (ADR 0019): the time such a letter plausibly takes to reach the
+    /// case, by post, through the registry, or forwarded by the court it was sent to.
+    /// </summary>
+    public int LateAppealEntryDays { get; set; } = 30;
+
     /// <summary>Months between follow-ups of a venue under supervision.</summary>
     public int SupervisionFollowUpMonths { get; set; } = 6;
 

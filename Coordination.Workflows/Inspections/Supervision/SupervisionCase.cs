@@ -34,6 +34,9 @@ public sealed class SupervisionCase : Persistence.IVersionedRecord
 
     public string? Reply { get; set; }
 
+    /// <summary>The proposals communicated before <see cref="ProposedSanction"/> and replaced by harsher ones, with their replies.</summary>
+    public List<ReplacedProposal> ReplacedProposals { get; set; } = [];
+
     /// <summary>When the reply was received from the licensee: what counts against <see cref="ReplyDueAt"/>.</summary>
     public DateTimeOffset? RepliedAt { get; set; }
 

@@ -13,5 +13,9 @@ internal sealed class SupervisionCaseMap : IEntityTypeConfiguration<SupervisionC
         builder.Property(c => c.Justification).HasMaxLength(4000);
         builder.HasIndex(c => c.VenueId);
         builder.HasIndex(c => c.ClosedAt);
+
+        // Always read with the case: they are part of what the case shows, and there are at most two.
+        builder.HasMany(c => c.ReplacedProposals).WithOne().HasForeignKey(p => p.SupervisionCaseId);
+        builder.Navigation(c => c.ReplacedProposals).AutoInclude();
     }
 }

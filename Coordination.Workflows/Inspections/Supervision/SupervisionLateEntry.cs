@@ -1,4 +1,5 @@
 using System.Globalization;
+using Coordination.Workflows.Inspections.Settings;
 using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Persistence;
@@ -35,6 +36,49 @@ public static class SupervisionLateEntry
         {
             task.Title = title;
         }
+    }
+
+    /// <summary>
+    /// A reply to a proposal since replaced by a harsher one, received within that proposal's reply
+    /// time: it goes on the replaced proposal, and a line of the venue's history says so after the
+    /// line of the replacement (which may have said the licensee did not reply). It is not the reply
+    /// to the proposal in force, whose reply time runs on; so the workflow, waiting for that one,
+    /// is told nothing.
+    /// </summary>
+    public static void ReplyToReplacedProposal(this CoordinationDbContext db, Venue venue, ReplacedProposal proposal, string reply, DateTimeOffset receivedAt, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(venue);
+        ArgumentNullException.ThrowIfNull(proposal);
+        proposal.Reply = reply;
+        proposal.RepliedAt = receivedAt;
+        proposal.ReplyEnteredAt = now;
+        var entry = VenueHistoryEntry.For(venue, now, VenueHistoryKind.KommuniceringSent, string.Create(
+            CultureInfo.InvariantCulture,
+            $"The licensee's reply to the proposal of {proposal.ProposedSanction} communicated on {proposal.KommuniceringSentAt:yyyy-MM-dd}, received on {receivedAt:yyyy-MM-dd} within its reply time (until {proposal.ReplyDueAt:yyyy-MM-dd}), was entered on {now:yyyy-MM-dd}, after that proposal was replaced by a harsher one on {proposal.ReplacedAt:yyyy-MM-dd}: {reply}"));
+        entry.SupervisionCaseId = proposal.SupervisionCaseId;
+        db.Add(entry);
+    }
+
+    /// <summary>
+    /// Until when an appeal may be entered on the case: one received in time is entered after the
+    /// window ended for <see cref="InspectionSettings.LateAppealEntryDays"/> more, and no longer
+    /// after that, since a letter that arrived in time has reached the case by then or is not
+    /// plausible. Null while there is no decision to appeal, once it is appealed or the case closed.
+    /// </summary>
+    public static DateTimeOffset? AppealEntryEndsAt(this SupervisionCase supervision, InspectionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(supervision);
+        return AppealEntryEndsAt(supervision.Status, supervision.AppealEndsAt, settings);
+    }
+
+    /// <summary><see cref="AppealEntryEndsAt(SupervisionCase, InspectionSettings)"/> of a case in <paramref name="status"/> whose window ends at <paramref name="appealEndsAt"/>.</summary>
+    public static DateTimeOffset? AppealEntryEndsAt(SupervisionStatus status, DateTimeOffset? appealEndsAt, InspectionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return status is SupervisionStatus.AppealWindowOpen or SupervisionStatus.DecisionFinal && appealEndsAt is { } ends
+            ? ends.AddDays(settings.LateAppealEntryDays)
+            : null;
     }
 
     /// <summary>

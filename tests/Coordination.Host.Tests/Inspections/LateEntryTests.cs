@@ -83,6 +83,46 @@ public sealed class LateEntryTests
         Assert.Equal("Appealed", (await scenario.SupervisionCaseAsync(caseId)).GetProperty("status").GetString());
     }
 
+    /// <summary>
+    /// An appeal received in time is entered late for as long as that is plausible: the
+    /// municipality's <c>lateAppealEntryDays</c> after the window ended (30 by default; here 10).
+    /// Before, a final decision could be appealed on the case at any time until it was closed.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task An_appeal_received_in_time_is_refused_once_the_late_entry_time_after_the_window_ended_has_passed(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var clock = scenario.Host.Clock;
+        var settingsPath = $"/api/inspections/settings/{scenario.MunicipalityId}";
+        var settings = System.Text.Json.Nodes.JsonNode.Parse((await scenario.Manager.GetJsonAsync(settingsPath)).GetRawText())!.AsObject();
+        Assert.Equal(30, settings["lateAppealEntryDays"]!.GetValue<int>());
+        settings["lateAppealEntryDays"] = 10;
+        using (var saved = await scenario.Manager.PutAsync(settingsPath, settings))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        var (_, caseId, decided) = await DecidedVarningAsync(scenario);
+        var path = $"/api/inspections/supervision-cases/{caseId}/appeal";
+        var appealEnds = decided.GetProperty("appealEndsAt").GetDateTimeOffset();
+        clock.AdvanceTo(appealEnds.AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", clock.TickSecond);
+
+        clock.AdvanceTo(appealEnds.AddDays(10).AddMinutes(1));
+        using var refused = await scenario.Officer.PostAsync(path, new { receivedAt = appealEnds.AddDays(-1), text = AppealText });
+
+        var problem = await InspectionsClient.ReadAsync(refused, HttpStatusCode.Conflict);
+        Assert.Equal("Not open for appeal", problem.GetProperty("title").GetString());
+        var detail = problem.GetProperty("detail").GetString()!;
+        Assert.Contains("DecisionFinal", detail, StringComparison.Ordinal);
+        Assert.Contains($"{appealEnds.AddDays(10):yyyy-MM-dd}", detail, StringComparison.Ordinal);
+        var supervision = await scenario.SupervisionCaseAsync(caseId);
+        Assert.Equal("DecisionFinal", supervision.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, supervision.GetProperty("appealLodgedAt").ValueKind);
+    }
+
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
     [InlineData(HostBackend.PostgresRabbitMq)]
@@ -155,6 +195,78 @@ public sealed class LateEntryTests
         var supervision = await scenario.SupervisionCaseAsync(caseId);
         Assert.Equal("AppealWindowOpen", supervision.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, supervision.GetProperty("reply").ValueKind);
+    }
+
+    /// <summary>
+    /// The reply time of an erinran ran out with nothing entered, and a harsher proposal (varning)
+    /// was communicated; then the officer finds the licensee's reply to the erinran, received in
+    /// time. Before, it was a 400 on <c>receivedAt</c> ("cannot have arrived before" the varning
+    /// was communicated), and what the licensee sent in time was lost. It is recorded against the
+    /// erinran, judged by the erinran's reply time, and the varning's reply time still runs.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_reply_received_in_time_to_a_proposal_since_replaced_by_a_harsher_one_is_recorded_against_that_proposal(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var clock = scenario.Host.Clock;
+        var (venueId, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
+        var path = $"/api/inspections/supervision-cases/{caseId}";
+        var first = await scenario.Officer.PostJsonAsync($"{path}/kommunicering", new { proposedSanction = "Erinran", text = "We propose an erinran." });
+        var firstSent = first.GetProperty("kommuniceringSentAt").GetDateTimeOffset();
+        var firstDue = first.GetProperty("replyDueAt").GetDateTimeOffset();
+        clock.AdvanceTo(firstDue.AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the erinran's reply time runs out", clock.TickSecond);
+        clock.AdvanceTo(firstDue.AddDays(1));
+        var second = await scenario.Officer.PostJsonAsync($"{path}/kommunicering", new { proposedSanction = "Varning", text = "We now propose a varning." });
+        await Poll.UntilAsync(() => LateDelivery.StateAsync<SupervisionCaseState>(scenario, caseId), s => s == "AwaitingReply", WorkflowWait, "the varning communicated", clock.TickSecond);
+
+        // Two days later the officer enters the reply to the erinran that arrived the day before its
+        // reply time ended. One received after that reply time, or before the erinran was
+        // communicated, is refused naming the field.
+        clock.AdvanceTo(firstDue.AddDays(3));
+        foreach (var wrong in new[] { firstDue.AddMinutes(1), firstSent.AddMinutes(-1) })
+        {
+            using var refused = await scenario.Officer.PostAsync($"{path}/reply", new { receivedAt = wrong, text = ReplyText });
+            var problem = await InspectionsClient.ReadAsync(refused, HttpStatusCode.BadRequest);
+            Assert.Equal(["receivedAt"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+
+        var received = firstDue.AddDays(-1);
+        var entered = clock.GetUtcNow();
+        var recorded = await scenario.Officer.PostJsonAsync($"{path}/reply", new { receivedAt = received, text = ReplyText });
+
+        // It does not answer the varning, whose reply time still runs.
+        Assert.Equal("AwaitingReply", recorded.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, recorded.GetProperty("reply").ValueKind);
+        Assert.Equal(second.GetProperty("replyDueAt").GetDateTimeOffset(), recorded.GetProperty("replyDueAt").GetDateTimeOffset());
+        var earlier = Assert.Single(recorded.GetProperty("replacedProposals").EnumerateArray());
+        Assert.Equal("Erinran", earlier.GetProperty("proposedSanction").GetString());
+        Assert.Equal(firstSent, earlier.GetProperty("kommuniceringSentAt").GetDateTimeOffset());
+        Assert.Equal(firstDue, earlier.GetProperty("replyDueAt").GetDateTimeOffset());
+        Assert.Equal(ReplyText, earlier.GetProperty("reply").GetString());
+        Assert.Equal(received, earlier.GetProperty("repliedAt").GetDateTimeOffset());
+        Assert.Equal(entered, earlier.GetProperty("replyEnteredAt").GetDateTimeOffset());
+        Assert.Equal("AwaitingReply", (await scenario.SupervisionCaseAsync(caseId)).GetProperty("status").GetString());
+
+        // The venue's history said the licensee did not reply to the erinran; a line after it says they did.
+        var history = (await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}/history")).EnumerateArray().ToList();
+        var correction = history[^1].GetProperty("text").GetString()!;
+        Assert.Contains("Erinran", correction, StringComparison.Ordinal);
+        Assert.Contains($"received on {received:yyyy-MM-dd}", correction, StringComparison.Ordinal);
+        Assert.Contains($"entered on {entered:yyyy-MM-dd}", correction, StringComparison.Ordinal);
+
+        // Entered once.
+        using (var again = await scenario.Officer.PostAsync($"{path}/reply", new { receivedAt = received, text = ReplyText }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+
+        // The varning's reply time runs out without a reply to it, and the decision task says so.
+        clock.AdvanceTo(second.GetProperty("replyDueAt").GetDateTimeOffset().AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the varning's reply time runs out", clock.TickSecond);
+        Assert.Equal("The licensee did not reply in time: prepare the decision", Assert.Single(await DecisionTasksAsync(scenario, caseId)).GetProperty("title").GetString());
     }
 
     /// <summary>A varning decided after the licensee replied (or the reply time ran out without a reply), with its appeal window open.</summary>

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Inspections;
 using Coordination.Host.Tests.Security;
+using Coordination.Host.WebUi;
 using Coordination.Testing;
 using static Coordination.Host.Tests.Inspections.InspectionScenario;
 
@@ -50,6 +51,68 @@ public sealed class LateEntryFormTests
         Assert.Contains("id=\"Input_AppealReceivedOn-error\"", lateAppeal, StringComparison.Ordinal);
         Assert.Null(await PostAsync(browser, page, "Appeal", ("Input.AppealReceivedOn", Day(appealEnds.AddDays(-1))), ("Input.AppealText", "Överklagande")));
         Assert.Equal("Appealed", (await scenario.SupervisionCaseAsync(caseId)).GetProperty("status").GetString());
+    }
+
+    /// <summary>
+    /// A reply to a proposal since replaced by a harsher one, entered on the reply form with the
+    /// date it arrived, goes on the replaced proposal, which the page shows with it; the form stays
+    /// for the reply to the harsher proposal. Before, the date was refused at its field.
+    /// </summary>
+    [Fact]
+    public async Task The_case_page_records_a_reply_to_a_replaced_proposal_and_shows_it_with_that_proposal()
+    {
+        await using var scenario = await StartAsync(HostBackend.SqliteInMemory);
+        var clock = scenario.Host.Clock;
+        var (_, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
+        var api = $"/api/inspections/supervision-cases/{caseId}";
+        var due = (await scenario.Officer.PostJsonAsync($"{api}/kommunicering", new { proposedSanction = "Erinran", text = "We propose an erinran." })).GetProperty("replyDueAt").GetDateTimeOffset();
+        clock.AdvanceTo(due.AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply time runs out", clock.TickSecond);
+        await scenario.Officer.PostJsonAsync($"{api}/kommunicering", new { proposedSanction = "Varning", text = "We now propose a varning." });
+        clock.AdvanceTo(due.AddDays(2));
+
+        using var browser = scenario.Host.CreateClient(new() { AllowAutoRedirect = false });
+        var page = $"/Inspections/Case?id={caseId}";
+        Assert.Null(await PostAsync(browser, page, "Reply", ("Input.ReplyReceivedOn", Day(due.AddDays(-1))), ("Input.ReplyText", "We have new door staff.")));
+
+        var shown = await PageAsync(browser, page);
+        var earlier = shown[shown.IndexOf("class=\"replaced-proposal\"", StringComparison.Ordinal)..];
+        Assert.Contains("We have new door staff.", earlier[..earlier.IndexOf("</dd>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_ReplyReceivedOn\"", shown, StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, (await scenario.SupervisionCaseAsync(caseId)).GetProperty("reply").ValueKind);
+    }
+
+    /// <summary>
+    /// The late-appeal form says until when an appeal received in time can be entered (the
+    /// municipality's <c>lateAppealEntryDays</c> after the window ended, 30 by default) and is
+    /// gone after that, and once the case is closed. Before, it stayed on a final decision until
+    /// the case was closed, however long that took.
+    /// </summary>
+    [Fact]
+    public async Task The_late_appeal_form_is_gone_once_an_appeal_received_in_time_can_no_longer_be_entered()
+    {
+        await using var scenario = await StartAsync(HostBackend.SqliteInMemory);
+        var clock = scenario.Host.Clock;
+        var (_, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
+        var api = $"/api/inspections/supervision-cases/{caseId}";
+        await scenario.Officer.PostJsonAsync($"{api}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
+        await scenario.Officer.PostJsonAsync($"{api}/reply", new { text = "We have new door staff." });
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply consumed", clock.TickSecond);
+        var appealEnds = (await scenario.Officer.PostJsonAsync($"{api}/decision", new { sanction = "Varning" })).GetProperty("appealEndsAt").GetDateTimeOffset();
+        clock.AdvanceTo(appealEnds.AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", clock.TickSecond);
+
+        using var browser = scenario.Host.CreateClient(new() { AllowAutoRedirect = false });
+        var page = $"/Inspections/Case?id={caseId}";
+        clock.AdvanceTo(appealEnds.AddDays(29));
+        var open = await PageAsync(browser, page);
+        Assert.Contains("id=\"Input_AppealReceivedOn\"", open, StringComparison.Ordinal);
+        Assert.Contains(StockholmTime.Show(appealEnds.AddDays(30)), open, StringComparison.Ordinal);
+
+        clock.AdvanceTo(appealEnds.AddDays(30).AddMinutes(1));
+        var closed = await PageAsync(browser, page);
+        Assert.DoesNotContain("id=\"Input_AppealReceivedOn\"", closed, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Appeal", closed, StringComparison.Ordinal);
     }
 
     private static string Day(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
