@@ -71,11 +71,9 @@ internal static class ReplyAndAppealEndpoints
             return errors.Problem();
         }
 
-        if (supervision.DecidedAt is { } decidedAt)
+        if (supervision.DecidedAt is not null)
         {
-            return InspectionProblems.Conflict(
-                "Decided without the reply",
-                string.Create(CultureInfo.InvariantCulture, $"The reply was received in time, on {received:yyyy-MM-dd} (the reply time ended {due:yyyy-MM-dd}), but the board decided {supervision.Decision} on {decidedAt:yyyy-MM-dd} without it, and it is not recorded on the decided case. Whether the decision is to be reconsidered with it (förvaltningslagen 37–38 §§) is for the licensing officer to weigh."));
+            return DecidedWithoutReply(supervision, "The reply", received, due, "the reply time");
         }
 
         if (supervision.Status == SupervisionStatus.AwaitingDecision)
@@ -121,11 +119,9 @@ internal static class ReplyAndAppealEndpoints
             return errors.Problem();
         }
 
-        if (supervision.DecidedAt is { } decidedAt)
+        if (supervision.DecidedAt is not null)
         {
-            return InspectionProblems.Conflict(
-                "Decided without the reply",
-                string.Create(CultureInfo.InvariantCulture, $"The reply to {proposal} was received in time, on {received:yyyy-MM-dd} (its reply time ended {replaced.ReplyDueAt:yyyy-MM-dd}), but the board decided {supervision.Decision} on {decidedAt:yyyy-MM-dd} without it, and it is not recorded on the decided case. Whether the decision is to be reconsidered with it (förvaltningslagen 37–38 §§) is for the licensing officer to weigh."));
+            return DecidedWithoutReply(supervision, $"The reply to {proposal}", received, replaced.ReplyDueAt, "its reply time");
         }
 
         db.ReplyToReplacedProposal(await db.Set<Venue>().FirstAsync(v => v.Id == supervision.VenueId), replaced, text, received, now);
@@ -209,4 +205,9 @@ internal static class ReplyAndAppealEndpoints
         return TypedResults.Ok(SupervisionView.From(supervision));
     }
 
+    /// <summary>A reply received in time after the board decided without it: not recorded, for the officer to weigh.</summary>
+    private static IResult DecidedWithoutReply(SupervisionCase supervision, string reply, DateTimeOffset received, DateTimeOffset due, string replyTime) =>
+        InspectionProblems.Conflict(
+            "Decided without the reply",
+            string.Create(CultureInfo.InvariantCulture, $"{reply} was received in time, on {received:yyyy-MM-dd} ({replyTime} ended {due:yyyy-MM-dd}), but the board decided {supervision.Decision} on {supervision.DecidedAt:yyyy-MM-dd} without it, and it is not recorded on the decided case. Whether the decision is to be reconsidered with it (förvaltningslagen 37–38 §§) is for the licensing officer to weigh."));
 }
