@@ -24,7 +24,7 @@ public static class ConcernAccess
         }
 
         var agencies = viewer.CaseAgencies(concern.MunicipalityId);
-        if (bases.Where(b => b.AllowsSharingAt(at)).SelectMany(b => b.AgencyIds).Intersect(agencies).Any())
+        if (SharedAgencies(bases.Where(b => b.AllowsSharingAt(at))).Intersect(agencies).Any())
         {
             return ConcernAccessLevel.Shared;
         }
