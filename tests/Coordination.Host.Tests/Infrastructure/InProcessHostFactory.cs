@@ -79,7 +79,11 @@ public abstract class InProcessHostFactory : WebApplicationFactory<Program>
         // Quartz keeps schedulers by name for the whole test process.
         builder.UseSetting("Scheduling:SchedulerName", $"test-{Guid.NewGuid():N}");
 
-        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        builder.ConfigureServices(services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services.AddTransient<IStartupFilter, UnhandledExceptionHeader>();
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 

@@ -60,7 +60,7 @@ internal sealed class InspectionsClient(EmbeddedHostFactory host, string email) 
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {text}");
+        Assert.True(response.StatusCode == expected, $"Expected {expected}, got {response.StatusCode}: {text}{UnhandledExceptionHeader.Of(response)}");
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 

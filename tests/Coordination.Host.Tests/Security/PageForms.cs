@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Coordination.Host.Tests.Infrastructure;
 
 namespace Coordination.Host.Tests.Security;
 
@@ -17,7 +18,7 @@ internal static partial class PageForms
 
         using var response = await client.SendAsync(request);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {page}: {(int)response.StatusCode}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {page}: {(int)response.StatusCode}{UnhandledExceptionHeader.Of(response)}");
         return AntiforgeryToken().Match(html) is { Success: true } match
             ? match.Groups["token"].Value
             : throw new InvalidOperationException($"{page} has no form with an antiforgery token.");

@@ -73,6 +73,19 @@ public sealed class UnhandledErrorTests : IAsyncLifetime
         Assert.DoesNotContain(Secret, body, StringComparison.Ordinal);
     }
 
+    /// <summary>The test hosts' own diagnostic (<see cref="UnhandledExceptionHeader"/>), not the service's: a test failing on a 500 names the exception.</summary>
+    [Fact]
+    public async Task A_test_host_names_the_exception_behind_a_500_for_the_failing_test()
+    {
+        using var client = await SignedInAsync();
+
+        using var page = await client.GetAsync(new Uri("/Broken/Page", UriKind.Relative));
+        using var api = await client.GetAsync(new Uri("/api/broken", UriKind.Relative));
+
+        Assert.Contains(Secret, UnhandledExceptionHeader.Of(page), StringComparison.Ordinal);
+        Assert.Contains(Secret, UnhandledExceptionHeader.Of(api), StringComparison.Ordinal);
+    }
+
     public async Task DisposeAsync()
     {
         await faulty.DisposeAsync();
