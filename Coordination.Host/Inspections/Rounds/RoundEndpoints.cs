@@ -202,8 +202,8 @@ internal static class RoundEndpoints
 
     /// <summary>
     /// The round goes ahead without the police, after they declined, proposed another evening or
-    /// have not answered: their open request and the task to plan the round again end, the other
-    /// participants' requests stand, visits may be recorded, and the round does not count as joint.
+    /// have not answered: their open request and the task to plan the round again that their answer
+    /// opened end, the other participants' requests and tasks stand, visits may be recorded, and the round does not count as joint.
     /// The reason is kept on the round.
     /// </summary>
     internal static async Task<IResult> GoWithoutPoliceAsync(
@@ -234,8 +234,15 @@ internal static class RoundEndpoints
         }
 
         var now = clock.GetUtcNow();
+        // Only the police's request and the task to plan again that their answer opened: a task
+        // opened by the rescue service's or tax agency's answer is still the officer's to decide.
+        var police = nameof(AgencyKind.Police);
+        var policeReplans = await db.Set<ParticipationRequestState>()
+            .Where(s => s.RoundId == id && s.AgencyKind == police && s.ReplanTaskId != null)
+            .Select(s => s.ReplanTaskId!.Value)
+            .ToListAsync();
         var tasks = await db.Set<InspectionTask>().Where(k => k.RoundId == id).ToListAsync();
-        await RoundParticipation.CancelOpenAsync(tasks.Where(t => t.AgencyKind == AgencyKind.Police || t.Kind == InspectionTaskKind.ReplanRound), publish, now);
+        await RoundParticipation.CancelOpenAsync(tasks.Where(t => t.AgencyKind == AgencyKind.Police || policeReplans.Contains(t.Id)), publish, now);
         round.WithPolice = false;
         round.WithoutPoliceReason = reason;
         round.Participants.Remove(AgencyKind.Police);

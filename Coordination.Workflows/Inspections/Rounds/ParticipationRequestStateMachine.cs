@@ -100,11 +100,18 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
     /// <summary>
     /// The licensing officer's task to plan the round again, due by the round's planned start:
     /// not replanned by then, it escalates to the licensing managers (<see cref="InspectionTaskDeadlineStateMachine"/>).
+    /// None for the police's answer when the round already goes ahead without them: the officer
+    /// decided that while the answer was on its way.
     /// </summary>
-    private static async Task<Guid> CreateReplanTaskAsync(BehaviorContext<ParticipationRequestState, ParticipationAnswered> context)
+    private static async Task<Guid?> CreateReplanTaskAsync(BehaviorContext<ParticipationRequestState, ParticipationAnswered> context)
     {
         var answer = context.Message;
         var round = await context.Db().Set<InspectionRound>().FindAsync([context.Saga.RoundId], context.CancellationToken);
+        if (round is { WithPolice: false } && context.Saga.AgencyKind == nameof(AgencyKind.Police))
+        {
+            return null;
+        }
+
         var what = answer.Answer == nameof(InspectionTaskStatus.Declined) ? "declined" : "proposed another time for";
         var task = InspectionTask.Create(
             context.Saga.MunicipalityId,

@@ -129,6 +129,35 @@ public sealed class RoundWithoutPoliceTests
         Assert.Equal(1, year.GetProperty("withoutPolice").GetInt32());
     }
 
+    /// <summary>
+    /// Going without the police answers the police's decline only: the task to plan again that the
+    /// rescue service's decline opened is still the officer's (it was cancelled with the police's).
+    /// </summary>
+    [Fact]
+    public async Task Going_without_the_police_leaves_the_task_the_rescue_services_decline_opened()
+    {
+        await using var scenario = await StartAsync(HostBackend.SqliteInMemory);
+        var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
+        var roundId = await scenario.PlanRoundAsync(venueId);
+        using var rescue = new InspectionsClient(scenario.Host, "rescue.staff@alvby.demo");
+        var rescueRequest = (await rescue.GetJsonAsync($"/api/inspections/tasks?municipalityId={scenario.MunicipalityId}")).EnumerateArray()
+            .Single(t => t.GetProperty("kind").GetString() == "TakePartInRound" && t.GetProperty("roundId").GetGuid() == roundId);
+        await rescue.PostJsonAsync($"/api/inspections/participation/{rescueRequest.GetProperty("id").GetGuid()}/decline", new { reason = "A fire-safety course that evening." });
+        var police = await scenario.PoliceRequestAsync(roundId);
+        await scenario.Police.PostJsonAsync($"/api/inspections/participation/{police.GetProperty("id").GetGuid()}/decline", new { reason = "The football derby." });
+        var replans = await Poll.UntilAsync(
+            async () => (await scenario.OfficerTasksAsync()).EnumerateArray().Where(t => t.GetProperty("kind").GetString() == "ReplanRound").ToList(),
+            tasks => tasks.Count == 2, WorkflowWait, "a task to plan again for each decline", scenario.Host.Clock.TickSecond);
+        var byRescue = replans.Single(t => t.GetProperty("title").GetString()!.Contains("RescueService", StringComparison.Ordinal)).GetProperty("id").GetGuid();
+        var byPolice = replans.Single(t => t.GetProperty("title").GetString()!.Contains("Police", StringComparison.Ordinal)).GetProperty("id").GetGuid();
+
+        await scenario.Officer.PostJsonAsync($"/api/inspections/rounds/{roundId}/without-police", new { reason = "The venue's Friday is the one to see." });
+
+        var open = (await scenario.OfficerTasksAsync()).EnumerateArray().Select(t => t.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(byRescue, open);
+        Assert.DoesNotContain(byPolice, open);
+    }
+
     [Fact]
     public async Task A_round_the_police_accepted_stays_joint()
     {
