@@ -90,7 +90,7 @@ internal static class ReplyAndAppealEndpoints
         }
 
         await db.SaveChangesAsync();
-        return TypedResults.Ok(SupervisionView.From(supervision));
+        return TypedResults.Ok(await SupervisionEndpoints.ViewAsync(db, supervision));
     }
 
     /// <summary>
@@ -130,7 +130,7 @@ internal static class ReplyAndAppealEndpoints
         // is saved and the other is told it changed at the same time.
         db.Entry(supervision).State = EntityState.Modified;
         await db.SaveChangesAsync();
-        return TypedResults.Ok(SupervisionView.From(supervision));
+        return TypedResults.Ok(await SupervisionEndpoints.ViewAsync(db, supervision));
     }
 
     /// <summary>
@@ -202,7 +202,7 @@ internal static class ReplyAndAppealEndpoints
         }
 
         await db.SaveChangesAsync();
-        return TypedResults.Ok(SupervisionView.From(supervision));
+        return TypedResults.Ok(SupervisionView.From(supervision, settings));
     }
 
     /// <summary>A reply received in time after the board decided without it: not recorded, for the officer to weigh.</summary>

@@ -43,7 +43,8 @@ internal static class SupervisionEndpoints
 
         var cases = (await db.Set<SupervisionCase>().AsNoTracking().Where(c => c.MunicipalityId == municipalityId).ToListAsync()).OrderBy(c => c.OpenedAt).ToList();
         await audit.ListedAsync(cases.Select(c => InspectionRead.SupervisionCase(c, "supervision case list")));
-        return TypedResults.Ok(cases.Select(SupervisionView.From).ToList());
+        var settings = await db.InspectionSettingsForAsync(municipalityId);
+        return TypedResults.Ok(cases.Select(c => SupervisionView.From(c, settings)).ToList());
     }
 
     internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, InspectionReadAudit audit)
@@ -54,7 +55,7 @@ internal static class SupervisionEndpoints
         }
 
         await audit.ReadAsync(InspectionRead.SupervisionCase(supervision));
-        return TypedResults.Ok(SupervisionView.From(supervision));
+        return TypedResults.Ok(await ViewAsync(db, supervision));
     }
 
     internal static async Task<IResult> CommunicateAsync(
@@ -117,7 +118,7 @@ internal static class SupervisionEndpoints
         await AddHistoryAsync(db, supervision, now, VenueHistoryKind.KommuniceringSent, $"The proposed decision was communicated to the licensee; reply by {supervision.ReplyDueAt:yyyy-MM-dd}.");
         await publish.Publish(new KommuniceringSent(supervision.Id, supervision.ReplyDueAt.Value));
         await db.SaveChangesAsync();
-        return TypedResults.Ok(SupervisionView.From(supervision));
+        return TypedResults.Ok(SupervisionView.From(supervision, settings));
     }
 
     internal static async Task<IResult> DecideAsync(
@@ -183,7 +184,7 @@ internal static class SupervisionEndpoints
 
         await publish.Publish(new SanctionDecided(supervision.Id, venue.Id, decided.ToString(), now, supervision.AppealEndsAt.Value, supervision.NextFollowUpAt.Value));
         await db.SaveChangesAsync();
-        return TypedResults.Ok(SupervisionView.From(supervision));
+        return TypedResults.Ok(SupervisionView.From(supervision, settings));
     }
 
     /// <summary>The six-monthly follow-up that came due was held; see <see cref="SupervisionFollowUp"/>.</summary>
@@ -218,7 +219,7 @@ internal static class SupervisionEndpoints
         // once one is saved and the other is told it changed at the same time.
         db.Entry(supervision).State = EntityState.Modified;
         await db.SaveChangesAsync();
-        return TypedResults.Ok(SupervisionView.From(supervision));
+        return TypedResults.Ok(await ViewAsync(db, supervision));
     }
 
     internal static async Task<IResult> CloseAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
@@ -249,7 +250,7 @@ internal static class SupervisionEndpoints
         await AddHistoryAsync(db, supervision, now, VenueHistoryKind.SupervisionClosed, "The supervision ended.");
         await publish.Publish(new SupervisionCaseClosed(supervision.Id));
         await db.SaveChangesAsync();
-        return TypedResults.Ok(SupervisionView.From(supervision));
+        return TypedResults.Ok(await ViewAsync(db, supervision));
     }
 
     internal static async Task<SupervisionCase?> VisibleAsync(CoordinationDbContext db, Guid id, ClaimsPrincipal user)
@@ -257,6 +258,10 @@ internal static class SupervisionEndpoints
         var supervision = await db.Set<SupervisionCase>().FirstOrDefaultAsync(c => c.Id == id);
         return supervision is not null && user.IsLicensing(supervision.MunicipalityId) ? supervision : null;
     }
+
+    /// <summary>The view of <paramref name="supervision"/>, read with its municipality's settings.</summary>
+    internal static async Task<SupervisionView> ViewAsync(CoordinationDbContext db, SupervisionCase supervision) =>
+        SupervisionView.From(supervision, await db.InspectionSettingsForAsync(supervision.MunicipalityId));
 
     internal static Task<List<InspectionTask>> OpenDecisionTasksAsync(CoordinationDbContext db, Guid caseId) =>
         db.Set<InspectionTask>().Where(t => t.SupervisionCaseId == caseId && t.Kind == InspectionTaskKind.DecideSupervisionCase && t.Status == InspectionTaskStatus.Open).ToListAsync();

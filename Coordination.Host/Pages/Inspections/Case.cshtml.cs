@@ -4,8 +4,6 @@ using Coordination.Host.Inspections.Supervision;
 using Coordination.Host.Inspections.Venues;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Inspections;
-using Coordination.Workflows.Inspections.Settings;
-using Coordination.Workflows.Inspections.Supervision;
 using Coordination.Workflows.Persistence;
 using MassTransit;
 using Microsoft.AspNetCore.Mvc;
@@ -35,8 +33,9 @@ public sealed class CaseModel(
     public string? Problem { get; private set; }
 
     /// <summary>
-    /// Until when an appeal may be entered: after the window ended, one received in time for the
-    /// municipality's late-entry days (ADR 0019); null when none may be entered. The form is shown until then.
+    /// Until when an appeal may be entered, as the case's view says: after the window ended, one
+    /// received in time for the municipality's late-entry days (ADR 0019); null when none may be
+    /// entered. The form is shown until then.
     /// </summary>
     public DateTimeOffset? AppealEntryEndsAt { get; private set; }
 
@@ -182,9 +181,7 @@ public sealed class CaseModel(
 
         Case = outcome.Body;
         Venue = Read(await VenueEndpoints.GetAsync(Case.Id("venueId"), HttpContext, db, ReadAudit)).Body;
-        AppealEntryEndsAt = Enum.TryParse<SupervisionStatus>(Case.Text("status"), out var status)
-            ? SupervisionLateEntry.AppealEntryEndsAt(status, Case.Instant("appealEndsAt"), await db.InspectionSettingsForAsync(Case.Id("municipalityId")))
-            : null;
+        AppealEntryEndsAt = Case.Instant("appealEntryEndsAt");
         await ChooseAsync(Case.Id("municipalityId"), db);
         return true;
     }

@@ -95,14 +95,7 @@ public sealed class LateEntryTests
     {
         await using var scenario = await StartAsync(backend);
         var clock = scenario.Host.Clock;
-        var settingsPath = $"/api/inspections/settings/{scenario.MunicipalityId}";
-        var settings = System.Text.Json.Nodes.JsonNode.Parse((await scenario.Manager.GetJsonAsync(settingsPath)).GetRawText())!.AsObject();
-        Assert.Equal(30, settings["lateAppealEntryDays"]!.GetValue<int>());
-        settings["lateAppealEntryDays"] = 10;
-        using (var saved = await scenario.Manager.PutAsync(settingsPath, settings))
-        {
-            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
-        }
+        await LateAppealEntryDaysAsync(scenario, 10);
 
         var (_, caseId, decided) = await DecidedVarningAsync(scenario);
         var path = $"/api/inspections/supervision-cases/{caseId}/appeal";
@@ -121,6 +114,49 @@ public sealed class LateEntryTests
         var supervision = await scenario.SupervisionCaseAsync(caseId);
         Assert.Equal("DecisionFinal", supervision.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, supervision.GetProperty("appealLodgedAt").ValueKind);
+
+        // The case still says until when entry was possible; once closed, it says none may be entered.
+        Assert.Equal(appealEnds.AddDays(10), supervision.GetProperty("appealEntryEndsAt").GetDateTimeOffset());
+        var closed = await scenario.Officer.PostJsonAsync($"/api/inspections/supervision-cases/{caseId}/close");
+        Assert.Equal("Closed", closed.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, closed.GetProperty("appealEntryEndsAt").ValueKind);
+    }
+
+    /// <summary>
+    /// The case says until when an appeal may still be entered (<c>appealEntryEndsAt</c>), so that
+    /// the case page and other clients need not work it out from the status, the window and the
+    /// municipality's settings: the window's end and the municipality's <c>lateAppealEntryDays</c>
+    /// after it while the decision may be appealed (also once it is final), nothing once it is
+    /// appealed. Nothing before a decision (the reply's test) or once the case is closed (the
+    /// refusal's test). Before, only the case page knew, by its own computation.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task The_case_says_until_when_an_appeal_may_be_entered(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var clock = scenario.Host.Clock;
+        await LateAppealEntryDaysAsync(scenario, 10);
+        var (_, caseId, decided) = await DecidedVarningAsync(scenario);
+        var path = $"/api/inspections/supervision-cases/{caseId}";
+        var list = $"/api/inspections/supervision-cases?municipalityId={scenario.MunicipalityId}";
+        var appealEnds = decided.GetProperty("appealEndsAt").GetDateTimeOffset();
+        var entryEnds = appealEnds.AddDays(10);
+        Assert.Equal(entryEnds, decided.GetProperty("appealEntryEndsAt").GetDateTimeOffset());
+        Assert.Equal(entryEnds, (await scenario.SupervisionCaseAsync(caseId)).GetProperty("appealEntryEndsAt").GetDateTimeOffset());
+        var listed = Assert.Single((await scenario.Officer.GetJsonAsync(list)).EnumerateArray());
+        Assert.Equal(entryEnds, listed.GetProperty("appealEntryEndsAt").GetDateTimeOffset());
+
+        // The window closes and the decision is final: an appeal received in time may still be entered.
+        clock.AdvanceTo(appealEnds.AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", clock.TickSecond);
+        Assert.Equal(entryEnds, (await scenario.SupervisionCaseAsync(caseId)).GetProperty("appealEntryEndsAt").GetDateTimeOffset());
+
+        var appealed = await scenario.Officer.PostJsonAsync($"{path}/appeal", new { receivedAt = appealEnds.AddDays(-1), text = AppealText });
+        Assert.Equal("Appealed", appealed.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, appealed.GetProperty("appealEntryEndsAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await scenario.SupervisionCaseAsync(caseId)).GetProperty("appealEntryEndsAt").ValueKind);
     }
 
     [Theory]
@@ -134,6 +170,7 @@ public sealed class LateEntryTests
         var path = $"/api/inspections/supervision-cases/{caseId}";
         var communicated = await scenario.Officer.PostJsonAsync($"{path}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
         var due = communicated.GetProperty("replyDueAt").GetDateTimeOffset();
+        Assert.Equal(JsonValueKind.Null, communicated.GetProperty("appealEntryEndsAt").ValueKind);
 
         clock.AdvanceTo(due.AddMinutes(1));
         await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply time runs out", clock.TickSecond);
@@ -163,6 +200,7 @@ public sealed class LateEntryTests
         Assert.Equal(ReplyText, replied.GetProperty("reply").GetString());
         Assert.Equal(received, replied.GetProperty("repliedAt").GetDateTimeOffset());
         Assert.Equal(entered, replied.GetProperty("replyEnteredAt").GetDateTimeOffset());
+        Assert.Equal(JsonValueKind.Null, replied.GetProperty("appealEntryEndsAt").ValueKind);
         var title = Assert.Single(await DecisionTasksAsync(scenario, caseId)).GetProperty("title").GetString()!;
         Assert.StartsWith("The licensee replied in time", title, StringComparison.Ordinal);
         Assert.Contains($"received {received:yyyy-MM-dd}", title, StringComparison.Ordinal);
@@ -174,7 +212,9 @@ public sealed class LateEntryTests
             Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         }
 
-        Assert.Equal("AppealWindowOpen", (await scenario.Officer.PostJsonAsync($"{path}/decision", new { sanction = "Varning" })).GetProperty("status").GetString());
+        var decided = await scenario.Officer.PostJsonAsync($"{path}/decision", new { sanction = "Varning" });
+        Assert.Equal("AppealWindowOpen", decided.GetProperty("status").GetString());
+        Assert.Equal(decided.GetProperty("appealEndsAt").GetDateTimeOffset().AddDays(30), decided.GetProperty("appealEntryEndsAt").GetDateTimeOffset());
         Assert.Empty(await DecisionTasksAsync(scenario, caseId));
     }
 
@@ -267,6 +307,17 @@ public sealed class LateEntryTests
         clock.AdvanceTo(second.GetProperty("replyDueAt").GetDateTimeOffset().AddMinutes(1));
         await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the varning's reply time runs out", clock.TickSecond);
         Assert.Equal("The licensee did not reply in time: prepare the decision", Assert.Single(await DecisionTasksAsync(scenario, caseId)).GetProperty("title").GetString());
+    }
+
+    /// <summary>Sets the municipality's <c>lateAppealEntryDays</c> (30 by default) to <paramref name="days"/>.</summary>
+    private static async Task LateAppealEntryDaysAsync(InspectionScenario scenario, int days)
+    {
+        var settingsPath = $"/api/inspections/settings/{scenario.MunicipalityId}";
+        var settings = System.Text.Json.Nodes.JsonNode.Parse((await scenario.Manager.GetJsonAsync(settingsPath)).GetRawText())!.AsObject();
+        Assert.Equal(30, settings["lateAppealEntryDays"]!.GetValue<int>());
+        settings["lateAppealEntryDays"] = days;
+        using var saved = await scenario.Manager.PutAsync(settingsPath, settings);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
     }
 
     /// <summary>A varning decided after the licensee replied (or the reply time ran out without a reply), with its appeal window open.</summary>
