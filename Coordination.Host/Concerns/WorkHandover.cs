@@ -1,5 +1,4 @@
 using Coordination.Workflows.Concerns.Access;
-using Coordination.Workflows.Concerns.Reviews;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,8 +51,7 @@ public sealed class WorkHandover(CoordinationDbContext db, AgencyDirectory direc
 
         var heldTasks = await db.Open().Where(t => t.AgencyId == agencyId && t.OwnerUserId == fromUserId)
             .OrderBy(t => t.OfferedAt).Select(t => t.CorrelationId).ToListAsync(cancellationToken);
-        var heldReviews = await db.Set<ReviewState>().AsNoTracking()
-            .Where(r => r.AgencyId == agencyId && r.OwnerUserId == fromUserId && ReviewState.PendingStates.Contains(r.CurrentState))
+        var heldReviews = await AgencyDirectory.PendingReviewsHeld(db, [agencyId], fromUserId!.Value)
             .OrderBy(r => r.Number).Select(r => new { r.CorrelationId, r.ConcernId }).ToListAsync(cancellationToken);
 
         var handedTasks = new List<Guid>();
