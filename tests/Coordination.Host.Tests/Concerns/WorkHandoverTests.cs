@@ -3,6 +3,7 @@ using System.Text.Json;
 using Coordination.Contracts.Concerns;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Security;
+using Coordination.Workflows.Audit;
 using Coordination.Workflows.Concerns.Chronology;
 using Coordination.Workflows.Concerns.Reviews;
 using Coordination.Workflows.Concerns.Tasks;
@@ -62,6 +63,31 @@ public sealed class WorkHandoverTests
         Assert.Equal((0, 0), (again.GetProperty("tasksHandedOver").GetInt32(), again.GetProperty("reviewsHandedOver").GetInt32()));
         host.Clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(3, await host.WithDatabaseAsync(db => db.Set<CaseEvent>().CountAsync(e => e.ActorUserId == manager && e.Kind == "TaskReassigned")));
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_hand_over_is_one_audit_entry_naming_the_manager_both_members_the_agency_and_the_counts_and_a_refused_one_is_none(HostBackend backend)
+    {
+        await using var host = await SecurityHost.CreateAsync(backend, "work-handover-audit");
+        using var users = new ApiUsers(host);
+        var work = await ReceptionWorkAsync(host, users);
+        var coordinator = await host.UserIdAsync(Caseworkers.Coordinator);
+        var path = $"/api/municipalities/{work.Alvby}/agencies/{work.SocialServices}/handover";
+
+        // Refused at a field: nothing moved, and nothing is recorded.
+        await users.PostJsonAsync(SocialManager, path, new { fromUserId = work.Reception, toUserId = work.Reception }, HttpStatusCode.BadRequest);
+        Assert.Empty(await host.AuditAsync(AuditAction.WorkHandedOver));
+
+        await users.PostJsonAsync(SocialManager, path, new { fromUserId = work.Reception, toUserId = coordinator }, HttpStatusCode.Accepted);
+        var entry = Assert.Single(await host.AuditAsync(AuditAction.WorkHandedOver));
+        var agency = await host.WithDatabaseAsync(db => db.Agencies.Where(a => a.Id == work.SocialServices).Select(a => a.Name).SingleAsync());
+        Assert.Equal((await host.UserIdAsync(SocialManager), SocialManager), (entry.ActorUserId, entry.Actor));
+        Assert.Equal(("User", work.Reception.ToString(), work.Alvby), (entry.SubjectType, entry.SubjectId, entry.MunicipalityId));
+        Assert.Equal(
+            $"work of {Reception} ({work.Reception}) in {agency} ({work.SocialServices}) handed to {Caseworkers.Coordinator} ({coordinator}): 3 tasks and 1 reviews moved, 0 not handed over",
+            entry.Detail);
     }
 
     [Fact]
