@@ -93,7 +93,20 @@ public sealed class AgencyDirectory(CoordinationDbContext db)
         ArgumentNullException.ThrowIfNull(agencyIds);
         return await db.Memberships.AnyAsync(m => m.UserId == userId && agencyIds.Contains(m.AgencyId), cancellationToken)
             || await db.Open().AnyAsync(t => t.OwnerUserId == userId && agencyIds.Contains(t.AgencyId), cancellationToken)
-            || await db.Set<ReviewState>().AnyAsync(r => r.OwnerUserId == userId && agencyIds.Contains(r.AgencyId) && ReviewState.PendingStates.Contains(r.CurrentState), cancellationToken);
+            || await PendingReviewsHeld(db, agencyIds, userId).AnyAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The pending reviews the user holds in any of the agencies: what <see cref="HoldsWorkInAsync"/>
+    /// counts as their reviews and what <see cref="WorkHandover"/> hands over, one query so that a
+    /// member the hand-over accepts is never one whose reviews it would not find, nor the reverse.
+    /// </summary>
+    public static IQueryable<ReviewState> PendingReviewsHeld(CoordinationDbContext db, IReadOnlyCollection<Guid> agencyIds, Guid userId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(agencyIds);
+        return db.Set<ReviewState>().AsNoTracking()
+            .Where(r => r.OwnerUserId == userId && agencyIds.Contains(r.AgencyId) && ReviewState.PendingStates.Contains(r.CurrentState));
     }
 
     /// <summary>

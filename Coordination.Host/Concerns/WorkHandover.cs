@@ -1,5 +1,7 @@
+using System.Globalization;
+using Coordination.Host.Security.Audit;
+using Coordination.Workflows.Audit;
 using Coordination.Workflows.Concerns.Access;
-using Coordination.Workflows.Concerns.Reviews;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,9 +15,12 @@ namespace Coordination.Host.Concerns;
 /// <see cref="ReviewCommands.ReassignAsync(Guid, Guid, Guid?, CaseViewer, Guid?, CancellationToken)"/>):
 /// its own workflow message, chronology entry and version, and its own refusal when it was closed
 /// or given to someone else at the same moment. A repeat hands over only what the member still holds.
-/// The API and the managers' dashboard act through here.
+/// The hand-over itself is one <see cref="AuditAction.WorkHandedOver"/> entry (who handed whose work
+/// to whom, in which agency, how many items moved and which did not), committed in one transaction
+/// with the items' changes: both or neither. The API and the managers' dashboard act through here.
 /// </summary>
-public sealed class WorkHandover(CoordinationDbContext db, AgencyDirectory directory, TaskCommands tasks, ReviewCommands reviews)
+public sealed class WorkHandover(
+    CoordinationDbContext db, AgencyDirectory directory, TaskCommands tasks, ReviewCommands reviews, AuditTrail audit, IHttpContextAccessor http)
 {
     public async Task<Answer<HandedOver>> HandOverAsync(Guid municipalityId, Guid agencyId, Guid? fromUserId, Guid? toUserId, CaseViewer viewer, CancellationToken cancellationToken)
     {
@@ -50,10 +55,10 @@ public sealed class WorkHandover(CoordinationDbContext db, AgencyDirectory direc
             return Refusal.Invalid(errors.Errors);
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var heldTasks = await db.Open().Where(t => t.AgencyId == agencyId && t.OwnerUserId == fromUserId)
             .OrderBy(t => t.OfferedAt).Select(t => t.CorrelationId).ToListAsync(cancellationToken);
-        var heldReviews = await db.Set<ReviewState>().AsNoTracking()
-            .Where(r => r.AgencyId == agencyId && r.OwnerUserId == fromUserId && ReviewState.PendingStates.Contains(r.CurrentState))
+        var heldReviews = await AgencyDirectory.PendingReviewsHeld(db, [agencyId], fromUserId!.Value)
             .OrderBy(r => r.Number).Select(r => new { r.CorrelationId, r.ConcernId }).ToListAsync(cancellationToken);
 
         var handedTasks = new List<Guid>();
@@ -71,12 +76,36 @@ public sealed class WorkHandover(CoordinationDbContext db, AgencyDirectory direc
             Record(answer, "review", review.CorrelationId, handedReviews, refused);
         }
 
-        return Answers.Of(new HandedOver(handedTasks, handedReviews, refused));
+        var done = new HandedOver(handedTasks, handedReviews, refused);
+        audit.Record(await AuditOfAsync(municipalityId, agencyId, fromUserId!.Value, toUserId!.Value, viewer, done, cancellationToken));
+        await audit.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Answers.Of(done);
     }
 
     /// <summary>An item given to someone else (or taken back) between the reading of the held work and its reassignment.</summary>
     internal static Refusal NoLongerHeld(string what) =>
         Refusal.Conflict("No longer held", $"The {what} is no longer held by the member whose work is handed over: it was given to someone else at the same moment.");
+
+    /// <summary>
+    /// The entry of one hand-over, the members by e-mail address and id (the one whose work it was
+    /// may have left; the address still names them), the agency by name and id.
+    /// </summary>
+    private async Task<AuditRecord> AuditOfAsync(Guid municipalityId, Guid agencyId, Guid from, Guid to, CaseViewer viewer, HandedOver done, CancellationToken cancellationToken)
+    {
+        var emails = await db.Users.AsNoTracking().Where(u => u.Id == from || u.Id == to).ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
+        var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleAsync(cancellationToken);
+        string Named(Guid id) => emails.GetValueOrDefault(id) is { } email ? $"{email} ({id})" : id.ToString();
+        var refused = done.NotHandedOver.Count == 0
+            ? string.Empty
+            : "; not handed over: " + string.Join(", ", done.NotHandedOver.Select(n => $"{n.Kind} {n.Id} ({n.Reason})"));
+        var detail = string.Create(
+            CultureInfo.InvariantCulture,
+            $"work of {Named(from)} in {agency} ({agencyId}) handed to {Named(to)}: {done.Tasks.Count} tasks and {done.Reviews.Count} reviews moved, {done.NotHandedOver.Count} not handed over{refused}");
+        var user = http.HttpContext?.User;
+        var actor = user is null ? viewer.UserId.ToString() : AuditActor.Name(user);
+        return new AuditRecord(AuditAction.WorkHandedOver, viewer.UserId, actor, "User", from.ToString(), municipalityId, "Manager of the agency", detail);
+    }
 
     private static void Record(Answer<Guid> answer, string kind, Guid id, List<Guid> handed, List<NotHandedOver> refused)
     {

@@ -50,4 +50,11 @@ public enum AuditAction
 
     /// <summary>A user changed their own password; the entry never holds a password.</summary>
     PasswordChanged = 14,
+
+    /// <summary>
+    /// A manager handed all open work one member held in an agency to another member in one step:
+    /// whose work, to whom, how many items moved and which could not (each item's own change is in
+    /// its case's chronology).
+    /// </summary>
+    WorkHandedOver = 15,
 }

@@ -3,8 +3,10 @@ using System.Text.Json;
 using Coordination.Contracts.Concerns;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Security;
+using Coordination.Workflows.Audit;
 using Coordination.Workflows.Concerns.Chronology;
 using Coordination.Workflows.Concerns.Reviews;
+using Coordination.Workflows.Concerns.Sharing;
 using Coordination.Workflows.Concerns.Tasks;
 using Microsoft.EntityFrameworkCore;
 using static Coordination.Host.Tests.Concerns.TaskInboxPage;
@@ -62,6 +64,80 @@ public sealed class WorkHandoverTests
         Assert.Equal((0, 0), (again.GetProperty("tasksHandedOver").GetInt32(), again.GetProperty("reviewsHandedOver").GetInt32()));
         host.Clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(3, await host.WithDatabaseAsync(db => db.Set<CaseEvent>().CountAsync(e => e.ActorUserId == manager && e.Kind == "TaskReassigned")));
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_hand_over_is_one_audit_entry_naming_the_manager_both_members_the_agency_and_the_counts_and_a_refused_one_is_none(HostBackend backend)
+    {
+        await using var host = await SecurityHost.CreateAsync(backend, "work-handover-audit");
+        using var users = new ApiUsers(host);
+        var work = await ReceptionWorkAsync(host, users);
+        var coordinator = await host.UserIdAsync(Caseworkers.Coordinator);
+        var path = $"/api/municipalities/{work.Alvby}/agencies/{work.SocialServices}/handover";
+
+        // Refused at a field: nothing moved, and nothing is recorded.
+        await users.PostJsonAsync(SocialManager, path, new { fromUserId = work.Reception, toUserId = work.Reception }, HttpStatusCode.BadRequest);
+        Assert.Empty(await host.AuditAsync(AuditAction.WorkHandedOver));
+
+        await users.PostJsonAsync(SocialManager, path, new { fromUserId = work.Reception, toUserId = coordinator }, HttpStatusCode.Accepted);
+        var entry = Assert.Single(await host.AuditAsync(AuditAction.WorkHandedOver));
+        var agency = await host.WithDatabaseAsync(db => db.Agencies.Where(a => a.Id == work.SocialServices).Select(a => a.Name).SingleAsync());
+        Assert.Equal((await host.UserIdAsync(SocialManager), SocialManager), (entry.ActorUserId, entry.Actor));
+        Assert.Equal(("User", work.Reception.ToString(), work.Alvby), (entry.SubjectType, entry.SubjectId, entry.MunicipalityId));
+        Assert.Equal(
+            $"work of {Reception} ({work.Reception}) in {agency} ({work.SocialServices}) handed to {Caseworkers.Coordinator} ({coordinator}): 3 tasks and 1 reviews moved, 0 not handed over",
+            entry.Detail);
+    }
+
+    /// <summary>
+    /// One of the police staff member's two joint-work tasks is on a concern whose consent was just
+    /// withdrawn: committed, in the moment before the task's workflow consumed the cancellation it
+    /// causes. Its single reassignment refuses it, so the hand-over names it with why, moves the
+    /// other, and its audit entry says so.
+    /// </summary>
+    [Fact]
+    public async Task An_item_its_reassignment_refuses_is_named_with_the_reason_and_the_other_work_still_moves()
+    {
+        const string PoliceStaff = "police.staff@alvby.demo";
+        const string PoliceManager = "police.manager@alvby.demo";
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
+        var staff = await host.UserIdAsync(PoliceStaff);
+        var consents = new List<Guid>();
+        var tasks = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            var concern = await CaseJourney.RaiseAsync(host, users);
+            var consent = await users.PostJsonAsync(CaseJourney.Coordinator, $"/api/concerns/{concern}/legal-bases", ConcernRequests.GuardiansConsent("2026-11-23", "Police"), HttpStatusCode.Created);
+            Guid task = default;
+            await CaseJourney.UntilAsync(host, async db => (task = await db.Set<AgencyTaskState>()
+                .Where(t => t.ConcernId == concern && t.Kind == AgencyTaskKind.JointWork).Select(t => t.CorrelationId).FirstOrDefaultAsync()) != default, "the police's joint-work task");
+            await users.PostJsonAsync(PoliceStaff, $"/api/tasks/{task}/claim", new { }, HttpStatusCode.Accepted);
+            consents.Add(consent.GetProperty("id").GetGuid());
+            tasks.Add(task);
+        }
+
+        await CaseJourney.UntilAsync(host, async db => await db.Set<AgencyTaskState>().CountAsync(t => tasks.Contains(t.CorrelationId) && t.OwnerUserId == staff) == 2, "both tasks the staff member's");
+        var withdrawnAt = host.Clock.GetUtcNow();
+        await host.WithDatabaseAsync(db => db.Set<SharingBasis>().Where(b => b.Id == consents[0]).ExecuteUpdateAsync(s => s.SetProperty(b => b.WithdrawnAt, withdrawnAt)));
+
+        var police = await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.CorrelationId == tasks[0]).Select(t => t.AgencyId).SingleAsync());
+        var manager = await host.UserIdAsync(PoliceManager);
+        var done = await users.PostJsonAsync(PoliceManager, $"/api/municipalities/{alvby}/agencies/{police}/handover", new { fromUserId = staff, toUserId = manager }, HttpStatusCode.Accepted);
+        Assert.Equal(1, done.GetProperty("tasksHandedOver").GetInt32());
+        Assert.Equal([tasks[1]], done.GetProperty("tasks").EnumerateArray().Select(t => t.GetGuid()));
+        var refused = Assert.Single(done.GetProperty("notHandedOver").EnumerateArray());
+        Assert.Equal(("task", tasks[0], "Sharing ended"), (refused.GetProperty("kind").GetString(), refused.GetProperty("id").GetGuid(), refused.GetProperty("reason").GetString()));
+        Assert.Contains("no longer in force", refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        // The other task is the manager's; the refused one stays where it was.
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == tasks[1] && t.OwnerUserId == manager), "the other task the manager's");
+        Assert.Equal(staff, await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.CorrelationId == tasks[0]).Select(t => t.OwnerUserId).SingleAsync()));
+        var entry = Assert.Single(await host.AuditAsync(AuditAction.WorkHandedOver));
+        Assert.EndsWith($": 1 tasks and 0 reviews moved, 1 not handed over; not handed over: task {tasks[0]} (Sharing ended)", entry.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
