@@ -188,15 +188,16 @@ internal static class RoundEndpoints
             return errors.Problem();
         }
 
-        var tasks = await db.Set<InspectionTask>().Where(k => k.RoundId == id).ToListAsync();
-        await RoundParticipation.CancelOpenAsync(tasks, publish, now);
-        round.Date = t.Date;
-        round.EveningStart = t.Start;
-        round.EveningEnd = t.End;
-        round.StartsAt = t.StartsAt;
-        round.Status = round.WithPolice ? RoundStatus.AwaitingPolice : RoundStatus.Confirmed;
-        await RoundParticipation.RequestAsync(round, db, publish, now);
-        await db.SaveChangesAsync();
+        round = await RoundParticipation.DecideAsync(db, round, async (round, tasks) =>
+        {
+            await RoundParticipation.CancelOpenAsync(tasks, publish, now);
+            round.Date = t.Date;
+            round.EveningStart = t.Start;
+            round.EveningEnd = t.End;
+            round.StartsAt = t.StartsAt;
+            round.Status = round.WithPolice ? RoundStatus.AwaitingPolice : RoundStatus.Confirmed;
+            await RoundParticipation.RequestAsync(round, db, publish, now);
+        });
         return TypedResults.Ok(await RoundViews.ForLicensingAsync(round, db));
     }
 
@@ -241,13 +242,14 @@ internal static class RoundEndpoints
             .Where(s => s.RoundId == id && s.AgencyKind == police && s.ReplanTaskId != null)
             .Select(s => s.ReplanTaskId!.Value)
             .ToListAsync();
-        var tasks = await db.Set<InspectionTask>().Where(k => k.RoundId == id).ToListAsync();
-        await RoundParticipation.CancelOpenAsync(tasks.Where(t => t.AgencyKind == AgencyKind.Police || policeReplans.Contains(t.Id)), publish, now);
-        round.WithPolice = false;
-        round.WithoutPoliceReason = reason;
-        round.Participants.Remove(AgencyKind.Police);
-        round.Status = RoundStatus.Confirmed;
-        await db.SaveChangesAsync();
+        round = await RoundParticipation.DecideAsync(db, round, async (round, tasks) =>
+        {
+            await RoundParticipation.CancelOpenAsync(tasks.Where(t => t.AgencyKind == AgencyKind.Police || policeReplans.Contains(t.Id)), publish, now);
+            round.WithPolice = false;
+            round.WithoutPoliceReason = reason;
+            round.Participants.Remove(AgencyKind.Police);
+            round.Status = RoundStatus.Confirmed;
+        });
         return TypedResults.Ok(await RoundViews.ForLicensingAsync(round, db));
     }
 

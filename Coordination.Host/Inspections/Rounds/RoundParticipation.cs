@@ -6,6 +6,7 @@ using Coordination.Workflows.Inspections.Settings;
 using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Persistence;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Inspections.Rounds;
 
@@ -36,6 +37,40 @@ internal static class RoundParticipation
             task.RoundId = round.Id;
             db.Add(task);
             await publish.Publish(new ParticipationRequested(task.Id, round.Id, round.MunicipalityId, agency.ToString(), remindAt, dueAt));
+        }
+    }
+
+    /// <summary>
+    /// Applies the licensing unit's decision about a round to the round and its tasks, and saves it.
+    /// The round's workflows change its tasks on their own (a task to plan again that was overdue
+    /// when it opened escalates at once; a reminder is recorded): such a change between the reading
+    /// and the saving is no reason to refuse the officer, so the tasks are read again and the
+    /// decision applied again, at most three times. A change of the round itself (the police
+    /// accepting, another officer deciding at the same moment) is not read over: it stays the 409
+    /// of a concurrent change.
+    /// </summary>
+    public static async Task<InspectionRound> DecideAsync(CoordinationDbContext db, InspectionRound round, Func<InspectionRound, List<InspectionTask>, Task> decide)
+    {
+        var version = round.Version;
+        for (var attempt = 1; ; attempt++)
+        {
+            var tasks = await db.Set<InspectionTask>().Where(k => k.RoundId == round.Id).ToListAsync();
+            await decide(round, tasks);
+            try
+            {
+                await db.SaveChangesAsync();
+                return round;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                var id = round.Id;
+                db.ChangeTracker.Clear();
+                round = await db.Set<InspectionRound>().SingleAsync(r => r.Id == id);
+                if (round.Version != version)
+                {
+                    throw;
+                }
+            }
         }
     }
 

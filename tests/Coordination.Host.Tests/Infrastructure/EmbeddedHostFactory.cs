@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Coordination.Host.Tests.Infrastructure;
 
 /// <summary>
@@ -18,6 +20,13 @@ public sealed class EmbeddedHostFactory : InProcessHostFactory
     private EmbeddedHostFactory(DateTimeOffset start, IReadOnlyDictionary<string, string>? stackSettings, IAsyncDisposable[] servers)
         : base(start, stackSettings, servers)
     {
+    }
+
+    /// <summary>Services of the test's own (an interceptor, say), added before the host first starts.</summary>
+    public EmbeddedHostFactory WithServices(Action<IServiceCollection> configure)
+    {
+        AddTestServices(configure);
+        return this;
     }
 
     /// <summary>SQLite and the in-memory bus, with the clock at <paramref name="start"/>.</summary>

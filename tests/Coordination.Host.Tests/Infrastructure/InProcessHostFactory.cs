@@ -34,6 +34,8 @@ public abstract class InProcessHostFactory : WebApplicationFactory<Program>
     /// <summary>Every error the host logged.</summary>
     public LogSink Logs { get; } = new();
 
+    private Action<IServiceCollection>? testServices;
+
     /// <summary>Settings of the test's own, applied after the stack's.</summary>
     protected virtual IReadOnlyDictionary<string, string> TestSettings { get; } = new Dictionary<string, string>();
 
@@ -56,6 +58,9 @@ public abstract class InProcessHostFactory : WebApplicationFactory<Program>
     /// <summary>The audit entries of one action, in the order they were written.</summary>
     public Task<List<AuditEntry>> AuditAsync(AuditAction action) =>
         WithDatabaseAsync(db => db.Set<AuditEntry>().AsNoTracking().Where(e => e.Action == action).OrderBy(e => e.Sequence).ToListAsync());
+
+    /// <summary>Services of the test's own (an interceptor, say), added before the host first starts.</summary>
+    protected void AddTestServices(Action<IServiceCollection> configure) => testServices += configure;
 
     /// <summary>A fresh PostgreSQL database and RabbitMQ virtual host for <paramref name="purpose"/>, and the settings that name them.</summary>
     protected static async Task<(Dictionary<string, string> Settings, IAsyncDisposable[] Servers)> PostgresAndRabbitMqAsync(string purpose)
@@ -83,6 +88,7 @@ public abstract class InProcessHostFactory : WebApplicationFactory<Program>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
             services.AddTransient<IStartupFilter, UnhandledExceptionHeader>();
+            testServices?.Invoke(services);
         });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }

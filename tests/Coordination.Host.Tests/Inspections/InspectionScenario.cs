@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Host.Tests.Inspections;
 
@@ -39,9 +40,14 @@ internal sealed class InspectionScenario : IAsyncDisposable
 
     public InspectionsClient Police { get; }
 
-    public static async Task<InspectionScenario> StartAsync(HostBackend backend)
+    public static async Task<InspectionScenario> StartAsync(HostBackend backend, Action<IServiceCollection>? services = null)
     {
         var host = await EmbeddedHostFactory.CreateAsync(backend, "inspections");
+        if (services is not null)
+        {
+            host.WithServices(services);
+        }
+
         using var officer = new InspectionsClient(host, "licensing.staff@alvby.demo");
         return new InspectionScenario(host, await officer.MunicipalityIdAsync(Alvby));
     }

@@ -4,6 +4,10 @@ using Coordination.Host.Tests.FollowUp;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Testing;
 using Coordination.Workflows.Identity;
+using Coordination.Workflows.Inspections.Tasks;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Coordination.Host.Tests.Inspections.InspectionScenario;
 
 namespace Coordination.Host.Tests.Inspections;
@@ -156,6 +160,44 @@ public sealed class RoundWithoutPoliceTests
         var open = (await scenario.OfficerTasksAsync()).EnumerateArray().Select(t => t.GetProperty("id").GetGuid()).ToList();
         Assert.Contains(byRescue, open);
         Assert.DoesNotContain(byPolice, open);
+    }
+
+    /// <summary>
+    /// The round's workflows change its tasks on their own: here the task to plan again escalates
+    /// between the officer's reading of the round's tasks and the saving of the decision. That is no
+    /// reason to refuse the officer; it was a 409 "Changed at the same time" (seen in a full run on
+    /// PostgreSQL, where the task had been overdue when it opened and escalated at once).
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_task_to_plan_again_escalating_while_the_officer_goes_without_the_police_does_not_refuse_them(HostBackend backend)
+    {
+        Func<Task>? escalate = null;
+        var interceptor = new OtherFirst(() => escalate!())
+        {
+            When = context => escalate is not null
+                && context.ChangeTracker.Entries<InspectionTask>().Any(e => e.State == EntityState.Modified && e.Entity.Kind == InspectionTaskKind.ReplanRound),
+        };
+        await using var scenario = await StartAsync(backend, services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
+        var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
+        var roundId = await scenario.PlanRoundAsync(venueId);
+        var request = await scenario.PoliceRequestAsync(roundId);
+        await scenario.Police.PostJsonAsync($"/api/inspections/participation/{request.GetProperty("id").GetGuid()}/decline", new { reason = "The football derby." });
+        var replan = (await Poll.UntilAsync(
+            () => scenario.OfficerTasksAsync(),
+            tasks => tasks.EnumerateArray().Any(t => t.GetProperty("kind").GetString() == "ReplanRound"), WorkflowWait, "the task to plan the round again", scenario.Host.Clock.TickSecond))
+            .EnumerateArray().Single(t => t.GetProperty("kind").GetString() == "ReplanRound").GetProperty("id").GetGuid();
+        var escalatedAt = scenario.Host.Clock.GetUtcNow();
+        escalate = () => scenario.Host.WithDatabaseAsync(db => db.Set<InspectionTask>().Where(t => t.Id == replan)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.EscalatedAt, escalatedAt).SetProperty(t => t.Version, t => t.Version + 1)));
+
+        var gone = await scenario.Officer.PostJsonAsync($"/api/inspections/rounds/{roundId}/without-police", new { reason = "The venue's Friday is the one to see." });
+
+        Assert.True(interceptor.Fired);
+        Assert.Equal("Confirmed", gone.GetProperty("status").GetString());
+        var ended = (await scenario.OfficerTasksAsync(open: false)).EnumerateArray().Single(t => t.GetProperty("id").GetGuid() == replan);
+        Assert.Equal("Cancelled", ended.GetProperty("status").GetString());
     }
 
     [Fact]

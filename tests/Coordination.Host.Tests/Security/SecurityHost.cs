@@ -1,5 +1,4 @@
 using Coordination.Host.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Coordination.Host.Tests.Security;
@@ -26,24 +25,13 @@ public sealed class SecurityHost : InProcessHostFactory
         }
     }
 
-    private Action<IServiceCollection>? testServices;
-
     protected override IReadOnlyDictionary<string, string> TestSettings => testSettings;
 
     /// <summary>Services of the test's own (an interceptor, say), added before the host first starts.</summary>
     public SecurityHost WithServices(Action<IServiceCollection> configure)
     {
-        testServices += configure;
+        AddTestServices(configure);
         return this;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        if (testServices is { } configure)
-        {
-            builder.ConfigureServices(configure);
-        }
     }
 
     /// <summary>SQLite and the in-memory bus.</summary>
