@@ -102,9 +102,7 @@ public sealed class WorkHandover(
         var detail = string.Create(
             CultureInfo.InvariantCulture,
             $"work of {Named(from)} in {agency} ({agencyId}) handed to {Named(to)}: {done.Tasks.Count} tasks and {done.Reviews.Count} reviews moved, {done.NotHandedOver.Count} not handed over{refused}");
-        var user = http.HttpContext?.User;
-        var actor = user is null ? viewer.UserId.ToString() : AuditActor.Name(user);
-        return new AuditRecord(AuditAction.WorkHandedOver, viewer.UserId, actor, "User", from.ToString(), municipalityId, "Manager of the agency", detail);
+        return new AuditRecord(AuditAction.WorkHandedOver, viewer.UserId, AuditActor.Name(viewer, http), "User", from.ToString(), municipalityId, "Manager of the agency", detail);
     }
 
     private static void Record(Answer<Guid> answer, string kind, Guid id, List<Guid> handed, List<NotHandedOver> refused)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Coordination.Workflows.Audit;
+using Coordination.Workflows.Concerns.Access;
 
 namespace Coordination.Host.Security.Audit;
 
@@ -15,4 +16,8 @@ internal static class AuditActor
 
     public static string Name(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.Email) ?? user.FindFirstValue(ClaimTypes.Name) ?? "anonymous";
+
+    /// <summary>The name of the request's user acting as <paramref name="viewer"/>; outside a request, the viewer's id.</summary>
+    public static string Name(CaseViewer viewer, IHttpContextAccessor http) =>
+        http.HttpContext?.User is { } user ? Name(user) : viewer.UserId.ToString();
 }

@@ -15,9 +15,7 @@ internal static class CaseReadAudit
 {
     public static AuditRecord Of(CaseFile file, string what, IHttpContextAccessor http)
     {
-        var user = http.HttpContext?.User;
-        var actor = user is null ? file.Viewer.UserId.ToString() : AuditActor.Name(user);
-        return new AuditRecord(AuditAction.PersonalDataRead, file.Viewer.UserId, actor, "Concern", file.Concern.Id.ToString(), file.Concern.MunicipalityId, Basis(file), $"{what}; fields: {Fields(file.Access)}");
+        return new AuditRecord(AuditAction.PersonalDataRead, file.Viewer.UserId, AuditActor.Name(file.Viewer, http), "Concern", file.Concern.Id.ToString(), file.Concern.MunicipalityId, Basis(file), $"{what}; fields: {Fields(file.Access)}");
     }
 
     private static string Basis(CaseFile file) => file.Access switch

@@ -69,14 +69,8 @@ public static class SupervisionLateEntry
     public static DateTimeOffset? AppealEntryEndsAt(this SupervisionCase supervision, InspectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(supervision);
-        return AppealEntryEndsAt(supervision.Status, supervision.AppealEndsAt, settings);
-    }
-
-    /// <summary><see cref="AppealEntryEndsAt(SupervisionCase, InspectionSettings)"/> of a case in <paramref name="status"/> whose window ends at <paramref name="appealEndsAt"/>.</summary>
-    public static DateTimeOffset? AppealEntryEndsAt(SupervisionStatus status, DateTimeOffset? appealEndsAt, InspectionSettings settings)
-    {
         ArgumentNullException.ThrowIfNull(settings);
-        return status is SupervisionStatus.AppealWindowOpen or SupervisionStatus.DecisionFinal && appealEndsAt is { } ends
+        return supervision.Status is SupervisionStatus.AppealWindowOpen or SupervisionStatus.DecisionFinal && supervision.AppealEndsAt is { } ends
             ? ends.AddDays(settings.LateAppealEntryDays)
             : null;
     }
