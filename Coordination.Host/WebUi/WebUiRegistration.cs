@@ -95,6 +95,7 @@ internal static class WebUiRegistration
     /// <summary>Static files and languages before sign-in is checked; the pages and the hub after.</summary>
     public static WebApplication UseCoordinationWebUiAssets(this WebApplication app)
     {
+        app.ReleaseWebRootWatchersOnStop();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         return app;

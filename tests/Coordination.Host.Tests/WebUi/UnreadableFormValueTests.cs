@@ -110,7 +110,7 @@ public sealed partial class UnreadableFormValueTests
         get.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var opened = await client.SendAsync(get);
         var form = await opened.Content.ReadAsStringAsync();
-        Assert.True(opened.StatusCode == HttpStatusCode.OK, $"GET {page}: {(int)opened.StatusCode}");
+        Assert.True(opened.StatusCode == HttpStatusCode.OK, $"GET {page}: {(int)opened.StatusCode}{UnhandledExceptionHeader.Of(opened)}");
 
         // A later field of the same name wins, as a browser's form would have only one.
         var merged = fields.GroupBy(f => f.Key).Select(g => g.Last()).ToList();
