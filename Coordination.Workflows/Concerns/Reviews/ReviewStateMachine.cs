@@ -67,7 +67,8 @@ public sealed class ReviewStateMachine : MassTransitStateMachine<ReviewState>
                 .TransitionTo(Overdue));
 
         During(Scheduled, Due, Overdue,
-            When(ReassignedEvent)
+            // Given to the one who has it already: nothing changes, nothing is logged.
+            When(ReassignedEvent, c => c.Saga.OwnerUserId != c.Message.NewOwnerUserId)
                 .Then(c =>
                 {
                     c.Saga.OwnerUserId = c.Message.NewOwnerUserId;

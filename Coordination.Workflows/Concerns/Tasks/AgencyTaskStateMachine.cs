@@ -117,7 +117,9 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                 .TransitionTo(Completed));
 
         During(Offered, Claimed, Accepted,
-            When(Reassign)
+            // Given to the one who has it already (a hand-over repeated before its first run
+            // reached the task, two managers at once): nothing changes, nothing is logged.
+            When(Reassign, c => c.Saga.OwnerUserId != c.Message.NewOwnerUserId)
                 .Then(c =>
                 {
                     c.Saga.OwnerUserId = c.Message.NewOwnerUserId;

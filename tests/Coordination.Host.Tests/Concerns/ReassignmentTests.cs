@@ -2,8 +2,11 @@ using System.Net;
 using System.Text.Json;
 using Coordination.Contracts.Concerns;
 using Coordination.Host.Tests.Security;
+using Coordination.Workflows.Concerns.Chronology;
 using Coordination.Workflows.Concerns.Reviews;
 using Coordination.Workflows.Concerns.Tasks;
+using Coordination.Workflows.Runtime.Inbox;
+using Coordination.Workflows.Runtime.Outbox;
 using Microsoft.EntityFrameworkCore;
 using static Coordination.Host.Tests.Concerns.Caseworkers;
 
@@ -63,6 +66,24 @@ public sealed class ReassignmentTests
         await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/complete", new { }, HttpStatusCode.Accepted);
     }
 
+    [Fact]
+    public async Task A_task_given_again_to_its_owner_is_not_reassigned_a_second_time()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var task = await PoliceTaskAsync(host, users);
+        var coordinator = await host.UserIdAsync("police.coordinator@alvby.demo");
+        await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = coordinator }, HttpStatusCode.Accepted);
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.OwnerUserId == coordinator), "the task the coordinator's");
+
+        // The same again, as a hand-over repeated before its first run reached the task does.
+        await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = coordinator }, HttpStatusCode.Accepted);
+        await AllConsumedAsync(host, nameof(AgencyTaskReassigned));
+
+        var concern = await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.CorrelationId == task).Select(t => t.ConcernId).SingleAsync());
+        Assert.Equal(1, await host.WithDatabaseAsync(db => db.Set<CaseEvent>().CountAsync(e => e.ConcernId == concern && e.Kind == "TaskReassigned")));
+    }
+
     /// <summary>A concern shared with the police, and the joint-work task offered to them.</summary>
     private static async Task<Guid> PoliceTaskAsync(SecurityHost host, ApiUsers users)
     {
@@ -96,6 +117,34 @@ public sealed class ReassignmentTests
 
         await users.PostJsonAsync(SocialManager, path, new { userId = await host.UserIdAsync(Reception) }, HttpStatusCode.Accepted);
     }
+
+    [Fact]
+    public async Task A_review_given_again_to_its_owner_is_not_reassigned_a_second_time()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var id = await CaseJourney.RaiseAsync(host, users);
+        var plan = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", Plan(null), HttpStatusCode.Created);
+        var review = plan.GetProperty("reviewId").GetGuid();
+        await CaseJourney.UntilAsync(host, db => db.Set<ReviewState>().AnyAsync(r => r.CorrelationId == review), "the review scheduled");
+        var reception = await host.UserIdAsync(Reception);
+        var path = $"/api/concerns/{id}/reviews/{review}/reassign";
+        await users.PostJsonAsync(SocialManager, path, new { userId = reception }, HttpStatusCode.Accepted);
+        await CaseJourney.UntilAsync(host, db => db.Set<ReviewState>().AnyAsync(r => r.CorrelationId == review && r.OwnerUserId == reception), "the review the receptionist's");
+
+        await users.PostJsonAsync(SocialManager, path, new { userId = reception }, HttpStatusCode.Accepted);
+        await AllConsumedAsync(host, nameof(ReviewReassigned));
+
+        Assert.Equal(1, await host.WithDatabaseAsync(db => db.Set<CaseEvent>().CountAsync(e => e.ConcernId == id && e.Kind == "ReviewReassigned")));
+    }
+
+    /// <summary>Until every message of this type sent so far has been consumed.</summary>
+    private static Task AllConsumedAsync(SecurityHost host, string messageType) =>
+        CaseJourney.UntilAsync(
+            host,
+            db => db.Set<OutboxMessage>().Where(m => m.MessageType.Contains(messageType))
+                .AllAsync(m => db.Set<InboxState>().Any(i => i.MessageId == m.MessageId)),
+            $"every {messageType} consumed");
 
     private static object Plan(Guid? owner) =>
         new { goals = OneGoal, actions = new[] { new { what = "Talk with Alva", agency = "SocialServices", ownerUserId = owner, byDate = "2026-12-18" } } };
