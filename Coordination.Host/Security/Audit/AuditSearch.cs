@@ -46,7 +46,13 @@ internal static class AuditSearch
 
         if (query.SubjectId is { } id)
         {
-            entries = entries.Where(e => e.SubjectId == id);
+            // An id in any case or format finds the record's entries, which name it in lower
+            // case. A page load is one entry, named by the page's record; the other records it
+            // showed are named in its detail by id (the venue on a protocol or a supervision
+            // case): a search for one of those finds the page load too.
+            entries = Guid.TryParse(id, out var recordId) && recordId.ToString() is var named
+                ? entries.Where(e => e.SubjectId == id || e.SubjectId == named || e.Detail.Contains(named))
+                : entries.Where(e => e.SubjectId == id);
         }
 
         if (query.Action is { } action)

@@ -138,6 +138,13 @@ public sealed class InspectionReadAuditTests
         Assert.Contains("venue history (", entries[1].Detail, StringComparison.Ordinal);
         Assert.Contains($"venue {venueId} (", entries[2].Detail, StringComparison.Ordinal);
         Assert.Contains("round ", entries[2].Detail, StringComparison.Ordinal);
+
+        // Who saw this venue: its own pages and the protocol that showed it, found by its id.
+        using var auditor = new InspectionsClient(scenario.Host, Auditor);
+        var found = await auditor.GetJsonAsync($"/api/audit/entries?subjectId={venueId.ToString().ToUpperInvariant()}&action=PersonalDataRead");
+        Assert.Equal(
+            [("Venue", venueId), ("Venue", venueId), ("Visit", visitId)],
+            found.EnumerateArray().Select(e => (e.GetProperty("subjectType").GetString()!, Guid.Parse(e.GetProperty("subjectId").GetString()!))));
     }
 
     private static async Task OpenAsync(HttpClient browser, string path)
