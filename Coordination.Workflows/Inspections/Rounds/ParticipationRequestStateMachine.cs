@@ -100,14 +100,17 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
     /// <summary>
     /// The licensing officer's task to plan the round again, due by the round's planned start:
     /// not replanned by then, it escalates to the licensing managers (<see cref="InspectionTaskDeadlineStateMachine"/>).
-    /// None for the police's answer when the round already goes ahead without them: the officer
-    /// decided that while the answer was on its way.
+    /// None for the police's answer when the officer no longer has the round to plan again: the
+    /// police's answer marked it so in the transaction that saved it, and the officer has since
+    /// planned it for another evening or let it go ahead without them, while the answer was on
+    /// its way to this workflow.
     /// </summary>
     private static async Task<Guid?> CreateReplanTaskAsync(BehaviorContext<ParticipationRequestState, ParticipationAnswered> context)
     {
         var answer = context.Message;
         var round = await context.Db().Set<InspectionRound>().FindAsync([context.Saga.RoundId], context.CancellationToken);
-        if (round is { WithPolice: false } && context.Saga.AgencyKind == nameof(AgencyKind.Police))
+        if (round is { } decided && context.Saga.AgencyKind == nameof(AgencyKind.Police)
+            && (!decided.WithPolice || decided.Status != RoundStatus.NeedsReplanning))
         {
             return null;
         }
