@@ -159,7 +159,9 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, IOptions<Retenti
     /// <summary>
     /// A supervision case's own rows: its workflow state and journal, its tasks, and the venue
     /// history lines of its deliberations (kommunicering, reply, appeal). The decided sanction
-    /// stays in the venue's history, which is the register the sanction ladder reads.
+    /// stays in the venue's history, which is the register the sanction ladder reads. Its replaced
+    /// proposals with their replies went with the case's row, which the claim deleted (the
+    /// database's cascade: <c>SupervisionRetentionTests</c>).
     /// </summary>
     private static async Task<Dictionary<string, int>> EraseSupervisionCaseAsync(CoordinationDbContext db, Guid id, CancellationToken cancellationToken) => new()
     {

@@ -26,7 +26,13 @@ public sealed class SupervisionRetentionTests
         var communicated = await officer.PostJsonAsync($"/api/inspections/supervision-cases/{caseId}/kommunicering", new { proposedSanction = "Erinran", text = "We propose an erinran." });
         clock.AdvanceTo(communicated.GetProperty("replyDueAt").GetDateTimeOffset().AddMinutes(1));
         await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", InspectionScenario.WorkflowWait, "the reply time runs out", clock.TickSecond);
-        var decided = await officer.PostJsonAsync($"/api/inspections/supervision-cases/{caseId}/decision", new { sanction = "Erinran" });
+
+        // A harsher proposal replaces the first, which is kept with the case until the case goes.
+        communicated = await officer.PostJsonAsync($"/api/inspections/supervision-cases/{caseId}/kommunicering", new { proposedSanction = "Varning", text = "We now propose a varning." });
+        clock.AdvanceTo(communicated.GetProperty("replyDueAt").GetDateTimeOffset().AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", InspectionScenario.WorkflowWait, "the second reply time runs out", clock.TickSecond);
+        Assert.Equal(1, await scenario.Host.WithDatabaseAsync(db => db.Set<ReplacedProposal>().CountAsync(p => p.SupervisionCaseId == caseId)));
+        var decided = await officer.PostJsonAsync($"/api/inspections/supervision-cases/{caseId}/decision", new { sanction = "Varning" });
         clock.AdvanceTo(decided.GetProperty("appealEndsAt").GetDateTimeOffset().AddMinutes(1));
         await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", InspectionScenario.WorkflowWait, "the appeal window closes", clock.TickSecond);
         await officer.PostJsonAsync($"/api/inspections/supervision-cases/{caseId}/close");
@@ -54,6 +60,7 @@ public sealed class SupervisionRetentionTests
         var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
         Assert.False(await db.Set<SupervisionCase>().AnyAsync(c => c.Id == caseId));
         Assert.False(await db.Set<SupervisionCaseState>().AnyAsync(s => s.CorrelationId == caseId));
+        Assert.False(await db.Set<ReplacedProposal>().AnyAsync(p => p.SupervisionCaseId == caseId));
         Assert.Equal(1, await db.Set<VenueHistoryEntry>().CountAsync(e => e.SupervisionCaseId == caseId));
         var entry = Assert.Single(await db.Set<AuditEntry>().Where(e => e.Action == AuditAction.RetentionErased && e.SubjectId == caseId.ToString()).ToListAsync());
         Assert.Equal("SupervisionCase", entry.SubjectType);
