@@ -62,6 +62,28 @@ public sealed class AgencyDirectory(CoordinationDbContext db)
     }
 
     /// <summary>
+    /// Per agency, the holders of its open tasks or pending reviews who may no longer be given
+    /// work there (a disabled account, a membership ended), by name: the managers' dashboard
+    /// offers to hand their work over before any of it is overdue, not only once it is.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<WorkOwner>>> FormerHoldersAsync(IReadOnlyCollection<Guid> agencyIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(agencyIds);
+        var tasks = await db.Open().Where(t => agencyIds.Contains(t.AgencyId) && t.OwnerUserId != null)
+            .Select(t => new { t.AgencyId, t.OwnerUserId }).Distinct().ToListAsync(cancellationToken);
+        var reviews = await db.Set<ReviewState>().AsNoTracking()
+            .Where(r => agencyIds.Contains(r.AgencyId) && r.OwnerUserId != null && ReviewState.PendingStates.Contains(r.CurrentState))
+            .Select(r => new { r.AgencyId, r.OwnerUserId }).Distinct().ToListAsync(cancellationToken);
+        var held = tasks.Concat(reviews).Select(h => (h.AgencyId, h.OwnerUserId)).Distinct().ToList();
+        var owners = await OwnersAsync(held, cancellationToken);
+        return held
+            .Select(h => (h.AgencyId, Owner: owners.Of(h.AgencyId, h.OwnerUserId)))
+            .Where(h => h.Owner is { Former: true })
+            .GroupBy(h => h.AgencyId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<WorkOwner>)[.. g.Select(h => h.Owner!).OrderBy(o => o.DisplayName, StringComparer.CurrentCulture)]);
+    }
+
+    /// <summary>
     /// Whom the agencies' managers may narrow the task lists to: the members of the agencies the
     /// user manages who may be given work, and whoever else holds open tasks there (marked as
     /// former owners), by name. Empty for a user who manages no agency.

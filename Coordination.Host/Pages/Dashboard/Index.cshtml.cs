@@ -92,16 +92,14 @@ public sealed class IndexModel(
     /// <summary>The field of the hand-over form of one former owner's work in one agency.</summary>
     public static string HandOverField(Guid agencyId, Guid? fromUserId) => $"handover-{agencyId:N}-{fromUserId:N}";
 
-    /// <summary>The former owners (a disabled account, an ended membership) who hold the agency's shown work, to hand all of it over at once.</summary>
+    /// <summary>The former owners (a disabled account, an ended membership) who hold open work of the agency, overdue or not, to hand all of it over at once.</summary>
     public IReadOnlyList<WorkOwner> FormerOwnersIn(AgencyOverdue agency)
     {
         ArgumentNullException.ThrowIfNull(agency);
-        return [.. agency.Tasks.Select(t => t.OwnerUserId).Concat(agency.Reviews.Select(r => r.OwnerUserId))
-            .Select(id => Owners.Of(agency.AgencyId, id))
-            .OfType<WorkOwner>()
-            .Where(o => o.Former)
-            .DistinctBy(o => o.UserId)];
+        return FormerHolders.TryGetValue(agency.AgencyId, out var holders) ? holders : [];
     }
+
+    private IReadOnlyDictionary<Guid, IReadOnlyList<WorkOwner>> FormerHolders { get; set; } = new Dictionary<Guid, IReadOnlyList<WorkOwner>>();
 
     public string ChartSvg() => LineChart.Svg(
         "overdue-chart",
@@ -157,6 +155,7 @@ public sealed class IndexModel(
         }
 
         Members = members;
+        FormerHolders = await directory.FormerHoldersAsync([.. Agencies.Select(a => a.AgencyId)], cancellationToken);
         Owners = await directory.OwnersAsync(
             Agencies.SelectMany(a => a.Tasks.Select(t => (a.AgencyId, t.OwnerUserId)).Concat(a.Reviews.Select(r => (a.AgencyId, r.OwnerUserId)))), cancellationToken);
     }

@@ -245,6 +245,22 @@ public sealed class WorkHandoverTests
         Assert.DoesNotContain("Lämna över allt", await PageAsync(manager, "/Dashboard"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_dashboard_offers_to_hand_over_a_former_owners_work_before_any_of_it_is_overdue()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var work = await ReceptionWorkAsync(host, users);
+        using var manager = await users.BrowserAsync(SocialManager, allowAutoRedirect: false);
+        Assert.DoesNotContain("Lämna över allt", await PageAsync(manager, "/Dashboard"), StringComparison.Ordinal);
+
+        await users.PostJsonAsync(SocialAdministrator, $"/api/municipalities/{work.Alvby}/users/{work.Reception}/disable", new { reason = "Left the social services" }, HttpStatusCode.OK);
+        var name = await host.WithDatabaseAsync(db => db.Users.Where(u => u.Id == work.Reception).Select(u => u.DisplayName).SingleAsync());
+        var dashboard = await PageAsync(manager, "/Dashboard");
+        Assert.Contains($"{name} kan inte längre tilldelas arbete. Lämna över allt öppet arbete", dashboard, StringComparison.Ordinal);
+        Assert.Contains($"fromUserId={work.Reception}", dashboard, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Three concerns whose protective assessment reception's staff member claimed, and the first
     /// one's review given to them by the manager: the work a colleague who leaves holds.
