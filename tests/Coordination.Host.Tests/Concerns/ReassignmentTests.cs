@@ -43,12 +43,9 @@ public sealed class ReassignmentTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
-        var task = await PoliceTaskAsync(host, users);
 
         // The manager gives the task to the police coordinator: from then on it is the coordinator's.
-        var coordinator = await host.UserIdAsync("police.coordinator@alvby.demo");
-        await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = coordinator }, HttpStatusCode.Accepted);
-        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.OwnerUserId == coordinator), "the task the coordinator's");
+        var (task, _) = await CoordinatorsTaskAsync(host, users);
 
         // A staff member of the same agency may not answer it for them, nor decline it.
         foreach (var (action, body) in new (string, object)[] { ("accept", new { }), ("decline", new { reason = "No capacity" }) })
@@ -71,10 +68,7 @@ public sealed class ReassignmentTests
     {
         await using var host = SecurityHost.OnSqlite();
         using var users = new ApiUsers(host);
-        var task = await PoliceTaskAsync(host, users);
-        var coordinator = await host.UserIdAsync("police.coordinator@alvby.demo");
-        await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = coordinator }, HttpStatusCode.Accepted);
-        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.OwnerUserId == coordinator), "the task the coordinator's");
+        var (task, coordinator) = await CoordinatorsTaskAsync(host, users);
 
         // The same again, as a hand-over repeated before its first run reached the task does.
         await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = coordinator }, HttpStatusCode.Accepted);
@@ -82,6 +76,16 @@ public sealed class ReassignmentTests
 
         var concern = await host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().Where(t => t.CorrelationId == task).Select(t => t.ConcernId).SingleAsync());
         Assert.Equal(1, await host.WithDatabaseAsync(db => db.Set<CaseEvent>().CountAsync(e => e.ConcernId == concern && e.Kind == "TaskReassigned")));
+    }
+
+    /// <summary>The police's joint-work task, given by their manager to the police coordinator.</summary>
+    private static async Task<(Guid Task, Guid Coordinator)> CoordinatorsTaskAsync(SecurityHost host, ApiUsers users)
+    {
+        var task = await PoliceTaskAsync(host, users);
+        var coordinator = await host.UserIdAsync("police.coordinator@alvby.demo");
+        await users.PostJsonAsync(PoliceManager, $"/api/tasks/{task}/reassign", new { userId = coordinator }, HttpStatusCode.Accepted);
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == task && t.OwnerUserId == coordinator), "the task the coordinator's");
+        return (task, coordinator);
     }
 
     /// <summary>A concern shared with the police, and the joint-work task offered to them.</summary>
