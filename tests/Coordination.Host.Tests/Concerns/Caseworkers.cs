@@ -46,7 +46,7 @@ internal sealed class Caseworkers(InProcessHostFactory host) : IDisposable
     public async Task<JsonElement> GetJsonAsync(string user, string path)
     {
         using var response = await GetAsync(user, path);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} as {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path} as {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}{UnhandledExceptionHeader.Of(response)}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 

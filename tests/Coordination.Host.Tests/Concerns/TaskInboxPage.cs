@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Coordination.Host.Tests.Infrastructure;
 
 namespace Coordination.Host.Tests.Concerns;
 
@@ -9,7 +10,7 @@ internal static partial class TaskInboxPage
     public static async Task<string> PageAsync(HttpClient client, string address)
     {
         using var response = await client.GetAsync(new Uri(address, UriKind.Relative));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {address}: {(int)response.StatusCode}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {address}: {(int)response.StatusCode}{UnhandledExceptionHeader.Of(response)}");
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 

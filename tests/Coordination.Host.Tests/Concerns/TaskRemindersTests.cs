@@ -190,7 +190,7 @@ public abstract partial class TaskRemindersTests
     private static async Task<string> InboxAsync(Caseworkers users, string address)
     {
         using var response = await users.GetAsync(Police, address);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {address}: {(int)response.StatusCode}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {address}: {(int)response.StatusCode}{UnhandledExceptionHeader.Of(response)}");
         return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
     }
 

@@ -150,7 +150,7 @@ public sealed class InspectionReadAuditTests
     private static async Task OpenAsync(HttpClient browser, string path)
     {
         using var page = await browser.GetAsync(new Uri(path, UriKind.Relative));
-        Assert.True(page.StatusCode == HttpStatusCode.OK, $"{path}: {page.StatusCode}");
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"{path}: {page.StatusCode}{UnhandledExceptionHeader.Of(page)}");
     }
 
     private static async Task<List<Read>> ReadsAsync(InspectionsClient auditor, string subjectType)

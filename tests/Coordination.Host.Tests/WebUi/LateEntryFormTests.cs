@@ -137,7 +137,7 @@ public sealed class LateEntryFormTests
             return null;
         }
 
-        Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{handler}: {(int)answer.StatusCode}");
+        Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{handler}: {(int)answer.StatusCode}{UnhandledExceptionHeader.Of(answer)}");
         return await answer.Content.ReadAsStringAsync();
     }
 
