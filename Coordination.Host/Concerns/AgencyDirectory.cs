@@ -71,8 +71,7 @@ public sealed class AgencyDirectory(CoordinationDbContext db)
         ArgumentNullException.ThrowIfNull(agencyIds);
         var tasks = await db.Open().Where(t => agencyIds.Contains(t.AgencyId) && t.OwnerUserId != null)
             .Select(t => new { t.AgencyId, t.OwnerUserId }).Distinct().ToListAsync(cancellationToken);
-        var reviews = await db.Set<ReviewState>().AsNoTracking()
-            .Where(r => agencyIds.Contains(r.AgencyId) && r.OwnerUserId != null && ReviewState.PendingStates.Contains(r.CurrentState))
+        var reviews = await PendingReviewsIn(db, agencyIds).Where(r => r.OwnerUserId != null)
             .Select(r => new { r.AgencyId, r.OwnerUserId }).Distinct().ToListAsync(cancellationToken);
         var held = tasks.Concat(reviews).Select(h => (h.AgencyId, h.OwnerUserId)).Distinct().ToList();
         var owners = await OwnersAsync(held, cancellationToken);
@@ -123,12 +122,19 @@ public sealed class AgencyDirectory(CoordinationDbContext db)
     /// counts as their reviews and what <see cref="WorkHandover"/> hands over, one query so that a
     /// member the hand-over accepts is never one whose reviews it would not find, nor the reverse.
     /// </summary>
-    public static IQueryable<ReviewState> PendingReviewsHeld(CoordinationDbContext db, IReadOnlyCollection<Guid> agencyIds, Guid userId)
+    public static IQueryable<ReviewState> PendingReviewsHeld(CoordinationDbContext db, IReadOnlyCollection<Guid> agencyIds, Guid userId) =>
+        PendingReviewsIn(db, agencyIds).Where(r => r.OwnerUserId == userId);
+
+    /// <summary>
+    /// The pending reviews of the agencies, whoever holds them: what <see cref="FormerHoldersAsync"/>
+    /// offers to hand over is what <see cref="PendingReviewsHeld"/> then finds.
+    /// </summary>
+    private static IQueryable<ReviewState> PendingReviewsIn(CoordinationDbContext db, IReadOnlyCollection<Guid> agencyIds)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(agencyIds);
         return db.Set<ReviewState>().AsNoTracking()
-            .Where(r => r.OwnerUserId == userId && agencyIds.Contains(r.AgencyId) && ReviewState.PendingStates.Contains(r.CurrentState));
+            .Where(r => agencyIds.Contains(r.AgencyId) && ReviewState.PendingStates.Contains(r.CurrentState));
     }
 
     /// <summary>
