@@ -109,8 +109,7 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
     {
         var answer = context.Message;
         var round = await context.Db().Set<InspectionRound>().FindAsync([context.Saga.RoundId], context.CancellationToken);
-        if (round is { } decided && context.Saga.AgencyKind == nameof(AgencyKind.Police)
-            && (!decided.WithPolice || decided.Status != RoundStatus.NeedsReplanning))
+        if (round is { Status: not RoundStatus.NeedsReplanning } && context.Saga.AgencyKind == nameof(AgencyKind.Police))
         {
             return null;
         }
