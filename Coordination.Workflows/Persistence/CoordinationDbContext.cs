@@ -59,11 +59,19 @@ public class CoordinationDbContext : IdentityUserContext<CoordinationUser, Guid>
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>Each changed <see cref="IVersionedRecord"/> is saved as the next version of the one it was read as.</summary>
+    /// <summary>
+    /// Each changed <see cref="IVersionedRecord"/> is saved as the next version of the one it was
+    /// read as, unless only its <see cref="UnversionedAttribute"/> bookkeeping changed.
+    /// </summary>
     private void RaiseVersions()
     {
         foreach (var entry in ChangeTracker.Entries<IVersionedRecord>().Where(e => e.State == EntityState.Modified))
         {
+            if (entry.Properties.Where(p => p.IsModified).All(p => p.Metadata.PropertyInfo?.IsDefined(typeof(UnversionedAttribute), inherit: false) == true))
+            {
+                continue;
+            }
+
             entry.Property(r => r.Version).CurrentValue = entry.Property(r => r.Version).OriginalValue + 1;
         }
     }

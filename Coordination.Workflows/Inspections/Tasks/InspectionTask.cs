@@ -6,7 +6,9 @@ namespace Coordination.Workflows.Inspections.Tasks;
 /// A piece of inspection work for one agency of one municipality, with a deadline. Unanswered
 /// tasks are reminded, then escalated to the agency's managers (<see cref="EscalatedAt"/>).
 /// Each save raises its <see cref="Version"/>: two answers, or an answer and a replanning, at the
-/// same moment cannot both be saved; the later is refused (409) or, in a workflow, retried.
+/// same moment cannot both be saved; the later is refused (409) or, in a workflow, retried. A
+/// reminder or an escalation recorded by its workflow is bookkeeping (<see cref="Persistence.UnversionedAttribute"/>):
+/// an answer saved just after one is not refused.
 /// </summary>
 public sealed class InspectionTask : Persistence.IVersionedRecord
 {
@@ -37,11 +39,14 @@ public sealed class InspectionTask : Persistence.IVersionedRecord
 
     public DateTimeOffset? DueAt { get; set; }
 
+    [Persistence.Unversioned]
     public int Reminders { get; set; }
 
+    [Persistence.Unversioned]
     public DateTimeOffset? LastRemindedAt { get; set; }
 
     /// <summary>When the task passed its deadline unanswered and went to the agency's managers.</summary>
+    [Persistence.Unversioned]
     public DateTimeOffset? EscalatedAt { get; set; }
 
     /// <summary>For a declined or re-timed participation: the other start the agency proposed.</summary>
