@@ -4,6 +4,7 @@ using Coordination.Workflows.Runtime.Outbox;
 using Coordination.Workflows.Runtime.Scheduling;
 using Coordination.Workflows.Tests.Runtime.Counter;
 using Coordination.Workflows.Tests.Runtime.Reminders;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -48,7 +49,7 @@ public sealed class BrokerRestartTests
         }
         catch (Exception e) when (e is Xunit.Sdk.XunitException)
         {
-            throw new Xunit.Sdk.XunitException($"{e.Message} {await DiagnoseAsync(host, counters)}");
+            throw new Xunit.Sdk.XunitException($"{e.Message} {await DiagnoseAsync(host, counters)} {await DescribeBrokerAsync(host, broker.Uri)}");
         }
 
         foreach (var id in counters)
@@ -88,12 +89,45 @@ public sealed class BrokerRestartTests
         Assert.Single(host.Recorder.Received<ReminderFired>(f => f.ReminderId == id));
     }
 
-    /// <summary>Where the unfinished counters stand: their stored count, undelivered outbox rows, incidents.</summary>
+    /// <summary>
+    /// Where the unfinished counters stand: their stored count, the highest count the recorder
+    /// received for each, undelivered outbox rows, incidents.
+    /// </summary>
     private static async Task<string> DiagnoseAsync(RuntimeTestHost host, List<Guid> counters)
     {
         var stored = await host.Query(db => db.Counters.AsNoTracking().Where(c => counters.Contains(c.CorrelationId)).Select(c => c.Count).ToListAsync());
+        var received = counters.Select(id => host.Recorder.Received<CounterChanged>(c => c.CounterId == id).Select(c => c.Count).DefaultIfEmpty(0).Max());
         var undelivered = await host.Query(db => db.Set<OutboxMessage>().CountAsync(m => m.DeliveredAt == null));
         var incidents = await host.Query(db => db.Set<Incident>().Select(i => i.ExceptionType + ": " + i.ExceptionMessage).ToListAsync());
-        return $"Stored counts: [{string.Join(", ", stored)}]; undelivered outbox rows: {undelivered}; incidents: {incidents.Count} [{string.Join(" | ", incidents.Take(3))}]";
+        return $"Stored counts: [{string.Join(", ", stored)}]; highest count received: [{string.Join(", ", received)}]; undelivered outbox rows: {undelivered}; incidents: {incidents.Count} [{string.Join(" | ", incidents.Take(3))}]";
+    }
+
+    /// <summary>
+    /// Whether the results wait in the broker or were lost on the way: the recorder's and the
+    /// counter's queues (messages ready, consumers) as the broker reports them, and each receive
+    /// endpoint's health as the bus reports it.
+    /// </summary>
+    private static async Task<string> DescribeBrokerAsync(RuntimeTestHost host, Uri broker)
+    {
+        var names = host.Services.GetRequiredService<IEndpointNameFormatter>();
+        var health = host.Services.GetRequiredService<IBusControl>().CheckHealth();
+        var endpoints = string.Join(" | ", health.Endpoints.Select(e => $"{e.Key}: {e.Value.Status} {e.Value.Description}"));
+        var queues = new List<string>();
+        try
+        {
+            await using var connection = await new RabbitMQ.Client.ConnectionFactory { Uri = broker }.CreateConnectionAsync();
+            foreach (var queue in new[] { names.Consumer<RecordingConsumer>(), names.Saga<CounterState>() })
+            {
+                await using var channel = await connection.CreateChannelAsync();
+                var declared = await channel.QueueDeclarePassiveAsync(queue);
+                queues.Add($"{queue}: {declared.MessageCount} ready, {declared.ConsumerCount} consumers");
+            }
+        }
+        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.RabbitMQClientException or RabbitMQ.Client.Exceptions.OperationInterruptedException or System.Net.Sockets.SocketException)
+        {
+            queues.Add($"broker not asked: {e.Message}");
+        }
+
+        return $"Queues: [{string.Join("; ", queues)}]; bus {health.Status}: {endpoints}";
     }
 }
