@@ -54,4 +54,11 @@ public sealed class RuntimeOptions
     /// retries and sent it to the error queue, with no incident once the host was gone.
     /// </summary>
     public TimeSpan ConsumerStopTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a receive endpoint may stay unconnected before it is restarted (checked every
+    /// quarter of it). MassTransit 8.4.0 leaves an endpoint whose reconnect was cancelled stopped
+    /// for good (<see cref="ReceiveEndpointWatchdog"/>).
+    /// </summary>
+    public TimeSpan EndpointRestartAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -13,6 +13,11 @@ internal sealed class RuntimeOptionsValidator : IValidateOptions<RuntimeOptions>
         Positive(failures, nameof(options.CleanupInterval), options.CleanupInterval);
         Positive(failures, nameof(options.RelayPollInterval), options.RelayPollInterval);
         Positive(failures, nameof(options.ConsumerStopTimeout), options.ConsumerStopTimeout);
+        if (options.EndpointRestartAfter < TimeSpan.FromSeconds(4))
+        {
+            failures.Add($"{RuntimeOptions.Section}:{nameof(options.EndpointRestartAfter)} must be at least 00:00:04: a reconnect to a restarting broker takes seconds.");
+        }
+
         if (options.RelayLeaseDuration < 2 * options.RelayPollInterval)
         {
             failures.Add($"{RuntimeOptions.Section}:{nameof(options.RelayLeaseDuration)} must be at least twice {RuntimeOptions.Section}:{nameof(options.RelayPollInterval)}, or the relay loses its lease between polls.");

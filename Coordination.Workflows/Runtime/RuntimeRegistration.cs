@@ -38,6 +38,7 @@ public static class RuntimeRegistration
         services.TryAddSingleton(provider => new WorkflowCatalog(services, provider));
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<InboxCleanupService>();
+        services.AddHostedService<ReceiveEndpointWatchdog>();
         return services;
     }
 

@@ -29,6 +29,18 @@ public sealed class RuntimeOptionsTests
         Assert.Contains("Runtime:ConsumerStopTimeout", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void An_endpoint_restart_sooner_than_a_reconnect_takes_is_refused_by_name(int seconds)
+    {
+        var result = new RuntimeOptionsValidator().Validate(null, new RuntimeOptions { EndpointRestartAfter = TimeSpan.FromSeconds(seconds) });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Runtime:EndpointRestartAfter", result.FailureMessage, StringComparison.Ordinal);
+        Assert.False(new RuntimeOptionsValidator().Validate(null, new RuntimeOptions { EndpointRestartAfter = TimeSpan.FromSeconds(4) }).Failed);
+    }
+
     private static ServiceProvider Provider(Action<RuntimeOptions> runtime, Action<MassTransitHostOptions>? host = null)
     {
         var services = new ServiceCollection();
