@@ -4,6 +4,7 @@ using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Workflows.Inspections.Rounds;
 
@@ -103,13 +104,20 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
     /// None for the police's answer when the officer no longer has the round to plan again: the
     /// police's answer marked it so in the transaction that saved it, and the officer has since
     /// planned it for another evening or let it go ahead without them, while the answer was on
-    /// its way to this workflow.
+    /// its way to this workflow. None either for an answer to a request the round has since been
+    /// planned again past: the agency's newer request answers for the round now (declined too,
+    /// it opened its own task to plan again).
     /// </summary>
     private static async Task<Guid?> CreateReplanTaskAsync(BehaviorContext<ParticipationRequestState, ParticipationAnswered> context)
     {
         var answer = context.Message;
         var round = await context.Db().Set<InspectionRound>().FindAsync([context.Saga.RoundId], context.CancellationToken);
         if (round is { Status: not RoundStatus.NeedsReplanning } && context.Saga.AgencyKind == nameof(AgencyKind.Police))
+        {
+            return null;
+        }
+
+        if (await SupersededAsync(context))
         {
             return null;
         }
@@ -128,6 +136,21 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
         context.Db().Add(task);
         await context.DeadlineSetAsync(task, context.CancellationToken);
         return task.Id;
+    }
+
+    /// <summary>Whether the round was planned again after this request went out, so that the agency has a newer request for it.</summary>
+    private static async Task<bool> SupersededAsync(BehaviorContext<ParticipationRequestState, ParticipationAnswered> context)
+    {
+        var tasks = context.Db().Set<InspectionTask>();
+        if (await tasks.FindAsync([context.Saga.CorrelationId], context.CancellationToken) is not { } request)
+        {
+            return false;
+        }
+
+        return await tasks.AnyAsync(
+            t => t.RoundId == request.RoundId && t.Kind == InspectionTaskKind.TakePartInRound && t.AgencyKind == request.AgencyKind
+                && t.Id != request.Id && t.CreatedAt > request.CreatedAt,
+            context.CancellationToken);
     }
 
     /// <summary>The round was planned again while the answer that asked for it was on its way: nothing is left to replan.</summary>

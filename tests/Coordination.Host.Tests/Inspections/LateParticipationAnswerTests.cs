@@ -42,9 +42,85 @@ public sealed class LateParticipationAnswerTests
         Assert.Equal("AwaitingPolice", (await scenario.Officer.GetJsonAsync($"/api/inspections/rounds/{roundId}")).GetProperty("status").GetString());
     }
 
-    /// <summary>Holds the police's decline back from its consumers until released.</summary>
+    /// <summary>
+    /// A decline of a request the round has since been planned again past, reaching its workflow
+    /// after the new request was declined too: the new decline's task to plan again is the one;
+    /// the old one opens none (it opened a second, escalating at the round's start).
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_decline_of_an_earlier_request_reaching_its_workflow_after_the_new_one_was_declined_opens_no_second_task(HostBackend backend)
+    {
+        var held = new HeldDecline();
+        await using var scenario = await StartAsync(backend, services => services.AddConsumeObserver(_ => held));
+        var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
+        var roundId = await scenario.PlanRoundAsync(venueId);
+        var first = (await scenario.PoliceRequestAsync(roundId)).GetProperty("id").GetGuid();
+        await scenario.Police.PostJsonAsync($"/api/inspections/participation/{first}/decline", new { reason = "The football derby." });
+        await held.Reached.Task.WaitAsync(WorkflowWait);
+        scenario.Host.Clock.Advance(TimeSpan.FromMinutes(10));
+        using (var replanned = await scenario.Officer.PutAsync($"/api/inspections/rounds/{roundId}/schedule", new { date = "2026-12-04", eveningStart = "21:00", eveningEnd = "01:00" }))
+        {
+            await InspectionsClient.ReadAsync(replanned, System.Net.HttpStatusCode.OK);
+        }
+
+        var second = await Poll.UntilAsync(
+            async () => (await scenario.Police.GetJsonAsync($"/api/inspections/tasks?municipalityId={scenario.MunicipalityId}")).EnumerateArray()
+                .Where(t => t.GetProperty("kind").GetString() == "TakePartInRound" && t.GetProperty("roundId").GetGuid() == roundId)
+                .Select(t => t.GetProperty("id").GetGuid()).FirstOrDefault(),
+            id => id != Guid.Empty && id != first, WorkflowWait, "the new request to the police", scenario.Host.Clock.TickSecond);
+        await scenario.Police.PostJsonAsync($"/api/inspections/participation/{second}/decline", new { reason = "The Christmas market." });
+        await Poll.UntilAsync(
+            () => scenario.OfficerTasksAsync(),
+            tasks => tasks.EnumerateArray().Any(t => t.GetProperty("kind").GetString() == "ReplanRound"), WorkflowWait, "the new decline's task to plan again", scenario.Host.Clock.TickSecond);
+
+        held.Release.SetResult();
+        await Poll.UntilAsync(
+            () => scenario.Host.WithDatabaseAsync(db => db.Set<ParticipationRequestState>().AsNoTracking().Where(s => s.CorrelationId == first).Select(s => s.CurrentState).FirstOrDefaultAsync()),
+            state => state == "ReplanningRequested", WorkflowWait, "the earlier decline consumed", scenario.Host.Clock.TickSecond);
+
+        var replans = (await scenario.OfficerTasksAsync()).EnumerateArray().Where(t => t.GetProperty("kind").GetString() == "ReplanRound").ToList();
+        Assert.Equal("The Christmas market.", Assert.Single(replans).GetProperty("note").GetString());
+    }
+
+    /// <summary>
+    /// The rescue service's decline reaching its workflow after the officer planned the round again:
+    /// the round's status said nothing of it (only the police's answer moves it), so it opened a
+    /// task to plan again a round already planned again; the new request answers for it now.
+    /// </summary>
+    [Fact]
+    public async Task A_decline_by_an_optional_participant_reaching_its_workflow_after_the_round_was_planned_again_opens_no_task()
+    {
+        var held = new HeldDecline();
+        await using var scenario = await StartAsync(HostBackend.SqliteInMemory, services => services.AddConsumeObserver(_ => held));
+        var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
+        var roundId = await scenario.PlanRoundAsync(venueId);
+        using var rescue = new InspectionsClient(scenario.Host, "rescue.staff@alvby.demo");
+        var request = (await rescue.GetJsonAsync($"/api/inspections/tasks?municipalityId={scenario.MunicipalityId}")).EnumerateArray()
+            .Single(t => t.GetProperty("kind").GetString() == "TakePartInRound" && t.GetProperty("roundId").GetGuid() == roundId).GetProperty("id").GetGuid();
+        await rescue.PostJsonAsync($"/api/inspections/participation/{request}/decline", new { reason = "A fire-safety course that evening." });
+        await held.Reached.Task.WaitAsync(WorkflowWait);
+        scenario.Host.Clock.Advance(TimeSpan.FromMinutes(10));
+        using (var replanned = await scenario.Officer.PutAsync($"/api/inspections/rounds/{roundId}/schedule", new { date = "2026-12-04", eveningStart = "21:00", eveningEnd = "01:00" }))
+        {
+            await InspectionsClient.ReadAsync(replanned, System.Net.HttpStatusCode.OK);
+        }
+
+        held.Release.SetResult();
+        await Poll.UntilAsync(
+            () => scenario.Host.WithDatabaseAsync(db => db.Set<ParticipationRequestState>().AsNoTracking().Where(s => s.CorrelationId == request).Select(s => s.CurrentState).FirstOrDefaultAsync()),
+            state => state == "ReplanningRequested", WorkflowWait, "the decline consumed", scenario.Host.Clock.TickSecond);
+
+        Assert.DoesNotContain((await scenario.OfficerTasksAsync()).EnumerateArray(), t => t.GetProperty("kind").GetString() == "ReplanRound");
+    }
+
+    /// <summary>Holds the first decline back from its consumers until released; later ones go on.</summary>
     private sealed class HeldDecline : IConsumeObserver
     {
+        private readonly Lock gate = new();
+        private Guid? held;
+
         public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -52,7 +128,7 @@ public sealed class LateParticipationAnswerTests
         public async Task PreConsume<T>(ConsumeContext<T> context)
             where T : class
         {
-            if (context.Message is ParticipationAnswered { Answer: "Declined" })
+            if (context.Message is ParticipationAnswered { Answer: "Declined" } answer && Holds(answer.TaskId))
             {
                 Reached.TrySetResult();
                 await Release.Task;
@@ -64,5 +140,14 @@ public sealed class LateParticipationAnswerTests
 
         public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
             where T : class => Task.CompletedTask;
+
+        private bool Holds(Guid taskId)
+        {
+            lock (gate)
+            {
+                held ??= taskId;
+                return held == taskId;
+            }
+        }
     }
 }
