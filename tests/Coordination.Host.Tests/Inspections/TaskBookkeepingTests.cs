@@ -28,9 +28,7 @@ public sealed class TaskBookkeepingTests
                 && context.ChangeTracker.Entries<InspectionTask>().Any(e => e.State == EntityState.Modified && e.Entity.Status == InspectionTaskStatus.Declined),
         };
         await using var scenario = await StartAsync(backend, services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
-        var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
-        var roundId = await scenario.PlanRoundAsync(venueId);
-        var requestId = (await scenario.PoliceRequestAsync(roundId)).GetProperty("id").GetGuid();
+        var requestId = await PoliceRequestIdAsync(scenario);
         var remindedAt = scenario.Host.Clock.GetUtcNow();
         remind = () => scenario.Host.WithDatabaseAsync(async db =>
         {
@@ -42,7 +40,7 @@ public sealed class TaskBookkeepingTests
 
         Assert.True(interceptor.Fired);
         Assert.Equal("Declined", declined.GetProperty("status").GetString());
-        var task = await scenario.Host.WithDatabaseAsync(db => db.Set<InspectionTask>().AsNoTracking().SingleAsync(t => t.Id == requestId));
+        var task = await TaskAsync(scenario, requestId);
         Assert.Equal(InspectionTaskStatus.Declined, task.Status);
         Assert.Equal("The football derby.", task.Note);
         Assert.Equal(1, task.Reminders);
@@ -56,9 +54,7 @@ public sealed class TaskBookkeepingTests
     public async Task A_reminder_read_before_the_answer_was_saved_is_not_saved_over_it(HostBackend backend)
     {
         await using var scenario = await StartAsync(backend);
-        var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
-        var roundId = await scenario.PlanRoundAsync(venueId);
-        var requestId = (await scenario.PoliceRequestAsync(roundId)).GetProperty("id").GetGuid();
+        var requestId = await PoliceRequestIdAsync(scenario);
         await using var timer = scenario.Host.Services.CreateAsyncScope();
         var timerDb = timer.ServiceProvider.GetRequiredService<CoordinationDbContext>();
         await timerDb.RemindAsync(requestId, scenario.Host.Clock.GetUtcNow());
@@ -66,8 +62,18 @@ public sealed class TaskBookkeepingTests
         await scenario.Police.PostJsonAsync($"/api/inspections/participation/{requestId}/decline", new { reason = "The football derby." });
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => timerDb.SaveChangesAsync());
-        var task = await scenario.Host.WithDatabaseAsync(db => db.Set<InspectionTask>().AsNoTracking().SingleAsync(t => t.Id == requestId));
+        var task = await TaskAsync(scenario, requestId);
         Assert.Equal(InspectionTaskStatus.Declined, task.Status);
         Assert.Equal(0, task.Reminders);
     }
+
+    private static async Task<Guid> PoliceRequestIdAsync(InspectionScenario scenario)
+    {
+        var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
+        var roundId = await scenario.PlanRoundAsync(venueId);
+        return (await scenario.PoliceRequestAsync(roundId)).GetProperty("id").GetGuid();
+    }
+
+    private static Task<InspectionTask> TaskAsync(InspectionScenario scenario, Guid id) =>
+        scenario.Host.WithDatabaseAsync(db => db.Set<InspectionTask>().AsNoTracking().SingleAsync(t => t.Id == id));
 }
