@@ -28,15 +28,10 @@ public sealed class LateParticipationAnswerTests
 
         // The decline is on its way to the request's workflow; the officer plans the round for the next Friday.
         await held.Reached.Task.WaitAsync(WorkflowWait);
-        using (var replanned = await scenario.Officer.PutAsync($"/api/inspections/rounds/{roundId}/schedule", new { date = "2026-12-04", eveningStart = "21:00", eveningEnd = "01:00" }))
-        {
-            await InspectionsClient.ReadAsync(replanned, System.Net.HttpStatusCode.OK);
-        }
+        await PlanForNextFridayAsync(scenario, roundId);
 
         held.Release.SetResult();
-        await Poll.UntilAsync(
-            () => scenario.Host.WithDatabaseAsync(db => db.Set<ParticipationRequestState>().AsNoTracking().Where(s => s.CorrelationId == request).Select(s => s.CurrentState).FirstOrDefaultAsync()),
-            state => state == "ReplanningRequested", WorkflowWait, "the decline consumed", scenario.Host.Clock.TickSecond);
+        await DeclineConsumedAsync(scenario, request);
 
         Assert.DoesNotContain((await scenario.OfficerTasksAsync()).EnumerateArray(), t => t.GetProperty("kind").GetString() == "ReplanRound");
         Assert.Equal("AwaitingPolice", (await scenario.Officer.GetJsonAsync($"/api/inspections/rounds/{roundId}")).GetProperty("status").GetString());
@@ -60,10 +55,7 @@ public sealed class LateParticipationAnswerTests
         await scenario.Police.PostJsonAsync($"/api/inspections/participation/{first}/decline", new { reason = "The football derby." });
         await held.Reached.Task.WaitAsync(WorkflowWait);
         scenario.Host.Clock.Advance(TimeSpan.FromMinutes(10));
-        using (var replanned = await scenario.Officer.PutAsync($"/api/inspections/rounds/{roundId}/schedule", new { date = "2026-12-04", eveningStart = "21:00", eveningEnd = "01:00" }))
-        {
-            await InspectionsClient.ReadAsync(replanned, System.Net.HttpStatusCode.OK);
-        }
+        await PlanForNextFridayAsync(scenario, roundId);
 
         var second = await Poll.UntilAsync(
             async () => (await scenario.Police.GetJsonAsync($"/api/inspections/tasks?municipalityId={scenario.MunicipalityId}")).EnumerateArray()
@@ -76,9 +68,7 @@ public sealed class LateParticipationAnswerTests
             tasks => tasks.EnumerateArray().Any(t => t.GetProperty("kind").GetString() == "ReplanRound"), WorkflowWait, "the new decline's task to plan again", scenario.Host.Clock.TickSecond);
 
         held.Release.SetResult();
-        await Poll.UntilAsync(
-            () => scenario.Host.WithDatabaseAsync(db => db.Set<ParticipationRequestState>().AsNoTracking().Where(s => s.CorrelationId == first).Select(s => s.CurrentState).FirstOrDefaultAsync()),
-            state => state == "ReplanningRequested", WorkflowWait, "the earlier decline consumed", scenario.Host.Clock.TickSecond);
+        await DeclineConsumedAsync(scenario, first);
 
         var replans = (await scenario.OfficerTasksAsync()).EnumerateArray().Where(t => t.GetProperty("kind").GetString() == "ReplanRound").ToList();
         Assert.Equal("The Christmas market.", Assert.Single(replans).GetProperty("note").GetString());
@@ -102,18 +92,25 @@ public sealed class LateParticipationAnswerTests
         await rescue.PostJsonAsync($"/api/inspections/participation/{request}/decline", new { reason = "A fire-safety course that evening." });
         await held.Reached.Task.WaitAsync(WorkflowWait);
         scenario.Host.Clock.Advance(TimeSpan.FromMinutes(10));
-        using (var replanned = await scenario.Officer.PutAsync($"/api/inspections/rounds/{roundId}/schedule", new { date = "2026-12-04", eveningStart = "21:00", eveningEnd = "01:00" }))
-        {
-            await InspectionsClient.ReadAsync(replanned, System.Net.HttpStatusCode.OK);
-        }
+        await PlanForNextFridayAsync(scenario, roundId);
 
         held.Release.SetResult();
-        await Poll.UntilAsync(
-            () => scenario.Host.WithDatabaseAsync(db => db.Set<ParticipationRequestState>().AsNoTracking().Where(s => s.CorrelationId == request).Select(s => s.CurrentState).FirstOrDefaultAsync()),
-            state => state == "ReplanningRequested", WorkflowWait, "the decline consumed", scenario.Host.Clock.TickSecond);
+        await DeclineConsumedAsync(scenario, request);
 
         Assert.DoesNotContain((await scenario.OfficerTasksAsync()).EnumerateArray(), t => t.GetProperty("kind").GetString() == "ReplanRound");
     }
+
+    private static async Task PlanForNextFridayAsync(InspectionScenario scenario, Guid roundId)
+    {
+        using var replanned = await scenario.Officer.PutAsync($"/api/inspections/rounds/{roundId}/schedule", new { date = "2026-12-04", eveningStart = "21:00", eveningEnd = "01:00" });
+        await InspectionsClient.ReadAsync(replanned, System.Net.HttpStatusCode.OK);
+    }
+
+    /// <summary>Until the request's workflow has taken the decline held back for it.</summary>
+    private static async Task DeclineConsumedAsync(InspectionScenario scenario, Guid request) =>
+        await Poll.UntilAsync(
+            () => scenario.Host.WithDatabaseAsync(db => db.Set<ParticipationRequestState>().AsNoTracking().Where(s => s.CorrelationId == request).Select(s => s.CurrentState).FirstOrDefaultAsync()),
+            state => state == "ReplanningRequested", WorkflowWait, $"the decline of request {request} consumed", scenario.Host.Clock.TickSecond);
 
     /// <summary>Holds the first decline back from its consumers until released; later ones go on.</summary>
     private sealed class HeldDecline : IConsumeObserver
