@@ -43,9 +43,10 @@ internal static class RoundParticipation
     /// <summary>
     /// Applies the licensing unit's decision about a round to the round and its tasks, and saves it.
     /// The round's workflows change its tasks on their own (a late answer cancels a task to plan
-    /// again; their reminders and escalations leave the version as it was, <see cref="Workflows.Persistence.UnversionedAttribute"/>):
-    /// such a change between the reading and the saving is no reason to refuse the officer, so the
-    /// tasks are read again and the decision applied again, at most three times. A change of the round itself (the police
+    /// again; their reminders and escalations leave the version as it was,
+    /// <see cref="Workflows.Persistence.UnversionedAttribute"/>): such a change between the reading
+    /// and the saving is no reason to refuse the officer, so the tasks are read again and the
+    /// decision applied again, at most three times. A change of the round itself (the police
     /// accepting, another officer deciding at the same moment) is not read over: it stays the 409
     /// of a concurrent change.
     /// </summary>

@@ -27,7 +27,7 @@ public abstract class EndpointWatchdogTests
         await host.StartCounter();
         var recording = host.Services.GetRequiredService<IEndpointNameFormatter>().Consumer<RecordingConsumer>();
         var bus = host.Services.GetRequiredService<IBusControl>();
-        var endpoint = bus.CheckHealth().Endpoints.Values.Single(e => e.InputAddress.AbsolutePath.EndsWith($"/{recording}", StringComparison.Ordinal));
+        var endpoint = Recorder(bus, recording);
 
         // As the transport leaves it after a cancelled reconnect: stopped, not trying again.
         var stopped = clock.GetUtcNow();
@@ -37,7 +37,7 @@ public abstract class EndpointWatchdogTests
         await Poll.UntilAsync(
             async () => await host.FindCounter(id) is not null && await host.Query(db => db.Set<OutboxMessage>().CountAsync(m => m.DeliveredAt == null)) == 0,
             TimeSpan.FromSeconds(30), "the counter started and its CounterStarted sent");
-        Assert.NotEqual(BusHealthStatus.Healthy, RecorderHealth(bus, recording));
+        Assert.NotEqual(BusHealthStatus.Healthy, Recorder(bus, recording).Status);
         Assert.Empty(host.Recorder.Received<CounterStarted>(c => c.CounterId == id));
 
         await clock.TickUntilAsync(
@@ -45,11 +45,12 @@ public abstract class EndpointWatchdogTests
             step: TimeSpan.FromSeconds(10), timeout: TimeSpan.FromSeconds(60));
 
         Assert.True(clock.GetUtcNow() - stopped >= TimeSpan.FromMinutes(2), $"Consumed {clock.GetUtcNow() - stopped} after the stop: before the endpoint counted as stuck.");
-        await Poll.UntilAsync(() => Task.FromResult(RecorderHealth(bus, recording)), s => s == BusHealthStatus.Healthy, TimeSpan.FromSeconds(30), "the restarted endpoint healthy");
+        await Poll.UntilAsync(() => Task.FromResult(Recorder(bus, recording).Status), s => s == BusHealthStatus.Healthy, TimeSpan.FromSeconds(30), "the restarted endpoint healthy");
     }
 
-    private static BusHealthStatus RecorderHealth(IBusControl bus, string recording) =>
-        bus.CheckHealth().Endpoints.Values.Single(e => e.InputAddress.AbsolutePath.EndsWith($"/{recording}", StringComparison.Ordinal)).Status;
+    /// <summary>The recording consumer's endpoint as the bus reports its health now.</summary>
+    private static EndpointHealthResult Recorder(IBusControl bus, string recording) =>
+        bus.CheckHealth().Endpoints.Values.Single(e => e.InputAddress.AbsolutePath.EndsWith($"/{recording}", StringComparison.Ordinal));
 }
 
 public sealed class SqliteInMemoryEndpointWatchdogTests : EndpointWatchdogTests
