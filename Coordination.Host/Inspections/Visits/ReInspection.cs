@@ -4,6 +4,7 @@ using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections.Settings;
 using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Inspections.Venues;
+using Coordination.Workflows.Inspections.Visits;
 using Coordination.Workflows.Persistence;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace Coordination.Host.Inspections.Visits;
 /// A venue's re-inspection: scheduled as a due date on the venue (the end of the Stockholm day
 /// <see cref="InspectionSettings.ReInspectionDays"/> days after the outcome), a task for the officer and a
 /// history line, with its reminder and escalation kept by the re-inspection state machine;
-/// done by the venue's next visit.
+/// done by the venue's next visit (one that took place after the remarks).
 /// </summary>
 internal static class ReInspection
 {
@@ -40,18 +41,38 @@ internal static class ReInspection
         await publish.Publish(new ReInspectionScheduled(task.Id, venue.Id, venue.MunicipalityId, remindAt, due));
     }
 
-    /// <summary>A visit to the venue is the re-inspection its open re-inspection tasks wait for.</summary>
-    public static async Task CompleteByVisitAsync(CoordinationDbContext db, IPublishEndpoint publish, Venue venue, Guid visitId, DateTimeOffset now)
+    /// <summary>
+    /// A visit to the venue is the re-inspection its open re-inspection tasks wait for, when it took
+    /// place after the visit whose remarks asked for it (a task without that visit: after it was
+    /// scheduled). A visit of an earlier round recorded late saw the venue before the remarks were
+    /// made; it re-inspects nothing, and the venue's date stays while a task waits.
+    /// </summary>
+    public static async Task CompleteByVisitAsync(CoordinationDbContext db, IPublishEndpoint publish, Venue venue, Visit visit, DateTimeOffset now)
     {
         var open = await db.Set<InspectionTask>()
             .Where(t => t.VenueId == venue.Id && t.Kind == InspectionTaskKind.ReInspectVenue && t.Status == InspectionTaskStatus.Open)
             .ToListAsync();
+        var remarkVisitIds = open.Where(t => t.VisitId is not null).Select(t => t.VisitId!.Value).ToList();
+        var remarksMadeAt = await db.Set<Visit>()
+            .Where(v => remarkVisitIds.Contains(v.Id))
+            .ToDictionaryAsync(v => v.Id, v => v.StartedAt);
+        var waiting = 0;
         foreach (var task in open)
         {
+            var after = task.VisitId is { } remarkVisit && remarksMadeAt.TryGetValue(remarkVisit, out var made) ? made : task.CreatedAt;
+            if (visit.StartedAt <= after)
+            {
+                waiting++;
+                continue;
+            }
+
             task.Complete(InspectionTaskStatus.Done, now);
-            await publish.Publish(new ReInspectionDone(task.Id, visitId));
+            await publish.Publish(new ReInspectionDone(task.Id, visit.Id));
         }
 
-        venue.ReInspectionDueAt = null;
+        if (waiting == 0)
+        {
+            venue.ReInspectionDueAt = null;
+        }
     }
 }

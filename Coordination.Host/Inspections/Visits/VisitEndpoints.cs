@@ -146,7 +146,13 @@ internal static class VisitEndpoints
         db.Add(visit);
         db.Add(protocolTask);
         round.Status = RoundStatus.Done;
-        venue.LastVisitedAt = visit.StartedAt;
+        // A visit of an earlier round recorded late does not make the venue look longer unvisited
+        // than it is (the risk score counts the months since its last visit).
+        if (venue.LastVisitedAt is not { } last || visit.StartedAt > last)
+        {
+            venue.LastVisitedAt = visit.StartedAt;
+        }
+
         void History(VenueHistoryKind kind, string text)
         {
             var entry = VenueHistoryEntry.For(venue, visit.StartedAt, kind, text);
@@ -161,7 +167,7 @@ internal static class VisitEndpoints
             History(VenueHistoryKind.Remark, $"Remark: {item!.Text}. {remark.Note}");
         }
 
-        await ReInspection.CompleteByVisitAsync(db, publish, venue, visit.Id, now);
+        await ReInspection.CompleteByVisitAsync(db, publish, venue, visit, now);
         await SupervisionFollowUp.CompleteByVisitAsync(db, publish, venue, visit.Id, visit.StartedAt, now);
         await publish.Publish(new VisitRecorded(visit.Id, venue.Id, visit.MunicipalityId, protocolTask.Id, remindAt, dueAt));
         try

@@ -1,4 +1,5 @@
 using System.Net;
+using Coordination.Contracts.Inspections;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Testing;
 using Coordination.Workflows.Inspections.Supervision;
@@ -6,6 +7,7 @@ using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Inspections.Visits;
 using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -164,5 +166,70 @@ public sealed class ConcurrentChangeTests
         Assert.Equal(1, await db.Set<Visit>().CountAsync(v => v.RoundId == roundId && v.VenueId == second));
         Assert.Equal(1, await db.Set<InspectionTask>().CountAsync(t => t.VenueId == second && t.Kind == InspectionTaskKind.SendProtocol));
         Assert.Equal(1, await db.Set<VenueHistoryEntry>().CountAsync(e => e.VenueId == second && e.Kind == VenueHistoryKind.Visited));
+    }
+
+    /// <summary>
+    /// Two visits of one venue, of two rounds, saved at the same moment while its re-inspection
+    /// waits: each would end the re-inspection, and ending it twice gave its workflow a message
+    /// for a workflow already finished (an incident). One is saved and ends it; the other is
+    /// refused whole with a 409 and, sent again, is saved as a later visit.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Two_visits_of_one_venue_saved_at_the_same_moment_end_its_re_inspection_once(HostBackend backend)
+    {
+        Func<Task>? other = null;
+        var interceptor = new OtherFirst(() => other!())
+        {
+            When = context => other is not null && context.ChangeTracker.Entries<Visit>().Any(e => e.State == EntityState.Added),
+        };
+        await using var scenario = await InspectionScenario.StartAsync(backend, services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
+        var venueId = await scenario.RegisterVenueAsync("Krogen Hörnet", "556016-0680");
+        var first = await scenario.AcceptedRoundAsync(venueId);
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
+        using (var recorded = await scenario.RecordVisitAsync(first, venueId, InspectionScenario.Item("serving.outdoor-area", "Remark", "The outdoor area is not marked off.")))
+        {
+            var visitId = (await InspectionsClient.ReadAsync(recorded, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            await scenario.Officer.PostJsonAsync($"/api/inspections/visits/{visitId}/outcome", new { outcome = "MinorRemarks" });
+        }
+
+        var thursday = await scenario.AcceptedRoundAsync(venueId, "2026-12-03");
+        var friday = await scenario.AcceptedRoundAsync(venueId, "2026-12-04");
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 12, 4, 23, 0, 0, TimeSpan.Zero));
+        var thursdayEvening = new DateTimeOffset(2026, 12, 3, 20, 30, 0, TimeSpan.Zero);
+        var fridayEvening = new DateTimeOffset(2026, 12, 4, 20, 30, 0, TimeSpan.Zero);
+        HttpStatusCode? otherStatus = null;
+        other = async () =>
+        {
+            using var answer = await scenario.RecordVisitAsync(friday, venueId, fridayEvening, InspectionScenario.Item("serving.outdoor-area", "Ok"));
+            otherStatus = answer.StatusCode;
+        };
+
+        using (var refused = await scenario.RecordVisitAsync(thursday, venueId, thursdayEvening, InspectionScenario.Item("serving.outdoor-area", "Ok")))
+        {
+            Assert.True(interceptor.Fired);
+            Assert.Equal(HttpStatusCode.Created, otherStatus);
+            var problem = await InspectionsClient.ReadAsync(refused, HttpStatusCode.Conflict);
+            Assert.Equal("Changed at the same time", problem.GetProperty("title").GetString());
+        }
+
+        using (var again = await scenario.RecordVisitAsync(thursday, venueId, thursdayEvening, InspectionScenario.Item("serving.outdoor-area", "Ok")))
+        {
+            await InspectionsClient.ReadAsync(again, HttpStatusCode.Created);
+        }
+
+        var task = await scenario.Host.WithDatabaseAsync(db => db.Set<InspectionTask>().AsNoTracking().SingleAsync(t => t.VenueId == venueId && t.Kind == InspectionTaskKind.ReInspectVenue));
+        Assert.Equal(InspectionTaskStatus.Done, task.Status);
+        var ended = await scenario.Host.WithDatabaseAsync(db => db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.MessageType.Contains(nameof(ReInspectionDone)) && m.Body.Contains(task.Id.ToString()))
+            .CountAsync());
+        Assert.Equal(1, ended);
+        await Poll.UntilAsync(
+            () => scenario.Host.WithDatabaseAsync(db => db.Set<ReInspectionState>().AnyAsync(s => s.CorrelationId == task.Id)),
+            running => !running, InspectionScenario.WorkflowWait, "the re-inspection's workflow ended by the visit");
+        Assert.Equal(2, await scenario.Host.WithDatabaseAsync(db => db.Set<Visit>().CountAsync(v => v.VenueId == venueId && v.RoundId != first)));
+        var venue = await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}");
+        Assert.Equal(fridayEvening, venue.GetProperty("lastVisitedAt").GetDateTimeOffset());
     }
 }

@@ -70,6 +70,38 @@ public sealed class ReInspectionTests
         Assert.Equal(JsonValueKind.Null, venue.GetProperty("reInspectionDueAt").ValueKind);
     }
 
+    /// <summary>
+    /// The visit of an earlier round, recorded after the remarks of a later one: it saw the venue
+    /// before the remarks were made, so it re-inspects nothing, and the venue was last visited when
+    /// the remarks were made, not on that earlier evening.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_visit_of_an_earlier_round_recorded_late_is_not_the_re_inspection_and_not_the_last_visit(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var venueId = await scenario.RegisterVenueAsync("Krogen Hörnet", "556016-0680");
+        var thursday = await scenario.AcceptedRoundAsync(venueId, "2026-11-26");
+        var friday = await scenario.AcceptedRoundAsync(venueId, "2026-11-27");
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
+        var fridayEvening = new DateTimeOffset(2026, 11, 27, 20, 30, 0, TimeSpan.Zero);
+        using var recorded = await scenario.RecordVisitAsync(friday, venueId, fridayEvening, Item("serving.outdoor-area", "Remark", "The outdoor area is not marked off."));
+        var visitId = (await InspectionsClient.ReadAsync(recorded, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var outcome = await scenario.Officer.PostJsonAsync($"/api/inspections/visits/{visitId}/outcome", new { outcome = "MinorRemarks" });
+        var due = outcome.GetProperty("reInspectionDueAt").GetDateTimeOffset();
+
+        using (var late = await scenario.RecordVisitAsync(thursday, venueId, new DateTimeOffset(2026, 11, 26, 20, 30, 0, TimeSpan.Zero), Item("serving.outdoor-area", "Ok")))
+        {
+            await InspectionsClient.ReadAsync(late, HttpStatusCode.Created);
+        }
+
+        Assert.Equal("Open", (await ReInspectionTaskAsync(scenario, venueId)).GetProperty("status").GetString());
+        var venue = await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}");
+        Assert.Equal(due, venue.GetProperty("reInspectionDueAt").GetDateTimeOffset());
+        Assert.Equal(fridayEvening, venue.GetProperty("lastVisitedAt").GetDateTimeOffset());
+    }
+
     /// <summary>The inspection tasks in the licensing manager's overdue list.</summary>
     private static async Task<List<Guid>> OverdueInspectionTasksAsync(InspectionScenario scenario) =>
         [.. (await scenario.Manager.GetJsonAsync("/api/overdue")).GetProperty("agencies").EnumerateArray()
