@@ -41,6 +41,13 @@ public sealed class AgencyTaskState : SagaStateMachineInstance, ISagaVersion
 
     public int Reminders { get; set; }
 
+    /// <summary>
+    /// No reminder before this instant: the offer's lead before the deadline. Null for a task
+    /// offered without a lead (before the lead existed) until its timer first fires, which then
+    /// sets it from the municipality's routing rules.
+    /// </summary>
+    public DateTimeOffset? RemindFrom { get; set; }
+
     /// <summary>When the agency was last reminded; null before the first reminder, and for tasks reminded before it was kept.</summary>
     public DateTimeOffset? LastRemindedAt { get; set; }
 

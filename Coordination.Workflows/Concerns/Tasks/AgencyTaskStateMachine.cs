@@ -1,5 +1,6 @@
 using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Concerns.Routing;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime.Sagas;
 using MassTransit;
@@ -11,7 +12,8 @@ namespace Coordination.Workflows.Concerns.Tasks;
 /// (joint work) → completed, or cancelled when the concern closes or sharing with the agency
 /// stops. While it waits for an answer (joint work) or to be done (every other kind) a timer
 /// reminds the agency at the configured interval, the first time one interval after the offer
-/// but no earlier than the offer's lead before the deadline, and, once the deadline has passed by
+/// but no earlier than the offer's lead before the deadline (a task offered without a lead learns
+/// it from its municipality's rules when its timer first fires), and, once the deadline has passed by
 /// the configured margin, escalates it to the agency's managers. A timer that fires late (the
 /// service was down) reminds once and counts the next interval from then, or escalates at once
 /// when the escalation is already due: missed reminders are not made up one after another. A task
@@ -61,6 +63,7 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                     task.EscalationAfterDue = offer.EscalationAfterDue;
                     task.EndsWithSharing = offer.EndsWithSharing;
                     task.OwnerUserId = offer.AssignedUserId;
+                    task.RemindFrom = offer.DueAt - offer.ReminderLead;
                 })
                 // Offered after the close or the withdrawal was consumed (which found no task to end): born cancelled.
                 .ThenAsync(async c => c.Saga.CancelReason = await c.GetServiceOrCreateInstance<CoordinationDbContext>()
@@ -73,7 +76,7 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                         .Then(c =>
                         {
                             var task = c.Saga;
-                            task.NextTimerAt = FirstTimer(c.Message, task.EscalatesAt);
+                            task.NextTimerAt = FirstTimer(task);
                             CaseLog.Write(c, CaseEvent.Of(task.ConcernId, c.Message.OfferedAt, "TaskOffered", CaseEventAudience.Agency, $"{c.Message.Kind} task offered: {c.Message.Title}", agency: task.AgencyId));
                         })
                         .Schedule(Timer, c => new AgencyTaskReminderDue(c.Saga.CorrelationId), c => c.Saga.NextTimerAt!.Value.UtcDateTime)
@@ -128,6 +131,7 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                 .If(c => c.Saga.CurrentState == nameof(Offered), open => open.TransitionTo(Claimed)),
             // Escalated once: a timer of an escalated task changes nothing.
             When(Timer.Received, c => c.Saga.EscalatedAt is null)
+                .ThenAsync(KnowWhenRemindersBeginAsync)
                 .IfElse(c => c.Saga.NextTimerAt >= c.Saga.EscalatesAt || CaseLog.Now(c) >= c.Saga.EscalatesAt,
                     escalate => escalate
                         .Then(c =>
@@ -138,6 +142,12 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                             Log(c, c.Saga.EscalatedAt!.Value, "TaskEscalated", "Deadline passed without an answer: escalated to the agency's managers.", null);
                         })
                         .Publish(c => new AgencyTaskEscalated(c.Saga.CorrelationId, c.Saga.AgencyId, c.Saga.EscalatedAt!.Value)),
+                    notEscalated => notEscalated.IfElse(c => c.Saga.NextTimerAt < c.Saga.RemindFrom,
+                        // A timer set before reminders began near the deadline (a task offered
+                        // before the lead existed, reminded daily from its offer): it waits, unsaid.
+                        early => early
+                            .Then(c => c.Saga.NextTimerAt = Min(c.Saga.RemindFrom!.Value, c.Saga.EscalatesAt))
+                            .Schedule(Timer, c => new AgencyTaskReminderDue(c.Saga.CorrelationId), c => c.Saga.NextTimerAt!.Value.UtcDateTime),
                     remind => remind
                         .Then(c =>
                         {
@@ -150,7 +160,7 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                             Log(c, at, "TaskReminded", $"Reminder {c.Saga.Reminders}: the task is waiting.", null);
                         })
                         .Publish(c => new AgencyTaskReminded(c.Saga.CorrelationId, c.Saga.AgencyId, c.Saga.Reminders, c.Saga.LastRemindedAt!.Value))
-                        .Schedule(Timer, c => new AgencyTaskReminderDue(c.Saga.CorrelationId), c => c.Saga.NextTimerAt!.Value.UtcDateTime)),
+                        .Schedule(Timer, c => new AgencyTaskReminderDue(c.Saga.CorrelationId), c => c.Saga.NextTimerAt!.Value.UtcDateTime))),
             When(ConcernClosed)
                 .Then(c => Cancel(c, "The concern was closed.", c.Message.ClosedAt))
                 .Unschedule(Timer)
@@ -205,18 +215,31 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
     /// <summary>
     /// The first reminder: one interval after the offer, but not before the lead before the
     /// deadline, so that a task due in months is not reminded daily from its first day; the
-    /// escalation if that comes first. An offer without a lead (sent before it existed) is
-    /// reminded from the offer, as it was.
+    /// escalation if that comes first. An offer without a lead (sent before it existed) is first
+    /// timed from the offer; that timer then learns the lead (<see cref="KnowWhenRemindersBeginAsync"/>).
     /// </summary>
-    private static DateTimeOffset FirstTimer(AgencyTaskOffered offer, DateTimeOffset escalatesAt)
+    private static DateTimeOffset FirstTimer(AgencyTaskState task)
     {
-        var first = offer.OfferedAt + offer.ReminderInterval;
-        if (offer.ReminderLead is { } lead)
+        var first = task.OfferedAt + task.ReminderInterval;
+        if (task.RemindFrom is { } from)
         {
-            first = Max(first, offer.DueAt - lead);
+            first = Max(first, from);
         }
 
-        return Min(first, escalatesAt);
+        return Min(first, task.EscalatesAt);
+    }
+
+    /// <summary>
+    /// A task offered without a lead takes its municipality's lead in force when its timer first
+    /// fires, so a task open since before the lead existed is no longer reminded daily for months.
+    /// </summary>
+    private static async Task KnowWhenRemindersBeginAsync(BehaviorContext<AgencyTaskState> c)
+    {
+        if (c.Saga.RemindFrom is null)
+        {
+            var (_, rules) = await c.GetServiceOrCreateInstance<CoordinationDbContext>().CurrentAsync(c.Saga.MunicipalityId, c.CancellationToken);
+            c.Saga.RemindFrom = c.Saga.DueAt - TimeSpan.FromDays(rules.TaskReminderDaysBefore);
+        }
     }
 
     private static void Finish(BehaviorContext<AgencyTaskState> c, AgencyTaskCompleted message)

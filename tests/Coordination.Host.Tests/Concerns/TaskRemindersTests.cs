@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Coordination.Contracts.Concerns;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Testing;
+using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Persistence;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Coordination.Host.Tests.Concerns.Caseworkers;
@@ -105,6 +108,51 @@ public abstract partial class TaskRemindersTests
         Assert.Equal(7, (await ChronologyAsync(users, id, "TaskReminded", police)).Count);
     }
 
+    /// <summary>
+    /// A task open since before reminders began near the deadline was offered without a lead and
+    /// timed from its offer, to be reminded daily for months. Its next timer learns the lead from
+    /// the routing rules and waits, unsaid, for the last week.
+    /// </summary>
+    [Fact]
+    public virtual async Task A_task_offered_without_a_lead_is_not_reminded_daily_until_its_last_week()
+    {
+        await using var host = await StartAsync();
+        using var users = new Caseworkers(host);
+        var police = await users.AgencyOfAsync(Police);
+        var id = await AcceptedJointWorkAsync(host, users);
+        var municipality = await host.WithDatabaseAsync(db => db.Set<ConcernState>().Where(s => s.CorrelationId == id).Select(s => s.MunicipalityId).SingleAsync());
+        var task = Guid.NewGuid();
+        var now = host.Clock.GetUtcNow();
+        var due = new DateTimeOffset(2027, 2, 26, 23, 0, 0, TimeSpan.Zero);
+
+        // The offer as it was sent before the lead existed: no ReminderLead, so timed from the offer.
+        await host.Services.GetRequiredService<IBus>().Publish(new AgencyTaskOffered(
+            task, id, municipality, police, AgencyTaskKind.PlanAction, "Youth police meet Alva and her mother", now, due,
+            TimeSpan.FromDays(1), TimeSpan.FromDays(1), null, EndsWithSharing: true));
+        var offered = await Poll.UntilAsync(
+            () => host.WithDatabaseAsync(db => db.Set<AgencyTaskState>().AsNoTracking().SingleOrDefaultAsync(t => t.CorrelationId == task)),
+            s => s?.NextTimerAt is not null, WorkflowWait, "the offered task stored", host.Clock.TickSecond);
+        Assert.Equal(now + TimeSpan.FromDays(1), offered!.NextTimerAt);
+
+        // Its timer fires a day later: no reminder, the next timer a week before the deadline (the rules' default lead).
+        host.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        var waiting = await UntilStateAsync(host, task, s => s.NextTimerAt > now + TimeSpan.FromDays(1), "the timer set again");
+        Assert.Equal(due - TimeSpan.FromDays(7), waiting.NextTimerAt);
+        Assert.Equal(due - TimeSpan.FromDays(7), waiting.RemindFrom);
+        Assert.Equal(0, waiting.Reminders);
+        host.Clock.Advance(TimeSpan.FromDays(14));
+        host.Clock.TickSecond();
+        Assert.Equal(0, (await StateAsync(host, task)).Reminders);
+        Assert.Empty(await ChronologyAsync(users, id, "TaskReminded", police));
+
+        // From then on, daily as any task in its last week.
+        host.Clock.AdvanceTo(due - TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        await UntilStateAsync(host, task, s => s.Reminders == 1, "the first reminder");
+        host.Clock.Advance(TimeSpan.FromDays(1));
+        await UntilStateAsync(host, task, s => s.Reminders == 2, "the second reminder");
+        Assert.Equal(2, (await ChronologyAsync(users, id, "TaskReminded", police)).Count);
+    }
+
     [Fact]
     public virtual async Task After_five_days_down_a_task_is_not_reminded_for_each_missed_time_and_is_escalated_once_at_once()
     {
@@ -127,20 +175,27 @@ public abstract partial class TaskRemindersTests
         Assert.True(once.LastRemindedAt > due - TimeSpan.FromDays(7), $"reminded at {once.LastRemindedAt:O}, before the first reminder time");
         Assert.Equal(once.LastRemindedAt + TimeSpan.FromDays(1), once.NextTimerAt);
 
-        // The next one comes an interval after that one, not at once.
-        host.Clock.Advance(TimeSpan.FromDays(1));
+        // The next one comes an interval after that one, not at once. (The clock stops just past it:
+        // one that came inside the jump has its next one less than a day after the jump's end.)
+        host.Clock.AdvanceTo(once.NextTimerAt!.Value + TimeSpan.FromMinutes(1));
         var twice = await UntilStateAsync(host, task, s => s.Reminders > once.Reminders && s.NextTimerAt > host.Clock.GetUtcNow(), "the next reminder");
         Assert.Equal(once.Reminders + 1, twice.Reminders);
+        Assert.True(twice.LastRemindedAt >= once.NextTimerAt, $"reminded at {twice.LastRemindedAt:O}, before {once.NextTimerAt:O}");
 
         // Down again over the deadline: back, it escalates at once, once, and is not reminded again.
+        // The jump passes the next reminder time (a day before the deadline) on its way, so the
+        // host may remind once inside it, as it would have before going down (seen in two runs of
+        // thirteen on PostgreSQL); never after the escalation.
         host.Clock.AdvanceTo(due + TimeSpan.FromDays(2));
         var escalated = await UntilStateAsync(host, task, s => s.EscalatedAt is not null, "the escalation after the downtime");
         Assert.Equal(due, escalated.EscalatedAt);
         Assert.Null(escalated.NextTimerAt);
+        Assert.InRange(escalated.Reminders, twice.Reminders, twice.Reminders + 1);
+        Assert.True(escalated.LastRemindedAt < due, $"reminded at {escalated.LastRemindedAt:O}, after the deadline");
         host.Clock.Advance(TimeSpan.FromDays(1));
         await Poll.UntilAsync(() => ChronologyAsync(users, id, "TaskEscalated", police), lines => lines.Count > 0, WorkflowWait, "the escalation in the chronology", host.Clock.TickSecond);
-        Assert.Equal(twice.Reminders, (await StateAsync(host, task)).Reminders);
-        Assert.Equal(twice.Reminders, (await ChronologyAsync(users, id, "TaskReminded", police)).Count);
+        Assert.Equal(escalated.Reminders, (await StateAsync(host, task)).Reminders);
+        Assert.Equal(escalated.Reminders, (await ChronologyAsync(users, id, "TaskReminded", police)).Count);
         Assert.Single(await ChronologyAsync(users, id, "TaskEscalated", police));
     }
 
