@@ -388,8 +388,7 @@ internal sealed partial class IdempotentRequests(
         {
             if (pageReason is not null)
             {
-                var request = context.Request;
-                context.Features.Set(new StatusPageReason(pageReason, $"{request.PathBase}{request.Path}{request.QueryString}"));
+                context.Features.Set(StatusPageReason.Of(pageReason, context.Request));
             }
 
             context.Response.StatusCode = status;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using Coordination.Host.Pages.Account;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Coordination.Host.WebUi;
 
@@ -23,8 +24,24 @@ internal sealed record StatusPageReason(string Kind, string? ReturnPath)
 
     public const string AlreadyDone = "Repeat.AlreadyDone";
 
+    /// <summary>The form's change met another change of the same record and was not saved (<see cref="StatusPages"/>).</summary>
+    public const string ChangedAtTheSameTime = "ChangedAtTheSameTime";
+
     /// <summary>The reasons the status page has texts for; any other kind (a code's own, such as <c>Forbidden</c>, included) is no reason.</summary>
-    private static readonly FrozenSet<string> Kinds = FrozenSet.Create(StringComparer.Ordinal, OtherContent, AccessChanged, StillRunning, AlreadyDone);
+    private static readonly FrozenSet<string> Kinds = FrozenSet.Create(StringComparer.Ordinal, OtherContent, AccessChanged, StillRunning, AlreadyDone, ChangedAtTheSameTime);
+
+    /// <summary>
+    /// The reason for a page's <paramref name="request"/>, leading back to the page it was sent
+    /// to: its address without the form's <c>handler</c> (a link opens the page, it sends no form).
+    /// </summary>
+    public static StatusPageReason Of(string kind, HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var query = QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(q => !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+        return new(kind, QueryHelpers.AddQueryString($"{request.PathBase}{request.Path}", query));
+    }
 
     /// <summary>
     /// The reason as the status page may show it, whoever wrote <paramref name="kind"/> and

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Coordination.Workflows.Persistence;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.WebUi;
 
@@ -34,8 +36,31 @@ internal static class StatusPages
         {
             pages.UseExceptionHandler(ErrorPath);
             pages.UseStatusCodePagesWithReExecute(PathFormat);
+            pages.Use(ShowConcurrentChange);
         });
         return app;
+    }
+
+    /// <summary>
+    /// A page's change that met another change of the same record at the same moment (the later
+    /// save finds the record's version moved on and is rolled back whole; the API answers 409
+    /// problem details, <c>Security/ConcurrentChangeHandler</c>): the browser is shown the 409
+    /// status page saying so, with a way back to the page, instead of the error page. Nothing of
+    /// it was saved, and the form's key was not recorded, so sending it again is safe.
+    /// </summary>
+    private static async Task ShowConcurrentChange(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (DbUpdateConcurrencyException) when (!context.Response.HasStarted)
+        {
+            context.RequestServices.GetRequiredService<CoordinationDbContext>().ChangeTracker.Clear();
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status409Conflict;
+            context.Features.Set(StatusPageReason.Of(StatusPageReason.ChangedAtTheSameTime, context.Request));
+        }
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ using Coordination.Workflows.Inspections.Visits;
 using Coordination.Workflows.Persistence;
 using MassTransit;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Inspections;
@@ -73,7 +74,21 @@ public sealed class ChecklistModel(
             LocalInstant(roundDate, Input.Ended, started),
             (Input.Present ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             Input.Items.Select(i => new ChecklistEntryRequest(i.Code, i.Result, i.Note)).ToList());
-        var outcome = Read(await VisitEndpoints.RecordAsync(RoundId, request, User, db, publish, clock));
+        ApiOutcome outcome;
+        try
+        {
+            outcome = Read(await VisitEndpoints.RecordAsync(RoundId, request, User, db, publish, clock));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another change of the round or the venue's tasks was saved first (another visit of
+            // the venue, say): nothing of this one was saved. A long checklist is not thrown away
+            // for it: the form is shown again as filled in, to be sent again.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, text["Checklist.Error.ChangedAtTheSameTime"]);
+            return Page();
+        }
+
         if (outcome.Succeeded)
         {
             return RedirectToPage("/Inspections/Visit", new { id = outcome.Body.Id(), recorded = true });

@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using Coordination.Host.Tests.Infrastructure;
+using Coordination.Host.Tests.Inspections;
+using Coordination.Host.Tests.Security;
+using Coordination.Testing;
+using Coordination.Workflows.Inspections.Tasks;
+using Coordination.Workflows.Inspections.Visits;
+using Coordination.Workflows.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Coordination.Host.Tests.Inspections.InspectionScenario;
+
+namespace Coordination.Host.Tests.WebUi;
+
+/// <summary>
+/// A page's change that meets another change of the same record at the same moment is not saved,
+/// and the browser is told so in its language: the API's 409 problem details were shown to it as
+/// raw JSON. The visit's checklist, a long form filled in on a tablet, is shown again as filled in.
+/// </summary>
+public sealed class ConcurrentPageChangeTests
+{
+    private const string Officer = "licensing.staff@alvby.demo";
+    private const string Note = "Uteserveringen saknar avgränsning mot gatan.";
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_checklist_saved_as_another_visit_of_the_venue_is_saved_is_shown_again_as_filled_in_and_saved_when_sent_again(HostBackend backend)
+    {
+        Func<Task>? other = null;
+        var interceptor = new OtherFirst(() => other!())
+        {
+            When = context => other is not null && context.ChangeTracker.Entries<Visit>().Any(e => e.State == EntityState.Added),
+        };
+        await using var scenario = await StartAsync(backend, services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
+        var (venueId, thursday, friday) = await ReInspectionDueAsync(scenario);
+        other = async () =>
+        {
+            using var answer = await scenario.RecordVisitAsync(friday, venueId, new DateTimeOffset(2026, 12, 4, 20, 30, 0, TimeSpan.Zero), Item("serving.outdoor-area", "Ok"));
+            Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+        };
+        using var browser = await SignedInBrowserAsync(scenario);
+        var page = $"/Inspections/Checklist?roundId={thursday}&venueId={venueId}";
+        List<KeyValuePair<string, string>> form =
+        [
+            new("Input.Started", "21:30"), new("Input.Ended", "22:15"), new("Input.Present", "Lena Licens\nPer Polis"),
+            new("Input.Items[0].Code", "serving.outdoor-area"), new("Input.Items[0].Result", "Remark"), new("Input.Items[0].Note", Note),
+        ];
+
+        using (var refused = await PageForms.PostAsync(browser, page, await PageForms.AntiforgeryTokenAsync(browser, page), form))
+        {
+            var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.True(interceptor.Fired);
+            Assert.True(refused.StatusCode == HttpStatusCode.OK, $"{(int)refused.StatusCode}{UnhandledExceptionHeader.Of(refused)}: {html[..Math.Min(html.Length, 300)]}");
+            Assert.Contains("Någon annan ändrade samma runda eller besöksställe medan besöket sparades", html, StringComparison.Ordinal);
+            Assert.Contains(Note, html, StringComparison.Ordinal);
+            Assert.Contains("Per Polis", html, StringComparison.Ordinal);
+        }
+
+        Assert.False(await scenario.Host.WithDatabaseAsync(db => db.Set<Visit>().AnyAsync(v => v.RoundId == thursday)));
+        using (var saved = await PageForms.PostAsync(browser, page, await PageForms.AntiforgeryTokenAsync(browser, page), form))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+            Assert.StartsWith("/Inspections/Visit", saved.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+
+        var visit = await scenario.Host.WithDatabaseAsync(db => db.Set<Visit>().Include(v => v.Entries).SingleAsync(v => v.RoundId == thursday));
+        Assert.Equal(Note, Assert.Single(visit.Entries, e => e.Result == ChecklistResult.Remark).Note);
+    }
+
+    /// <summary>Any other page's change met so gets the status page saying what happened, with a way back to the page, not JSON.</summary>
+    [Fact]
+    public async Task An_outcome_decided_on_the_visit_page_as_another_is_saved_gets_the_status_page_saying_so_and_nothing_is_saved()
+    {
+        Func<Task>? other = null;
+        var interceptor = new OtherFirst(() => other!())
+        {
+            When = context => other is not null && context.ChangeTracker.Entries<Visit>().Any(e => e.State == EntityState.Modified),
+        };
+        await using var scenario = await StartAsync(HostBackend.SqliteInMemory, services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
+        var venueId = await scenario.RegisterVenueAsync("Krogen Hörnet", "556016-0680");
+        var roundId = await scenario.AcceptedRoundAsync(venueId);
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
+        Guid visitId;
+        using (var recorded = await scenario.RecordVisitAsync(roundId, venueId, Item("serving.outdoor-area", "Remark", "Not marked off.")))
+        {
+            visitId = (await InspectionsClient.ReadAsync(recorded, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        }
+
+        other = () => scenario.Officer.PostJsonAsync($"/api/inspections/visits/{visitId}/outcome", new { outcome = "MinorRemarks" });
+        using var browser = await SignedInBrowserAsync(scenario);
+        var page = $"/Inspections/Visit?id={visitId}";
+        using var refused = await PageForms.PostAsync(browser, $"{page}&handler=Outcome", await PageForms.AntiforgeryTokenAsync(browser, page), [new("Input.Outcome", "MinorRemarks")]);
+        var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+
+        Assert.True(interceptor.Fired);
+        Assert.True(refused.StatusCode == HttpStatusCode.Conflict, $"{(int)refused.StatusCode}{UnhandledExceptionHeader.Of(refused)}: {html[..Math.Min(html.Length, 300)]}");
+        Assert.StartsWith("text/html", refused.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Contains("<h1>Någon annan ändrade samtidigt</h1>", html, StringComparison.Ordinal);
+        Assert.Equal(page, RefusedForms.BackLink(html, "Tillbaka till sidan du kom från"));
+        Assert.Equal(1, await scenario.Host.WithDatabaseAsync(db => db.Set<InspectionTask>().CountAsync(t => t.VenueId == venueId && t.Kind == InspectionTaskKind.ReInspectVenue)));
+    }
+
+    /// <summary>A venue whose re-inspection waits (minor remarks on 27 November), in two accepted rounds of the next week, with the clock after both.</summary>
+    private static async Task<(Guid VenueId, Guid Thursday, Guid Friday)> ReInspectionDueAsync(InspectionScenario scenario)
+    {
+        var venueId = await scenario.RegisterVenueAsync("Krogen Hörnet", "556016-0680");
+        var first = await scenario.AcceptedRoundAsync(venueId);
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
+        using (var recorded = await scenario.RecordVisitAsync(first, venueId, Item("serving.outdoor-area", "Remark", "Not marked off.")))
+        {
+            var visitId = (await InspectionsClient.ReadAsync(recorded, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            await scenario.Officer.PostJsonAsync($"/api/inspections/visits/{visitId}/outcome", new { outcome = "MinorRemarks" });
+        }
+
+        var thursday = await scenario.AcceptedRoundAsync(venueId, "2026-12-03");
+        var friday = await scenario.AcceptedRoundAsync(venueId, "2026-12-04");
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 12, 4, 23, 0, 0, TimeSpan.Zero));
+        return (venueId, thursday, friday);
+    }
+
+    /// <summary>The licensing officer's browser: signed in with a cookie, redirects not followed.</summary>
+    private static async Task<HttpClient> SignedInBrowserAsync(InspectionScenario scenario)
+    {
+        var browser = scenario.Host.CreateClient(new() { AllowAutoRedirect = false });
+        using var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = Officer, password = InspectionsClient.DemoPassword });
+        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+        return browser;
+    }
+}
