@@ -127,6 +127,28 @@ internal sealed class InspectionScenario : IAsyncDisposable
         return roundId;
     }
 
+    /// <summary>
+    /// A newly registered venue whose re-inspection waits (minor remarks at the visit of Friday 27
+    /// November), in two accepted rounds of the next week (Thursday 3 and Friday 4 December), with
+    /// the clock after both evenings.
+    /// </summary>
+    public async Task<(Guid VenueId, Guid Thursday, Guid Friday)> ReInspectionDueNextWeekAsync()
+    {
+        var venueId = await RegisterVenueAsync("Krogen Hörnet", "556016-0680");
+        var first = await AcceptedRoundAsync(venueId);
+        Host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
+        using (var recorded = await RecordVisitAsync(first, venueId, Item("serving.outdoor-area", "Remark", "The outdoor area is not marked off.")))
+        {
+            var visitId = (await InspectionsClient.ReadAsync(recorded, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            await Officer.PostJsonAsync($"/api/inspections/visits/{visitId}/outcome", new { outcome = "MinorRemarks" });
+        }
+
+        var thursday = await AcceptedRoundAsync(venueId, "2026-12-03");
+        var friday = await AcceptedRoundAsync(venueId, "2026-12-04");
+        Host.Clock.AdvanceTo(new DateTimeOffset(2026, 12, 4, 23, 0, 0, TimeSpan.Zero));
+        return (venueId, thursday, friday);
+    }
+
     /// <summary>A supervision case opened after a visit with serious remarks at a newly registered venue.</summary>
     public async Task<(Guid VenueId, Guid VisitId, Guid CaseId)> SupervisionCaseAsync(string venueName, string organisationNumber)
     {

@@ -34,7 +34,7 @@ public sealed class ConcurrentPageChangeTests
             When = context => other is not null && context.ChangeTracker.Entries<Visit>().Any(e => e.State == EntityState.Added),
         };
         await using var scenario = await StartAsync(backend, services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
-        var (venueId, thursday, friday) = await ReInspectionDueAsync(scenario);
+        var (venueId, thursday, friday) = await scenario.ReInspectionDueNextWeekAsync();
         other = async () =>
         {
             using var answer = await scenario.RecordVisitAsync(friday, venueId, new DateTimeOffset(2026, 12, 4, 20, 30, 0, TimeSpan.Zero), Item("serving.outdoor-area", "Ok"));
@@ -100,24 +100,6 @@ public sealed class ConcurrentPageChangeTests
         Assert.Contains("<h1>Någon annan ändrade samtidigt</h1>", html, StringComparison.Ordinal);
         Assert.Equal(page, RefusedForms.BackLink(html, "Tillbaka till sidan du kom från"));
         Assert.Equal(1, await scenario.Host.WithDatabaseAsync(db => db.Set<InspectionTask>().CountAsync(t => t.VenueId == venueId && t.Kind == InspectionTaskKind.ReInspectVenue)));
-    }
-
-    /// <summary>A venue whose re-inspection waits (minor remarks on 27 November), in two accepted rounds of the next week, with the clock after both.</summary>
-    private static async Task<(Guid VenueId, Guid Thursday, Guid Friday)> ReInspectionDueAsync(InspectionScenario scenario)
-    {
-        var venueId = await scenario.RegisterVenueAsync("Krogen Hörnet", "556016-0680");
-        var first = await scenario.AcceptedRoundAsync(venueId);
-        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
-        using (var recorded = await scenario.RecordVisitAsync(first, venueId, Item("serving.outdoor-area", "Remark", "Not marked off.")))
-        {
-            var visitId = (await InspectionsClient.ReadAsync(recorded, HttpStatusCode.Created)).GetProperty("id").GetGuid();
-            await scenario.Officer.PostJsonAsync($"/api/inspections/visits/{visitId}/outcome", new { outcome = "MinorRemarks" });
-        }
-
-        var thursday = await scenario.AcceptedRoundAsync(venueId, "2026-12-03");
-        var friday = await scenario.AcceptedRoundAsync(venueId, "2026-12-04");
-        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 12, 4, 23, 0, 0, TimeSpan.Zero));
-        return (venueId, thursday, friday);
     }
 
     /// <summary>The licensing officer's browser: signed in with a cookie, redirects not followed.</summary>
