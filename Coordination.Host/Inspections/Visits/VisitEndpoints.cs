@@ -146,12 +146,6 @@ internal static class VisitEndpoints
         db.Add(visit);
         db.Add(protocolTask);
         round.Status = RoundStatus.Done;
-        // A visit of an earlier round recorded late does not make the venue look longer unvisited
-        // than it is (the risk score counts the months since its last visit).
-        if (venue.LastVisitedAt is not { } last || visit.StartedAt > last)
-        {
-            venue.LastVisitedAt = visit.StartedAt;
-        }
 
         void History(VenueHistoryKind kind, string text)
         {
@@ -170,15 +164,19 @@ internal static class VisitEndpoints
         await ReInspection.CompleteByVisitAsync(db, publish, venue, visit, now);
         await SupervisionFollowUp.CompleteByVisitAsync(db, publish, venue, visit.Id, visit.StartedAt, now);
         await publish.Publish(new VisitRecorded(visit.Id, venue.Id, visit.MunicipalityId, protocolTask.Id, remindAt, dueAt));
+        await using var transaction = await db.Database.BeginTransactionAsync();
         try
         {
             await db.SaveChangesAsync();
+            await MarkVisitedAsync(db, venue.Id, visit.StartedAt);
+            await transaction.CommitAsync();
         }
         catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException)
         {
             // The same visit recorded twice at the same moment (a double-tap on the tablet): both
             // passed the check above, the unique index on round and venue let one through, and
             // this one is answered as a later recording would be, with nothing of it saved.
+            await transaction.RollbackAsync();
             db.ChangeTracker.Clear();
             if (!await db.Set<Visit>().AnyAsync(v => v.RoundId == roundId && v.VenueId == visit.VenueId))
             {
@@ -191,6 +189,18 @@ internal static class VisitEndpoints
 
         return TypedResults.Created($"/api/inspections/visits/{visit.Id}", VisitViews.ForLicensing(visit, venue));
     }
+
+    /// <summary>
+    /// The venue's last visit moves forward only: a visit of an earlier round recorded late, even
+    /// at the same moment as a later one, does not make the venue look longer unvisited than it is
+    /// (the risk score counts the months since its last visit). One conditional statement, so the
+    /// database decides against the row as committed, not as this request read it; the register's
+    /// version is not raised, since a visit is not an edit of the register.
+    /// </summary>
+    private static Task<int> MarkVisitedAsync(CoordinationDbContext db, Guid venueId, DateTimeOffset startedAt) =>
+        db.Set<Venue>()
+            .Where(v => v.Id == venueId && (v.LastVisitedAt == null || v.LastVisitedAt < startedAt))
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.LastVisitedAt, startedAt));
 
     internal static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CoordinationDbContext db, InspectionReadAudit audit)
     {

@@ -221,4 +221,46 @@ public sealed class ConcurrentChangeTests
         var venue = await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}");
         Assert.Equal(fridayEvening, venue.GetProperty("lastVisitedAt").GetDateTimeOffset());
     }
+
+    /// <summary>
+    /// Two visits of one venue, of two rounds, saved at the same moment with no re-inspection
+    /// waiting: both are saved, and the venue's last visit is the later one whichever is saved
+    /// last (the risk score counts the months since it). The earlier visit's request read the
+    /// venue before the later one was saved, and used to write its own evening over it.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Two_visits_of_one_venue_saved_at_the_same_moment_leave_its_last_visit_at_the_later_one(HostBackend backend)
+    {
+        Func<Task>? other = null;
+        var interceptor = new OtherFirst(() => other!())
+        {
+            When = context => other is not null && context.ChangeTracker.Entries<Visit>().Any(e => e.State == EntityState.Added),
+        };
+        await using var scenario = await InspectionScenario.StartAsync(backend, services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
+        var venueId = await scenario.RegisterVenueAsync("Krogen Hörnet", "556016-0680");
+        var thursday = await scenario.AcceptedRoundAsync(venueId, "2026-12-03");
+        var friday = await scenario.AcceptedRoundAsync(venueId, "2026-12-04");
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 12, 4, 23, 0, 0, TimeSpan.Zero));
+        var thursdayEvening = new DateTimeOffset(2026, 12, 3, 20, 30, 0, TimeSpan.Zero);
+        var fridayEvening = new DateTimeOffset(2026, 12, 4, 20, 30, 0, TimeSpan.Zero);
+        HttpStatusCode? otherStatus = null;
+        other = async () =>
+        {
+            using var answer = await scenario.RecordVisitAsync(friday, venueId, fridayEvening, InspectionScenario.Item("serving.outdoor-area", "Ok"));
+            otherStatus = answer.StatusCode;
+        };
+
+        using (var recorded = await scenario.RecordVisitAsync(thursday, venueId, thursdayEvening, InspectionScenario.Item("serving.outdoor-area", "Ok")))
+        {
+            Assert.True(interceptor.Fired);
+            Assert.Equal(HttpStatusCode.Created, otherStatus);
+            await InspectionsClient.ReadAsync(recorded, HttpStatusCode.Created);
+        }
+
+        var venue = await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}");
+        Assert.Equal(fridayEvening, venue.GetProperty("lastVisitedAt").GetDateTimeOffset());
+        Assert.Equal(2, await scenario.Host.WithDatabaseAsync(db => db.Set<Visit>().CountAsync(v => v.VenueId == venueId)));
+    }
 }
