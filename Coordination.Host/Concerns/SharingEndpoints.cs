@@ -130,8 +130,10 @@ internal static class SharingEndpoints
             await bus.Publish(new ConsentEndSet(basis.Id, id, endsAt), cancellationToken);
         }
 
-        // Route: each party the routing rules name for these categories gets one joint-work task.
-        var routed = rules.PartiesFor(file.Concern.Categories).Where(agencies.ContainsKey).Select(k => (Kind: k, Id: agencies[k])).Where(a => basis.AgencyIds.Contains(a.Id)).ToList();
+        // Route: each party the basis names gets one joint-work task, also one the routing rules do
+        // not name for these categories (they suggest the parties): a party shared with and given
+        // no task would see the concern without anyone there being told of it.
+        var routed = agencies.Where(a => basis.AgencyIds.Contains(a.Value)).OrderBy(a => a.Key).Select(a => (Kind: a.Key, Id: a.Value)).ToList();
         // A party's open task counts only while a basis in force shares the concern with it: one
         // whose sharing was withdrawn is being cancelled (the withdrawal's message says so), even
         // if its workflow has not consumed that yet, so the party gets a new one. An offer of a

@@ -3,7 +3,9 @@ using Coordination.Host.Concerns;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Audit;
 using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Concerns.Routing;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using MassTransit;
@@ -33,6 +35,12 @@ public sealed class CaseModel(
 
     [BindProperty]
     public LegalBasisInput Basis { get; set; } = new();
+
+    /// <summary>
+    /// The parties the municipality's routing rules name for the concern's categories, shown at
+    /// the sharing form as a suggestion: every party chosen there gets a joint-work task.
+    /// </summary>
+    public IReadOnlyList<AgencyKind> SuggestedParties { get; private set; } = [];
 
     [BindProperty]
     public ExtensionInput Extension { get; set; } = new();
@@ -281,6 +289,12 @@ public sealed class CaseModel(
         Chronology = page.Chronology;
         Agencies = await directory.OwnAgenciesAsync(viewer, cancellationToken);
         AgencyKinds = await db.KindsByIdAsync(View.Concern.MunicipalityId, cancellationToken);
+        if (View.Access == ConcernAccessLevel.Full)
+        {
+            var (_, rules) = await db.CurrentAsync(View.Concern.MunicipalityId, cancellationToken);
+            SuggestedParties = rules.PartiesFor(View.Concern.Categories);
+        }
+
         return Page();
     }
 
