@@ -239,7 +239,22 @@ public sealed class CaseModel(
             return await LoadAsync(id, cancellationToken);
         }
 
-        var outcome = ApiOutcome.From(await step(), HttpContext);
+        IResult result;
+        try
+        {
+            result = await step();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another change of the case was saved first (a consent withdrawn by a colleague, say):
+            // nothing of this step was saved. What was typed is shown again, to be checked against
+            // the case as it now stands and sent again.
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, text["Case.Refused.ChangedAtTheSameTime"]);
+            return await LoadAsync(id, cancellationToken);
+        }
+
+        var outcome = ApiOutcome.From(result, HttpContext);
         if (outcome.Succeeded)
         {
             Message = text[doneKey];

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Coordination.Host.Tests.Concerns;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Inspections;
 using Coordination.Host.Tests.Security;
 using Coordination.Testing;
+using Coordination.Workflows.Concerns.Sharing;
 using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Inspections.Visits;
 using Coordination.Workflows.Persistence;
@@ -100,6 +102,66 @@ public sealed class ConcurrentPageChangeTests
         Assert.Contains("<h1>Någon annan ändrade samtidigt</h1>", html, StringComparison.Ordinal);
         Assert.Equal(page, RefusedForms.BackLink(html, "Tillbaka till sidan du kom från"));
         Assert.Equal(1, await scenario.Host.WithDatabaseAsync(db => db.Set<InspectionTask>().CountAsync(t => t.VenueId == venueId && t.Kind == InspectionTaskKind.ReInspectVenue)));
+    }
+
+    /// <summary>
+    /// A consent recorded on the case page as a colleague withdraws another one: the case's sharing
+    /// changed meanwhile, so it is not saved, and the form is shown again as filled in, saying so
+    /// (it showed the status page, and what was typed was gone); sent again, it is saved.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_consent_recorded_on_the_case_page_as_another_is_withdrawn_is_shown_again_as_filled_in_and_saved_when_sent_again(HostBackend backend)
+    {
+        Func<Task>? other = null;
+        var interceptor = new OtherFirst(() => other!())
+        {
+            When = context => other is not null && context.ChangeTracker.Entries<SharingBasis>().Any(e => e.State == EntityState.Added),
+        };
+        await using var host = (await SecurityHost.CreateAsync(backend, "concurrent-case-page"))
+            .WithServices(services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
+        using var users = new Caseworkers(host);
+        var id = await users.RaiseAndShareAsync("Police");
+        var policeConsent = await host.WithDatabaseAsync(db => db.Set<SharingBasis>().Where(b => b.ConcernId == id).Select(b => b.Id).SingleAsync());
+        other = async () =>
+        {
+            using var withdrawn = await users.PostAsync(Caseworkers.Coordinator, $"/api/concerns/{id}/legal-bases/{policeConsent}/withdrawal");
+            Assert.Equal(HttpStatusCode.NoContent, withdrawn.StatusCode);
+        };
+        using var browser = host.CreateClient(new() { AllowAutoRedirect = false });
+        using (var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = Caseworkers.Coordinator, password = InspectionsClient.DemoPassword }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
+        }
+
+        var page = $"/Concerns/Case/{id}";
+        const string Scope = "Skolnärvaro och kontakter med fritidsgården, enligt samtalet den 23 november.";
+        List<KeyValuePair<string, string>> form =
+        [
+            new("Basis.Kind", "Consent"), new("Basis.Parties", "School"), new("Basis.GivenBy", "Guardians"), new("Basis.GivenOn", "2026-11-23"),
+            new("Basis.DocumentReference", "Samtycke 2026-131"), new("Basis.Scope", Scope),
+        ];
+
+        using (var refused = await PageForms.PostAsync(browser, $"{page}?handler=LegalBasis", await PageForms.AntiforgeryTokenAsync(browser, page), form))
+        {
+            var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.True(interceptor.Fired);
+            Assert.True(refused.StatusCode == HttpStatusCode.OK, $"{(int)refused.StatusCode}{UnhandledExceptionHeader.Of(refused)}: {html[..Math.Min(html.Length, 300)]}");
+            Assert.Contains("Någon annan ändrade ärendet medan din ändring sparades", html, StringComparison.Ordinal);
+            Assert.Contains(Scope, html, StringComparison.Ordinal);
+            Assert.Contains("Samtycke 2026-131", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(1, await host.WithDatabaseAsync(db => db.Set<SharingBasis>().CountAsync(b => b.ConcernId == id)));
+        using (var saved = await PageForms.PostAsync(browser, $"{page}?handler=LegalBasis", await PageForms.AntiforgeryTokenAsync(browser, page), form))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var school = await host.WithDatabaseAsync(db => db.Set<SharingBasis>().SingleAsync(b => b.ConcernId == id && b.Id != policeConsent));
+        Assert.Equal(Scope, school.Scope);
+        await users.WaitForTaskAsync(Caseworkers.Teacher, id, "JointWork");
     }
 
     /// <summary>The licensing officer's browser: signed in with a cookie, redirects not followed.</summary>
