@@ -7,6 +7,7 @@ using Coordination.Workflows.Inspections;
 using Coordination.Workflows.Persistence;
 using MassTransit;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Inspections;
@@ -136,7 +137,22 @@ public sealed class CaseModel(
             return await LoadAsync() ? Page() : NotFound();
         }
 
-        var outcome = Read(await act());
+        IResult result;
+        try
+        {
+            result = await act();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another change of the case was saved first (a colleague's decision, say): nothing of
+            // this one was saved. A kommunicering or a decision's reasons are not thrown away for
+            // it: the form is shown again as filled in, beside the case as it now stands.
+            db.ChangeTracker.Clear();
+            Problem = text["Case.ChangedAtTheSameTime"];
+            return await LoadAsync() ? Page() : NotFound();
+        }
+
+        var outcome = Read(result);
         if (outcome.Succeeded)
         {
             return RedirectToPage(new { id = Id });

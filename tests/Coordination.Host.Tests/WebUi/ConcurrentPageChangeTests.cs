@@ -6,7 +6,9 @@ using Coordination.Host.Tests.Inspections;
 using Coordination.Host.Tests.Security;
 using Coordination.Testing;
 using Coordination.Workflows.Concerns.Sharing;
+using Coordination.Workflows.Inspections.Supervision;
 using Coordination.Workflows.Inspections.Tasks;
+using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Inspections.Visits;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +20,8 @@ namespace Coordination.Host.Tests.WebUi;
 /// <summary>
 /// A page's change that meets another change of the same record at the same moment is not saved,
 /// and the browser is told so in its language: the API's 409 problem details were shown to it as
-/// raw JSON. The visit's checklist, a long form filled in on a tablet, is shown again as filled in.
+/// raw JSON. The visit's checklist, a long form filled in on a tablet, and the forms of a concern's
+/// and a supervision case's pages, where officials write at length, are shown again as filled in.
 /// </summary>
 public sealed class ConcurrentPageChangeTests
 {
@@ -162,6 +165,62 @@ public sealed class ConcurrentPageChangeTests
         var school = await host.WithDatabaseAsync(db => db.Set<SharingBasis>().SingleAsync(b => b.ConcernId == id && b.Id != policeConsent));
         Assert.Equal(Scope, school.Scope);
         await users.WaitForTaskAsync(Caseworkers.Teacher, id, "JointWork");
+    }
+
+    /// <summary>
+    /// A supervision case decided on its page as a colleague enters the licensee's reply, which
+    /// arrived in time and is entered late: the case changed meanwhile, so the decision is not
+    /// saved, and its form is shown again with the reasons as typed, beside the reply now on the
+    /// case (it showed the status page, and the reasons were gone); sent again, it is saved.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_decision_on_the_supervision_case_page_as_a_reply_is_entered_is_shown_again_as_filled_in_and_saved_when_sent_again(HostBackend backend)
+    {
+        Func<Task>? other = null;
+        var interceptor = new OtherFirst(() => other!())
+        {
+            When = context => other is not null && context.ChangeTracker.Entries<SupervisionCase>().Any(e => e.State == EntityState.Modified),
+        };
+        await using var scenario = await StartAsync(backend, services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
+        var (venueId, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
+        var path = $"/api/inspections/supervision-cases/{caseId}";
+        var communicated = await scenario.Officer.PostJsonAsync($"{path}/kommunicering", new { proposedSanction = "Varning", text = "Vi föreslår en varning." });
+        var due = communicated.GetProperty("replyDueAt").GetDateTimeOffset();
+        scenario.Host.Clock.AdvanceTo(due.AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply time runs out", scenario.Host.Clock.TickSecond);
+        const string Reply = "Vi har utbildat personalen och anställt fler ordningsvakter.";
+        other = async () =>
+        {
+            using var replied = await scenario.Officer.PostAsync($"{path}/reply", new { receivedAt = due.AddDays(-1), text = Reply });
+            Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
+        };
+        using var browser = await SignedInBrowserAsync(scenario);
+        var page = $"/Inspections/Case?id={caseId}";
+        const string Reasons = "Två underåriga serverades öl och flera kraftigt berusade gäster fanns i lokalen; en erinran är inte tillräcklig.";
+        List<KeyValuePair<string, string>> form = [new("Input.Sanction", "Varning"), new("Input.Justification", Reasons)];
+
+        using (var refused = await PageForms.PostAsync(browser, $"{page}&handler=Decision", await PageForms.AntiforgeryTokenAsync(browser, page), form))
+        {
+            var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+            Assert.True(interceptor.Fired);
+            Assert.True(refused.StatusCode == HttpStatusCode.OK, $"{(int)refused.StatusCode}{UnhandledExceptionHeader.Of(refused)}: {html[..Math.Min(html.Length, 300)]}");
+            Assert.Contains("Någon annan ändrade ärendet medan din ändring sparades", html, StringComparison.Ordinal);
+            Assert.Contains(Reasons, html, StringComparison.Ordinal);
+            Assert.Contains(Reply, html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("AwaitingDecision", (await scenario.SupervisionCaseAsync(caseId)).GetProperty("status").GetString());
+        using (var saved = await PageForms.PostAsync(browser, $"{page}&handler=Decision", await PageForms.AntiforgeryTokenAsync(browser, page), form))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var decided = await scenario.SupervisionCaseAsync(caseId);
+        Assert.Equal(Reasons, decided.GetProperty("justification").GetString());
+        Assert.Equal(Reply, decided.GetProperty("reply").GetString());
+        Assert.Equal(1, await scenario.Host.WithDatabaseAsync(db => db.Set<VenueHistoryEntry>().CountAsync(e => e.VenueId == venueId && e.Kind == VenueHistoryKind.SanctionDecided)));
     }
 
     /// <summary>The licensing officer's browser: signed in with a cookie, redirects not followed.</summary>
