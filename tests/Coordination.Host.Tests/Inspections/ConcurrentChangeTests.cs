@@ -179,31 +179,17 @@ public sealed class ConcurrentChangeTests
     [InlineData(HostBackend.PostgresRabbitMq)]
     public async Task Two_visits_of_one_venue_saved_at_the_same_moment_end_its_re_inspection_once(HostBackend backend)
     {
-        Func<Task>? other = null;
-        var interceptor = new OtherFirst(() => other!())
-        {
-            When = context => other is not null && context.ChangeTracker.Entries<Visit>().Any(e => e.State == EntityState.Added),
-        };
-        await using var scenario = await InspectionScenario.StartAsync(backend, services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
+        var visits = new VisitsAtTheSameMoment();
+        await using var scenario = await visits.StartAsync(backend);
         var (venueId, thursday, friday) = await scenario.ReInspectionDueNextWeekAsync();
-        var thursdayEvening = new DateTimeOffset(2026, 12, 3, 20, 30, 0, TimeSpan.Zero);
-        var fridayEvening = new DateTimeOffset(2026, 12, 4, 20, 30, 0, TimeSpan.Zero);
-        HttpStatusCode? otherStatus = null;
-        other = async () =>
-        {
-            using var answer = await scenario.RecordVisitAsync(friday, venueId, fridayEvening, InspectionScenario.Item("serving.outdoor-area", "Ok"));
-            otherStatus = answer.StatusCode;
-        };
 
-        using (var refused = await scenario.RecordVisitAsync(thursday, venueId, thursdayEvening, InspectionScenario.Item("serving.outdoor-area", "Ok")))
+        using (var refused = await visits.RecordThursdayAsFridayIsSavedAsync(scenario, venueId, thursday, friday))
         {
-            Assert.True(interceptor.Fired);
-            Assert.Equal(HttpStatusCode.Created, otherStatus);
             var problem = await InspectionsClient.ReadAsync(refused, HttpStatusCode.Conflict);
             Assert.Equal("Changed at the same time", problem.GetProperty("title").GetString());
         }
 
-        using (var again = await scenario.RecordVisitAsync(thursday, venueId, thursdayEvening, InspectionScenario.Item("serving.outdoor-area", "Ok")))
+        using (var again = await scenario.RecordVisitAsync(thursday, venueId, VisitsAtTheSameMoment.ThursdayEvening, InspectionScenario.Item("serving.outdoor-area", "Ok")))
         {
             await InspectionsClient.ReadAsync(again, HttpStatusCode.Created);
         }
@@ -219,7 +205,7 @@ public sealed class ConcurrentChangeTests
             running => !running, InspectionScenario.WorkflowWait, "the re-inspection's workflow ended by the visit");
         Assert.Equal(2, await scenario.Host.WithDatabaseAsync(db => db.Set<Visit>().CountAsync(v => v.VenueId == venueId && (v.RoundId == thursday || v.RoundId == friday))));
         var venue = await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}");
-        Assert.Equal(fridayEvening, venue.GetProperty("lastVisitedAt").GetDateTimeOffset());
+        Assert.Equal(VisitsAtTheSameMoment.FridayEvening, venue.GetProperty("lastVisitedAt").GetDateTimeOffset());
     }
 
     /// <summary>
@@ -233,34 +219,58 @@ public sealed class ConcurrentChangeTests
     [InlineData(HostBackend.PostgresRabbitMq)]
     public async Task Two_visits_of_one_venue_saved_at_the_same_moment_leave_its_last_visit_at_the_later_one(HostBackend backend)
     {
-        Func<Task>? other = null;
-        var interceptor = new OtherFirst(() => other!())
-        {
-            When = context => other is not null && context.ChangeTracker.Entries<Visit>().Any(e => e.State == EntityState.Added),
-        };
-        await using var scenario = await InspectionScenario.StartAsync(backend, services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
+        var visits = new VisitsAtTheSameMoment();
+        await using var scenario = await visits.StartAsync(backend);
         var venueId = await scenario.RegisterVenueAsync("Krogen Hörnet", "556016-0680");
         var thursday = await scenario.AcceptedRoundAsync(venueId, "2026-12-03");
         var friday = await scenario.AcceptedRoundAsync(venueId, "2026-12-04");
         scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 12, 4, 23, 0, 0, TimeSpan.Zero));
-        var thursdayEvening = new DateTimeOffset(2026, 12, 3, 20, 30, 0, TimeSpan.Zero);
-        var fridayEvening = new DateTimeOffset(2026, 12, 4, 20, 30, 0, TimeSpan.Zero);
-        HttpStatusCode? otherStatus = null;
-        other = async () =>
-        {
-            using var answer = await scenario.RecordVisitAsync(friday, venueId, fridayEvening, InspectionScenario.Item("serving.outdoor-area", "Ok"));
-            otherStatus = answer.StatusCode;
-        };
 
-        using (var recorded = await scenario.RecordVisitAsync(thursday, venueId, thursdayEvening, InspectionScenario.Item("serving.outdoor-area", "Ok")))
+        using (var recorded = await visits.RecordThursdayAsFridayIsSavedAsync(scenario, venueId, thursday, friday))
         {
-            Assert.True(interceptor.Fired);
-            Assert.Equal(HttpStatusCode.Created, otherStatus);
             await InspectionsClient.ReadAsync(recorded, HttpStatusCode.Created);
         }
 
         var venue = await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}");
-        Assert.Equal(fridayEvening, venue.GetProperty("lastVisitedAt").GetDateTimeOffset());
+        Assert.Equal(VisitsAtTheSameMoment.FridayEvening, venue.GetProperty("lastVisitedAt").GetDateTimeOffset());
         Assert.Equal(2, await scenario.Host.WithDatabaseAsync(db => db.Set<Visit>().CountAsync(v => v.VenueId == venueId)));
+    }
+
+    /// <summary>
+    /// A venue's Thursday visit recorded as its Friday visit, sent at the same moment, is saved:
+    /// the Friday one is answered just as the Thursday one's transaction begins, after it has read
+    /// the venue and decided.
+    /// </summary>
+    private sealed class VisitsAtTheSameMoment
+    {
+        public static readonly DateTimeOffset ThursdayEvening = new(2026, 12, 3, 20, 30, 0, TimeSpan.Zero);
+
+        public static readonly DateTimeOffset FridayEvening = new(2026, 12, 4, 20, 30, 0, TimeSpan.Zero);
+
+        private readonly OtherFirst interceptor;
+        private Func<Task>? fridayVisit;
+
+        public VisitsAtTheSameMoment() => interceptor = new OtherFirst(() => fridayVisit!())
+        {
+            When = context => fridayVisit is not null && context.ChangeTracker.Entries<Visit>().Any(e => e.State == EntityState.Added),
+        };
+
+        public Task<InspectionScenario> StartAsync(HostBackend backend) =>
+            InspectionScenario.StartAsync(backend, services => services.ConfigureDbContext<CoordinationDbContext>(o => o.AddInterceptors(interceptor)));
+
+        /// <summary>The Thursday visit's answer; the Friday visit was saved (201) before it.</summary>
+        public async Task<HttpResponseMessage> RecordThursdayAsFridayIsSavedAsync(InspectionScenario scenario, Guid venueId, Guid thursday, Guid friday)
+        {
+            HttpStatusCode? fridayStatus = null;
+            fridayVisit = async () =>
+            {
+                using var answer = await scenario.RecordVisitAsync(friday, venueId, FridayEvening, InspectionScenario.Item("serving.outdoor-area", "Ok"));
+                fridayStatus = answer.StatusCode;
+            };
+            var thursdayAnswer = await scenario.RecordVisitAsync(thursday, venueId, ThursdayEvening, InspectionScenario.Item("serving.outdoor-area", "Ok"));
+            Assert.True(interceptor.Fired);
+            Assert.Equal(HttpStatusCode.Created, fridayStatus);
+            return thursdayAnswer;
+        }
     }
 }
