@@ -64,22 +64,27 @@ public sealed class AgencyDirectory(CoordinationDbContext db)
     /// <summary>
     /// Per agency, the holders of its open tasks or pending reviews who may no longer be given
     /// work there (a disabled account, a membership ended), by name: the managers' dashboard
-    /// offers to hand their work over before any of it is overdue, not only once it is.
+    /// offers to hand their work over before any of it is overdue, not only once it is. The
+    /// holders of the <paramref name="shown"/> work are read with them (<see cref="OwnersAsync"/>,
+    /// once for both), so that the page names every holder it shows from one reading.
     /// </summary>
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<WorkOwner>>> FormerHoldersAsync(IReadOnlyCollection<Guid> agencyIds, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyDictionary<Guid, IReadOnlyList<WorkOwner>> Former, WorkOwners Owners)> FormerHoldersAsync(
+        IReadOnlyCollection<Guid> agencyIds, IEnumerable<(Guid AgencyId, Guid? UserId)> shown, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(agencyIds);
+        ArgumentNullException.ThrowIfNull(shown);
         var tasks = await db.Open().Where(t => agencyIds.Contains(t.AgencyId) && t.OwnerUserId != null)
             .Select(t => new { t.AgencyId, t.OwnerUserId }).Distinct().ToListAsync(cancellationToken);
         var reviews = await PendingReviewsIn(db, agencyIds).Where(r => r.OwnerUserId != null)
             .Select(r => new { r.AgencyId, r.OwnerUserId }).Distinct().ToListAsync(cancellationToken);
         var held = tasks.Concat(reviews).Select(h => (h.AgencyId, h.OwnerUserId)).Distinct().ToList();
-        var owners = await OwnersAsync(held, cancellationToken);
-        return held
+        var owners = await OwnersAsync(held.Concat(shown), cancellationToken);
+        var former = held
             .Select(h => (h.AgencyId, Owner: owners.Of(h.AgencyId, h.OwnerUserId)))
             .Where(h => h.Owner is { Former: true })
             .GroupBy(h => h.AgencyId)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<WorkOwner>)[.. g.Select(h => h.Owner!).OrderBy(o => o.DisplayName, StringComparer.CurrentCulture)]);
+        return (former, owners);
     }
 
     /// <summary>

@@ -155,9 +155,10 @@ public sealed class IndexModel(
         }
 
         Members = members;
-        FormerHolders = await directory.FormerHoldersAsync([.. Agencies.Select(a => a.AgencyId)], cancellationToken);
-        Owners = await directory.OwnersAsync(
-            Agencies.SelectMany(a => a.Tasks.Select(t => (a.AgencyId, t.OwnerUserId)).Concat(a.Reviews.Select(r => (a.AgencyId, r.OwnerUserId)))), cancellationToken);
+        (FormerHolders, Owners) = await directory.FormerHoldersAsync(
+            [.. Agencies.Select(a => a.AgencyId)],
+            Agencies.SelectMany(a => a.Tasks.Select(t => (a.AgencyId, t.OwnerUserId)).Concat(a.Reviews.Select(r => (a.AgencyId, r.OwnerUserId)))),
+            cancellationToken);
     }
 
     private string[] ExportHeaders() =>
