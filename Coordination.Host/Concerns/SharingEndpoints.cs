@@ -119,7 +119,8 @@ internal static class SharingEndpoints
         var sharedBefore = ConcernAccess.SharedAgencies(file.Bases);
         SharingBasis.ChangeSharing(db, file.Concern, file.Bases);
         db.Add(basis);
-        var names = agencies.Where(a => basis.AgencyIds.Contains(a.Value)).Select(a => a.Key.ToString());
+        var named = agencies.Where(a => basis.AgencyIds.Contains(a.Value)).ToList();
+        var names = named.Select(a => a.Key.ToString());
         db.Add(CaseEvent.Of(id, now, "LegalBasisRecorded", CaseEventAudience.SocialServices,
             basis.Kind == SharingBasisKind.Consent ? $"Consent ({basis.GivenBy}) recorded; shared with {string.Join(", ", names)}." : $"Disclosure under {basis.Provision}, weighed by {basis.WeighedBy}; shared with {string.Join(", ", names)}.",
             file.Viewer.UserId));
@@ -133,7 +134,7 @@ internal static class SharingEndpoints
         // Route: each party the basis names gets one joint-work task, also one the routing rules do
         // not name for these categories (they suggest the parties): a party shared with and given
         // no task would see the concern without anyone there being told of it.
-        var routed = agencies.Where(a => basis.AgencyIds.Contains(a.Value)).OrderBy(a => a.Key).Select(a => (Kind: a.Key, Id: a.Value)).ToList();
+        var routed = named.OrderBy(a => a.Key).Select(a => (Kind: a.Key, Id: a.Value)).ToList();
         // A party's open task counts only while a basis in force shares the concern with it: one
         // whose sharing was withdrawn is being cancelled (the withdrawal's message says so), even
         // if its workflow has not consumed that yet, so the party gets a new one. An offer of a
@@ -156,7 +157,7 @@ internal static class SharingEndpoints
         // The basis and each disclosure it allows are audited in the same transaction.
         var why = CaseReadAudit.Describe(basis);
         audit.Record(http.User.Audit(AuditAction.LegalBasisRecorded, "Concern", id, file.Concern.MunicipalityId, why, $"parties: {string.Join(", ", names)}"));
-        foreach (var party in agencies.Where(a => basis.AgencyIds.Contains(a.Value)))
+        foreach (var party in named)
         {
             audit.Record(http.User.Audit(AuditAction.Disclosure, "Concern", id, file.Concern.MunicipalityId, why, $"disclosed to {party.Key} ({party.Value}): shared minimum fields"));
         }
