@@ -48,10 +48,10 @@ internal sealed class InspectionsClient(EmbeddedHostFactory host, string email) 
             .GetProperty("municipalityId").GetGuid();
     }
 
-    /// <summary>A browser signed in with the cookie, for the inspection pages.</summary>
-    public static async Task<HttpClient> BrowserAsync(EmbeddedHostFactory host, string email)
+    /// <summary>A browser signed in with the cookie, for the web pages; redirects followed unless told.</summary>
+    public static async Task<HttpClient> BrowserAsync(InProcessHostFactory host, string email, bool allowAutoRedirect = true)
     {
-        var browser = host.CreateClient();
+        var browser = host.CreateClient(new() { AllowAutoRedirect = allowAutoRedirect });
         using var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email, password = DemoPassword });
         Assert.True(signIn.StatusCode == HttpStatusCode.NoContent, $"cookie sign-in of {email}: {(int)signIn.StatusCode}");
         return browser;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Coordination.Host.Tests.Concerns;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Inspections;
@@ -45,7 +44,7 @@ public sealed class ConcurrentPageChangeTests
             using var answer = await scenario.RecordVisitAsync(friday, venueId, new DateTimeOffset(2026, 12, 4, 20, 30, 0, TimeSpan.Zero), Item("serving.outdoor-area", "Ok"));
             Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
         };
-        using var browser = await SignedInBrowserAsync(scenario);
+        using var browser = await InspectionsClient.BrowserAsync(scenario.Host, Officer, allowAutoRedirect: false);
         var page = $"/Inspections/Checklist?roundId={thursday}&venueId={venueId}";
         List<KeyValuePair<string, string>> form =
         [
@@ -94,7 +93,7 @@ public sealed class ConcurrentPageChangeTests
         }
 
         other = () => scenario.Officer.PostJsonAsync($"/api/inspections/visits/{visitId}/outcome", new { outcome = "MinorRemarks" });
-        using var browser = await SignedInBrowserAsync(scenario);
+        using var browser = await InspectionsClient.BrowserAsync(scenario.Host, Officer, allowAutoRedirect: false);
         var page = $"/Inspections/Visit?id={visitId}";
         using var refused = await PageForms.PostAsync(browser, $"{page}&handler=Outcome", await PageForms.AntiforgeryTokenAsync(browser, page), [new("Input.Outcome", "MinorRemarks")]);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
@@ -132,11 +131,7 @@ public sealed class ConcurrentPageChangeTests
             using var withdrawn = await users.PostAsync(Caseworkers.Coordinator, $"/api/concerns/{id}/legal-bases/{policeConsent}/withdrawal");
             Assert.Equal(HttpStatusCode.NoContent, withdrawn.StatusCode);
         };
-        using var browser = host.CreateClient(new() { AllowAutoRedirect = false });
-        using (var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = Caseworkers.Coordinator, password = InspectionsClient.DemoPassword }))
-        {
-            Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
-        }
+        using var browser = await InspectionsClient.BrowserAsync(host, Caseworkers.Coordinator, allowAutoRedirect: false);
 
         var page = $"/Concerns/Case/{id}";
         const string Scope = "Skolnärvaro och kontakter med fritidsgården, enligt samtalet den 23 november.";
@@ -196,7 +191,7 @@ public sealed class ConcurrentPageChangeTests
             using var replied = await scenario.Officer.PostAsync($"{path}/reply", new { receivedAt = due.AddDays(-1), text = Reply });
             Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
         };
-        using var browser = await SignedInBrowserAsync(scenario);
+        using var browser = await InspectionsClient.BrowserAsync(scenario.Host, Officer, allowAutoRedirect: false);
         var page = $"/Inspections/Case?id={caseId}";
         const string Reasons = "Två underåriga serverades öl och flera kraftigt berusade gäster fanns i lokalen; en erinran är inte tillräcklig.";
         List<KeyValuePair<string, string>> form = [new("Input.Sanction", "Varning"), new("Input.Justification", Reasons)];
@@ -221,14 +216,5 @@ public sealed class ConcurrentPageChangeTests
         Assert.Equal(Reasons, decided.GetProperty("justification").GetString());
         Assert.Equal(Reply, decided.GetProperty("reply").GetString());
         Assert.Equal(1, await scenario.Host.WithDatabaseAsync(db => db.Set<VenueHistoryEntry>().CountAsync(e => e.VenueId == venueId && e.Kind == VenueHistoryKind.SanctionDecided)));
-    }
-
-    /// <summary>The licensing officer's browser: signed in with a cookie, redirects not followed.</summary>
-    private static async Task<HttpClient> SignedInBrowserAsync(InspectionScenario scenario)
-    {
-        var browser = scenario.Host.CreateClient(new() { AllowAutoRedirect = false });
-        using var signIn = await browser.PostAsJsonAsync("/api/auth/signin", new { email = Officer, password = InspectionsClient.DemoPassword });
-        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
-        return browser;
     }
 }
