@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Host.Identity;
 
 /// <summary>
-/// Disabling and enabling an account (ADR 0020), with the same rules as ending a lockout: a user of
-/// an agency the administrator administers, never their own account. Disabling renews the security
+/// Disabling and enabling an account (ADR 0020), with the same rules as ending a lockout: a user
+/// all of whose agencies the administrator administers, never their own account. Disabling renews the security
 /// stamp (every session and token of the account ends at its next request) and removes the
 /// account's password links; while disabled it cannot sign in (<see cref="CoordinationSignInManager"/>)
 /// and gets no new link. Its memberships stay, so that it stays in the lists, its work stays

@@ -53,6 +53,13 @@ internal sealed partial class MembershipAdministration(CoordinationDbContext db,
             .Where(m => m.Agency!.MunicipalityId == municipalityId)
             .Join(db.Users.AsNoTracking(), m => m.UserId, u => u.Id, (m, u) => new { m.Id, m.UserId, u.DisplayName, u.Email, u.LockoutEnd, u.DisabledAt, m.AgencyId, m.Agency!.Kind, m.Role })
             .ToListAsync(cancellationToken);
+
+        // The listed users' agencies in other municipalities: an account-wide action needs every one of them administered.
+        var elsewhere = (await db.Set<Membership>().AsNoTracking()
+                .Where(m => m.Agency!.MunicipalityId != municipalityId && db.Set<Membership>().Any(o => o.UserId == m.UserId && o.Agency!.MunicipalityId == municipalityId))
+                .Select(m => new { m.UserId, m.AgencyId })
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.UserId, m => m.AgencyId);
         var now = clock.GetUtcNow();
         return rows
             .GroupBy(r => (r.UserId, r.DisplayName, r.Email, r.LockoutEnd, r.DisabledAt))
@@ -62,7 +69,8 @@ internal sealed partial class MembershipAdministration(CoordinationDbContext db,
                 g.Key.Email ?? "",
                 g.OrderBy(r => r.Kind).ThenBy(r => r.Role).Select(r => new MembershipEntry(r.Id, r.AgencyId, r.Kind, r.Role, Refusal(admin, r.UserId, r.AgencyId) is null)).ToList(),
                 g.Key.LockoutEnd > now ? g.Key.LockoutEnd : null,
-                g.Key.DisabledAt))
+                g.Key.DisabledAt,
+                AccountRefusal(admin, g.Key.UserId, g.Select(r => r.AgencyId).Concat(elsewhere[g.Key.UserId])) is null))
             .OrderBy(u => u.DisplayName, StringComparer.CurrentCulture)
             .ToList();
     }
@@ -426,23 +434,33 @@ internal sealed partial class MembershipAdministration(CoordinationDbContext db,
 
     /// <summary>
     /// Why <paramref name="admin"/> may not act on the account of <paramref name="userId"/> (end
-    /// its lockout, issue it a password link), or null if they may: the user holds a membership in
-    /// an agency of <paramref name="municipalityId"/> that the administrator administers, and is
-    /// not the administrator.
+    /// its lockout, issue it a password link, disable or enable it), or null if they may: the user
+    /// holds a membership in <paramref name="municipalityId"/>, which the administrator
+    /// administers, and the administrator administers <em>every</em> agency the user belongs to,
+    /// in any municipality, and is not the user. An account opens all of its memberships: were one
+    /// membership enough, an administrator could give any account a role in their own agency and
+    /// then set its password with a link, and read as a social worker or another municipality's
+    /// official.
     /// </summary>
     private async Task<AccountUnlock?> AccountRefusalAsync(ClaimsPrincipal admin, Guid municipalityId, Guid userId, CancellationToken cancellationToken)
     {
-        var agencies = Administered(admin).Contains(municipalityId)
-            ? await db.Set<Membership>().Where(m => m.UserId == userId && m.Agency!.MunicipalityId == municipalityId).Select(m => m.AgencyId).ToListAsync(cancellationToken)
-            : [];
-        if (agencies.Count == 0)
+        if (!Administered(admin).Contains(municipalityId))
         {
             return AccountUnlock.NotFound;
         }
 
+        var memberships = await db.Set<Membership>().Where(m => m.UserId == userId).Select(m => new { m.AgencyId, m.Agency!.MunicipalityId }).ToListAsync(cancellationToken);
+        return memberships.Any(m => m.MunicipalityId == municipalityId)
+            ? AccountRefusal(admin, userId, memberships.Select(m => m.AgencyId))
+            : AccountUnlock.NotFound;
+    }
+
+    /// <summary>Why the administrator may not act on an account of these agencies (all of the user's, in every municipality), or null.</summary>
+    private static AccountUnlock? AccountRefusal(ClaimsPrincipal admin, Guid userId, IEnumerable<Guid> agencies)
+    {
         var refusals = agencies.Select(a => Refusal(admin, userId, a)).ToList();
         return refusals.Contains(MembershipRemoval.OwnMembership) ? AccountUnlock.OwnAccount
-            : !refusals.Contains(null) ? AccountUnlock.OtherAgency
+            : refusals.Contains(MembershipRemoval.OtherAgency) ? AccountUnlock.OtherAgency
             : null;
     }
 
@@ -495,17 +513,12 @@ internal sealed record AccountCreation(Dictionary<string, string> Errors, Issued
 
 /// <summary>
 /// A user with their memberships in one municipality, and, when their account is locked, until
-/// when, and when it is disabled, since when.
+/// when, and when it is disabled, since when; <paramref name="Manageable"/>: whether the
+/// administrator who listed the user may act on the account (end a lockout, issue a password link,
+/// disable or enable it): they administer every agency the user belongs to, in any municipality,
+/// and it is not their own account.
 /// </summary>
-public sealed record UserMemberships(Guid UserId, string DisplayName, string Email, IReadOnlyList<MembershipEntry> Memberships, DateTimeOffset? LockedUntil, DateTimeOffset? DisabledAt)
-{
-    /// <summary>
-    /// Whether the administrator who listed the user may act on the account (end a lockout, issue
-    /// a password link): as for memberships, one in an agency they administer (and so never their
-    /// own account).
-    /// </summary>
-    public bool Manageable => Memberships.Any(m => m.Removable);
-}
+public sealed record UserMemberships(Guid UserId, string DisplayName, string Email, IReadOnlyList<MembershipEntry> Memberships, DateTimeOffset? LockedUntil, DateTimeOffset? DisabledAt, bool Manageable);
 
 /// <summary>One membership: the agency and the role, and whether the administrator who listed it may remove it.</summary>
 public sealed record MembershipEntry(Guid Id, Guid AgencyId, AgencyKind Agency, MembershipRole Role, bool Removable);

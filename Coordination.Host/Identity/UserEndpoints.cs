@@ -106,7 +106,7 @@ internal static class UserEndpoints
         {
             null => TypedResults.Ok(new { address = issue.Link!.Address(http.Request), issue.Link.ExpiresAt, replacedEarlier = issue.Link.Replaced > 0 }),
             AccountUnlock.OwnAccount => Problems.Forbidden("A password link for your own account is issued by another administrator."),
-            AccountUnlock.OtherAgency => Problems.Forbidden("The user belongs to another agency; its own administrator issues the link."),
+            AccountUnlock.OtherAgency => Problems.Forbidden("The user belongs to an agency you do not administer; an administrator of all of the user's agencies issues the link."),
             AccountUnlock.Disabled => Problems.Conflict("Account disabled", "A disabled account gets no password link; enable it first."),
             _ => Problems.NotFound("User"),
         };
@@ -177,7 +177,7 @@ internal static class UserEndpoints
         {
             AccountUnlock.Unlocked => TypedResults.NoContent(),
             AccountUnlock.OwnAccount => Problems.Forbidden("Your own account is unlocked by another administrator."),
-            AccountUnlock.OtherAgency => Problems.Forbidden("The user belongs to another agency; its own administrator unlocks the account."),
+            AccountUnlock.OtherAgency => Problems.Forbidden("The user belongs to an agency you do not administer; an administrator of all of the user's agencies unlocks the account."),
             AccountUnlock.NotLocked => Problems.Conflict("Not locked", "The account is not locked."),
             _ => Problems.NotFound("User"),
         };
@@ -207,7 +207,7 @@ internal static class UserEndpoints
                 change.PendingReviews,
             }),
             AccountStatusOutcome.OwnAccount => Problems.Forbidden($"Another administrator {verb} your own account."),
-            AccountStatusOutcome.OtherAgency => Problems.Forbidden($"The user belongs to another agency; its own administrator {verb} the account."),
+            AccountStatusOutcome.OtherAgency => Problems.Forbidden($"The user belongs to an agency you do not administer; an administrator of all of the user's agencies {verb} the account."),
             AccountStatusOutcome.InvalidReason => Problems.Invalid("reason", change.ReasonProblem == "TooLong"
                 ? $"At most {MembershipAdministration.MaxReasonLength} characters."
                 : "Why the account is " + (disable ? "disabled" : "enabled") + ", for the audit log."),

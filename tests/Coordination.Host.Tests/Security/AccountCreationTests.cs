@@ -245,7 +245,7 @@ public sealed partial class AccountCreationTests
         var ids = await host.WithDatabaseAsync(db => db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id));
 
         Assert.Contains("En lösenordslänk till ditt eget konto utfärdas av en annan administratör.", await IssueLinkAsync(admin, alvby, ids[Administrator]), StringComparison.Ordinal);
-        Assert.Contains("Användaren hör till en annan verksamhet; dess egen administratör utfärdar länken.", await IssueLinkAsync(admin, alvby, ids["social.staff@alvby.demo"]), StringComparison.Ordinal);
+        Assert.Contains("Användaren hör till en verksamhet som du inte administrerar; en administratör för alla användarens verksamheter utfärdar länken.", await IssueLinkAsync(admin, alvby, ids["social.staff@alvby.demo"]), StringComparison.Ordinal);
         Assert.Contains("Användaren har ingen behörighet i en kommun du administrerar.", await IssueLinkAsync(admin, alvby, Guid.NewGuid()), StringComparison.Ordinal);
         Assert.Equal(0, await host.WithDatabaseAsync(db => db.Set<PasswordLink>().CountAsync()));
 
@@ -260,6 +260,61 @@ public sealed partial class AccountCreationTests
         // Someone who administers nothing cannot post the form at all.
         using var staff = await SignedInAsync(host, "school.staff@alvby.demo");
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/Admin/Users")).StatusCode);
+    }
+
+    /// <summary>
+    /// An account opens every membership it holds. Before, one membership in an agency the
+    /// administrator administers was enough to act on the account, and an administrator may give
+    /// any existing account a role in their own agency (a police officer who serves another
+    /// municipality, a colleague who moves): so a school's administrator could add the school to
+    /// a social worker's account, or to another municipality's, set its password with a link and
+    /// read concerns as that social worker.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_role_given_to_another_agencys_or_municipalitys_user_gives_the_administrator_no_password_link_lockout_end_or_disabling_of_that_account(HostBackend backend)
+    {
+        await using var host = await SecurityHost.CreateAsync(backend, "adopted-accounts");
+        var alvby = await host.MunicipalityIdAsync("9901");
+        using var users = new ApiUsers(host);
+        var path = $"/api/municipalities/{alvby}/users";
+        var ids = await host.WithDatabaseAsync(db => db.Users.ToDictionaryAsync(u => u.Email!, u => u.Id));
+        var socialWorker = ids["social.staff@alvby.demo"];
+        var sjostadSocialWorker = ids["social.staff@sjostad.demo"];
+
+        // Giving the school's role is the school administrator's to decide, to anyone.
+        foreach (var user in new[] { socialWorker, sjostadSocialWorker })
+        {
+            await ApiUsers.JsonAsync(await users.PostAsync(Administrator, $"{path}/{user}/memberships", new { agencyKind = "School", role = "Staff" }), HttpStatusCode.Created);
+        }
+
+        // The accounts themselves stay with the administrators of all their agencies.
+        foreach (var user in new[] { socialWorker, sjostadSocialWorker })
+        {
+            var link = await ApiUsers.JsonAsync(await users.PostAsync(Administrator, $"{path}/{user}/password-link", new { }), HttpStatusCode.Forbidden);
+            Assert.Equal("The user belongs to an agency you do not administer; an administrator of all of the user's agencies issues the link.", link.GetProperty("detail").GetString());
+            Assert.Equal(HttpStatusCode.Forbidden, (await users.PostAsync(Administrator, $"{path}/{user}/unlock", new { })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await users.PostAsync(Administrator, $"{path}/{user}/disable", new { reason = "Testing" })).StatusCode);
+        }
+
+        Assert.Equal(0, await host.WithDatabaseAsync(db => db.Set<PasswordLink>().CountAsync()));
+        Assert.Equal(0, await host.WithDatabaseAsync(db => db.Users.CountAsync(u => u.DisabledAt != null)));
+        var listed = (await users.GetJsonAsync(Administrator, path)).EnumerateArray().ToDictionary(u => u.GetProperty("userId").GetGuid());
+        Assert.False(listed[socialWorker].GetProperty("manageable").GetBoolean());
+        Assert.False(listed[sjostadSocialWorker].GetProperty("manageable").GetBoolean());
+        Assert.True(listed[ids["school.staff@alvby.demo"]].GetProperty("manageable").GetBoolean());
+        using (var page = await SignedInAsync(host, Administrator))
+        {
+            var buttons = PasswordLinkButtons().Matches(await TextAsync(await page.GetAsync($"/Admin/Users?municipalityId={alvby}"))).Select(m => Guid.Parse(m.Groups["user"].Value)).ToList();
+            Assert.DoesNotContain(socialWorker, buttons);
+            Assert.DoesNotContain(sjostadSocialWorker, buttons);
+            Assert.Contains(ids["school.staff@alvby.demo"], buttons);
+        }
+
+        // An administrator of every agency of the account acts on it: the police's, in both municipalities.
+        var police = await ApiUsers.JsonAsync(await users.PostAsync("police.administrator@alvby.demo", $"{path}/{ids["police.staff@alvby.demo"]}/password-link", new { }), HttpStatusCode.OK);
+        Assert.Contains("/Account/SetPassword?token=", police.GetProperty("address").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -138,7 +138,7 @@ internal static class WriteCases
                 agencyKind = KindOf(email),
                 role = "Staff",
             }))),
-        new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/password-link", "the administrators of Älvby's agencies, the police's included, for a user of their own agency", WriteOracle.MunicipalityAdministrator,
+        new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/password-link", "the administrators of Älvby's agencies, the police's included, for a user all of whose agencies they administer", WriteOracle.MunicipalityAdministrator,
             async w =>
             {
                 var staff = new Dictionary<string, Guid>();
@@ -161,12 +161,24 @@ internal static class WriteCases
                 var (user, memberships) = await w.ColleagueAsync("bort.medlem@alvby.demo", SecurityWorld.AgencySlugs);
                 return new WriteTarget("", new { }, PathFor: email => $"/api/municipalities/{w.AlvbyId}/users/{user}/memberships/{memberships[email.Split('.')[0]]}");
             }),
-        new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/unlock", "the administrators of Älvby's agencies, the police's included, for a user of their own agency", WriteOracle.MunicipalityAdministrator,
-            async w => new WriteTarget($"/api/municipalities/{w.AlvbyId}/users/{await w.LockedColleagueAsync("last.medlem@alvby.demo")}/unlock", new { })),
-        new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/disable", "the administrators of Älvby's agencies, the police's included, for a user of their own agency", WriteOracle.MunicipalityAdministrator,
-            async w => new WriteTarget($"/api/municipalities/{w.AlvbyId}/users/{(await w.ColleagueAsync("slutat.medlem@alvby.demo", SecurityWorld.AgencySlugs)).UserId}/disable", new { reason = "Left the municipality" })),
-        new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/enable", "the administrators of Älvby's agencies, the police's included, for a user of their own agency", WriteOracle.MunicipalityAdministrator,
-            async w => new WriteTarget($"/api/municipalities/{w.AlvbyId}/users/{await w.DisabledColleagueAsync("tillbaka.medlem@alvby.demo")}/enable", new { reason = "Came back" })),
+        new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/unlock", "the administrators of Älvby's agencies, the police's included, for a user all of whose agencies they administer", WriteOracle.MunicipalityAdministrator,
+            async w =>
+            {
+                var locked = await w.LockedColleaguesAsync("last");
+                return new WriteTarget("", new { }, PathFor: email => $"/api/municipalities/{w.AlvbyId}/users/{locked[email.Split('.')[0]]}/unlock");
+            }),
+        new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/disable", "the administrators of Älvby's agencies, the police's included, for a user all of whose agencies they administer", WriteOracle.MunicipalityAdministrator,
+            async w =>
+            {
+                var leaving = await w.AgencyColleaguesAsync("slutat");
+                return new WriteTarget("", new { reason = "Left the municipality" }, PathFor: email => $"/api/municipalities/{w.AlvbyId}/users/{leaving[email.Split('.')[0]]}/disable");
+            }),
+        new("POST /api/municipalities/{municipalityId:guid}/users/{userId:guid}/enable", "the administrators of Älvby's agencies, the police's included, for a user all of whose agencies they administer", WriteOracle.MunicipalityAdministrator,
+            async w =>
+            {
+                var disabled = await w.DisabledColleaguesAsync("tillbaka");
+                return new WriteTarget("", new { reason = "Came back" }, PathFor: email => $"/api/municipalities/{w.AlvbyId}/users/{disabled[email.Split('.')[0]]}/enable");
+            }),
         new("POST /api/operations/incidents/{id:guid}/retry", "the administrators of the failed workflow's municipality, the police's included", WriteOracle.MunicipalityAdministrator,
             async w => new WriteTarget($"/api/operations/incidents/{await w.IncidentAsync()}/retry", new { })),
     ];

@@ -152,26 +152,53 @@ internal sealed class WriteWorld(SecurityHost host, ApiUsers users, Guid alvbyId
         return (userId, memberships);
     }
 
-    /// <summary>A new account of every agency of Älvby, disabled by the school's administrator.</summary>
-    public async Task<Guid> DisabledColleagueAsync(string email)
+    /// <summary>
+    /// A new account in each agency of Älvby (by slug), made by that agency's administrator with a
+    /// staff membership there only: an account is acted on by an administrator of all its agencies.
+    /// </summary>
+    public async Task<Dictionary<string, Guid>> AgencyColleaguesAsync(string prefix)
     {
-        var (userId, _) = await ColleagueAsync(email, SecurityWorld.AgencySlugs);
-        await users.PostJsonAsync("school.administrator@alvby.demo", $"/api/municipalities/{alvbyId}/users/{userId}/disable", new { reason = "Left the municipality" }, HttpStatusCode.OK);
-        return userId;
-    }
-
-    /// <summary>A new account of every agency of Älvby, locked by five wrong passwords.</summary>
-    public async Task<Guid> LockedColleagueAsync(string email)
-    {
-        var (userId, _) = await ColleagueAsync(email, SecurityWorld.AgencySlugs);
-        for (var attempt = 0; attempt < 5; attempt++)
+        var colleagues = new Dictionary<string, Guid>();
+        foreach (var agency in SecurityWorld.AgencySlugs)
         {
-            using var wrong = await users.Client.PostAsJsonAsync("/api/auth/token", new { email, password = "not-the-password-1" });
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            var email = $"{prefix}.{agency}@alvby.demo";
+            var created = await users.PostJsonAsync(
+                $"{agency}.administrator@alvby.demo", $"/api/municipalities/{alvbyId}/users",
+                new { displayName = "Kollega " + email, email, agencyKind = WriteCases.KindOf(agency), role = "Staff" }, HttpStatusCode.Created);
+            colleagues[agency] = created.GetProperty("userId").GetGuid();
         }
 
-        Assert.NotNull(await host.WithDatabaseAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.LockoutEnd).SingleAsync()));
-        return userId;
+        return colleagues;
+    }
+
+    /// <summary>A new account in each agency of Älvby (<see cref="AgencyColleaguesAsync"/>), each disabled by its agency's administrator.</summary>
+    public async Task<Dictionary<string, Guid>> DisabledColleaguesAsync(string prefix)
+    {
+        var colleagues = await AgencyColleaguesAsync(prefix);
+        foreach (var (agency, userId) in colleagues)
+        {
+            await users.PostJsonAsync($"{agency}.administrator@alvby.demo", $"/api/municipalities/{alvbyId}/users/{userId}/disable", new { reason = "Left the municipality" }, HttpStatusCode.OK);
+        }
+
+        return colleagues;
+    }
+
+    /// <summary>A new account in each agency of Älvby (<see cref="AgencyColleaguesAsync"/>), each locked by five wrong passwords.</summary>
+    public async Task<Dictionary<string, Guid>> LockedColleaguesAsync(string prefix)
+    {
+        var colleagues = await AgencyColleaguesAsync(prefix);
+        foreach (var (agency, userId) in colleagues)
+        {
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                using var wrong = await users.Client.PostAsJsonAsync("/api/auth/token", new { email = $"{prefix}.{agency}@alvby.demo", password = "not-the-password-1" });
+                Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            }
+
+            Assert.NotNull(await host.WithDatabaseAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.LockoutEnd).SingleAsync()));
+        }
+
+        return colleagues;
     }
 
     /// <summary>Älvby's current routing rules, as its administrator reads them.</summary>
