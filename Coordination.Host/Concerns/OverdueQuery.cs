@@ -49,7 +49,8 @@ public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
                     .ToListAsync(cancellationToken);
                 assessments = [.. open.SelectMany(s => OverdueAssessments(s, now))];
                 var (_, rules) = await db.CurrentAsync(membership.MunicipalityId, cancellationToken);
-                var nearFrom = rules.Calendar().DeadlineInWorkingDays(now, rules.NearLimitWorkingDays);
+                // 0 working days: no early warning (a deadline is counted in one working day or more).
+                var nearFrom = rules.NearLimitWorkingDays > 0 ? rules.Calendar().DeadlineInWorkingDays(now, rules.NearLimitWorkingDays) : now;
                 nearLimit = [.. open.SelectMany(s => OpenAssessments(s)).Where(a => a.DueAt >= now && a.DueAt <= nearFrom).OrderBy(a => a.DueAt)];
                 reviews = [.. (await db.Set<ReviewState>().AsNoTracking()
                         .Where(r => r.AgencyId == membership.AgencyId && ReviewState.PendingStates.Contains(r.CurrentState))

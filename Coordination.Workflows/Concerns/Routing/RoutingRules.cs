@@ -74,7 +74,8 @@ public sealed record RoutingRules
 
     /// <summary>
     /// Working days before a legal limit (preliminary assessment, investigation) from which the
-    /// managers see the assessment as near its limit, so that it is done in time, not chased after.
+    /// managers see the assessment as near its limit, so that it is done in time, not chased after;
+    /// 0: no early warning, an assessment is listed once it is past its limit.
     /// </summary>
     public int NearLimitWorkingDays { get; init; } = 3;
 
@@ -124,7 +125,10 @@ public sealed record RoutingRules
             }
         }
 
-        Check(AgenciesByCategory is not null && Enum.GetValues<ConcernCategory>().All(AgenciesByCategory.ContainsKey), "agenciesByCategory", "Every category needs a list of agencies (it may be empty).");
+        Check(
+            AgenciesByCategory is not null && Enum.GetValues<ConcernCategory>().All(c => AgenciesByCategory.TryGetValue(c, out var kinds) && kinds is not null),
+            "agenciesByCategory",
+            "Every category needs a list of agencies (it may be empty).");
         Check(TaskAnswerWorkingDays is >= 1 and <= 60, "taskAnswerWorkingDays", "Between 1 and 60 working days.");
         // Upper bounds too: a timer due past the calendar's end cannot be set, and a task whose
         // reminder cannot be scheduled is a task never created.

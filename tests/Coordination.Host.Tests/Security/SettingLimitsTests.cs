@@ -55,6 +55,43 @@ public sealed class SettingLimitsTests
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
     }
 
+    /// <summary>
+    /// A category whose list of agencies is null was saved, and then every case page of a concern
+    /// in that category and the rules page itself failed; no early warning (0 working days) was
+    /// saved too, and then the social services managers' overdue lists and dashboard failed.
+    /// </summary>
+    [Fact]
+    public async Task A_category_without_a_list_is_refused_and_no_early_warning_leaves_the_managers_lists_working()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
+        var path = $"/api/municipalities/{alvby}/routing-rules";
+        var before = (await users.GetJsonAsync(SocialAdministrator, path)).GetProperty("rules");
+
+        var noList = JsonNode.Parse(before.GetRawText())!.AsObject();
+        noList["agenciesByCategory"]!["CrimeRisk"] = null;
+        using (var refused = await users.SendAsync(SocialAdministrator, HttpMethod.Put, path, JsonContent.Create(noList)))
+        {
+            var problem = await ApiUsers.JsonAsync(refused, HttpStatusCode.BadRequest);
+            Assert.Equal(["agenciesByCategory"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        }
+
+        Assert.Equal(before.GetRawText(), (await users.GetJsonAsync(SocialAdministrator, path)).GetProperty("rules").GetRawText());
+        Assert.Equal(HttpStatusCode.OK, (await users.GetAsync(SocialAdministrator, $"/Admin/RoutingRules?municipalityId={alvby}")).StatusCode);
+
+        var noWarning = JsonNode.Parse(before.GetRawText())!.AsObject();
+        noWarning["nearLimitWorkingDays"] = 0;
+        using (var accepted = await users.SendAsync(SocialAdministrator, HttpMethod.Put, path, JsonContent.Create(noWarning)))
+        {
+            Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        }
+
+        var overdue = await users.GetJsonAsync("social.manager@alvby.demo", "/api/overdue");
+        Assert.All(overdue.GetProperty("agencies").EnumerateArray(), a => Assert.Equal(0, a.GetProperty("nearLimit").GetArrayLength()));
+        Assert.Equal(HttpStatusCode.OK, (await users.GetAsync("social.manager@alvby.demo", "/Dashboard")).StatusCode);
+    }
+
     [Theory]
     [InlineData("-1")]
     [InlineData("366")]
