@@ -85,6 +85,7 @@ internal static class UserEndpoints
             return Problems.Invalid(creation.Errors.ToDictionary(e => e.Key, e => new[] { Errors[(e.Key, e.Value)] }));
         }
 
+        IdempotentRequests.KeepNoAnswer(http);
         return TypedResults.Created($"/api/municipalities/{municipalityId}/users?search={Uri.EscapeDataString(account.Email!.Trim())}", new
         {
             userId = creation.UserId,
@@ -102,6 +103,7 @@ internal static class UserEndpoints
         }
 
         var issue = await new MembershipAdministration(db, audit, clock).IssuePasswordLinkAsync(http.User, municipalityId, userId, links, settings.PasswordLinkLifetime, cancellationToken);
+        IdempotentRequests.KeepNoAnswer(http);
         return issue.Refusal switch
         {
             null => TypedResults.Ok(new { address = issue.Link!.Address(http.Request), issue.Link.ExpiresAt, replacedEarlier = issue.Link.Replaced > 0 }),

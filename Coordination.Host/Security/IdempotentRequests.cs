@@ -55,6 +55,17 @@ internal sealed partial class IdempotentRequests(
 
     private const string SignInCookie = "coordination=";
 
+    /// <summary>The <see cref="HttpContext.Items"/> key of <see cref="KeepNoAnswer"/>.</summary>
+    private static readonly object NoAnswerKept = new();
+
+    /// <summary>
+    /// Tells the middleware not to keep this request's answer, because it carries a secret shown
+    /// once (a one-time password link, of which only the hash is stored anywhere): the key is
+    /// recorded as done without it, so a repeat is told the work was done and is not given the
+    /// secret again, and the secret is not kept in the database for the key's retention.
+    /// </summary>
+    public static void KeepNoAnswer(HttpContext context) => context.Items[NoAnswerKept] = true;
+
     private readonly ConcurrentDictionary<(Guid User, string Key), TaskCompletionSource> running = new();
 
     public async Task InvokeAsync(HttpContext context)
@@ -259,13 +270,13 @@ internal sealed partial class IdempotentRequests(
         {
             await ForgetAsync(userId, key);
         }
-        else if (buffer.Length <= MaxStoredBody && location.Length <= IdempotentRequest.TargetMaxLength)
+        else if (!context.Items.ContainsKey(NoAnswerKept) && buffer.Length <= MaxStoredBody && location.Length <= IdempotentRequest.TargetMaxLength)
         {
             await RecordAsync(userId, key, response.StatusCode, response.ContentType, location, buffer.ToArray());
         }
         else
         {
-            // Done, but its answer is too large to keep: a repeat is told so instead of running it again.
+            // Done, but its answer is too large to keep or holds a secret: a repeat is told so instead of running it again.
             await RecordAsync(userId, key, null, null, null, null);
         }
 
@@ -318,7 +329,7 @@ internal sealed partial class IdempotentRequests(
         if (first.StatusCode is not { } status)
         {
             await RefuseAsync(context, StatusCodes.Status409Conflict, "Request already done",
-                $"A request with this {Header} was done, but its answer was too large to keep; read the result instead of sending it again.",
+                $"A request with this {Header} was done, but its answer was not kept (too large, or a secret shown once); read the result instead of sending it again.",
                 StatusPageReason.AlreadyDone);
             return;
         }
@@ -342,7 +353,7 @@ internal sealed partial class IdempotentRequests(
     }
 
     /// <summary>
-    /// Marks the key done with its answer (none when it was too large to keep). A failure here is
+    /// Marks the key done with its answer (none when it was too large to keep or held a secret). A failure here is
     /// logged and the client still gets its answer; the record stays unfinished, so a repeat gets
     /// 409 until <see cref="AbandonedAfter"/>.
     /// </summary>

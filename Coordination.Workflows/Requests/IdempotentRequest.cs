@@ -37,7 +37,7 @@ public sealed class IdempotentRequest
     /// <summary>When the response was recorded; null while the request runs.</summary>
     public DateTimeOffset? CompletedAt { get; set; }
 
-    /// <summary>The answer's status; null when done but the answer was too large to keep.</summary>
+    /// <summary>The answer's status; null when done but the answer was too large to keep or held a secret shown once.</summary>
     public int? StatusCode { get; set; }
 
     public string? ContentType { get; set; }

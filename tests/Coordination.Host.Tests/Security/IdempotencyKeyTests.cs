@@ -81,6 +81,51 @@ public sealed class IdempotencyKeyTests
         }
     }
 
+    /// <summary>
+    /// A password link is shown once and only its hash is stored (ADR 0018). Before, an answer
+    /// carrying one, sent with an idempotency key, was kept whole for the key's day and given again
+    /// to a repeat: the secret sat in the database beside its hash.
+    /// </summary>
+    [Fact]
+    public async Task An_answer_with_a_password_link_is_not_kept_under_its_key_and_a_repeat_is_told_it_was_done()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var alvby = await host.MunicipalityIdAsync("9901");
+        var path = $"/api/municipalities/{alvby}/users";
+        var staff = await host.UserIdAsync("school.staff@alvby.demo");
+        async Task<HttpResponseMessage> SendWithKeyAsync(string address, object body, string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, address) { Content = JsonContent.Create(body) };
+            request.Headers.Authorization = new("Bearer", await users.TokenAsync("school.administrator@alvby.demo"));
+            request.Headers.TryAddWithoutValidation(IdempotentRequests.Header, key);
+            return await users.Client.SendAsync(request);
+        }
+
+        var linkKey = Guid.NewGuid().ToString();
+        var createKey = Guid.NewGuid().ToString();
+        using var link = await SendWithKeyAsync($"{path}/{staff}/password-link", new { }, linkKey);
+        using var created = await SendWithKeyAsync(path, new { displayName = "Rut Rydberg", email = "rut@alvby.demo", agencyKind = "School", role = "Staff" }, createKey);
+        var secrets = new[]
+        {
+            (await ApiUsers.JsonAsync(link, HttpStatusCode.OK)).GetProperty("address").GetString()!,
+            (await ApiUsers.JsonAsync(created, HttpStatusCode.Created)).GetProperty("passwordLink").GetProperty("address").GetString()!,
+        }.Select(a => a[(a.IndexOf("token=", StringComparison.Ordinal) + 6)..]).ToList();
+
+        var kept = await host.WithDatabaseAsync(db => db.Set<IdempotentRequest>().AsNoTracking().ToListAsync());
+        Assert.Equal(2, kept.Count);
+        Assert.All(kept, r => Assert.NotNull(r.CompletedAt));
+        Assert.All(kept, r => Assert.Null(r.Body));
+        var stored = string.Join("\n", kept.Select(r => r.Location));
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, stored, StringComparison.Ordinal));
+
+        // A repeat runs nothing again (no second link, no second account) and gets no secret.
+        using var repeat = await SendWithKeyAsync($"{path}/{staff}/password-link", new { }, linkKey);
+        var told = await ApiUsers.JsonAsync(repeat, HttpStatusCode.Conflict);
+        Assert.Equal("Request already done", told.GetProperty("title").GetString());
+        Assert.Equal(1, await host.WithDatabaseAsync(db => db.Set<PasswordLink>().CountAsync(l => l.UserId == staff)));
+    }
+
     [Fact]
     public async Task A_refused_request_keeps_no_answer_so_the_corrected_one_goes_through_under_the_same_key()
     {
