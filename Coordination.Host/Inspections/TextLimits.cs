@@ -27,7 +27,10 @@ internal static class TextLimits
 
     public const int KommuniceringText = 4000;
 
-    /// <summary>The licensee's reply (column 4,000): copied into the history when a harsher proposal replaces the first.</summary>
+    /// <summary>
+    /// The licensee's reply (column 4,000): copied into a history line of at most 200 characters of
+    /// its own words when a harsher proposal replaces the first, or when it is entered after that.
+    /// </summary>
     public const int Reply = 1800;
 
     public const int Justification = 4000;

@@ -43,7 +43,9 @@ public static class SupervisionLateEntry
     /// time: it goes on the replaced proposal, and a line of the venue's history says so after the
     /// line of the replacement (which may have said the licensee did not reply). It is not the reply
     /// to the proposal in force, whose reply time runs on; so the workflow, waiting for that one,
-    /// is told nothing.
+    /// is told nothing. The line's own words take at most 200 characters, so a reply of the longest
+    /// length the API takes fits the history's column (2,000); they took about 230, and PostgreSQL
+    /// refused a long reply with a 500.
     /// </summary>
     public static void ReplyToReplacedProposal(this CoordinationDbContext db, Venue venue, ReplacedProposal proposal, string reply, DateTimeOffset receivedAt, DateTimeOffset now)
     {
@@ -55,7 +57,7 @@ public static class SupervisionLateEntry
         proposal.ReplyEnteredAt = now;
         var entry = VenueHistoryEntry.For(venue, now, VenueHistoryKind.KommuniceringSent, string.Create(
             CultureInfo.InvariantCulture,
-            $"The licensee's reply to the proposal of {proposal.ProposedSanction} communicated on {proposal.KommuniceringSentAt:yyyy-MM-dd}, received on {receivedAt:yyyy-MM-dd} within its reply time (until {proposal.ReplyDueAt:yyyy-MM-dd}), was entered on {now:yyyy-MM-dd}, after that proposal was replaced by a harsher one on {proposal.ReplacedAt:yyyy-MM-dd}: {reply}"));
+            $"The reply to the {proposal.ProposedSanction} proposal of {proposal.KommuniceringSentAt:yyyy-MM-dd}, received on {receivedAt:yyyy-MM-dd} within its reply time (until {proposal.ReplyDueAt:yyyy-MM-dd}), was entered on {now:yyyy-MM-dd} after a harsher proposal replaced it on {proposal.ReplacedAt:yyyy-MM-dd}: {reply}"));
         entry.SupervisionCaseId = proposal.SupervisionCaseId;
         db.Add(entry);
     }

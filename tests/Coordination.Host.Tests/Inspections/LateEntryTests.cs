@@ -275,7 +275,9 @@ public sealed class LateEntryTests
 
         var received = firstDue.AddDays(-1);
         var entered = clock.GetUtcNow();
-        var recorded = await scenario.Officer.PostJsonAsync($"{path}/reply", new { receivedAt = received, text = ReplyText });
+        // As long as the API takes: its history line (below) once went past the history's column.
+        var longReply = ReplyText + new string('.', 1800 - ReplyText.Length);
+        var recorded = await scenario.Officer.PostJsonAsync($"{path}/reply", new { receivedAt = received, text = longReply });
 
         // It does not answer the varning, whose reply time still runs.
         Assert.Equal("AwaitingReply", recorded.GetProperty("status").GetString());
@@ -285,7 +287,7 @@ public sealed class LateEntryTests
         Assert.Equal("Erinran", earlier.GetProperty("proposedSanction").GetString());
         Assert.Equal(firstSent, earlier.GetProperty("kommuniceringSentAt").GetDateTimeOffset());
         Assert.Equal(firstDue, earlier.GetProperty("replyDueAt").GetDateTimeOffset());
-        Assert.Equal(ReplyText, earlier.GetProperty("reply").GetString());
+        Assert.Equal(longReply, earlier.GetProperty("reply").GetString());
         Assert.Equal(received, earlier.GetProperty("repliedAt").GetDateTimeOffset());
         Assert.Equal(entered, earlier.GetProperty("replyEnteredAt").GetDateTimeOffset());
         Assert.Equal("AwaitingReply", (await scenario.SupervisionCaseAsync(caseId)).GetProperty("status").GetString());
@@ -296,6 +298,7 @@ public sealed class LateEntryTests
         Assert.Contains("Erinran", correction, StringComparison.Ordinal);
         Assert.Contains($"received on {received:yyyy-MM-dd}", correction, StringComparison.Ordinal);
         Assert.Contains($"entered on {entered:yyyy-MM-dd}", correction, StringComparison.Ordinal);
+        Assert.EndsWith(": " + longReply, correction, StringComparison.Ordinal);
 
         // Entered once.
         using (var again = await scenario.Officer.PostAsync($"{path}/reply", new { receivedAt = received, text = ReplyText }))
