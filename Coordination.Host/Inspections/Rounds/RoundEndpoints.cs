@@ -48,6 +48,12 @@ internal static class RoundEndpoints
         {
             errors.Add("venueIds", "A round visits at least one venue.");
         }
+        else if (venueIds.Count > InspectionRound.MaxVenues)
+        {
+            // Checked before the venues are looked up: PostgreSQL refused the round's row with a 500.
+            errors.Add("venueIds", $"A round visits at most {InspectionRound.MaxVenues} venues.");
+            venueIds.Clear();
+        }
 
         var known = await db.Set<Venue>().Where(v => v.MunicipalityId == municipalityId && venueIds.Contains(v.Id)).Select(v => v.Id).ToListAsync();
         for (var i = 0; i < venueIds.Count; i++)

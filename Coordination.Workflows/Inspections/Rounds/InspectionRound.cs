@@ -26,6 +26,12 @@ public sealed class InspectionRound : Persistence.IVersionedRecord
     /// <summary>The start as a UTC instant (the window is local Swedish time).</summary>
     public DateTimeOffset StartsAt { get; set; }
 
+    /// <summary>
+    /// The most venues a round visits: far more than an evening allows, and what its column
+    /// (4,000 characters, one id of 36 a line) holds.
+    /// </summary>
+    public const int MaxVenues = 100;
+
     public List<Guid> VenueIds { get; } = [];
 
     /// <summary>The agencies asked to take part; the police always are.</summary>

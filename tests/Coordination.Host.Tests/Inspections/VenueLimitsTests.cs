@@ -27,6 +27,38 @@ public sealed class VenueLimitsTests
         Assert.Equal(venueId, ranking[0].GetProperty("venueId").GetGuid());
     }
 
+    /// <summary>
+    /// A round's venues are kept in one column of 4,000 characters: a round of 109 registered
+    /// venues was refused by PostgreSQL with a 500 (SQLite stored it). Now a round has at most
+    /// <c>InspectionRound.MaxVenues</c> (100), and more is refused naming the field.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_round_of_more_venues_than_its_column_holds_is_refused_naming_the_field_and_one_of_a_hundred_is_planned(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var venues = new List<Guid>();
+        for (var i = 0; i < 109; i++)
+        {
+            venues.Add(await scenario.RegisterVenueAsync($"Krogen {i}", "556016-0680"));
+        }
+
+        using (var refused = await scenario.Officer.PostAsync("/api/inspections/rounds", new
+        {
+            municipalityId = scenario.MunicipalityId, date = "2026-11-27", eveningStart = "21:00", eveningEnd = "01:00", venueIds = venues,
+        }))
+        {
+            var problem = await InspectionsClient.ReadAsync(refused, HttpStatusCode.BadRequest);
+            Assert.Equal(["venueIds"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+            Assert.Equal("A round visits at most 100 venues.", problem.GetProperty("errors").GetProperty("venueIds")[0].GetString());
+        }
+
+        var roundId = await scenario.PlanRoundAsync([.. venues.Take(100)]);
+        var round = await scenario.Officer.GetJsonAsync($"/api/inspections/rounds/{roundId}");
+        Assert.Equal(venues.Take(100).Order(), round.GetProperty("venues").EnumerateArray().Select(v => v.GetProperty("id").GetGuid()).Order());
+    }
+
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
     public async Task A_venue_in_a_round_cannot_be_removed_and_the_round_still_shows_it(HostBackend backend)
