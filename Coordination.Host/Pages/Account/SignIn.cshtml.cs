@@ -69,9 +69,14 @@ public sealed class SignInModel(SignInManager<CoordinationUser> signIn, AuditTra
         return Page();
     }
 
-    /// <summary>Only a path on this site: never an address elsewhere.</summary>
+    /// <summary>
+    /// Only a path on this site: never an address elsewhere, and no control characters. A browser
+    /// drops a tab or a line break from a link, so <c>/&#9;/host</c> would lead to another site;
+    /// and <see cref="PageModel.LocalRedirect(string)"/> refuses any control character with an
+    /// exception, so <c>/Tasks%0A</c> in an address answered 500 instead of leading anywhere.
+    /// </summary>
     internal static string SafeReturnUrl(string? returnUrl) =>
-        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] is not '/' and not '\\' ? url : "/";
+        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] is not '/' and not '\\' && !url.Any(char.IsControl) ? url : "/";
 
     /// <summary>The sign-in form.</summary>
     public sealed class SignInInput
