@@ -132,8 +132,11 @@ public sealed class IndexModel(CoordinationDbContext db, AuditTrail trail, IStri
         }
 
         // A period of whole days in Stockholm: from the first day's start to the last day's end.
-        var from = From is { } f ? StockholmTime.FromLocal(f.ToDateTime(TimeOnly.MinValue)) : (DateTimeOffset?)null;
-        var to = To is { } t ? StockholmTime.FromLocal(t.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1) : (DateTimeOffset?)null;
+        // The calendar's first day starts before the first instant a DateTimeOffset holds and its
+        // last day has no next day to end at, so a period reaching either is open at that end, as
+        // /api/audit takes 0001-01-01 and 9999-12-31 (read as instants) without complaint.
+        var from = From is { } f && f != DateOnly.MinValue ? StockholmTime.FromLocal(f.ToDateTime(TimeOnly.MinValue)) : (DateTimeOffset?)null;
+        var to = To is { } t && t != DateOnly.MaxValue ? StockholmTime.FromLocal(t.AddDays(1).ToDateTime(TimeOnly.MinValue)).AddTicks(-1) : (DateTimeOffset?)null;
         return new AuditQuery(null, SubjectType, SubjectId, Action, from, to, PageSize, Who);
     }
 

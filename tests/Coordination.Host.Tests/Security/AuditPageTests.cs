@@ -76,6 +76,27 @@ public sealed class AuditPageTests
         Assert.DoesNotContain("<table", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("from=0001-01-01")]
+    [InlineData("to=9999-12-31")]
+    public async Task A_period_from_the_calendars_first_day_or_to_its_last_lists_the_entries_as_the_API_does(string period)
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        using var auditor = await users.BrowserAsync(Auditor);
+
+        var page = await PageAsync(auditor, $"/Audit?action=SignInSucceeded&{period}");
+        using var export = await auditor.GetAsync(new Uri($"/Audit?handler=Export&action=SignInSucceeded&{period}", UriKind.Relative));
+        using var api = await users.GetAsync(Auditor, $"/api/audit/entries?action=SignInSucceeded&{period}");
+
+        Assert.Contains("<table", page, StringComparison.Ordinal);
+        Assert.Contains(Auditor, page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        Assert.Contains(Auditor, await export.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Contains(Auditor, await api.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Only_auditors_open_the_audit_log_page()
     {
