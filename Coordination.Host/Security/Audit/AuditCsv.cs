@@ -5,8 +5,13 @@ using Coordination.Workflows.Audit;
 namespace Coordination.Host.Security.Audit;
 
 /// <summary>
-/// The audit log as CSV (RFC 4180). Values that a spreadsheet would run as a formula
-/// (=, +, -, @, tab, carriage return) are prefixed with an apostrophe.
+/// The audit log as CSV (RFC 4180, comma-separated). A value holds text anyone can write (a failed
+/// sign-in's address is its actor), and Excel splits a line at its list separator, which in Sweden
+/// is the semicolon, not the comma, and does not then read the commas' quotes: any piece of a value
+/// after a comma, a semicolon, a line break or a quote can become a cell of its own. So every such
+/// piece that would start like a formula (=, +, -, @, tab, carriage return, after any spaces) is
+/// prefixed with an apostrophe, not only the value's start; and a value with a semicolon is quoted
+/// like one with a comma.
 /// </summary>
 internal static class AuditCsv
 {
@@ -46,7 +51,25 @@ internal static class AuditCsv
 
     private static string Field(string value)
     {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-        return safe.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+        var safe = WithoutFormulas(value);
+        return safe.AsSpan().IndexOfAny(",;\"\r\n") >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
+    }
+
+    private static string WithoutFormulas(string value)
+    {
+        var safe = new StringBuilder(value.Length);
+        var cellStart = true;
+        foreach (var c in value)
+        {
+            if (cellStart && c is '=' or '+' or '-' or '@' or '\t' or '\r')
+            {
+                safe.Append('\'');
+            }
+
+            safe.Append(c);
+            cellStart = c is ',' or ';' or '"' or '\r' or '\n' || (cellStart && c == ' ');
+        }
+
+        return safe.ToString();
     }
 }

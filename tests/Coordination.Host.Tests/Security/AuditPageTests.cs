@@ -98,6 +98,33 @@ public sealed class AuditPageTests
     }
 
     [Fact]
+    public async Task A_failed_sign_in_address_written_as_a_formula_exports_as_text_wherever_a_spreadsheet_splits_the_line()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        using var stranger = host.CreateClient(new() { AllowAutoRedirect = false });
+        string[] addresses = ["a;=cmd|' /C calc'!A0;", "b\r\n-2+cmd|' /C calc'!A0", "c, @SUM(1+1)*cmd|' /C calc'!A0"];
+        foreach (var address in addresses)
+        {
+            var token = await PageForms.AntiforgeryTokenAsync(stranger, "/Account/SignIn");
+            using var refused = await PageForms.PostAsync(stranger, "/Account/SignIn", token, [new("Input.Email", address), new("Input.Password", "Wrong-Password-1!")]);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        }
+
+        using var auditor = await users.BrowserAsync(Auditor);
+        using var export = await auditor.GetAsync(new Uri("/Audit?handler=Export&action=SignInFailed", UriKind.Relative));
+        var csv = await export.Content.ReadAsStringAsync();
+
+        // Excel splits at a comma or, in Sweden, a semicolon, reading quotes only at a cell's start: every
+        // piece between any two of those or line breaks, less its leading spaces and quotes, is text.
+        var formulas = csv.Split([',', ';', '\r', '\n']).Select(p => p.TrimStart(' ', '"')).Where(p => p.Length > 0 && p[0] is '=' or '+' or '-' or '@' or '\t');
+        Assert.Empty(formulas);
+        Assert.Contains(",\"a;'=cmd|' /C calc'!A0;\",", csv, StringComparison.Ordinal);
+        Assert.Contains(",\"b\r\n'-2+cmd|' /C calc'!A0\",", csv, StringComparison.Ordinal);
+        Assert.Contains(",\"c, '@SUM(1+1)*cmd|' /C calc'!A0\",", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Only_auditors_open_the_audit_log_page()
     {
         await using var host = SecurityHost.OnSqlite();
