@@ -15,6 +15,10 @@ internal static class AssessmentEndpoints
     /// <summary>The chronology entry of the protective assessment: written once per concern.</summary>
     private const string ProtectiveAssessmentDone = "ProtectiveAssessmentDone";
 
+    private const string PreliminaryAssessmentDecided = "PreliminaryAssessmentDecided";
+
+    private const string ReporterFeedbackGiven = "ReporterFeedbackGiven";
+
     public static RouteGroupBuilder MapAssessments(this RouteGroupBuilder concerns)
     {
         concerns.MapPost("/{id:guid}/protective-assessment", ProtectiveAssessmentAsync);
@@ -47,10 +51,7 @@ internal static class AssessmentEndpoints
         // The workflow stores the time a moment after this request, in any open state (also after
         // the preliminary decision); the chronology entry is written with the request, so a repeat
         // sent before the workflow has stored the first is refused too.
-        var recordedAt = file.State!.ProtectiveAssessmentDoneAt ?? await db.Set<CaseEvent>()
-            .Where(e => e.ConcernId == id && e.Kind == ProtectiveAssessmentDone)
-            .Select(e => (DateTimeOffset?)e.At)
-            .FirstOrDefaultAsync(cancellationToken);
+        var recordedAt = file.State!.ProtectiveAssessmentDoneAt ?? await RecordedAtAsync(db, id, ProtectiveAssessmentDone, cancellationToken);
         if (recordedAt is { } at)
         {
             return Problems.Conflict(
@@ -102,6 +103,17 @@ internal static class AssessmentEndpoints
                 new Dictionary<string, object?> { ["decision"] = decided.ToString(), ["decidedAt"] = file.State.DecidedAt });
         }
 
+        // Decided a moment ago, and the workflow has not stored it yet (the case page still shows
+        // the form): a second decision would be told it was taken, its feedback task would be one
+        // nobody can complete, and the workflow would keep the first.
+        if (await RecordedAtAsync(db, id, PreliminaryAssessmentDecided, cancellationToken) is { } decidedAt)
+        {
+            return Problems.Conflict(
+                "Preliminary assessment already decided",
+                $"The preliminary assessment was decided {StockholmTime.Show(decidedAt)} (Stockholm time); it is decided once.",
+                new Dictionary<string, object?> { ["decidedAt"] = decidedAt });
+        }
+
         var now = clock.GetUtcNow();
         var (_, rules) = await db.CurrentAsync(file.Concern.MunicipalityId, cancellationToken);
         var calendar = rules.Calendar();
@@ -110,7 +122,7 @@ internal static class AssessmentEndpoints
         await bus.Publish(new PreliminaryAssessmentDecided(id, decision!.Value, file.Viewer.UserId, now, investigationDue), cancellationToken);
         await bus.Publish(TaskOffers.Offer(rules, id, file.Concern.MunicipalityId, agencies[Workflows.Identity.AgencyKind.SocialServices],
             AgencyTaskKind.ReporterFeedback, "Feedback to the reporter (återkoppling)", now, calendar.DeadlineInWorkingDays(now, rules.FeedbackWorkingDays), endsWithSharing: false), cancellationToken);
-        db.Add(CaseEvent.Of(id, now, "PreliminaryAssessmentDecided", CaseEventAudience.SocialServices, $"Preliminary assessment: {decision}.", file.Viewer.UserId));
+        db.Add(CaseEvent.Of(id, now, PreliminaryAssessmentDecided, CaseEventAudience.SocialServices, $"Preliminary assessment: {decision}.", file.Viewer.UserId));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new { decision = decision.ToString(), investigationDue });
     }
@@ -196,7 +208,10 @@ internal static class AssessmentEndpoints
             return refusal!.ToProblem();
         }
 
-        if (file.State?.PreliminaryDecision is null || file.State.FeedbackGiven is not null)
+        // Given once: also when the workflow has not stored the first yet. A closed concern still
+        // takes the feedback it owes the reporter (the workflow keeps it after the close too).
+        if (file.State?.PreliminaryDecision is null || file.State.FeedbackGiven is not null
+            || await RecordedAtAsync(db, id, ReporterFeedbackGiven, cancellationToken) is not null)
         {
             return Problems.Conflict("Feedback not open", "Feedback follows the preliminary-assessment decision and is given once.");
         }
@@ -215,7 +230,7 @@ internal static class AssessmentEndpoints
         }
 
         await bus.Publish(new ReporterFeedbackGiven(id, outcome!.Value, file.Viewer.UserId, now), cancellationToken);
-        db.Add(CaseEvent.Of(id, now, "ReporterFeedbackGiven", CaseEventAudience.Reporter, $"Feedback to the reporter: {outcome}.", file.Viewer.UserId));
+        db.Add(CaseEvent.Of(id, now, ReporterFeedbackGiven, CaseEventAudience.Reporter, $"Feedback to the reporter: {outcome}.", file.Viewer.UserId));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.NoContent();
     }
@@ -227,6 +242,14 @@ internal static class AssessmentEndpoints
         PreliminaryDecision.NotOpened => ReporterFeedback.InvestigationNotOpened,
         _ => ReporterFeedback.AlreadyOngoing,
     };
+
+    /// <summary>
+    /// When the concern's chronology recorded this step, or null. The entry is written with the
+    /// request and the workflow stores the step a moment later, so a repeat sent in between is
+    /// refused too.
+    /// </summary>
+    private static Task<DateTimeOffset?> RecordedAtAsync(CoordinationDbContext db, Guid id, string kind, CancellationToken cancellationToken) =>
+        db.Set<CaseEvent>().Where(e => e.ConcernId == id && e.Kind == kind).Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Why an assessment cannot be recorded on the concern now, or null: still being registered, or closed.</summary>
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? NotOpen(CaseFile file) =>

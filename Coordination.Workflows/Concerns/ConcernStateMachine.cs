@@ -123,6 +123,16 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
                 .WatchLimits(this),
             When(DeadlinesResumed, c => c.Saga.LegalDeadlineTokenId is null)
                 .WatchLimits(this));
+
+        // The reporter is owed the feedback also when the concern was closed before it was given
+        // (closing cancels its task): given afterwards, it is kept, as the reporter's view reads it.
+        During(Closed,
+            When(FeedbackGiven, c => c.Saga.FeedbackGiven is null)
+                .Then(c =>
+                {
+                    c.Saga.FeedbackGiven = c.Message.Outcome;
+                    c.Saga.FeedbackGivenAt = c.Message.GivenAt;
+                }));
     }
 
     /// <summary>

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json;
+using Coordination.Contracts.Concerns;
+using Coordination.Host.Tests.Infrastructure;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using static Coordination.Host.Tests.Concerns.Caseworkers;
+
+namespace Coordination.Host.Tests.Concerns;
+
+/// <summary>
+/// The preliminary decision and the feedback to the reporter are each made once, and the feedback
+/// is owed also after a close. A second decision sent before the workflow had stored the first
+/// (the case page still shows the form for that moment) was answered 200 with an investigation
+/// deadline that never applied, and left a second feedback task nobody could complete; feedback
+/// given after the close was dropped by the workflow and could be given again and again.
+/// </summary>
+public sealed class DecisionAndFeedbackOnceTests
+{
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_second_decision_sent_before_the_workflow_stored_the_first_is_refused_and_the_first_stands(HostBackend backend)
+    {
+        var held = new HeldDecision();
+        await using var host = (await EmbeddedHostFactory.CreateAsync(backend, "decision-once")).WithServices(s => s.AddConsumeObserver(_ => held));
+        using var users = new Caseworkers(host);
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/preliminary-assessment", new { decision = "NotOpened" }, HttpStatusCode.OK);
+        await held.Reached.Task.WaitAsync(WorkflowWait);
+        var again = await users.PostJsonAsync(Reception, $"/api/concerns/{id}/preliminary-assessment", new { decision = "Opened" }, HttpStatusCode.Conflict);
+        Assert.Equal("Preliminary assessment already decided", again.GetProperty("title").GetString());
+
+        held.Release.SetResult();
+        var concern = await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "NotOpened", "the decision stored");
+        Assert.Equal(JsonValueKind.Null, concern.GetProperty("investigationDue").ValueKind);
+        Assert.Single(await EntriesAsync(users, id, "PreliminaryAssessmentDecided"));
+    }
+
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Feedback_owed_when_the_concern_was_closed_is_still_given_once_and_the_reporter_sees_it(HostBackend backend)
+    {
+        await using var host = await EmbeddedHostFactory.CreateAsync(backend, "feedback-after-close");
+        using var users = new Caseworkers(host);
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/preliminary-assessment", new { decision = "NotOpened" }, HttpStatusCode.OK);
+        await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "NotOpened", "the decision stored");
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/close", new { outcome = "Not opened; nothing for joint work." }, HttpStatusCode.NoContent);
+        await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "Closed", "the concern closed");
+
+        // The closed case's page still offers the feedback owed.
+        var page = WebUtility.HtmlDecode(await (await users.GetAsync(Reception, $"/Concerns/Case/{id}")).Content.ReadAsStringAsync());
+        Assert.Contains("Ärendet är avslutat, men anmälaren har inte fått återkoppling.", page, StringComparison.Ordinal);
+        Assert.Contains("handler=Feedback", page, StringComparison.Ordinal);
+
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/feedback", new { outcome = "InvestigationNotOpened" }, HttpStatusCode.NoContent);
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/feedback", new { outcome = "InvestigationNotOpened" }, HttpStatusCode.Conflict);
+        await users.WaitForConcernAsync(id, c => c.GetProperty("feedback").GetString() == "InvestigationNotOpened", "the feedback kept after the close");
+        Assert.Equal("InvestigationNotOpened", (await users.GetJsonAsync(Teacher, $"/api/concerns/{id}")).GetProperty("feedback").GetString());
+        Assert.Single(await EntriesAsync(users, id, "ReporterFeedbackGiven"));
+        Assert.DoesNotContain("handler=Feedback", WebUtility.HtmlDecode(await (await users.GetAsync(Reception, $"/Concerns/Case/{id}")).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    private static async Task<List<JsonElement>> EntriesAsync(Caseworkers users, Guid id, string kind) =>
+        [.. (await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}/chronology")).EnumerateArray().Where(e => e.GetProperty("kind").GetString() == kind)];
+
+    /// <summary>Holds the preliminary decision back from the concern's workflow until released, as a busy bus would.</summary>
+    private sealed class HeldDecision : IConsumeObserver
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task PreConsume<T>(ConsumeContext<T> context)
+            where T : class
+        {
+            if (context.Message is PreliminaryAssessmentDecided)
+            {
+                Reached.TrySetResult();
+                await Release.Task;
+            }
+        }
+
+        public Task PostConsume<T>(ConsumeContext<T> context)
+            where T : class => Task.CompletedTask;
+
+        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
+            where T : class => Task.CompletedTask;
+    }
+}
