@@ -35,7 +35,9 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
         var calendar = rules.Calendar();
         var today = calendar.LocalDate(now);
         var agencies = await db.ByKindAsync(file.Concern.MunicipalityId, cancellationToken);
-        var shared = ConcernAccess.SharedAgencies(file.Bases);
+        // Decided from the clock, as reads are: a consent past its last day shares nothing even
+        // before its end is carried out, and a task offered then would outlive that end.
+        var shared = ConcernAccess.SharedAgencies(file.Bases.Where(b => b.AllowsSharingAt(now)));
         var errors = new ValidationErrors();
         var goals = (request.Goals ?? []).Select((g, i) => Goal(errors, i, g)).ToList();
         if (goals.Count == 0)

@@ -19,6 +19,8 @@ namespace Coordination.Host.Tests.Concerns;
 /// </summary>
 public sealed class ConsentValidityTests
 {
+    private static readonly string[] Goals = ["Alva attends school"];
+
     private static readonly DateTimeOffset EndOf25November = new(2026, 11, 25, 23, 0, 0, TimeSpan.Zero);
 
     [Theory]
@@ -101,6 +103,15 @@ public sealed class ConsentValidityTests
         Assert.DoesNotContain(id, (await users.GetJsonAsync(Police, "/api/concerns")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
         var accepted = await users.PostJsonAsync(Police, $"/api/tasks/{task}/accept", new { }, HttpStatusCode.Conflict);
         Assert.Equal("Sharing ended", accepted.GetProperty("title").GetString());
+
+        // Nor does a commitment plan give the police an action: it would be a task the end, when
+        // carried out, does not cancel (it was offered after the consent's last day).
+        var plan = await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", new
+        {
+            goals = Goals,
+            actions = new object[] { new { what = "Talk with Alva", agency = "Police", byDate = "2026-12-18" } },
+        }, HttpStatusCode.BadRequest);
+        Assert.Equal(["actions[0].agency"], plan.GetProperty("errors").EnumerateObject().Select(e => e.Name));
 
         // Social services still see the consent as it stands, and the end follows when the timers run.
         await scheduler.Start();
