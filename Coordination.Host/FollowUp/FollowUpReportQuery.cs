@@ -51,7 +51,9 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
                 (a, _) => a.Accepted)
             .ToListAsync(cancellationToken);
         var reviews = await db.Set<ReviewState>().AsNoTracking().Where(r => r.MunicipalityId == municipalityId && r.DueAt >= from && r.DueAt < to).ToListAsync(cancellationToken);
-        var rounds = await db.Set<InspectionRound>().AsNoTracking().Where(r => r.MunicipalityId == municipalityId && r.PlannedAt >= from && r.PlannedAt < to).ToListAsync(cancellationToken);
+        // Rounds by the evening they take place, as visits by when they started and the yearly
+        // promise by the round's date: a round planned in December for January is January's.
+        var rounds = await db.Set<InspectionRound>().AsNoTracking().Where(r => r.MunicipalityId == municipalityId && r.StartsAt >= from && r.StartsAt < to).ToListAsync(cancellationToken);
         var visits = await db.Set<Visit>().AsNoTracking().Include(v => v.Entries).Where(v => v.MunicipalityId == municipalityId && v.StartedAt >= from && v.StartedAt < to).ToListAsync(cancellationToken);
         var sanctions = await db.Set<SupervisionCase>().AsNoTracking().Where(s => s.MunicipalityId == municipalityId && s.DecidedAt >= from && s.DecidedAt < to).ToListAsync(cancellationToken);
 

@@ -10,13 +10,17 @@ namespace Coordination.Host.Tests.FollowUp;
 internal static class FollowUpReports
 {
     /// <summary>Älvby's report for the half-year of the test, as a manager of its agency of <paramref name="kind"/> reads it.</summary>
-    public static async Task<FollowUpReport> ForManagerAsync(InProcessHostFactory host, AgencyKind kind)
+    public static Task<FollowUpReport> ForManagerAsync(InProcessHostFactory host, AgencyKind kind) =>
+        ForManagerAsync(host, kind, HalfYear.Containing(host.Clock.GetUtcNow()));
+
+    /// <summary>Älvby's report for <paramref name="half"/>, as a manager of its agency of <paramref name="kind"/> reads it.</summary>
+    public static async Task<FollowUpReport> ForManagerAsync(InProcessHostFactory host, AgencyKind kind, HalfYear half)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Workflows.Persistence.CoordinationDbContext>();
         var agency = await db.Agencies.Where(a => a.Municipality!.Code == "9901" && a.Kind == kind).SingleAsync();
         var manager = new CaseViewer(Guid.NewGuid(), [new MembershipClaim(agency.MunicipalityId, agency.Id, kind, MembershipRole.Manager)]);
-        var report = await scope.ServiceProvider.GetRequiredService<FollowUpReportQuery>().ForAsync(manager, agency.MunicipalityId, HalfYear.Containing(host.Clock.GetUtcNow()), CancellationToken.None);
+        var report = await scope.ServiceProvider.GetRequiredService<FollowUpReportQuery>().ForAsync(manager, agency.MunicipalityId, half, CancellationToken.None);
         return report!;
     }
 
