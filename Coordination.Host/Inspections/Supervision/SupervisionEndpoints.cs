@@ -67,8 +67,11 @@ internal static class SupervisionEndpoints
         }
 
         // Once the licensee has had their say, a new kommunicering is only for a harsher proposal:
-        // the board may decide the communicated sanction or a milder one without it (förvaltningslagen 25 §).
+        // the board may decide the communicated sanction or a milder one without it (förvaltningslagen 25 §);
+        // or for the serious remarks of a later visit that joined the case since, which the licensee
+        // has not been told of: at any sanction then.
         var earlier = supervision.Status == SupervisionStatus.AwaitingDecision ? supervision.ProposedSanction : null;
+        var uncommunicated = earlier is not null && await RemarksSinceKommuniceringAsync(db, supervision);
         if (supervision.Status != SupervisionStatus.Opened && earlier is null)
         {
             return InspectionProblems.Conflict("Already communicated", $"The case is {supervision.Status}; the proposal was communicated before.");
@@ -78,7 +81,7 @@ internal static class SupervisionEndpoints
         var proposed = errors.Enum<Sanction>("proposedSanction", request.ProposedSanction);
         var text = errors.Required("text", request.Text);
         errors.MaxLength("text", text, TextLimits.KommuniceringText);
-        if (earlier is { } told && proposed is { } harsher && harsher <= told)
+        if (earlier is { } told && proposed is { } harsher && harsher <= told && !uncommunicated)
         {
             errors.Add("proposedSanction", $"The licensee was told of {told} and has had their say; the board may decide it or a milder sanction as it is. A new kommunicering is for a harsher proposal.");
         }
@@ -96,7 +99,8 @@ internal static class SupervisionEndpoints
             var reply = supervision.RepliedAt is { } repliedAt
                 ? string.Create(CultureInfo.InvariantCulture, $"The licensee replied on {repliedAt:yyyy-MM-dd}: {supervision.Reply}")
                 : "The licensee did not reply in time.";
-            await AddHistoryAsync(db, supervision, now, VenueHistoryKind.KommuniceringSent, string.Create(CultureInfo.InvariantCulture, $"The proposal of {previous} communicated on {supervision.KommuniceringSentAt:yyyy-MM-dd} is replaced by a harsher one. {reply}"));
+            var by = uncommunicated ? "one that includes the remarks of a later visit" : "a harsher one";
+            await AddHistoryAsync(db, supervision, now, VenueHistoryKind.KommuniceringSent, string.Create(CultureInfo.InvariantCulture, $"The proposal of {previous} communicated on {supervision.KommuniceringSentAt:yyyy-MM-dd} is replaced by {by}. {reply}"));
             var replaced = ReplacedProposal.Of(supervision, now);
             db.Add(replaced);
             supervision.ReplacedProposals.Add(replaced);
@@ -121,6 +125,15 @@ internal static class SupervisionEndpoints
         return TypedResults.Ok(SupervisionView.From(supervision, settings));
     }
 
+    /// <summary>
+    /// Whether serious remarks of a later visit joined the case (<see cref="VenueHistoryKind.RemarksAddedToSupervision"/>)
+    /// after its proposal was last communicated: the board may not decide on facts the licensee was not told of.
+    /// </summary>
+    private static Task<bool> RemarksSinceKommuniceringAsync(CoordinationDbContext db, SupervisionCase supervision) =>
+        supervision.KommuniceringSentAt is { } sent
+            ? db.Set<VenueHistoryEntry>().AnyAsync(e => e.SupervisionCaseId == supervision.Id && e.Kind == VenueHistoryKind.RemarksAddedToSupervision && e.At > sent)
+            : Task.FromResult(false);
+
     internal static async Task<IResult> DecideAsync(
         Guid id, DecisionRequest request, ClaimsPrincipal user, CoordinationDbContext db, IPublishEndpoint publish, TimeProvider clock)
     {
@@ -134,6 +147,13 @@ internal static class SupervisionEndpoints
             return InspectionProblems.Conflict(
                 "Not ready for a decision",
                 $"The case is {supervision.Status}: the board decides after the licensee replied to the kommunicering or the reply time ran out.");
+        }
+
+        if (await RemarksSinceKommuniceringAsync(db, supervision))
+        {
+            return InspectionProblems.Conflict(
+                "Remarks not communicated",
+                "Serious remarks of a later visit joined the case after the kommunicering: the licensee must be told of them and given time to reply before the board decides (förvaltningslagen 25 §). Communicate the proposal again.");
         }
 
         var errors = new ValidationErrors();

@@ -50,6 +50,44 @@ public sealed class OpenSupervisionTests
         Assert.Equal("Opened", (await scenario.SupervisionCaseAsync(newCase)).GetProperty("status").GetString());
     }
 
+    /// <summary>
+    /// Serious remarks of a later visit may join a case whose proposal was already communicated;
+    /// the board then decided on them without the licensee ever being told (förvaltningslagen
+    /// 25 §). Now the decision waits for a new kommunicering, which may propose the same sanction.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Remarks_joining_a_case_after_its_kommunicering_are_communicated_before_the_board_decides(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var clock = scenario.Host.Clock;
+        var (venueId, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
+        var cases = $"/api/inspections/supervision-cases/{caseId}";
+        await scenario.Officer.PostJsonAsync($"{cases}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
+        await scenario.Officer.PostJsonAsync($"{cases}/reply", new { text = "We have new door staff." });
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply makes the case ready for decision", clock.TickSecond);
+
+        var later = await SeriousVisitAsync(scenario, venueId, new DateOnly(2026, 12, 4));
+        var joined = await scenario.Officer.PostJsonAsync($"/api/inspections/visits/{later}/outcome", new { outcome = "SeriousRemarks" });
+        Assert.Equal(caseId, joined.GetProperty("supervisionCaseId").GetGuid());
+        using (var refused = await scenario.Officer.PostAsync($"{cases}/decision", new { sanction = "Varning" }))
+        {
+            var problem = await InspectionsClient.ReadAsync(refused, HttpStatusCode.Conflict);
+            Assert.Equal("Remarks not communicated", problem.GetProperty("title").GetString());
+        }
+
+        Assert.Equal(JsonValueKind.Null, (await scenario.SupervisionCaseAsync(caseId)).GetProperty("decision").ValueKind);
+
+        // Told of both visits at the same sanction, the licensee replies; then the board decides.
+        clock.Advance(TimeSpan.FromHours(1));
+        await scenario.Officer.PostJsonAsync($"{cases}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning for the visits of 27 November and 4 December." });
+        await scenario.Officer.PostJsonAsync($"{cases}/reply", new { text = "We have trained the staff again." });
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the second reply makes the case ready for decision", clock.TickSecond);
+        var decided = await scenario.Officer.PostJsonAsync($"{cases}/decision", new { sanction = "Varning" });
+        Assert.Equal("Varning", decided.GetProperty("decision").GetString());
+    }
+
     private static async Task<Guid> SeriousVisitAsync(InspectionScenario scenario, Guid venueId, DateOnly date)
     {
         var roundId = await scenario.AcceptedRoundAsync(venueId, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
