@@ -70,7 +70,7 @@ internal static class SharingEndpoints
                 {
                     errors.Add("validUntil", "A consent valid only until a past day no longer allows sharing: record it only if it is still valid.");
                 }
-                else
+                else if (CaseDates.NotTooFarAhead(errors, "validUntil", until, today))
                 {
                     basis.EndsAt = rules.Calendar().StartOfDay(until.AddDays(1));
                 }

@@ -162,6 +162,59 @@ public sealed class ConsentValidityTests
         Assert.False(await host.WithDatabaseAsync(db => db.Set<SharingBasis>().AnyAsync(b => b.ConcernId == id)));
     }
 
+    /// <summary>
+    /// A consent is valid at most until 31 December of the fifth year after the current one
+    /// (CaseDates). Before, a last day of 9999-12-31 had no day after for its end to start on: the
+    /// request answered 500 before its other fields were checked, and so did the case page's form.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_consent_valid_past_the_fifth_year_ahead_is_refused_at_its_last_day_while_one_to_that_years_end_ends_then(HostBackend backend)
+    {
+        await using var host = await EmbeddedHostFactory.CreateAsync(backend, "consent-far-ahead");
+        using var users = new Caseworkers(host);
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        var path = $"/api/concerns/{id}/legal-bases";
+
+        foreach (var validUntil in new[] { "9999-12-31", "2032-01-01" })
+        {
+            var problem = await users.PostJsonAsync(Coordinator, path, ValidUntil(validUntil, "Police"), HttpStatusCode.BadRequest);
+            Assert.Equal(["validUntil"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+            Assert.Contains("no later than 2031-12-31", problem.GetProperty("errors").GetProperty("validUntil")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.False(await host.WithDatabaseAsync(db => db.Set<SharingBasis>().AnyAsync(b => b.ConcernId == id)));
+
+        var basisId = (await users.PostJsonAsync(Coordinator, path, ValidUntil("2031-12-31", "Police"), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var basis = (await users.ConcernAsync(id)).GetProperty("legalBases").EnumerateArray().Single();
+        Assert.Equal(new DateTimeOffset(2031, 12, 31, 23, 0, 0, TimeSpan.Zero), basis.GetProperty("endsAt").GetDateTimeOffset());
+        await Poll.UntilAsync(
+            () => host.WithDatabaseAsync(db => db.Set<ConsentEndState>().AnyAsync(s => s.CorrelationId == basisId)), started => started, WorkflowWait, "the consent's end scheduled", host.Clock.TickSecond);
+        await users.WaitForTaskAsync(Police, id, "JointWork");
+    }
+
+    [Fact]
+    public async Task The_case_pages_consent_valid_until_the_calendars_last_day_is_shown_again_with_the_error_at_its_field()
+    {
+        await using var host = EmbeddedHostFactory.OnSqliteAndInMemory(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+
+        using var response = await users.PostFormAsync(Coordinator, $"/Concerns/Case/{id}", "LegalBasis",
+        [
+            new("Basis.Kind", "Consent"), new("Basis.Parties", "Police"), new("Basis.GivenBy", "Guardians"), new("Basis.GivenOn", "2026-11-20"),
+            new("Basis.DocumentReference", "Samtycke 2026-118"), new("Basis.Scope", "School attendance"), new("Basis.ValidUntil", "9999-12-31"),
+        ]);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}{UnhandledExceptionHeader.Of(response)}");
+        Assert.Contains("id=\"Basis_ValidUntil-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("senast 31 december det femte året efter i år", html, StringComparison.Ordinal);
+        Assert.Matches("id=\"Basis_ValidUntil\"[^>]*value=\"9999-12-31\"", html);
+        Assert.False(await host.WithDatabaseAsync(db => db.Set<SharingBasis>().AnyAsync(b => b.ConcernId == id)));
+    }
+
     [Fact]
     public async Task A_provision_has_no_validity_date()
     {
