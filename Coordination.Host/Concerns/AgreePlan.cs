@@ -77,6 +77,13 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
                 // An action is due when office hours end on its date: today's have ended, so it would be overdue at once.
                 errors.Add($"{field}.byDate", "Office hours have ended today; choose a later date.");
             }
+            else if (byDate is { } day && !CaseDates.NotTooFarAhead(errors, $"{field}.byDate", day, today))
+            {
+                // The task is due when office hours end on the date and escalates up to 60 days later
+                // (routing rules): at the end of the calendar its workflow could not count that, and
+                // the agency would never get the task.
+                byDate = null;
+            }
 
             Guid agencyId = default;
             if (kind is { } k && (!agencies.TryGetValue(k, out agencyId) || (k != AgencyKind.SocialServices && !shared.Contains(agencyId))))

@@ -3,11 +3,12 @@ using System.Globalization;
 namespace Coordination.Host.Concerns;
 
 /// <summary>
-/// How far ahead a date of a concern may lie: a consent's last valid day is no later than 31
-/// December of the fifth year after the current one (the municipality's local date), as far as
-/// inspection rounds are planned (RoundDates). A consent is valid for weeks, months or a few years;
-/// a year such as 9999 is a typo, and at the end of the calendar the consent's end, at the start of
-/// the day after its last day, does not exist.
+/// How far ahead a date of a concern may lie: a consent's last valid day and a plan action's date
+/// are no later than 31 December of the fifth year after the current one (the municipality's local
+/// date), as far as inspection rounds are planned (RoundDates). Both are weeks, months or a few
+/// years ahead; a year such as 9999 is a typo, and at the end of the calendar the instants counted
+/// from the date do not exist: the consent's end at the start of the day after, a task's escalation
+/// up to 60 days after its due time (routing rules).
 /// </summary>
 internal static class CaseDates
 {

@@ -36,6 +36,13 @@ internal sealed class Caseworkers(InProcessHostFactory host) : IDisposable
         return await client.SendAsync(request);
     }
 
+    public async Task<HttpResponseMessage> PutAsync(string user, string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user));
+        return await client.SendAsync(request);
+    }
+
     public async Task<HttpResponseMessage> GetAsync(string user, string path)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
