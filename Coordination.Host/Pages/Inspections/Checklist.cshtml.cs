@@ -58,6 +58,14 @@ public sealed class ChecklistModel(
             return NotFound();
         }
 
+        // A value the form could not take (a note with a control character, such as a vertical tab
+        // pasted from a word processor) is not bound: recorded without it, the visit would lose the
+        // note unseen. The checklist is shown again as filled in, with the error at its field.
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         // A round stored before its dates were limited (RoundDates) may lie at the ends of the
         // calendar, where the evening's times cannot be computed: the form says so.
         if (!DateOnly.TryParseExact(Round.Text("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var roundDate)

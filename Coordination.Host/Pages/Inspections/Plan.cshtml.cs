@@ -36,6 +36,13 @@ public sealed class PlanModel(
             return NotFound();
         }
 
+        // A value the form could not take (a venue that is no id, a participant with a control
+        // character) is not bound: the round is not planned without it.
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         var request = new PlanRoundRequest(Choice.Selected, Input.Date, Input.EveningStart, Input.EveningEnd, Input.VenueIds, Input.OptionalParticipants, Input.WithPolice);
         var outcome = Read(await RoundEndpoints.PlanAsync(request, User, db, publish, clock));
         if (outcome.Succeeded)

@@ -53,6 +53,11 @@ public sealed class RoundModel(
     /// <summary>Plans the round for another evening after a decline or a proposed time; the participants are asked again.</summary>
     public async Task<IActionResult> OnPostReplanAsync()
     {
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync() ? Page() : NotFound();
+        }
+
         var outcome = Read(await RoundEndpoints.ReplanAsync(Id, new ReplanRoundRequest(Replan.Date, Replan.EveningStart, Replan.EveningEnd), User, db, publish, clock));
         if (outcome.Succeeded)
         {
@@ -74,6 +79,11 @@ public sealed class RoundModel(
     /// <summary>The round goes ahead without the police, with the reason why.</summary>
     public async Task<IActionResult> OnPostWithoutPoliceAsync()
     {
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync() ? Page() : NotFound();
+        }
+
         var outcome = Read(await RoundEndpoints.GoWithoutPoliceAsync(Id, new WithoutPoliceRequest(WithoutPolice.Reason), User, db, publish, clock));
         if (outcome.Succeeded)
         {
@@ -92,8 +102,19 @@ public sealed class RoundModel(
         return await LoadAsync() ? Page() : NotFound();
     }
 
+    /// <summary>
+    /// A value the form could not take (a decline's reason or a proposed evening with a control
+    /// character) is not bound: as in the page's other handlers, the page is shown again with that
+    /// error and what was typed, and nothing is sent without it, where the API would have answered
+    /// as if the field had been left empty.
+    /// </summary>
     private async Task<IActionResult> AnswerAsync(Guid taskId, InspectionTaskStatus answer)
     {
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync() ? Page() : NotFound();
+        }
+
         var request = new ParticipationAnswerRequest(Answer.Reason, Answer.Date, Answer.EveningStart);
         var outcome = Read(await ParticipationEndpoints.AnswerAsync(taskId, answer, request, User, db, publish, clock));
         if (outcome.Succeeded)

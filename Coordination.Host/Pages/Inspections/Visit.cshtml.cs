@@ -49,6 +49,12 @@ public sealed class VisitModel(CoordinationDbContext db, IPublishEndpoint publis
 
     public async Task<IActionResult> OnPostOutcomeAsync()
     {
+        // An outcome the form could not take is shown at its field, and nothing is decided without it.
+        if (!ModelState.IsValid)
+        {
+            return await LoadAsync() ? Page() : NotFound();
+        }
+
         var outcome = Read(await OutcomeEndpoints.DecideAsync(Id, new OutcomeRequest(Input.Outcome), User, db, publish, clock));
         if (outcome.Succeeded)
         {
