@@ -1,4 +1,5 @@
 using System.Globalization;
+using Coordination.Host.Security;
 using CsvHelper;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -13,21 +14,29 @@ public static class TableExport
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /// <summary>
-    /// Semicolon-separated with a byte-order mark, as Excel in Sweden opens it; a cell that starts
-    /// like a formula is escaped, so a typed text never runs as one.
+    /// Semicolon-separated with a byte-order mark, as Excel in Sweden opens it. Each value is written
+    /// as <see cref="SpreadsheetText"/> says, so that a typed text never runs as a formula wherever a
+    /// spreadsheet splits the line, also at a comma where that is the list separator: CsvHelper's own
+    /// guard looks only at a value's first character and quotes only values with the semicolon.
     /// </summary>
     public static byte[] Csv(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(rows);
         using var stream = new MemoryStream();
-        var options = new CsvWriterOptions { Separator = ';', WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+        var options = new CsvWriterOptions
+        {
+            Separator = ';',
+            WriteByteOrderMark = true,
+            Injection = CsvInjection.None,
+            ShouldQuote = (field, _, _, _) => SpreadsheetText.NeedsQuotes(field),
+        };
         using (var csv = CsvWriter.Create(stream, options, true))
         {
-            csv.WriteRecord([.. headers]);
+            csv.WriteRecord([.. headers.Select(SpreadsheetText.WithoutFormulas)]);
             foreach (var row in rows)
             {
-                csv.WriteRecord([.. row]);
+                csv.WriteRecord([.. row.Select(SpreadsheetText.WithoutFormulas)]);
             }
         }
 
