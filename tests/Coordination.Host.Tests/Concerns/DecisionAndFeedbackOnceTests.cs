@@ -22,7 +22,7 @@ public sealed class DecisionAndFeedbackOnceTests
     [InlineData(HostBackend.PostgresRabbitMq)]
     public async Task A_second_decision_sent_before_the_workflow_stored_the_first_is_refused_and_the_first_stands(HostBackend backend)
     {
-        var held = new HeldDecision();
+        var held = new HeldMessage(m => m is PreliminaryAssessmentDecided);
         await using var host = (await EmbeddedHostFactory.CreateAsync(backend, "decision-once")).WithServices(s => s.AddConsumeObserver(_ => held));
         using var users = new Caseworkers(host);
         var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
@@ -66,28 +66,4 @@ public sealed class DecisionAndFeedbackOnceTests
 
     private static async Task<List<JsonElement>> EntriesAsync(Caseworkers users, Guid id, string kind) =>
         [.. (await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}/chronology")).EnumerateArray().Where(e => e.GetProperty("kind").GetString() == kind)];
-
-    /// <summary>Holds the preliminary decision back from the concern's workflow until released, as a busy bus would.</summary>
-    private sealed class HeldDecision : IConsumeObserver
-    {
-        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async Task PreConsume<T>(ConsumeContext<T> context)
-            where T : class
-        {
-            if (context.Message is PreliminaryAssessmentDecided)
-            {
-                Reached.TrySetResult();
-                await Release.Task;
-            }
-        }
-
-        public Task PostConsume<T>(ConsumeContext<T> context)
-            where T : class => Task.CompletedTask;
-
-        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
-            where T : class => Task.CompletedTask;
-    }
 }

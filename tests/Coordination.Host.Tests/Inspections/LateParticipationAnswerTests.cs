@@ -19,7 +19,7 @@ public sealed class LateParticipationAnswerTests
     [InlineData(HostBackend.PostgresRabbitMq)]
     public async Task A_decline_reaching_its_workflow_after_the_officer_planned_the_round_again_opens_no_task_to_plan_it_again(HostBackend backend)
     {
-        var held = new HeldDecline();
+        var held = FirstDecline();
         await using var scenario = await StartAsync(backend, services => services.AddConsumeObserver(_ => held));
         var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
         var roundId = await scenario.PlanRoundAsync(venueId);
@@ -47,7 +47,7 @@ public sealed class LateParticipationAnswerTests
     [InlineData(HostBackend.PostgresRabbitMq)]
     public async Task A_decline_of_an_earlier_request_reaching_its_workflow_after_the_new_one_was_declined_opens_no_second_task(HostBackend backend)
     {
-        var held = new HeldDecline();
+        var held = FirstDecline();
         await using var scenario = await StartAsync(backend, services => services.AddConsumeObserver(_ => held));
         var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
         var roundId = await scenario.PlanRoundAsync(venueId);
@@ -82,7 +82,7 @@ public sealed class LateParticipationAnswerTests
     [Fact]
     public async Task A_decline_by_an_optional_participant_reaching_its_workflow_after_the_round_was_planned_again_opens_no_task()
     {
-        var held = new HeldDecline();
+        var held = FirstDecline();
         await using var scenario = await StartAsync(HostBackend.SqliteInMemory, services => services.AddConsumeObserver(_ => held));
         var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
         var roundId = await scenario.PlanRoundAsync(venueId);
@@ -113,32 +113,13 @@ public sealed class LateParticipationAnswerTests
             state => state == "ReplanningRequested", WorkflowWait, $"the decline of request {request} consumed", scenario.Host.Clock.TickSecond);
 
     /// <summary>Holds the first decline back from its consumers until released; later ones go on.</summary>
-    private sealed class HeldDecline : IConsumeObserver
+    private static HeldMessage FirstDecline()
     {
-        private readonly Lock gate = new();
-        private Guid? held;
+        var gate = new Lock();
+        Guid? held = null;
+        return new HeldMessage(m => m is ParticipationAnswered { Answer: "Declined" } answer && Holds(answer.TaskId));
 
-        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async Task PreConsume<T>(ConsumeContext<T> context)
-            where T : class
-        {
-            if (context.Message is ParticipationAnswered { Answer: "Declined" } answer && Holds(answer.TaskId))
-            {
-                Reached.TrySetResult();
-                await Release.Task;
-            }
-        }
-
-        public Task PostConsume<T>(ConsumeContext<T> context)
-            where T : class => Task.CompletedTask;
-
-        public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
-            where T : class => Task.CompletedTask;
-
-        private bool Holds(Guid taskId)
+        bool Holds(Guid taskId)
         {
             lock (gate)
             {
