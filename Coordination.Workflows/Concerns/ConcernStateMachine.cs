@@ -100,12 +100,7 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
                 .TransitionTo(Investigated));
 
         During([AwaitingProtectiveAssessment, AwaitingPreliminaryDecision, UnderInvestigation, Investigated, NotOpened],
-            When(FeedbackGiven)
-                .Then(c =>
-                {
-                    c.Saga.FeedbackGiven = c.Message.Outcome;
-                    c.Saga.FeedbackGivenAt = c.Message.GivenAt;
-                }),
+            When(FeedbackGiven).Then(KeepFeedback),
             When(SharingBasisRecorded).Then(c => c.Saga.Shared = true),
             When(SharingBasisWithdrawn).Then(c => c.Saga.Shared = c.Message.StillSharedWithAgencyIds.Count > 0),
             When(PlanAgreed).Then(c => c.Saga.PlanAgreedAt = c.Message.AgreedAt),
@@ -127,12 +122,14 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
         // The reporter is owed the feedback also when the concern was closed before it was given
         // (closing cancels its task): given afterwards, it is kept, as the reporter's view reads it.
         During(Closed,
-            When(FeedbackGiven, c => c.Saga.FeedbackGiven is null)
-                .Then(c =>
-                {
-                    c.Saga.FeedbackGiven = c.Message.Outcome;
-                    c.Saga.FeedbackGivenAt = c.Message.GivenAt;
-                }));
+            When(FeedbackGiven, c => c.Saga.FeedbackGiven is null).Then(KeepFeedback));
+    }
+
+    /// <summary>The feedback given to the reporter, as the reporter's view and the follow-up read it.</summary>
+    private static void KeepFeedback(BehaviorContext<ConcernState, ReporterFeedbackGiven> c)
+    {
+        c.Saga.FeedbackGiven = c.Message.Outcome;
+        c.Saga.FeedbackGivenAt = c.Message.GivenAt;
     }
 
     /// <summary>
