@@ -13,10 +13,7 @@ internal static class RoundDates
 {
     public static readonly DateOnly Earliest = new(2000, 1, 1);
 
-    /// <summary>How many calendar years after the current one a round may be planned.</summary>
-    public const int YearsAhead = 5;
-
-    public static DateOnly Latest(DateTimeOffset now) => new(StockholmTime.Today(now).Year + YearsAhead, 12, 31);
+    public static DateOnly Latest(DateTimeOffset now) => PlanningHorizon.Latest(StockholmTime.Today(now));
 
     public static bool Contains(DateOnly date, DateTimeOffset now) => date >= Earliest && date <= Latest(now);
 
