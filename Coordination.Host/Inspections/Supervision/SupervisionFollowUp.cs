@@ -26,11 +26,13 @@ internal static class SupervisionFollowUp
         CompleteAsync(db, publish, venue, caseId, now, note, null, $"The six-monthly follow-up of the supervision was held: {note}");
 
     /// <summary>
-    /// A visit recorded while a follow-up is due is that follow-up: nobody reviews a venue more
+    /// A visit made while a follow-up is due is that follow-up: nobody reviews a venue more
     /// closely than by visiting it, and the officer would otherwise record the same thing twice.
+    /// A visit from before the follow-up came due (an earlier round recorded late) saw the venue
+    /// before the period the follow-up reviews, so it holds nothing.
     /// </summary>
     public static Task CompleteByVisitAsync(CoordinationDbContext db, IPublishEndpoint publish, Venue venue, Guid visitId, DateTimeOffset visitedAt, DateTimeOffset now) =>
-        IsDue(venue)
+        IsDue(venue) && visitedAt >= venue.FollowUpDueAt
             ? CompleteAsync(db, publish, venue, venue.OpenSupervisionCaseId!.Value, now, null, visitId,
                 $"The visit of {StockholmTime.Show(StockholmTime.Today(visitedAt))} counts as the six-monthly follow-up of the supervision (recorded automatically with the visit).")
             : Task.CompletedTask;

@@ -15,7 +15,7 @@ namespace Coordination.Host.Inspections.Visits;
 /// A venue's re-inspection: scheduled as a due date on the venue (the end of the Stockholm day
 /// <see cref="InspectionSettings.ReInspectionDays"/> days after the outcome), a task for the officer and a
 /// history line, with its reminder and escalation kept by the re-inspection state machine;
-/// done by the venue's next visit (one that took place after the remarks).
+/// done by the venue's next visit (one that took place after the re-inspection was asked for).
 /// </summary>
 internal static class ReInspection
 {
@@ -43,9 +43,11 @@ internal static class ReInspection
 
     /// <summary>
     /// A visit to the venue is the re-inspection its open re-inspection tasks wait for, when it took
-    /// place after the visit whose remarks asked for it (a task without that visit: after it was
-    /// scheduled). A visit of an earlier round recorded late saw the venue before the remarks were
-    /// made; it re-inspects nothing, and the venue's date stays while a task waits.
+    /// place after the re-inspection was asked for: after the visit whose remarks asked for it and
+    /// after the task was scheduled (the outcome, or the board's decision). A visit of an earlier
+    /// round recorded late saw the venue before the remarks were made, and one between the remarks
+    /// and a sanction's decision saw it before the venue was told to put things right; neither
+    /// re-inspects anything, and the venue's date stays while a task waits.
     /// </summary>
     public static async Task CompleteByVisitAsync(CoordinationDbContext db, IPublishEndpoint publish, Venue venue, Visit visit, DateTimeOffset now)
     {
@@ -59,7 +61,7 @@ internal static class ReInspection
         var waiting = 0;
         foreach (var task in open)
         {
-            var after = task.VisitId is { } remarkVisit && remarksMadeAt.TryGetValue(remarkVisit, out var made) ? made : task.CreatedAt;
+            var after = task.VisitId is { } remarkVisit && remarksMadeAt.TryGetValue(remarkVisit, out var made) && made > task.CreatedAt ? made : task.CreatedAt;
             if (visit.StartedAt <= after)
             {
                 waiting++;

@@ -102,6 +102,36 @@ public sealed class ReInspectionTests
         Assert.Equal(fridayEvening, venue.GetProperty("lastVisitedAt").GetDateTimeOffset());
     }
 
+    /// <summary>
+    /// A varning asks for a re-inspection from the day it is decided. The visit of a round between
+    /// the remarks and the decision, recorded after the decision, saw the venue before it was told
+    /// to put things right: it is not that re-inspection, which stays open with its date.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_visit_before_a_sanction_was_decided_is_not_the_re_inspection_the_sanction_asks_for(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var clock = scenario.Host.Clock;
+        var (venueId, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
+        var between = await scenario.AcceptedRoundAsync(venueId, "2026-12-04");
+        var cases = $"/api/inspections/supervision-cases/{caseId}";
+        var communicated = await scenario.Officer.PostJsonAsync($"{cases}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
+        clock.AdvanceTo(communicated.GetProperty("replyDueAt").GetDateTimeOffset().AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply time runs out", clock.TickSecond);
+        await scenario.Officer.PostJsonAsync($"{cases}/decision", new { sanction = "Varning" });
+        var due = (await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}")).GetProperty("reInspectionDueAt").GetDateTimeOffset();
+
+        using (var late = await scenario.RecordVisitAsync(between, venueId, new DateTimeOffset(2026, 12, 4, 20, 30, 0, TimeSpan.Zero), Item("serving.no-serving-under-18", "Ok")))
+        {
+            await InspectionsClient.ReadAsync(late, HttpStatusCode.Created);
+        }
+
+        Assert.Equal("Open", (await ReInspectionTaskAsync(scenario, venueId)).GetProperty("status").GetString());
+        Assert.Equal(due, (await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}")).GetProperty("reInspectionDueAt").GetDateTimeOffset());
+    }
+
     /// <summary>The inspection tasks in the licensing manager's overdue list.</summary>
     private static async Task<List<Guid>> OverdueInspectionTasksAsync(InspectionScenario scenario) =>
         [.. (await scenario.Manager.GetJsonAsync("/api/overdue")).GetProperty("agencies").EnumerateArray()

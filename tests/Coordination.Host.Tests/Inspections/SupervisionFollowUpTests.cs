@@ -142,8 +142,41 @@ public sealed class SupervisionFollowUpTests
         Assert.DoesNotContain(await ManagersOverdueAsync(scenario), t => t.GetProperty("kind").GetString() == "FollowUpVenue");
     }
 
-    /// <summary>A varning decided, not appealed, and its first six-monthly follow-up come due (its task on the officer's list).</summary>
-    private static async Task<(Guid VenueId, Guid CaseId, DateTimeOffset FirstFollowUp)> FollowUpCycleAsync(InspectionScenario scenario)
+    /// <summary>
+    /// The visit of a round from before the follow-up came due, recorded after it did, saw the
+    /// venue before the half-year the follow-up reviews: the follow-up stays due.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_visit_from_before_the_follow_up_came_due_recorded_late_does_not_hold_it(HostBackend backend)
+    {
+        await using var scenario = await StartAsync(backend);
+        var earlier = DateTimeOffset.MinValue;
+        var roundId = Guid.Empty;
+        var (venueId, caseId, _) = await FollowUpCycleAsync(scenario, async (venue, firstFollowUp) =>
+        {
+            earlier = new DateTimeOffset(DateOnly.FromDateTime(firstFollowUp.UtcDateTime).AddDays(-3).ToDateTime(new TimeOnly(19, 30)), TimeSpan.Zero);
+            roundId = await scenario.AcceptedRoundAsync(venue, earlier.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        });
+
+        using (var late = await scenario.RecordVisitAsync(roundId, venueId, earlier, Item("serving.order-and-sobriety", "Ok")))
+        {
+            await InspectionsClient.ReadAsync(late, HttpStatusCode.Created);
+        }
+
+        Assert.Single(await OpenFollowUpTasksAsync(scenario, caseId));
+        Assert.NotEqual(JsonValueKind.Null, (await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}")).GetProperty("followUpDueAt").ValueKind);
+        var history = await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}/history");
+        Assert.DoesNotContain(history.EnumerateArray(), e => e.GetProperty("kind").GetString() == "FollowUpHeld");
+    }
+
+    /// <summary>
+    /// A varning decided, not appealed, and its first six-monthly follow-up come due (its task on the
+    /// officer's list); <paramref name="beforeFollowUp"/> runs just before the clock reaches it.
+    /// </summary>
+    private static async Task<(Guid VenueId, Guid CaseId, DateTimeOffset FirstFollowUp)> FollowUpCycleAsync(
+        InspectionScenario scenario, Func<Guid, DateTimeOffset, Task>? beforeFollowUp = null)
     {
         var clock = scenario.Host.Clock;
         var (venueId, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
@@ -155,6 +188,11 @@ public sealed class SupervisionFollowUpTests
         clock.AdvanceTo(decided.GetProperty("appealEndsAt").GetDateTimeOffset().AddMinutes(1));
         await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", clock.TickSecond);
         var firstFollowUp = decided.GetProperty("nextFollowUpAt").GetDateTimeOffset();
+        if (beforeFollowUp is not null)
+        {
+            await beforeFollowUp(venueId, firstFollowUp);
+        }
+
         clock.AdvanceTo(firstFollowUp.AddMinutes(1));
         await Poll.UntilAsync(() => OpenFollowUpTasksAsync(scenario, caseId), tasks => tasks.Count == 1, WorkflowWait, "the first follow-up comes due", clock.TickSecond);
         return (venueId, caseId, firstFollowUp);
