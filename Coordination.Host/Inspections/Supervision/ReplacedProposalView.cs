@@ -2,7 +2,7 @@ using Coordination.Workflows.Inspections.Supervision;
 
 namespace Coordination.Host.Inspections.Supervision;
 
-/// <summary>A proposal of the case replaced by a harsher one, with its reply time and the licensee's reply to it.</summary>
+/// <summary>A proposal of the case replaced by a new one (harsher, or taking in the remarks of a later visit), with its reply time and the licensee's reply to it.</summary>
 internal sealed record ReplacedProposalView(
     string ProposedSanction,
     string? KommuniceringText,

@@ -94,13 +94,13 @@ internal static class ReplyAndAppealEndpoints
     }
 
     /// <summary>
-    /// A reply that arrived while an earlier proposal was in force, entered after a harsher one
+    /// A reply that arrived while an earlier proposal was in force, entered after a new one
     /// replaced it: recorded against that proposal if it arrived within that proposal's reply time,
     /// refused as any reply once the board has decided. The reply time of the proposal in force runs on.
     /// </summary>
     private static async Task<IResult> ReplyToReplacedAsync(SupervisionCase supervision, ReplacedProposal replaced, string? requestText, DateTimeOffset received, DateTimeOffset now, CoordinationDbContext db)
     {
-        var proposal = string.Create(CultureInfo.InvariantCulture, $"the proposal of {replaced.ProposedSanction} communicated {replaced.KommuniceringSentAt:yyyy-MM-dd}, replaced by a harsher one ({supervision.ProposedSanction}) on {replaced.ReplacedAt:yyyy-MM-dd}");
+        var proposal = string.Create(CultureInfo.InvariantCulture, $"the proposal of {replaced.ProposedSanction} communicated {replaced.KommuniceringSentAt:yyyy-MM-dd}, replaced by a new one ({supervision.ProposedSanction}) on {replaced.ReplacedAt:yyyy-MM-dd}");
         if (replaced.RepliedAt is { } repliedAt)
         {
             return InspectionProblems.Conflict("Already replied", string.Create(CultureInfo.InvariantCulture, $"The licensee's reply to {proposal}, received on {repliedAt:yyyy-MM-dd}, is recorded."));

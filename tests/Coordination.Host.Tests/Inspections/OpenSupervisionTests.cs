@@ -79,6 +79,14 @@ public sealed class OpenSupervisionTests
 
         Assert.Equal(JsonValueKind.Null, (await scenario.SupervisionCaseAsync(caseId)).GetProperty("decision").ValueKind);
 
+        // The case page offers a new kommunicering, not only a harsher one.
+        using (var page = await scenario.Officer.GetAsync($"/Inspections/Case?id={caseId}"))
+        {
+            var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+            Assert.Contains("<h2>Kommunicera ett nytt förslag</h2>", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("strängare förslag", html, StringComparison.Ordinal);
+        }
+
         // Told of both visits at the same sanction, the licensee replies; then the board decides.
         clock.Advance(TimeSpan.FromHours(1));
         await scenario.Officer.PostJsonAsync($"{cases}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning for the visits of 27 November and 4 December." });
