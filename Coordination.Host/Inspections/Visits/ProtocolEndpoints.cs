@@ -36,7 +36,7 @@ internal static class ProtocolEndpoints
         CultureInfo.CurrentUICulture = ProtocolPage.Culture;
         try
         {
-            return TypedResults.Content(ProtocolPage.Render(visit, venue, round, municipality, (code, own) => Checklist.Text(text, code, own)), "text/html; charset=utf-8");
+            return TypedResults.Content(ProtocolPage.Render(visit, ProtocolRecipient.For(visit, venue), round, municipality, (code, own) => Checklist.Text(text, code, own)), "text/html; charset=utf-8");
         }
         finally
         {
@@ -58,13 +58,13 @@ internal static class ProtocolEndpoints
         }
 
         var now = clock.GetUtcNow();
-        visit.ProtocolSentAt = now;
+        var venue = await db.Set<Venue>().FirstAsync(v => v.Id == visit.VenueId);
+        visit.MarkProtocolSent(now, ProtocolRecipient.Of(venue));
         if (await db.Set<InspectionTask>().FindAsync(visit.ProtocolTaskId) is { IsOpen: true } task)
         {
             task.Complete(InspectionTaskStatus.Done, now);
         }
 
-        var venue = await db.Set<Venue>().FirstAsync(v => v.Id == visit.VenueId);
         var entry = VenueHistoryEntry.For(venue, now, VenueHistoryKind.ProtocolSent, "The protocol was sent to the licensee.");
         entry.VisitId = visit.Id;
         db.Add(entry);

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Inspections.Rounds;
-using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Inspections.Visits;
 
 namespace Coordination.Host.Inspections.Visits;
@@ -19,19 +18,20 @@ internal static class ProtocolPage
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("sv-SE");
 
     /// <summary>The page; <c>itemText</c> gives a checklist item's text in Swedish from its code and the domain's own (English) text.</summary>
-    public static string Render(Visit visit, Venue venue, InspectionRound round, string municipality, Func<string, string, string> itemText)
+    public static string Render(Visit visit, ProtocolRecipient recipient, InspectionRound round, string municipality, Func<string, string, string> itemText)
     {
         ArgumentNullException.ThrowIfNull(itemText);
+        ArgumentNullException.ThrowIfNull(recipient);
         static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Tillsynsprotokoll – ")
-            .Append(E(venue.Name))
+            .Append(E(recipient.VenueName))
             .Append("</title><style>").Append(Style).Append("</style></head><body>");
         html.Append("<h1>Tillsynsprotokoll</h1>");
         html.Append(CultureInfo.InvariantCulture, $"<p>{E(municipality)}</p><dl>");
-        html.Append(CultureInfo.InvariantCulture, $"<dt>Serveringsställe</dt><dd>{E(venue.Name)}, {E(venue.Address)}, {E(venue.PostalTown)}</dd>");
-        html.Append(CultureInfo.InvariantCulture, $"<dt>Tillståndshavare</dt><dd>{E(venue.LicenseeName)} ({E(venue.OrganisationNumber)})</dd>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Serveringsställe</dt><dd>{E(recipient.VenueName)}, {E(recipient.Address)}, {E(recipient.PostalTown)}</dd>");
+        html.Append(CultureInfo.InvariantCulture, $"<dt>Tillståndshavare</dt><dd>{E(recipient.LicenseeName)} ({E(recipient.OrganisationNumber)})</dd>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>Tillsynsrunda</dt><dd>{round.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}</dd>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>Besök</dt><dd>{StockholmTime.Show(visit.StartedAt)} – {StockholmTime.Show(visit.EndedAt)}</dd>");
         html.Append(CultureInfo.InvariantCulture, $"<dt>Närvarande</dt><dd>{E(string.Join(", ", visit.ParticipantsPresent))}</dd></dl>");
@@ -50,7 +50,9 @@ internal static class ProtocolPage
 
         html.Append("</tbody></table>");
         html.Append(CultureInfo.InvariantCulture, $"<p>Antal anmärkningar: {visit.RemarkCount}.</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>Protokollet ska skickas till tillståndshavaren senast {StockholmTime.Show(visit.ProtocolDueAt)}.</p>");
+        html.Append(visit.ProtocolSentAt is { } sent
+            ? $"<p>Protokollet skickades till tillståndshavaren {StockholmTime.Show(sent)}.</p>"
+            : $"<p>Protokollet ska skickas till tillståndshavaren senast {StockholmTime.Show(visit.ProtocolDueAt)}.</p>");
         html.Append("</body></html>");
         return html.ToString();
     }

@@ -20,6 +20,7 @@ internal static class VisitViews
         remarks = visit.RemarkCount,
         visit.ProtocolDueAt,
         visit.ProtocolSentAt,
+        protocolSentTo = visit.ProtocolSentAt is null ? null : ProtocolRecipient.For(visit, venue),
         outcome = visit.Outcome?.ToString(),
     };
 

@@ -3,6 +3,7 @@ using Coordination.Host.Inspections.Rounds;
 using Coordination.Host.Inspections.Venues;
 using Coordination.Host.Inspections.Visits;
 using Coordination.Host.WebUi;
+using Coordination.Workflows.Inspections.Visits;
 using Coordination.Workflows.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -21,6 +22,9 @@ public sealed class ProtocolModel(CoordinationDbContext db, IStringLocalizer<Ins
 
     public JsonElement Round { get; private set; }
 
+    /// <summary>The venue and licensee the protocol names: as sent once it is, else as the register reads now.</summary>
+    public ProtocolRecipient Recipient { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync()
     {
         // The protocol handler decides who may read it (the licensing unit); the page draws it with its own print stylesheet.
@@ -33,6 +37,9 @@ public sealed class ProtocolModel(CoordinationDbContext db, IStringLocalizer<Ins
         Visit = Read(await VisitEndpoints.GetAsync(Id, User, db, ReadAudit)).Body;
         Venue = Read(await VenueEndpoints.GetAsync(Visit.Id("venueId"), HttpContext, db, ReadAudit)).Body;
         Round = Read(await RoundEndpoints.GetAsync(Visit.Id("roundId"), User, db, ReadAudit)).Body;
+        Recipient = Visit.TryGetProperty("protocolSentTo", out var sent) && sent.ValueKind == JsonValueKind.Object
+            ? new(sent.Text("venueName"), sent.Text("address"), sent.Text("postalTown"), sent.Text("licenseeName"), sent.Text("organisationNumber"))
+            : new(Venue.Text("name"), Venue.Text("address"), Venue.Text("postalTown"), Venue.Text("licenseeName"), Venue.Text("organisationNumber"));
         await ChooseAsync(Venue.Id("municipalityId"), db);
         return Page();
     }

@@ -30,6 +30,17 @@ public sealed class Visit : Persistence.IVersionedRecord
 
     public DateTimeOffset? ProtocolSentAt { get; set; }
 
+    /// <summary>The venue's name as the protocol sent named it; see <see cref="ProtocolRecipient"/>. Null until sent (and for protocols sent before it was kept).</summary>
+    public string? SentVenueName { get; set; }
+
+    public string? SentAddress { get; set; }
+
+    public string? SentPostalTown { get; set; }
+
+    public string? SentLicenseeName { get; set; }
+
+    public string? SentOrganisationNumber { get; set; }
+
     public Guid ProtocolTaskId { get; set; }
 
     public VisitOutcome? Outcome { get; set; }
@@ -41,4 +52,13 @@ public sealed class Visit : Persistence.IVersionedRecord
     public Guid RecordedBy { get; set; }
 
     public int RemarkCount => Entries.Count(e => e.Result == ChecklistResult.Remark);
+
+    /// <summary>The protocol was sent: when, and to whom, as the register read then.</summary>
+    public void MarkProtocolSent(DateTimeOffset at, ProtocolRecipient recipient)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        ProtocolSentAt = at;
+        (SentVenueName, SentAddress, SentPostalTown, SentLicenseeName, SentOrganisationNumber) =
+            (recipient.VenueName, recipient.Address, recipient.PostalTown, recipient.LicenseeName, recipient.OrganisationNumber);
+    }
 }
