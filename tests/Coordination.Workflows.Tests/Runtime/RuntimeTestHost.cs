@@ -42,7 +42,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
 
     /// <param name="relay">False leaves the outbox relay out, as if it had stopped.</param>
     /// <param name="options">Changes the runtime's options after the tests' defaults.</param>
-    public static async Task<RuntimeTestHost> StartAsync(RuntimeBackend backend, TimeProvider? clock = null, bool relay = true, Action<RuntimeOptions>? options = null)
+    public static async Task<RuntimeTestHost> StartAsync(RuntimeBackend backend, TimeProvider? clock = null, bool relay = true, Action<RuntimeOptions>? options = null, Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var services = builder.Services;
@@ -76,6 +76,7 @@ public sealed class RuntimeTestHost : IAsyncDisposable
             backend.UseTransport(bus);
         });
 
+        configure?.Invoke(services);
         var host = builder.Build();
         host.Services.GetRequiredService<IBusControl>().ConnectReceiveObserver(host.Services.GetRequiredService<ReceiveLog>());
         await host.StartAsync();

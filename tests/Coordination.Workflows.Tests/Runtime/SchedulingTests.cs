@@ -145,6 +145,66 @@ public abstract class SchedulingTests
         Assert.Equal([1, 2, 3], fired.Select(f => f.Fired));
     }
 
+    /// <summary>
+    /// A timer whose firing cannot be written (the database refusing the write three times) fires
+    /// again by itself with a growing pause, is an open incident after the third failure, and is
+    /// delivered once when the write goes through, which resolves the incident. Before, Quartz
+    /// deleted the timer after the first failure and the reminder never came.
+    /// </summary>
+    [Fact]
+    public async Task A_timer_whose_firing_fails_fires_again_until_it_is_written_and_its_incident_is_resolved_then()
+    {
+        await using var backend = await CreateBackendAsync();
+        var clock = new ManualClock(Monday);
+        var failing = new FailingTimerWrites(3);
+        await using var host = await RuntimeTestHost.StartAsync(backend, clock,
+            configure: services => services.ConfigureDbContext<RuntimeTestDbContext>(o => o.AddInterceptors(failing)));
+        var id = Guid.NewGuid();
+        await host.SendToReminders(new StartReminding(id, Monday.AddHours(1)));
+        var token = await WaitForTimerAsync(host, id);
+
+        clock.Advance(TimeSpan.FromHours(2));
+        for (var failure = 1; failure <= 3; failure++)
+        {
+            var expected = failure;
+            await clock.TickUntilAsync(() => Task.FromResult(failing.Failures == expected));
+            Assert.True(await JobExistsAsync(host, token), $"the timer is gone after failure {failure}");
+            Assert.Equal(0, (await host.FindReminder(id))!.Fired);
+            clock.Advance(TimeSpan.FromMinutes(5));
+        }
+
+        var incident = await host.Query(db => db.Set<Incident>().AsNoTracking().SingleAsync(i => i.Status == IncidentStatus.Open && i.Endpoint.Contains("reminder")));
+        Assert.Contains("could not be sent after 3 attempts", incident.ExceptionMessage, StringComparison.Ordinal);
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await clock.TickUntilAsync(() => Task.FromResult(host.Recorder.Received<ReminderFired>(f => f.ReminderId == id).Count > 0));
+        await AssertStaysAsync(host, clock, id, fired: 1);
+        Assert.Equal(3, failing.Failures);
+        Assert.False(await JobExistsAsync(host, token));
+        Assert.Equal(IncidentStatus.Resolved, (await host.Query(db => db.Set<Incident>().AsNoTracking().SingleAsync(i => i.Id == incident.Id))).Status);
+    }
+
+    /// <summary>Refuses the first <c>count</c> writes of a fired reminder to the outbox, as a database away for a moment would.</summary>
+    private sealed class FailingTimerWrites(int count) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        private int failures;
+
+        public int Failures => Volatile.Read(ref failures);
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (Failures < count
+                && eventData.Context!.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added && e.Entity.MessageType.Contains(nameof(ReminderDue), StringComparison.Ordinal)))
+            {
+                Interlocked.Increment(ref failures);
+                throw new DbUpdateException("The database refused the write (test).");
+            }
+
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
+    }
+
     /// <summary>Waits until the saga holds a timer other than <paramref name="previous"/> and its Quartz job exists.</summary>
     private static async Task<Guid> WaitForTimerAsync(RuntimeTestHost host, Guid id, Guid? previous = null)
     {
