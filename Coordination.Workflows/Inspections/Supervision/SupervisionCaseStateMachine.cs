@@ -88,8 +88,9 @@ public sealed class SupervisionCaseStateMachine : MassTransitStateMachine<Superv
         During(UnderFollowUp,
             When(FollowUp.Received)
                 .Then(c => c.Saga.FollowUpToken = null)
-                .ThenAsync(c => c.Db().FollowUpDueAsync(c.Saga.CorrelationId, c.Now(), c))
-                .Schedule(FollowUp, c => new SupervisionFollowUpDue(c.Saga.CorrelationId), c => c.Db().NextFollowUp(c.Saga.CorrelationId)));
+                .IfAsync(c => c.Db().StillFollowedUpAsync(c.Saga.CorrelationId), open => open
+                    .ThenAsync(c => c.Db().FollowUpDueAsync(c.Saga.CorrelationId, c.Now(), c))
+                    .Schedule(FollowUp, c => new SupervisionFollowUpDue(c.Saga.CorrelationId), c => c.Db().NextFollowUp(c.Saga.CorrelationId))));
 
         DuringAny(
             When(Closed)

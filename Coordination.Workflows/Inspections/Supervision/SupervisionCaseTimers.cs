@@ -79,6 +79,13 @@ public static class SupervisionCaseTimers
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(publish);
         var supervision = await db.Set<SupervisionCase>().FindAsync(caseId) ?? throw new InvalidOperationException($"Supervision case {caseId} is missing.");
+        if (supervision.Status == SupervisionStatus.Closed)
+        {
+            // Closed while this timer was on its way (the workflow had not yet taken the close):
+            // the close cancelled the case's tasks and nothing more is followed up.
+            return;
+        }
+
         var settings = await db.InspectionSettingsForAsync(supervision.MunicipalityId);
         var due = supervision.NextFollowUpAt is { } scheduled && scheduled <= now ? scheduled : now;
         var next = due.AddMonths(settings.SupervisionFollowUpMonths);
@@ -105,6 +112,13 @@ public static class SupervisionCaseTimers
         task.SupervisionCaseId = supervision.Id;
         db.Add(task);
         await publish.DeadlineSetAsync(task);
+    }
+
+    /// <summary>Whether the case is still followed up: not closed (a close the workflow has not yet taken counts).</summary>
+    public static async Task<bool> StillFollowedUpAsync(this CoordinationDbContext db, Guid caseId)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await db.Set<SupervisionCase>().FindAsync(caseId) is { Status: not SupervisionStatus.Closed };
     }
 
     /// <summary>When the next follow-up falls due, as <see cref="FollowUpDueAsync"/> just set it.</summary>

@@ -4,6 +4,9 @@ using System.Text.Json;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Security;
 using Coordination.Testing;
+using Coordination.Workflows.Inspections.Supervision;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using static Coordination.Host.Tests.Inspections.InspectionScenario;
 
 namespace Coordination.Host.Tests.Inspections;
@@ -169,6 +172,42 @@ public sealed class SupervisionFollowUpTests
         Assert.NotEqual(JsonValueKind.Null, (await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}")).GetProperty("followUpDueAt").ValueKind);
         var history = await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}/history");
         Assert.DoesNotContain(history.EnumerateArray(), e => e.GetProperty("kind").GetString() == "FollowUpHeld");
+    }
+
+    /// <summary>
+    /// The case is closed while its follow-up timer is on its way (the workflow has not yet taken
+    /// the close): the timer adds no follow-up task, marks the venue due for nothing, and sets no
+    /// next timer. Before, it left a task no one could complete, escalating to the managers.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_follow_up_timer_taken_after_the_case_was_closed_adds_no_task_and_no_next_timer(HostBackend backend)
+    {
+        var held = new HeldMessage(m => m is Coordination.Contracts.Inspections.SupervisionCaseClosed);
+        await using var scenario = await StartAsync(backend, services => services.AddConsumeObserver(_ => held));
+        var clock = scenario.Host.Clock;
+        var (venueId, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
+        var cases = $"/api/inspections/supervision-cases/{caseId}";
+        var communicated = await scenario.Officer.PostJsonAsync($"{cases}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
+        clock.AdvanceTo(communicated.GetProperty("replyDueAt").GetDateTimeOffset().AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply time runs out", clock.TickSecond);
+        var decided = await scenario.Officer.PostJsonAsync($"{cases}/decision", new { sanction = "Varning" });
+        clock.AdvanceTo(decided.GetProperty("appealEndsAt").GetDateTimeOffset().AddMinutes(1));
+        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", clock.TickSecond);
+        Task<Guid?> TokenAsync() => scenario.Host.WithDatabaseAsync(db => db.Set<SupervisionCaseState>().Where(s => s.CorrelationId == caseId).Select(s => s.FollowUpToken).SingleAsync());
+        var timer = await Poll.UntilAsync(TokenAsync, t => t is not null, WorkflowWait, "the follow-up timer set");
+
+        await scenario.Officer.PostJsonAsync($"{cases}/close");
+        await held.Reached.Task.WaitAsync(WorkflowWait);
+        clock.AdvanceTo(decided.GetProperty("nextFollowUpAt").GetDateTimeOffset().AddMinutes(1));
+        var after = await Poll.UntilAsync(TokenAsync, t => t != timer, WorkflowWait, "the follow-up timer taken", clock.TickSecond);
+
+        Assert.Null(after);
+        Assert.Empty(await OpenFollowUpTasksAsync(scenario, caseId));
+        Assert.Equal(JsonValueKind.Null, (await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}")).GetProperty("followUpDueAt").ValueKind);
+        held.Release.SetResult();
+        await Poll.UntilAsync(() => scenario.Host.WithDatabaseAsync(db => db.Set<SupervisionCaseState>().AnyAsync(s => s.CorrelationId == caseId)), gone => !gone, WorkflowWait, "the case's workflow ends");
     }
 
     /// <summary>
