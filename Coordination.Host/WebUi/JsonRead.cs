@@ -31,6 +31,13 @@ public static class JsonRead
     /// <summary>A time as shown to people: Europe/Stockholm, or a dash.</summary>
     public static string When(this JsonElement element, string name) => StockholmTime.Show(element.Instant(name));
 
+    /// <summary>
+    /// The last day of a time limit that ends when a day ends (a reply time, an appeal window; at
+    /// midnight in Stockholm): that day's date, not the midnight after it; "–" without one.
+    /// </summary>
+    public static string LastDay(this JsonElement element, string name) =>
+        element.Instant(name) is { } end ? StockholmTime.Show(StockholmTime.LastDay(end)) : StockholmTime.Show((DateTimeOffset?)null);
+
     public static IReadOnlyList<JsonElement> Items(this JsonElement element, string? name = null)
     {
         var list = name is null ? element : element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) ? value : default;

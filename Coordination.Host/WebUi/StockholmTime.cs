@@ -22,4 +22,11 @@ internal static class StockholmTime
     public static string Show(DateTimeOffset? instant) => instant is { } i ? Show(i) : "–";
 
     public static string Show(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The last day of a time limit that ends when a day ends (a reply time, an appeal window: at
+    /// midnight in Stockholm), not the midnight after it. A limit of an older case that ended at
+    /// office hours' end gives its own day too.
+    /// </summary>
+    public static DateOnly LastDay(DateTimeOffset end) => Today(end.AddTicks(-1));
 }

@@ -121,7 +121,17 @@ public sealed class WorkingDayCalendar
     /// <see cref="WorkingDayCalendarOptions.MoveCalendarDeadlinesToNextWorkingDay"/> is off.
     /// Extra closed dates do not move it. The deadline falls due when office hours end.
     /// </summary>
-    public DateTimeOffset CalendarDeadline(DateTimeOffset from, CalendarPeriod period)
+    public DateTimeOffset CalendarDeadline(DateTimeOffset from, CalendarPeriod period) => EndOfWorkingDay(CalendarLastDay(from, period));
+
+    /// <summary>
+    /// A time limit for something to reach the authority (a licensee's reply to a kommunicering,
+    /// an appeal): counted as <see cref="CalendarDeadline"/>, but it ends when its last day ends in
+    /// Stockholm, not when office hours end, since what arrives on the last day is in time
+    /// (förvaltningslagen 30 §: a document has arrived on the day it reached the authority).
+    /// </summary>
+    public DateTimeOffset ArrivalDeadline(DateTimeOffset from, CalendarPeriod period) => StartOfDay(CalendarLastDay(from, period).AddDays(1));
+
+    private DateOnly CalendarLastDay(DateTimeOffset from, CalendarPeriod period)
     {
         ArgumentNullException.ThrowIfNull(period);
         var last = period.EndFrom(LocalDate(from));
@@ -130,7 +140,7 @@ public sealed class WorkingDayCalendar
             last = last.AddDays(1);
         }
 
-        return EndOfWorkingDay(last);
+        return last;
     }
 
     private bool IsStatutoryDayOff(DateOnly date) =>

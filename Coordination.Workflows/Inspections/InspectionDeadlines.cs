@@ -34,18 +34,23 @@ public static class InspectionDeadlines
         return InWorkingDays(calendar, visitEnded, settings.ProtocolWorkingDays, settings.ProtocolReminderWorkingDays);
     }
 
-    /// <summary>The licensee's reply deadline after kommunicering, counted in calendar days.</summary>
+    /// <summary>
+    /// The licensee's reply deadline after kommunicering, counted in calendar days: the end of its
+    /// last day, since a reply that arrives that evening is in time and the board may not decide
+    /// before it could have come (<see cref="WorkingDayCalendar.ArrivalDeadline"/>).
+    /// </summary>
     public static DateTimeOffset KommuniceringReply(WorkingDayCalendar calendar, DateTimeOffset sentAt, InspectionSettings settings)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(settings);
-        return calendar.CalendarDeadline(sentAt, CalendarPeriod.OfDays(settings.KommuniceringReplyDays));
+        return calendar.ArrivalDeadline(sentAt, CalendarPeriod.OfDays(settings.KommuniceringReplyDays));
     }
 
+    /// <summary>The end of the appeal window: the end of its last day, when an appeal arriving that day is in time.</summary>
     public static DateTimeOffset AppealEnds(WorkingDayCalendar calendar, DateTimeOffset decidedAt)
     {
         ArgumentNullException.ThrowIfNull(calendar);
-        return calendar.CalendarDeadline(decidedAt, AppealPeriod);
+        return calendar.ArrivalDeadline(decidedAt, AppealPeriod);
     }
 
     private static (DateTimeOffset RemindAt, DateTimeOffset DueAt) InWorkingDays(WorkingDayCalendar calendar, DateTimeOffset from, int days, int remindDaysBefore)

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Coordination.Contracts.Inspections;
 using Coordination.Host.Inspections.Visits;
 using Coordination.Host.Security.Audit;
+using Coordination.Host.WebUi;
 using Coordination.Workflows.Inspections;
 using Coordination.Workflows.Inspections.Risk;
 using Coordination.Workflows.Inspections.Settings;
@@ -119,7 +120,7 @@ internal static class SupervisionEndpoints
         supervision.KommuniceringSentAt = now;
         supervision.ReplyDueAt = InspectionDeadlines.KommuniceringReply(await InspectionDeadlines.CalendarAsync(db, supervision.MunicipalityId), now, settings);
         supervision.Status = SupervisionStatus.AwaitingReply;
-        await AddHistoryAsync(db, supervision, now, VenueHistoryKind.KommuniceringSent, $"The proposed decision was communicated to the licensee; reply by {supervision.ReplyDueAt:yyyy-MM-dd}.");
+        await AddHistoryAsync(db, supervision, now, VenueHistoryKind.KommuniceringSent, $"The proposed decision was communicated to the licensee; reply by {StockholmTime.Show(StockholmTime.LastDay(supervision.ReplyDueAt!.Value))}.");
         await publish.Publish(new KommuniceringSent(supervision.Id, supervision.ReplyDueAt.Value));
         await db.SaveChangesAsync();
         return TypedResults.Ok(SupervisionView.From(supervision, settings));
@@ -187,7 +188,7 @@ internal static class SupervisionEndpoints
         supervision.NextFollowUpAt = now.AddMonths(settings.SupervisionFollowUpMonths);
         supervision.Status = SupervisionStatus.AppealWindowOpen;
         var venue = await db.Set<Venue>().FirstAsync(v => v.Id == supervision.VenueId);
-        var entry = VenueHistoryEntry.For(venue, now, VenueHistoryKind.SanctionDecided, $"Decision: {decided}. Appeal possible until {supervision.AppealEndsAt:yyyy-MM-dd}.");
+        var entry = VenueHistoryEntry.For(venue, now, VenueHistoryKind.SanctionDecided, $"Decision: {decided}. Appeal possible until {StockholmTime.Show(StockholmTime.LastDay(supervision.AppealEndsAt.Value))}.");
         entry.Sanction = decided;
         entry.SupervisionCaseId = supervision.Id;
         db.Add(entry);

@@ -85,7 +85,7 @@ public sealed class InspectionJourneyTests
         var caseId = outcome.GetProperty("supervisionCaseId").GetGuid();
         var communicated = await officer.PostJsonAsync($"/api/inspections/supervision-cases/{caseId}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
         var replyDue = communicated.GetProperty("replyDueAt").GetDateTimeOffset();
-        Assert.Equal(new DateTimeOffset(2026, 12, 23, 15, 0, 0, TimeSpan.Zero), replyDue);
+        Assert.Equal(new DateTimeOffset(2026, 12, 24, 0, 0, 0, TimeSpan.FromHours(1)), replyDue);
 
         // The police never see the municipality's deliberations before the decision.
         using (var policeCase = await scenario.Police.GetAsync($"/api/inspections/supervision-cases/{caseId}"))
