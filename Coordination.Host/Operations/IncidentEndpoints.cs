@@ -36,7 +36,7 @@ internal static class IncidentEndpoints
             }
         }
 
-        // An incident is shown only to the administrators of its workflow's municipality (WorkflowInstanceOwner).
+        // An incident is shown only to the administrators who answer for its workflow instance (WorkflowInstanceOwner).
         var incidents = await queries.ListAsync(wanted, cancellationToken);
         var visibleTo = await Security.WorkflowInstanceOwner.IncidentVisibilityAsync(db, incidents.Select(i => i.InstanceId).ToList(), user, cancellationToken);
         return TypedResults.Ok(incidents.Where(i => visibleTo(i.InstanceId, i.Body)).Select(IncidentResponse.From).ToList());

@@ -33,7 +33,8 @@ internal static class OperationsEndpoints
     internal static async Task<Results<Ok<List<WorkflowTransitionResponse>>, ProblemHttpResult>> JournalAsync(
         Guid instanceId, System.Security.Claims.ClaimsPrincipal user, CoordinationDbContext db, CancellationToken cancellationToken)
     {
-        // Only the administrators of the instance's municipality read its journal.
+        // Only the administrators who answer for the instance read its journal: a concern's are social
+        // services', a task's its agency's (WorkflowInstanceOwner); to anyone else it does not exist.
         var visible = await Security.WorkflowInstanceOwner.AdministeredByAsync(db, instanceId, user, cancellationToken);
         var transitions = await db.Set<WorkflowTransition>().AsNoTracking()
             .Where(t => visible && t.InstanceId == instanceId)

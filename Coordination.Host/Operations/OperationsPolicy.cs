@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Coordination.Host.Operations;
 
-/// <summary>Who may operate the runtime: an administrator in any of their memberships.</summary>
+/// <summary>
+/// Who may open operations: an administrator in any of their memberships. Each workflow instance's
+/// journal, incidents and timers are then shown only to the administrators who answer for it
+/// (<see cref="Security.WorkflowInstanceOwner"/>).
+/// </summary>
 internal static class OperationsPolicy
 {
     public static AuthorizationPolicy Administrator { get; } = new AuthorizationPolicyBuilder()

@@ -9,8 +9,8 @@ namespace Coordination.Host.Pages.Operations;
 
 /// <summary>
 /// The scheduler's reminders and deadlines: those still to fire (Quartz triggers: the kind of
-/// message and when, deployment-wide, no record) and the latest the workflows of the user's
-/// municipalities received.
+/// message and when, deployment-wide, no record) and the latest the workflows the user
+/// administers received (<see cref="Security.WorkflowInstanceOwner"/>).
 /// </summary>
 public sealed class RemindersModel(ISchedulerFactory schedulers, WorkflowCatalog catalog, CoordinationDbContext db) : PageModel
 {
@@ -23,7 +23,7 @@ public sealed class RemindersModel(ISchedulerFactory schedulers, WorkflowCatalog
         var timers = new ScheduledTimerQueries(schedulers, catalog, db);
         Upcoming = await timers.UpcomingAsync(HttpContext.RequestAborted);
 
-        // Which workflows received a timer is operational data of their municipality (like the journal).
+        // Which workflows received a timer is operational data of whoever answers for them (like the journal).
         var fired = await timers.FiredAsync(100, HttpContext.RequestAborted);
         var visible = await Security.WorkflowInstanceOwner.AdministeredAmongAsync(db, fired.Select(t => t.InstanceId).ToList(), User, HttpContext.RequestAborted);
         Fired = fired.Where(t => visible.Contains(t.InstanceId)).ToList();

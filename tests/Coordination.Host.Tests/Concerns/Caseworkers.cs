@@ -21,6 +21,7 @@ internal sealed class Caseworkers(InProcessHostFactory host) : IDisposable
     public const string SocialManager = "social.manager@alvby.demo";
     public const string Police = "police.staff@alvby.demo";
     public const string SchoolAdministrator = "school.administrator@alvby.demo";
+    public const string SocialAdministrator = "social.administrator@alvby.demo";
     public const string OtherMunicipalityTeacher = "school.staff@sjostad.demo";
 
     /// <summary>How long a test waits for what the workflows do after a request or a move of the clock.</summary>

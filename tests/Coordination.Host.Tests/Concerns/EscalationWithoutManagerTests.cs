@@ -11,7 +11,7 @@ namespace Coordination.Host.Tests.Concerns;
 
 /// <summary>
 /// An overdue task escalates to its agency's managers. When the agency has none, nobody would
-/// see it: the escalation becomes an incident of the task for the municipality's administrators,
+/// see it: the escalation becomes an incident of the task for the agency's administrators,
 /// and once someone has the manager role, retrying it settles it. So does a review overdue in
 /// a coordinating agency without managers, whose overdue list nobody would read.
 /// </summary>
@@ -36,13 +36,13 @@ public sealed class EscalationWithoutManagerTests
         var taskId = task.GetProperty("id").GetGuid();
 
         host.Clock.AdvanceTo(task.GetProperty("dueAt").GetDateTimeOffset() + TimeSpan.FromMinutes(1));
-        var incident = await EscalationIncidents.WaitForAsync(host, users, taskId, "the escalation's incident");
+        var incident = await EscalationIncidents.WaitForAsync(host, users, SchoolAdministrator, taskId, "the escalation's incident");
         Assert.Equal("Open", incident.GetProperty("status").GetString());
         Assert.Contains("NoManagerToEscalateTo", incident.GetProperty("exceptionType").GetString(), StringComparison.Ordinal);
         Assert.Contains("manager role", incident.GetProperty("exceptionMessage").GetString(), StringComparison.Ordinal);
 
         // Given the role, the retry checks again and settles it.
-        await EscalationIncidents.SettleByGivingTheRoleAsync(host, users, incident, managers[0].UserId, school);
+        await EscalationIncidents.SettleByGivingTheRoleAsync(host, users, SchoolAdministrator, incident, managers[0].UserId, school);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class EscalationWithoutManagerTests
         var id = await users.RaiseAndShareAsync("School");
         var task = await users.WaitForTaskAsync(Teacher, id, "JointWork");
         host.Clock.AdvanceTo(task.GetProperty("dueAt").GetDateTimeOffset() + TimeSpan.FromMinutes(1));
-        var incident = await EscalationIncidents.WaitForAsync(host, users, task.GetProperty("id").GetGuid(), "the escalation's incident");
+        var incident = await EscalationIncidents.WaitForAsync(host, users, SchoolAdministrator, task.GetProperty("id").GetGuid(), "the escalation's incident");
         Assert.Contains("NoManagerToEscalateTo", incident.GetProperty("exceptionType").GetString(), StringComparison.Ordinal);
     }
 
@@ -86,7 +86,7 @@ public sealed class EscalationWithoutManagerTests
         Assert.NotEmpty(managers);
 
         host.Clock.AdvanceTo(reviewDue + TimeSpan.FromHours(1));
-        var incident = await EscalationIncidents.WaitForAsync(host, users, reviewId, "the overdue review's incident");
+        var incident = await EscalationIncidents.WaitForAsync(host, users, SocialAdministrator, reviewId, "the overdue review's incident");
         Assert.Equal("Open", incident.GetProperty("status").GetString());
         Assert.Contains("NoManagerToEscalateTo", incident.GetProperty("exceptionType").GetString(), StringComparison.Ordinal);
         var text = incident.GetProperty("exceptionMessage").GetString();
@@ -94,7 +94,7 @@ public sealed class EscalationWithoutManagerTests
         Assert.Contains($"(agency {social}), which has none", text, StringComparison.Ordinal);
         Assert.Contains("Give a member of the agency the manager role", text, StringComparison.Ordinal);
 
-        await EscalationIncidents.SettleByGivingTheRoleAsync(host, users, incident, managers[0].UserId, social);
+        await EscalationIncidents.SettleByGivingTheRoleAsync(host, users, SocialAdministrator, incident, managers[0].UserId, social);
         var overdue = await users.GetJsonAsync(SocialManager, "/api/overdue");
         Assert.Contains(overdue.GetProperty("agencies").EnumerateArray().SelectMany(a => a.GetProperty("reviews").EnumerateArray()), r => r.GetProperty("id").GetGuid() == reviewId);
     }

@@ -76,14 +76,14 @@ public sealed class LegalLimitEscalationTests
         var raised = await users.RaiseAsync();
         var id = raised.GetProperty("id").GetGuid();
         host.Clock.AdvanceTo(raised.GetProperty("protectiveAssessmentDue").GetDateTimeOffset() + TimeSpan.FromMinutes(1));
-        var incident = await EscalationIncidents.WaitForAsync(host, users, id, "the passed limit's incident");
+        var incident = await EscalationIncidents.WaitForAsync(host, users, SocialAdministrator, id, "the passed limit's incident");
         Assert.Equal("Open", incident.GetProperty("status").GetString());
         Assert.Contains("NoManagerToEscalateTo", incident.GetProperty("exceptionType").GetString(), StringComparison.Ordinal);
         var text = incident.GetProperty("exceptionMessage").GetString()!;
         Assert.True(text.Contains($"ProtectiveAssessment of concern {id}", StringComparison.Ordinal), text);
         Assert.Contains("manager role", text, StringComparison.Ordinal);
 
-        await EscalationIncidents.SettleByGivingTheRoleAsync(host, users, incident, managers[0].UserId, social);
+        await EscalationIncidents.SettleByGivingTheRoleAsync(host, users, SocialAdministrator, incident, managers[0].UserId, social);
         var overdue = await users.GetJsonAsync(SocialManager, "/api/overdue");
         Assert.Contains(overdue.GetProperty("agencies").EnumerateArray().SelectMany(a => a.GetProperty("assessments").EnumerateArray()), a => a.GetProperty("concernId").GetGuid() == id);
     }

@@ -10,23 +10,36 @@ namespace Coordination.Host.Tests.Operations;
 internal static class OpenIncident
 {
     /// <param name="municipalityId">The municipality the failed message names, as a task offer or a concern's start does.</param>
-    public static Incident Of(string endpoint, Guid? instanceId, DateTimeOffset occurredAt, Guid? municipalityId = null)
+    /// <param name="agencyId">The agency the failed message names, as a task offer does.</param>
+    /// <param name="messageType">The failed message's type (a poison message of the tests unless named).</param>
+    public static Incident Of(string endpoint, Guid? instanceId, DateTimeOffset occurredAt, Guid? municipalityId = null, Guid? agencyId = null, string messageType = PoisonType)
     {
         var messageId = Guid.NewGuid();
+        var message = new Dictionary<string, Guid>();
+        if (municipalityId is { } municipality)
+        {
+            message["municipalityId"] = municipality;
+        }
+
+        if (agencyId is { } agency)
+        {
+            message["agencyId"] = agency;
+        }
+
         return new()
         {
             Id = Guid.NewGuid(),
             Endpoint = endpoint,
             InstanceId = instanceId,
             MessageId = messageId,
-            MessageType = PoisonType,
+            MessageType = messageType,
             ContentType = "application/vnd.masstransit+json",
             Body = System.Text.Json.JsonSerializer.Serialize(new
             {
                 messageId,
                 destinationAddress = endpoint,
-                messageType = new[] { PoisonType },
-                message = municipalityId is { } named ? (object)new { municipalityId = named } : new { },
+                messageType = new[] { messageType },
+                message,
                 headers = new { },
                 sentTime = occurredAt,
             }),

@@ -46,6 +46,9 @@ internal sealed class SecurityWorld
 
     public required Guid AgencyTaskId { get; init; }
 
+    /// <summary>The police's joint-work task on the concern shared with police and school.</summary>
+    public required Guid PoliceTaskId { get; init; }
+
     public required Guid BasisId { get; init; }
 
     /// <summary>Every id of a record in Älvby: forged ids for users of Sjöstad.</summary>
@@ -103,7 +106,16 @@ internal sealed class SecurityWorld
         }
 
         var shared = records["shared with police and school"].Id;
-        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.ConcernId == shared && t.Kind == Contracts.Concerns.AgencyTaskKind.JointWork), "joint-work tasks offered");
+        var police = await host.WithDatabaseAsync(db => db.Agencies.Where(a => a.MunicipalityId == alvby && a.Kind == AgencyKind.Police).Select(a => a.Id).SingleAsync());
+        Guid policeTask = default;
+        await CaseJourney.UntilAsync(host, async db => (policeTask = await db.Set<AgencyTaskState>().Where(t => t.ConcernId == shared && t.AgencyId == police && t.Kind == Contracts.Concerns.AgencyTaskKind.JointWork).Select(t => t.CorrelationId).FirstOrDefaultAsync()) != default, "joint-work tasks offered");
+
+        // A message of the shared concern's workflow that failed every retry: an incident for social services' administrators.
+        await host.WithDatabaseAsync(db =>
+        {
+            db.Add(Operations.OpenIncident.Of("loopback://localhost/security-world-incidents", shared, host.Clock.GetUtcNow()));
+            return db.SaveChangesAsync();
+        });
         var sjostadConcern = (await users.PostJsonAsync("school.staff@sjostad.demo", "/api/concerns", new
         {
             youngPerson = new { personalIdentityNumber = "20120707-1182", name = "Sigrid Sjöstadsson", protectedIdentity = false },
@@ -123,6 +135,7 @@ internal sealed class SecurityWorld
             SupervisionCaseId = supervision,
             InspectionTaskId = participation,
             AgencyTaskId = await db.Set<AgencyTaskState>().Where(t => t.ConcernId == shared && t.Kind == Contracts.Concerns.AgencyTaskKind.JointWork).Select(t => t.CorrelationId).FirstAsync(),
+            PoliceTaskId = policeTask,
             BasisId = await db.Set<SharingBasis>().Where(b => b.ConcernId == shared).Select(b => b.Id).FirstAsync(),
             AlvbyIds = [.. records.Values.Select(r => r.Id), venue, round, visit, supervision, participation,
                 .. await db.Set<AgencyTaskState>().Where(t => t.MunicipalityId == alvby).Select(t => t.CorrelationId).ToListAsync(),

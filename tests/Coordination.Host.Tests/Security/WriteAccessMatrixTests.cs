@@ -143,7 +143,8 @@ internal sealed record WriteCase(string Route, string Rule, Func<string, string,
 /// concern agency may raise a concern in their own municipality; social services of the
 /// municipality take the case's steps; an agency's members answer its tasks and its managers
 /// reassign them; the licensing unit plans and runs inspections and their supervision cases;
-/// the municipality's administrators change its routing rules and send failed messages again.
+/// the municipality's administrators change its routing rules; the administrators who answer for
+/// a failed workflow (social services' for a concern's) send its message again.
 /// </summary>
 internal static class WriteOracle
 {
@@ -167,6 +168,12 @@ internal static class WriteOracle
     /// are the licensing unit's: its managers, and its administrators, who handle an agency's "deadlines".
     /// </summary>
     public static bool LicensingManager(string agency, string role, string domain) => agency == "licensing" && domain == SecurityWorld.Alvby && role is "manager" or "administrator";
+
+    /// <summary>
+    /// A concern's workflow is social services' business (DOMAIN.md, information sharing): its
+    /// states are their assessments, so only their administrators operate it (its incidents).
+    /// </summary>
+    public static bool SocialServicesAdministrator(string agency, string role, string domain) => agency == "social" && domain == SecurityWorld.Alvby && role == "administrator";
 
     /// <summary>DOMAIN.md: every agency's administrator handles "users, routing rules, deadlines"; the police's serve both municipalities.</summary>
     public static bool MunicipalityAdministrator(string agency, string role, string domain) => (domain == SecurityWorld.Alvby || agency == "police") && role == "administrator";

@@ -179,7 +179,7 @@ internal static class WriteCases
                 var disabled = await w.DisabledColleaguesAsync("tillbaka");
                 return new WriteTarget("", new { reason = "Came back" }, PathFor: email => $"/api/municipalities/{w.AlvbyId}/users/{disabled[email.Split('.')[0]]}/enable");
             }),
-        new("POST /api/operations/incidents/{id:guid}/retry", "the administrators of the failed workflow's municipality, the police's included", WriteOracle.MunicipalityAdministrator,
+        new("POST /api/operations/incidents/{id:guid}/retry", "the administrators who answer for the failed workflow: a concern's, social services' of Älvby", WriteOracle.SocialServicesAdministrator,
             async w => new WriteTarget($"/api/operations/incidents/{await w.IncidentAsync()}/retry", new { })),
     ];
 
