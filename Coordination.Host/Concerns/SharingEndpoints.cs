@@ -227,6 +227,12 @@ internal static class SharingEndpoints
             {
                 errors.Add($"parties[{i}]", "Social services hold the concern; name the other agencies.");
             }
+            else if (kind is { } inspecting && !ConcernAgencies.Includes(inspecting))
+            {
+                // The licensing unit, the rescue service and the tax agency take part in inspections
+                // only (DOMAIN.md): no legal basis shares a concern about a young person with them.
+                errors.Add($"parties[{i}]", $"{inspecting} takes part in inspections, not in the joint work on concerns; name the school, the police or leisure.");
+            }
             else if (kind is { } k && !agencies.ContainsKey(k))
             {
                 errors.Add($"parties[{i}]", $"The municipality has no {k} agency.");

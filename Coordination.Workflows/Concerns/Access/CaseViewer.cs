@@ -15,9 +15,13 @@ public sealed record CaseViewer(Guid UserId, IReadOnlyList<MembershipClaim> Memb
     public bool IsSocialServices(Guid municipalityId) =>
         Memberships.Any(m => m.MunicipalityId == municipalityId && m.AgencyKind == AgencyKind.SocialServices && CaseRoles.Contains(m.Role));
 
-    /// <summary>The agencies of the municipality in which the user works on cases.</summary>
+    /// <summary>
+    /// The agencies of the municipality in which the user works on concerns: those of Workflow A
+    /// only (<see cref="ConcernAgencies"/>), so that a basis naming an agency that takes part in
+    /// inspections only (recorded before the API refused it) shares nothing with it.
+    /// </summary>
     public IReadOnlyList<Guid> CaseAgencies(Guid municipalityId) =>
-        Memberships.Where(m => m.MunicipalityId == municipalityId && CaseRoles.Contains(m.Role)).Select(m => m.AgencyId).Distinct().ToList();
+        Memberships.Where(m => m.MunicipalityId == municipalityId && CaseRoles.Contains(m.Role) && ConcernAgencies.Includes(m.AgencyKind)).Select(m => m.AgencyId).Distinct().ToList();
 
     /// <summary>Every agency, in any municipality, in which the user works on cases.</summary>
     public IReadOnlyList<Guid> AllCaseAgencies() =>

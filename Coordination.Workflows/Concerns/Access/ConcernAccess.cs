@@ -4,9 +4,10 @@ namespace Coordination.Workflows.Concerns.Access;
 
 /// <summary>
 /// Decides what a user may see of a concern: social services of its municipality see all;
-/// another agency sees the minimum fields only while a recorded basis names it; the reporter
-/// sees their report and the feedback; everyone else, including other municipalities and
-/// administrators, nothing.
+/// another agency of Workflow A (<see cref="ConcernAgencies"/>) sees the minimum fields only
+/// while a recorded basis names it; the reporter sees their report and the feedback; everyone
+/// else, including other municipalities, administrators and the agencies that take part in
+/// inspections only (even one a basis names), nothing.
 /// </summary>
 public static class ConcernAccess
 {
