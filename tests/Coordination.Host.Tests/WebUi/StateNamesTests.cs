@@ -34,4 +34,35 @@ public sealed class StateNamesTests
             CultureInfo.CurrentUICulture = ui;
         }
     }
+
+    /// <summary>The inspection pages name their statuses, sanctions, outcomes and licences the same way.</summary>
+    [Theory]
+    [InlineData("sv-SE")]
+    [InlineData("en")]
+    public void Every_value_the_inspection_pages_name_has_a_name(string culture)
+    {
+        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+        var text = factory.Create(typeof(Coordination.Host.Pages.Inspections.InspectionsResource));
+        (Type Values, string Prefix)[] named =
+        [
+            (typeof(Coordination.Workflows.Inspections.Supervision.SupervisionStatus), "CaseStatus."),
+            (typeof(Coordination.Workflows.Inspections.Rounds.RoundStatus), "RoundStatus."),
+            (typeof(Coordination.Workflows.Inspections.Supervision.Sanction), "Sanction."),
+            (typeof(Coordination.Workflows.Inspections.Venues.LicenceKind), "LicenceKind."),
+            (typeof(Coordination.Workflows.Inspections.Visits.ChecklistResult), "Result."),
+            (typeof(Coordination.Workflows.Inspections.Visits.VisitOutcome), "Outcome."),
+            (typeof(Coordination.Workflows.Identity.AgencyKind), "Agency."),
+        ];
+        var ui = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            var missing = named.SelectMany(n => Enum.GetNames(n.Values).Select(v => n.Prefix + v)).Where(key => text[key].ResourceNotFound).ToList();
+            Assert.True(missing.Count == 0, $"No {culture} name for {string.Join(", ", missing)}");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = ui;
+        }
+    }
 }
