@@ -1,7 +1,9 @@
 using Coordination.Contracts.Concerns;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Calendar;
+using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Concerns.Routing;
 using Coordination.Workflows.Persistence;
 using MassTransit;
@@ -13,11 +15,11 @@ namespace Coordination.Host.Concerns;
 internal static class AssessmentEndpoints
 {
     /// <summary>The chronology entry of the protective assessment: written once per concern.</summary>
-    private const string ProtectiveAssessmentDone = "ProtectiveAssessmentDone";
+    private const string ProtectiveAssessmentDone = StepsRecordedOnTheConcern.ProtectiveAssessmentDone;
 
     private const string PreliminaryAssessmentDecided = "PreliminaryAssessmentDecided";
 
-    private const string ReporterFeedbackGiven = "ReporterFeedbackGiven";
+    private const string ReporterFeedbackGiven = StepsRecordedOnTheConcern.ReporterFeedbackGiven;
 
     public static RouteGroupBuilder MapAssessments(this RouteGroupBuilder concerns)
     {
@@ -61,16 +63,11 @@ internal static class AssessmentEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var task = await db.OpenTaskAsync(id, AgencyTaskKind.ProtectiveAssessment, cancellationToken);
-        if (task is not null)
-        {
-            await bus.Publish(new AgencyTaskCompleted(task.CorrelationId, file.Viewer.UserId, now), cancellationToken);
-        }
-
-        await bus.Publish(new ProtectiveAssessmentCompleted(id, file.Viewer.UserId, now, protectionNeeded), cancellationToken);
-        db.Add(CaseEvent.Of(id, now, ProtectiveAssessmentDone, CaseEventAudience.SocialServices,
-            protectionNeeded ? "Protective assessment: immediate protection needed." : "Protective assessment: no immediate protection needed.", file.Viewer.UserId));
-        await db.SaveChangesAsync(cancellationToken);
+        await RecordStepAsync(db, bus, id, AgencyTaskKind.ProtectiveAssessment, file.Viewer.UserId, now,
+            new ProtectiveAssessmentCompleted(id, file.Viewer.UserId, now, protectionNeeded),
+            CaseEvent.Of(id, now, ProtectiveAssessmentDone, CaseEventAudience.SocialServices,
+                protectionNeeded ? "Protective assessment: immediate protection needed." : "Protective assessment: no immediate protection needed.", file.Viewer.UserId),
+            cancellationToken);
         return TypedResults.NoContent();
     }
 
@@ -223,16 +220,35 @@ internal static class AssessmentEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var task = await db.OpenTaskAsync(id, AgencyTaskKind.ReporterFeedback, cancellationToken);
-        if (task is not null)
+        await RecordStepAsync(db, bus, id, AgencyTaskKind.ReporterFeedback, file.Viewer.UserId, now,
+            new ReporterFeedbackGiven(id, outcome!.Value, file.Viewer.UserId, now),
+            CaseEvent.Of(id, now, ReporterFeedbackGiven, CaseEventAudience.Reporter, $"Feedback to the reporter: {outcome}.", file.Viewer.UserId),
+            cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Records a step taken on the concern that a task of its own waits for: the task completed if
+    /// its offer has arrived, the step's message and its chronology line, in one transaction that
+    /// first takes the concern's row, as the task's offer does (<see cref="ConcernClosure.IsClosedAsync"/>).
+    /// So either the offer came first and its task is found here, or it comes after and finds the
+    /// chronology line, and the task is born done (<see cref="StepsRecordedOnTheConcern"/>): a step
+    /// taken is never left as an open task, reminded and escalated.
+    /// </summary>
+    private static async Task RecordStepAsync(
+        CoordinationDbContext db, IPublishEndpoint bus, Guid id, AgencyTaskKind kind, Guid userId, DateTimeOffset now, object step, CaseEvent line, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.TakeConcernRowAsync(id, cancellationToken);
+        if (await db.OpenTaskAsync(id, kind, cancellationToken) is { } task)
         {
-            await bus.Publish(new AgencyTaskCompleted(task.CorrelationId, file.Viewer.UserId, now), cancellationToken);
+            await bus.Publish(new AgencyTaskCompleted(task.CorrelationId, userId, now), cancellationToken);
         }
 
-        await bus.Publish(new ReporterFeedbackGiven(id, outcome!.Value, file.Viewer.UserId, now), cancellationToken);
-        db.Add(CaseEvent.Of(id, now, ReporterFeedbackGiven, CaseEventAudience.Reporter, $"Feedback to the reporter: {outcome}.", file.Viewer.UserId));
+        await bus.Publish(step, step.GetType(), cancellationToken);
+        db.Add(line);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
+        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>The feedback that tells the reporter the truth about the decision: the only one <c>POST .../feedback</c> accepts.</summary>

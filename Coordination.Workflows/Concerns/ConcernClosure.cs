@@ -46,8 +46,18 @@ public static class ConcernClosure
     /// </summary>
     public static async Task<bool> IsClosedAsync(this CoordinationDbContext db, Guid concernId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        await db.Set<Concern>().Where(c => c.Id == concernId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, c => c.Version), cancellationToken);
+        await db.TakeConcernRowAsync(concernId, cancellationToken);
         return await db.Set<Concern>().AnyAsync(c => c.Id == concernId && c.ClosedAt != null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the concern's row until the current transaction ends (a write that changes nothing):
+    /// a task's offer and a request recording a step the task waits for each take it first, so
+    /// one of them sees what the other committed.
+    /// </summary>
+    public static Task TakeConcernRowAsync(this CoordinationDbContext db, Guid concernId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<Concern>().Where(c => c.Id == concernId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, c => c.Version), cancellationToken);
     }
 }

@@ -73,6 +73,11 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                         .Then(c => Cancel(c, c.Saga.CancelReason!, CaseLog.Now(c)))
                         .TransitionTo(Cancelled),
                     start => start
+                    // The step it waits for was recorded while its offer was on its way (the
+                    // request found no task to complete): born done, never reminded.
+                    .IfElseAsync(FinishIfAlreadyRecordedAsync,
+                        done => done.TransitionTo(Completed),
+                        fresh => fresh
                         .Then(c =>
                         {
                             var task = c.Saga;
@@ -82,7 +87,7 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
                         .Schedule(Timer, c => new AgencyTaskReminderDue(c.Saga.CorrelationId), c => c.Saga.NextTimerAt!.Value.UtcDateTime)
                         .IfElse(c => c.Saga.OwnerUserId is null,
                             queue => queue.TransitionTo(Offered),
-                            assigned => assigned.TransitionTo(Claimed))));
+                            assigned => assigned.TransitionTo(Claimed)))));
 
         During(Offered,
             When(Claim)
@@ -247,6 +252,22 @@ public sealed class AgencyTaskStateMachine : MassTransitStateMachine<AgencyTaskS
         c.Saga.CompletedAt = message.CompletedAt;
         c.Saga.NextTimerAt = null;
         Log(c, message.CompletedAt, "TaskCompleted", "Task completed.", message.UserId);
+    }
+
+    /// <summary>
+    /// A new task whose step was already recorded on the concern (<see cref="StepsRecordedOnTheConcern"/>)
+    /// is finished as that step, by its official at its time: true, and the task is done.
+    /// </summary>
+    private static async Task<bool> FinishIfAlreadyRecordedAsync(BehaviorContext<AgencyTaskState> c)
+    {
+        var step = await c.GetServiceOrCreateInstance<CoordinationDbContext>().AlreadyRecordedAsync(c.Saga.ConcernId, c.Saga.Kind, c.CancellationToken);
+        if (step is null)
+        {
+            return false;
+        }
+
+        Finish(c, new AgencyTaskCompleted(c.Saga.CorrelationId, step.ActorUserId ?? Guid.Empty, step.At));
+        return true;
     }
 
     private static void Cancel(BehaviorContext<AgencyTaskState> c, string reason, DateTimeOffset at)

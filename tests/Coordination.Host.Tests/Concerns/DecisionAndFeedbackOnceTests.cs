@@ -3,6 +3,7 @@ using System.Text.Json;
 using Coordination.Contracts.Concerns;
 using Coordination.Host.Tests.Infrastructure;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Coordination.Host.Tests.Concerns.Caseworkers;
 
@@ -36,6 +37,41 @@ public sealed class DecisionAndFeedbackOnceTests
         var concern = await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "NotOpened", "the decision stored");
         Assert.Equal(JsonValueKind.Null, concern.GetProperty("investigationDue").ValueKind);
         Assert.Single(await EntriesAsync(users, id, "PreliminaryAssessmentDecided"));
+    }
+
+    /// <summary>
+    /// The protective assessment recorded while its task's offer is still on its way (a busy or
+    /// restarting task queue): the task arrives done, by the official who recorded it, and never
+    /// lies open in social services' queue to be reminded and escalated. Before, it stayed open for
+    /// good: completing it was refused as recorded on the concern, and recording it again as done.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_protective_assessment_recorded_before_its_task_arrived_leaves_the_task_done(HostBackend backend)
+    {
+        var held = new HeldMessage(m => m is AgencyTaskOffered { Kind: AgencyTaskKind.ProtectiveAssessment });
+        await using var host = (await EmbeddedHostFactory.CreateAsync(backend, "protective-before-task")).WithServices(s => s.AddConsumeObserver(_ => held));
+        using var users = new Caseworkers(host);
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        await held.Reached.Task.WaitAsync(WorkflowWait);
+        try
+        {
+            await users.PostJsonAsync(Reception, $"/api/concerns/{id}/protective-assessment", new { immediateProtectionNeeded = false }, HttpStatusCode.NoContent);
+        }
+        finally
+        {
+            held.Release.TrySetResult();
+        }
+
+        var task = await Coordination.Testing.Poll.UntilAsync(
+            () => host.WithDatabaseAsync(db => db.Set<Coordination.Workflows.Concerns.Tasks.AgencyTaskState>().AsNoTracking()
+                .FirstOrDefaultAsync(t => t.ConcernId == id && t.Kind == AgencyTaskKind.ProtectiveAssessment)),
+            t => t is not null, WorkflowWait, "the protective assessment's task arrives");
+        Assert.Equal("Completed", task!.CurrentState);
+        Assert.NotNull(task.CompletedAt);
+        var queue = await users.GetJsonAsync(Reception, "/api/tasks/queue");
+        Assert.DoesNotContain(queue.EnumerateArray(), t => t.GetProperty("concernId").GetGuid() == id && t.GetProperty("kind").GetString() == "ProtectiveAssessment");
     }
 
     [Theory]
