@@ -189,9 +189,20 @@ internal static class AssessmentEndpoints
         return TypedResults.Ok(new { conclusion = conclusion.ToString(), completedAt = now });
     }
 
+    /// <summary>
+    /// Social services give the reporter feedback. Access is checked first: anyone without social
+    /// services' full access is refused the same whatever the body and the concern's state, so
+    /// the answer does not tell whether the preliminary decision has been made.
+    /// </summary>
     internal static async Task<IResult> FeedbackAsync(
         Guid id, FeedbackRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), clock, cancellationToken);
+        if (file is null)
+        {
+            return refusal!.ToProblem();
+        }
+
         var errors = new ValidationErrors();
         var outcome = errors.Name<ReporterFeedback>("outcome", request.Outcome);
         if (errors.Any)
@@ -199,15 +210,35 @@ internal static class AssessmentEndpoints
             return Problems.Invalid(errors.Errors);
         }
 
+        return await GiveFeedbackAsync(file, outcome!.Value, db, bus, clock, cancellationToken);
+    }
+
+    /// <summary>
+    /// The case page's feedback form, which offers no choice: the feedback the decision calls for
+    /// (<see cref="FeedbackFor"/>). The decision is read only once access is granted, so another
+    /// agency or the reporter is refused as by <see cref="FeedbackAsync"/>, before and after it.
+    /// </summary>
+    internal static async Task<IResult> FeedbackTheDecisionCallsForAsync(
+        Guid id, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+    {
         var (file, refusal) = await CaseFile.ForSocialServicesAsync(db, id, http.User.Viewer(), clock, cancellationToken);
         if (file is null)
         {
             return refusal!.ToProblem();
         }
 
+        return await GiveFeedbackAsync(file, file.State?.PreliminaryDecision is { } decision ? FeedbackFor(decision) : null, db, bus, clock, cancellationToken);
+    }
+
+    /// <summary>Gives <paramref name="outcome"/> on a concern social services hold (null: no decision to follow yet, refused as not open).</summary>
+    private static async Task<IResult> GiveFeedbackAsync(
+        CaseFile file, ReporterFeedback? outcome, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var id = file.Concern.Id;
+
         // Given once: also when the workflow has not stored the first yet. A closed concern still
         // takes the feedback it owes the reporter (the workflow keeps it after the close too).
-        if (file.State?.PreliminaryDecision is null || file.State.FeedbackGiven is not null
+        if (file.State?.PreliminaryDecision is null || file.State.FeedbackGiven is not null || outcome is null
             || await RecordedAtAsync(db, id, ReporterFeedbackGiven, cancellationToken) is not null)
         {
             return Problems.Conflict("Feedback not open", "Feedback follows the preliminary-assessment decision and is given once.");

@@ -143,18 +143,17 @@ public sealed class CaseModel(
 
     /// <summary>
     /// Gives the reporter the feedback the decision calls for: the form offers no choice, because
-    /// the API refuses any feedback that does not match the decision.
+    /// the API refuses any feedback that does not match the decision. The handler reads the
+    /// decision only after it has checked social services' full access, so another agency or the
+    /// reporter gets the same refusal before and after the decision.
     /// </summary>
-    public async Task<IActionResult> OnPostFeedbackAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var decision = await db.Set<ConcernState>().AsNoTracking().Where(s => s.CorrelationId == id).Select(s => s.PreliminaryDecision).FirstOrDefaultAsync(cancellationToken);
-        return await StepAsync(
+    public Task<IActionResult> OnPostFeedbackAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(
             id,
-            () => AssessmentEndpoints.FeedbackAsync(id, new FeedbackRequest(decision is { } d ? AssessmentEndpoints.FeedbackFor(d).ToString() : null), HttpContext, db, bus, clock, cancellationToken),
+            () => AssessmentEndpoints.FeedbackTheDecisionCallsForAsync(id, HttpContext, db, bus, clock, cancellationToken),
             "Case.Feedback.Done",
             _ => (string.Empty, "Case.Refused.Conflict"),
             cancellationToken);
-    }
 
     /// <summary>
     /// Records a consent or a cited provision through the API's handler, which shares the concern

@@ -100,6 +100,62 @@ public sealed class DecisionAndFeedbackOnceTests
         Assert.DoesNotContain("handler=Feedback", WebUtility.HtmlDecode(await (await users.GetAsync(Reception, $"/Concerns/Case/{id}")).Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Feedback to the reporter is social services' step alone, and the shared view and the
+    /// reporter's show nothing of the preliminary decision. The case page's feedback form read the
+    /// decision before access was checked: the police sharing the concern, or the teacher who
+    /// reported it, were told "already done, or the case is closed" while no decision was made and
+    /// "you may not take this step" after it. Both are now refused alike, on the page and the API.
+    /// </summary>
+    [Fact]
+    public async Task Another_agency_and_the_reporter_get_the_same_refusal_of_the_feedback_before_and_after_the_decision()
+    {
+        await using var host = EmbeddedHostFactory.OnSqliteAndInMemory(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var id = await users.RaiseAndShareAsync("Police");
+
+        var before = await FeedbackAnswersAsync(users, id);
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/preliminary-assessment", new { decision = "NotOpened" }, HttpStatusCode.OK);
+        await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "NotOpened", "the decision stored");
+        var after = await FeedbackAnswersAsync(users, id);
+
+        string[] refused =
+        [
+            $"{Police} page: 200 not allowed", $"{Police} api {{}}: 403 Not allowed", $"{Police} api {{\"outcome\":\"InvestigationNotOpened\"}}: 403 Not allowed",
+            $"{Teacher} page: 200 not allowed", $"{Teacher} api {{}}: 403 Not allowed", $"{Teacher} api {{\"outcome\":\"InvestigationNotOpened\"}}: 403 Not allowed",
+        ];
+        Assert.Equal(refused, before);
+        Assert.Equal(refused, after);
+        Assert.Empty(await EntriesAsync(users, id, "ReporterFeedbackGiven"));
+    }
+
+    /// <summary>The answers the police and the teacher get to the case page's feedback form and to the API's feedback, without a body's outcome and with one.</summary>
+    private static async Task<List<string>> FeedbackAnswersAsync(Caseworkers users, Guid id)
+    {
+        var answers = new List<string>();
+        foreach (var user in new[] { Police, Teacher })
+        {
+            using (var page = await users.PostFormAsync(user, $"/Concerns/Case/{id}", "Feedback", []))
+            {
+                var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+                var said = html.Contains("Du får inte göra det här steget i ärendet.", StringComparison.Ordinal) ? "not allowed"
+                    : html.Contains("Steget är redan gjort, eller ärendet är avslutat.", StringComparison.Ordinal) ? "already done or closed"
+                    : "something else";
+                answers.Add($"{user} page: {(int)page.StatusCode} {said}");
+            }
+
+            foreach (var body in new object[] { new { }, new { outcome = "InvestigationNotOpened" } })
+            {
+                using var api = await users.PostAsync(user, $"/api/concerns/{id}/feedback", body);
+                var text = await api.Content.ReadAsStringAsync();
+                var title = text.Length == 0 ? string.Empty : JsonDocument.Parse(text).RootElement.GetProperty("title").GetString();
+                answers.Add($"{user} api {JsonSerializer.Serialize(body)}: {(int)api.StatusCode} {title}");
+            }
+        }
+
+        return answers;
+    }
+
     private static async Task<List<JsonElement>> EntriesAsync(Caseworkers users, Guid id, string kind) =>
         [.. (await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}/chronology")).EnumerateArray().Where(e => e.GetProperty("kind").GetString() == kind)];
 }
