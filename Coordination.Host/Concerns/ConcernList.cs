@@ -17,7 +17,8 @@ namespace Coordination.Host.Concerns;
 /// <remarks>
 /// The candidates are chosen in the database (municipality, reporter, a basis in force, open or
 /// closed, urgency); the access level, the category and the text search are applied to them in
-/// memory, because the agencies a basis names and the categories are stored as lists. Only the
+/// memory, because the agencies a basis names and the categories are stored as lists, and so is
+/// open or closed for the concerns the viewer reported, whose row shows it only at shared access. Only the
 /// columns a row shows are read, never the report's free text: a municipality's retained
 /// concerns (thousands, not millions) are a few hundred bytes each. Concerns raised at the same
 /// moment keep one order (by id), so pages neither repeat nor skip a row.
@@ -45,10 +46,17 @@ public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHtt
             where fullIn.Contains(c.MunicipalityId)
                 || (partlyIn.Contains(c.MunicipalityId) && (c.ReporterUserId == user || shared.Contains(c.Id)))
             select new { Concern = c, State = s };
+
+        // Open or closed is a status the reporter's row does not show, so it does not filter the
+        // concerns the viewer raised in a municipality where they are not social services (the
+        // row is cut to its access level below): a report that left the open list when closed
+        // would tell the reporter what the row hides.
         candidates = filter.Status switch
         {
-            ConcernListStatus.Open => candidates.Where(r => r.State == null || r.State.ClosedAt == null),
-            ConcernListStatus.Closed => candidates.Where(r => r.State != null && r.State.ClosedAt != null),
+            ConcernListStatus.Open => candidates.Where(r => r.State == null || r.State.ClosedAt == null
+                || (partlyIn.Contains(r.Concern.MunicipalityId) && r.Concern.ReporterUserId == user)),
+            ConcernListStatus.Closed => candidates.Where(r => (r.State != null && r.State.ClosedAt != null)
+                || (partlyIn.Contains(r.Concern.MunicipalityId) && r.Concern.ReporterUserId == user)),
             _ => candidates,
         };
         if (filter.Urgency is { } urgency)
@@ -91,6 +99,7 @@ public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHtt
         var visible = rows
             .Select(r => new CaseFile(r.Concern, r.State, [.. bases[r.Concern.Id]], viewer, ConcernAccess.For(viewer, r.Concern, bases[r.Concern.Id], now), now))
             .Where(f => f.Access != ConcernAccessLevel.None)
+            .Where(f => f.Access == ConcernAccessLevel.Reporter || HasStatus(f.State, filter.Status))
             .Where(f => filter.Category is not { } category || f.Concern.Categories.Contains(category))
             .Select(f => new ConcernListItem(View(f, viewer)))
             .Where(item => Matches(item, filter.Search))
@@ -118,6 +127,18 @@ public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHtt
 
     private static CaseFile FileOf(ConcernListItem item, CaseViewer viewer, DateTimeOffset at) =>
         new(item.View.Concern, item.View.State, [.. item.View.LegalBases], viewer, item.View.Access, at);
+
+    /// <summary>
+    /// Whether a row the viewer sees at <see cref="ConcernAccessLevel.Shared"/> or
+    /// <see cref="ConcernAccessLevel.Full"/> access, which shows whether it is open or closed, has
+    /// the status asked for. A reporter's row shows neither and has every status.
+    /// </summary>
+    private static bool HasStatus(ConcernState? state, ConcernListStatus status) => status switch
+    {
+        ConcernListStatus.Open => state?.ClosedAt is null,
+        ConcernListStatus.Closed => state?.ClosedAt is not null,
+        _ => true,
+    };
 
     /// <summary>
     /// The search looks only at what the row shows this viewer: the name (unless protected) and,

@@ -129,6 +129,55 @@ public sealed class ConcernListTests
         Assert.DoesNotContain("Alva Exempel", text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A reporter's row shows the date and the feedback, not whether the concern is open. The
+    /// status filter still applied to it: the teacher's unshared report left their default list
+    /// (open) and appeared under "closed" the moment social services closed it. Now it is in every
+    /// status of the list, before and after the close, while a report shared with the school,
+    /// whose row shows Open or Closed, is filtered by it until the close ends the sharing (then it
+    /// is a reporter's row too); the counts follow the rows.
+    /// </summary>
+    [Fact]
+    public async Task A_reporters_own_row_is_in_every_status_of_their_list_before_and_after_the_close_while_a_shared_row_is_filtered()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var unshared = await RaiseAsync(host, users, Teacher, ConcernRequests.Concern());
+        var shared = await RaiseAsync(host, users, Teacher, ConcernRequests.Concern("20130601-1238", name: "Bo Ek"));
+        await CaseJourney.ShareAsync(users, shared, "School");
+
+        Assert.Equal([shared, unshared], Ids(await users.GetJsonAsync(Teacher, "/api/concerns")));
+        var closedBefore = await users.GetJsonAsync(Teacher, "/api/concerns?status=closed");
+        Assert.Equal([unshared], Ids(closedBefore));
+        Assert.Equal(1, closedBefore.GetProperty("total").GetInt32());
+        Assert.Equal([shared, unshared], Ids(await users.GetJsonAsync(Teacher, "/api/concerns?status=all")));
+        using var browser = await users.BrowserAsync(Teacher);
+        var closedPageBefore = await ListPageAsync(browser, "/Concerns?status=closed");
+        Assert.Contains($"/Concerns/Case/{unshared}", closedPageBefore, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/Concerns/Case/{shared}", closedPageBefore, StringComparison.Ordinal);
+        Assert.Contains("Visar 1–1 av 1 ärenden.", closedPageBefore, StringComparison.Ordinal);
+
+        await CaseJourney.CloseAsync(host, users, unshared);
+        await CaseJourney.CloseAsync(host, users, shared);
+
+        foreach (var status in new[] { "", "?status=open", "?status=closed", "?status=all" })
+        {
+            var list = await users.GetJsonAsync(Teacher, "/api/concerns" + status);
+            Assert.Equal([shared, unshared], Ids(list));
+            Assert.Equal(2, list.GetProperty("total").GetInt32());
+            Assert.All(list.GetProperty("items").EnumerateArray(), i => Assert.Equal(["id", "access", "raisedAt", "feedback"], i.EnumerateObject().Select(p => p.Name)));
+        }
+
+        // The page: the closed reports still on the default list, counted with the rows shown.
+        var page = await ListPageAsync(browser, "/Concerns");
+        Assert.Contains($"/Concerns/Case/{unshared}", page, StringComparison.Ordinal);
+        Assert.Contains($"/Concerns/Case/{shared}", page, StringComparison.Ordinal);
+        Assert.Contains("Visar 1–2 av 2 ärenden.", page, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> ListPageAsync(HttpClient browser, string address) =>
+        WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri(address, UriKind.Relative)));
+
     private static async Task<Guid> RaiseAsync(SecurityHost host, ApiUsers users, string reporter, object concern)
     {
         var raised = await users.PostJsonAsync(reporter, "/api/concerns", concern, HttpStatusCode.Created);
