@@ -35,10 +35,11 @@ public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
                      .Where(m => (municipalityId is null || m.MunicipalityId == municipalityId) && (agencyId is null || m.AgencyId == agencyId)))
         {
             // Joint work is overdue until answered; every other kind until done: the rule that marks the task inbox's rows.
-            var tasks = (await db.Open().Where(t => t.AgencyId == membership.AgencyId).ToListAsync(cancellationToken))
+            // A task whose sharing has ended is not listed, as in the inbox, even before it is cancelled.
+            var overdue = (await db.Open().Where(t => t.AgencyId == membership.AgencyId).ToListAsync(cancellationToken))
                 .Where(t => TaskFilter.IsOverdue(t, now))
-                .OrderBy(t => t.DueAt)
                 .ToList();
+            var tasks = (await db.StillSharedAsync(overdue, now, cancellationToken)).OrderBy(t => t.DueAt).ToList();
             List<OverdueAssessment> assessments = [];
             List<OverdueAssessment> nearLimit = [];
             List<ReviewState> reviews = [];

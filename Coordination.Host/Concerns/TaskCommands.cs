@@ -170,7 +170,7 @@ public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus,
     {
         var file = await CaseFile.LoadAsync(db, task.ConcernId, viewer, clock, cancellationToken);
         var shared = file is not null
-            && (file.Access == ConcernAccessLevel.Full || file.SharingNow.Any(b => b.AgencyIds.Contains(task.AgencyId)));
+            && (file.Access == ConcernAccessLevel.Full || ConcernAccess.SharesWithAt(file.Bases, task.AgencyId, file.At));
         return shared
             ? null
             : Refusal.Conflict(

@@ -7,10 +7,11 @@ namespace Coordination.Host.Concerns;
 
 /// <summary>
 /// The open agency tasks a user sees: their own, and the queues of the agencies they work in,
-/// soonest deadline first and narrowed by a <see cref="TaskFilter"/>.
+/// soonest deadline first and narrowed by a <see cref="TaskFilter"/>. Another agency's task is
+/// listed only while a basis allowing sharing now names the agency (<see cref="OpenTasks.StillSharedAsync"/>).
 /// The one read path of the task list for both the API and the web UI.
 /// </summary>
-public sealed class TaskQueries(CoordinationDbContext db)
+public sealed class TaskQueries(CoordinationDbContext db, TimeProvider clock)
 {
     /// <summary>The user's own open tasks in the agencies they work in, narrowed by <paramref name="filter"/>.</summary>
     public async Task<IReadOnlyList<AgencyTaskState>> MineAsync(CaseViewer viewer, TaskFilter filter, CancellationToken cancellationToken)
@@ -19,7 +20,7 @@ public sealed class TaskQueries(CoordinationDbContext db)
         ArgumentNullException.ThrowIfNull(filter);
         var agencies = viewer.AllCaseAgencies();
         var tasks = await filter.Narrow(db.Open().Where(t => t.OwnerUserId == viewer.UserId && agencies.Contains(t.AgencyId))).ToListAsync(cancellationToken);
-        return filter.Sorted(tasks);
+        return filter.Sorted(await db.StillSharedAsync(tasks, clock.GetUtcNow(), cancellationToken));
     }
 
     /// <summary>The open tasks of the agencies the user works in, narrowed by <paramref name="filter"/>; refused for an agency they do not work in.</summary>
@@ -34,6 +35,6 @@ public sealed class TaskQueries(CoordinationDbContext db)
 
         var agencies = viewer.AllCaseAgencies();
         var tasks = await filter.Narrow(db.Open().Where(t => agencies.Contains(t.AgencyId))).ToListAsync(cancellationToken);
-        return Answers.Of(filter.Sorted(tasks));
+        return Answers.Of(filter.Sorted(await db.StillSharedAsync(tasks, clock.GetUtcNow(), cancellationToken)));
     }
 }

@@ -37,6 +37,14 @@ public static class ConcernAccess
     public static IReadOnlyList<Guid> SharedAgencies(IEnumerable<SharingBasis> bases) =>
         bases.Where(b => b.InForce).SelectMany(b => b.AgencyIds).Distinct().ToList();
 
+    /// <summary>
+    /// Whether a basis that allows sharing at <paramref name="at"/> (<see cref="SharingBasis.AllowsSharingAt"/>)
+    /// names <paramref name="agencyId"/>: the agency's tasks on the concern are acted on and listed
+    /// only while one does, even before a withdrawal's or a consent's end has cancelled them.
+    /// </summary>
+    public static bool SharesWithAt(IEnumerable<SharingBasis> bases, Guid agencyId, DateTimeOffset at) =>
+        bases.Any(b => b.AllowsSharingAt(at) && b.AgencyIds.Contains(agencyId));
+
     /// <summary>Whether <paramref name="agencyId"/> was covered by a basis at <paramref name="at"/> (a consent until its end, even one not yet carried out).</summary>
     public static bool WasSharedWith(IEnumerable<SharingBasis> bases, Guid agencyId, DateTimeOffset at) =>
         bases.Any(b => b.AgencyIds.Contains(agencyId) && b.RecordedAt <= at && (b.WithdrawnAt is null || at < b.WithdrawnAt) && (b.EndsAt is null || at < b.EndsAt));

@@ -101,6 +101,7 @@ public sealed class ConsentValidityTests
         }
 
         Assert.DoesNotContain(id, (await users.GetJsonAsync(Police, "/api/concerns")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+        Assert.DoesNotContain(await users.QueueAsync(Police), t => t.GetProperty("id").GetGuid() == task);
         var accepted = await users.PostJsonAsync(Police, $"/api/tasks/{task}/accept", new { }, HttpStatusCode.Conflict);
         Assert.Equal("Sharing ended", accepted.GetProperty("title").GetString());
 
