@@ -1,3 +1,4 @@
+using System.Globalization;
 using Coordination.Contracts.Concerns;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Calendar;
@@ -151,6 +152,15 @@ internal static class AssessmentEndpoints
         if (newDue <= currentDue)
         {
             return Problems.Invalid("newDueDate", "An extension must end after the current deadline.");
+        }
+
+        // An extension is to a set later date (SoL 11 kap. 2 §), and may be made again: one that
+        // reaches more than a year past the current deadline is most likely a mistyped year, which
+        // would take the investigation off the managers' near-limit and overdue lists for years.
+        var latest = StockholmTime.Today(currentDue).AddYears(1);
+        if (newDate.Value > latest)
+        {
+            return Problems.Invalid("newDueDate", string.Create(CultureInfo.InvariantCulture, $"An extension ends no later than {latest:yyyy-MM-dd}, a year after the current deadline; extend again when that is not enough."));
         }
 
         var now = clock.GetUtcNow();
