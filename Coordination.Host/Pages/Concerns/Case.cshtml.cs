@@ -71,10 +71,14 @@ public sealed class CaseModel(
             return await LoadAsync(id, cancellationToken);
         }
 
-        var actions = Plan.Actions
-            .Where(a => !string.IsNullOrWhiteSpace(a.What) || !string.IsNullOrWhiteSpace(a.ByDate))
-            .Select(a => new PlanActionRequest(a.What, a.Agency, null, a.ByDate))
+        // Blank rows are not sent; each sent action keeps its row on the form, so an error about
+        // the API's actions[k] is shown at the row it came from.
+        var rows = Plan.Actions
+            .Select((a, row) => (Action: a, Row: row))
+            .Where(a => !string.IsNullOrWhiteSpace(a.Action.What) || !string.IsNullOrWhiteSpace(a.Action.ByDate))
             .ToList();
+        var actions = rows.Select(a => new PlanActionRequest(a.Action.What, a.Action.Agency, null, a.Action.ByDate)).ToList();
+        int Row(string field) => Index(field) is var sent && sent < rows.Count ? rows[sent].Row : sent;
         var goals = (Plan.Goals ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var answer = await agreePlan.ExecuteAsync(id, new PlanRequest(goals, actions), User.Viewer(), cancellationToken);
         if (answer.Succeeded)
@@ -88,9 +92,9 @@ public sealed class CaseModel(
             var (formField, key) = field switch
             {
                 _ when field.StartsWith("goals", StringComparison.Ordinal) => ("Plan.Goals", "Plan.Error.Goals"),
-                _ when field.EndsWith(".agency", StringComparison.Ordinal) => ($"Plan.Actions[{Index(field)}].Agency", "Plan.Error.Agency"),
-                _ when field.EndsWith(".byDate", StringComparison.Ordinal) => ($"Plan.Actions[{Index(field)}].ByDate", "Plan.Error.ByDate"),
-                _ => ($"Plan.Actions[{Index(field)}].What", "Plan.Error.What"),
+                _ when field.EndsWith(".agency", StringComparison.Ordinal) => ($"Plan.Actions[{Row(field)}].Agency", "Plan.Error.Agency"),
+                _ when field.EndsWith(".byDate", StringComparison.Ordinal) => ($"Plan.Actions[{Row(field)}].ByDate", "Plan.Error.ByDate"),
+                _ => ($"Plan.Actions[{Row(field)}].What", "Plan.Error.What"),
             };
             ModelState.AddModelError(formField, text[key]);
         }

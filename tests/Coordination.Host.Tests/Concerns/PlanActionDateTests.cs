@@ -45,6 +45,33 @@ public sealed class PlanActionDateTests
         Assert.Equal(new DateTimeOffset(2031, 12, 31, 15, 0, 0, TimeSpan.Zero), task.GetProperty("dueAt").GetDateTimeOffset());
     }
 
+    /// <summary>
+    /// On the case page an action's error is shown at its own row, also when a row above it was
+    /// left blank (blank rows are not sent). Before, the error of the third row was shown under
+    /// the empty second one, and the third showed none.
+    /// </summary>
+    [Fact]
+    public async Task The_case_pages_error_of_an_action_below_a_blank_row_is_shown_at_its_own_row()
+    {
+        await using var host = EmbeddedHostFactory.OnSqliteAndInMemory(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var id = await users.RaiseAndShareAsync("Police");
+
+        using var response = await users.PostFormAsync(Coordinator, $"/Concerns/Case/{id}", "Plan",
+        [
+            new("Plan.Goals", "Alva attends school"),
+            new("Plan.Actions[0].What", "Weekly talk with Alva"), new("Plan.Actions[0].Agency", "SocialServices"), new("Plan.Actions[0].ByDate", "2026-12-18"),
+            new("Plan.Actions[1].What", ""), new("Plan.Actions[1].Agency", "SocialServices"), new("Plan.Actions[1].ByDate", ""),
+            new("Plan.Actions[2].What", "Youth police meet Alva"), new("Plan.Actions[2].Agency", "Police"), new("Plan.Actions[2].ByDate", "9999-12-31"),
+        ]);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("id=\"Plan_Actions_2__ByDate-error\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"Plan_Actions_1__ByDate-error\"", html, StringComparison.Ordinal);
+        Assert.False(await host.WithDatabaseAsync(db => db.Set<CommitmentPlan>().AnyAsync(p => p.ConcernId == id)));
+    }
+
     /// <summary>The longest delay the routing rules take between a task's due time and its escalation.</summary>
     private static async Task EscalateSixtyDaysAfterDueAsync(EmbeddedHostFactory host, Caseworkers users)
     {
