@@ -187,7 +187,12 @@ public sealed class CaseModel(
                 return (ApiErrors.FieldKey(nameof(Basis), name), "Case.LegalBasis.Error." + name);
             },
             cancellationToken,
-            refused => $"{text["Case.LegalBasis.Refused"]} {refused.ProblemDetail}");
+            refused => refused.ProblemTitle switch
+            {
+                "Outside the age band" => text["Case.LegalBasis.OutsideAgeBand"],
+                "Concern closed" => text["Case.LegalBasis.ConcernClosed"],
+                _ => $"{text["Case.LegalBasis.Refused"]} {refused.ProblemDetail}",
+            });
     }
 
     /// <summary>Extends the open investigation through the API's handler: a later deadline and the special reason.</summary>

@@ -216,6 +216,38 @@ public sealed class ConsentValidityTests
         Assert.False(await host.WithDatabaseAsync(db => db.Set<SharingBasis>().AnyAsync(b => b.ConcernId == id)));
     }
 
+    /// <summary>
+    /// A young person outside the municipality's age band cannot be shared with: the case page
+    /// says so in the page's language. Before, it showed the API's English detail after the
+    /// Swedish lead ("Den rättsliga grunden kunde inte registreras. Joint work in this …").
+    /// </summary>
+    [Fact]
+    public async Task The_case_page_says_in_swedish_that_a_young_person_outside_the_age_band_cannot_be_shared_with()
+    {
+        await using var host = EmbeddedHostFactory.OnSqliteAndInMemory(EmbeddedHostFactory.DefaultStart);
+        using var users = new Caseworkers(host);
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        var rulesPath = $"/api/municipalities/{await host.MunicipalityIdAsync("9901")}/routing-rules";
+        var rules = System.Text.Json.Nodes.JsonNode.Parse((await users.GetJsonAsync(SocialAdministrator, rulesPath)).GetProperty("rules").GetRawText())!.AsObject();
+        rules["ageBandFrom"] = 6;
+        rules["ageBandTo"] = 10;
+        using (var saved = await users.PutAsync(SocialAdministrator, rulesPath, rules))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        using var response = await users.PostFormAsync(Coordinator, $"/Concerns/Case/{id}", "LegalBasis",
+        [
+            new("Basis.Kind", "Consent"), new("Basis.Parties", "Police"), new("Basis.GivenBy", "Guardians"), new("Basis.GivenOn", "2026-11-20"),
+            new("Basis.DocumentReference", "Samtycke 2026-118"), new("Basis.Scope", "School attendance"), new("Basis.ValidUntil", "2027-06-30"),
+        ]);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Contains("Den unga personen är utanför kommunens åldersgrupp för samverkan", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Joint work in this municipality", html, StringComparison.Ordinal);
+        Assert.False(await host.WithDatabaseAsync(db => db.Set<SharingBasis>().AnyAsync(b => b.ConcernId == id)));
+    }
+
     [Fact]
     public async Task A_provision_has_no_validity_date()
     {
