@@ -24,7 +24,7 @@ internal static class ConcernsApi
     {
         var concerns = endpoints.MapGroup("/api/concerns").WithTags("Concerns");
         concerns.MapPost("/", RaiseConcernEndpoint.RaiseAsync);
-        concerns.MapConcernList().MapConcernQueries().MapAssessments().MapSharing().MapPlan().MapReviewAndClose();
+        concerns.MapConcernList().MapConcernQueries().MapAssessments().MapSharing().MapProtectedIdentity().MapPlan().MapReviewAndClose();
         endpoints.MapAgencyTasks().MapWorkHandover().MapOverdue().MapRoutingRules();
         return endpoints;
     }

@@ -57,4 +57,10 @@ public enum AuditAction
     /// its case's chronology).
     /// </summary>
     WorkHandedOver = 15,
+
+    /// <summary>
+    /// Social services marked a young person's identity as protected (skyddad identitet) on a
+    /// concern: from then on the agencies it is shared with see neither the name nor the school.
+    /// </summary>
+    ProtectedIdentityMarked = 16,
 }

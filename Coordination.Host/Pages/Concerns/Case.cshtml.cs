@@ -195,6 +195,15 @@ public sealed class CaseModel(
             });
     }
 
+    /// <summary>Marks the young person's identity as protected through the API's handler.</summary>
+    public Task<IActionResult> OnPostProtectIdentityAsync(Guid id, CancellationToken cancellationToken) =>
+        StepAsync(
+            id,
+            () => ProtectedIdentityEndpoints.MarkAsync(id, HttpContext, db, clock, audit, cancellationToken),
+            "Case.ProtectedIdentity.Done",
+            field => (field, "Case.ProtectedIdentity.Mark"),
+            cancellationToken);
+
     /// <summary>Extends the open investigation through the API's handler: a later deadline and the special reason.</summary>
     public Task<IActionResult> OnPostExtendAsync(Guid id, CancellationToken cancellationToken) =>
         StepAsync(

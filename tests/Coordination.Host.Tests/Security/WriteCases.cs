@@ -16,6 +16,8 @@ internal static class WriteCases
             async w => new WriteTarget("/api/concerns", ConcernRequests.Concern(), await w.ReportingAgencyAsync())),
         new("POST /api/concerns/{id:guid}/protective-assessment", Social, WriteOracle.SocialServices,
             async w => new WriteTarget($"/api/concerns/{await w.RaiseAsync()}/protective-assessment", new { immediateProtectionNeeded = false })),
+        new("POST /api/concerns/{id:guid}/protected-identity", Social, WriteOracle.SocialServices,
+            async w => new WriteTarget($"/api/concerns/{await w.RaiseAsync()}/protected-identity", new { })),
         new("POST /api/concerns/{id:guid}/preliminary-assessment", Social, WriteOracle.SocialServices,
             async w => new WriteTarget($"/api/concerns/{await w.RaiseAsync()}/preliminary-assessment", new { decision = "Opened" })),
         new("POST /api/concerns/{id:guid}/investigation/extension", Social, WriteOracle.SocialServices,
