@@ -209,7 +209,9 @@ internal sealed partial class OutboxRelay(
 
     /// <summary>
     /// The in-memory transport keeps messages in this process only: whatever an earlier process
-    /// delivered may have died with it, unconsumed. Marks every such row undelivered again.
+    /// delivered may have died with it, unconsumed. Marks every such row undelivered again, but
+    /// only within the inbox's window: an older one's inbox entry may be gone, and its consumer
+    /// would take it a second time (the cleanup removes such rows; this covers a start before it).
     /// </summary>
     private async Task ReplayVolatileDeliveriesAsync(CoordinationDbContext db, CancellationToken cancellationToken)
     {
@@ -218,8 +220,9 @@ internal sealed partial class OutboxRelay(
             return;
         }
 
+        var windowStart = clock.GetUtcNow() - options.Value.InboxRetention;
         var replayed = await db.Set<OutboxMessage>()
-            .Where(m => m.DeliveredAt != null)
+            .Where(m => m.DeliveredAt != null && m.CreatedAt >= windowStart)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.DeliveredAt, (DateTimeOffset?)null), cancellationToken);
         if (replayed > 0)
         {

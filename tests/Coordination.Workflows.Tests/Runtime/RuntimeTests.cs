@@ -201,6 +201,46 @@ public abstract class RuntimeTests
             TimeSpan.FromMinutes(10));
     }
 
+    /// <summary>
+    /// A delivered outbox row leaves with the inbox entry of its consumption, counted from when it
+    /// was written, whatever its replays did: the in-memory transport's start marks every delivered
+    /// row undelivered and the relay stamps it delivered again. Before, a host restarted more often
+    /// than the window kept such rows for ever (they were removed by that stamp), while their inbox
+    /// entries expired, and the next start handed the message to its consumer a second time.
+    /// </summary>
+    [Fact]
+    public async Task A_delivered_message_replayed_at_restarts_is_removed_with_its_inbox_entry_and_not_replayed_after_it()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero));
+        await using var backend = await CreateBackendAsync();
+        var run = Guid.NewGuid();
+        Task<int> RowsAsync(RuntimeTestHost host) => host.Query(db => db.Set<OutboxMessage>().CountAsync(m => m.MessageType.Contains(nameof(NoteWritten)) && m.DeliveredAt != null));
+        await using (var first = await RuntimeTestHost.StartAsync(backend, clock))
+        {
+            await PublishInRequest(first, new NoteWritten(run, 1), saveChanges: true);
+            await first.Recorder.WaitFor<NoteWritten>(n => n.RunId == run);
+            await Poll.UntilAsync(() => RowsAsync(first), n => n == 1, TimeSpan.FromSeconds(30), "the row marked delivered");
+        }
+
+        // Restarted every three days: each start replays the row (the inbox drops it) and stamps it delivered again.
+        for (var restart = 1; restart <= 2; restart++)
+        {
+            clock.Advance(TimeSpan.FromDays(3));
+            await using var again = await RuntimeTestHost.StartAsync(backend, clock);
+            await Poll.UntilAsync(() => again.Query(db => db.Set<OutboxMessage>().CountAsync(m => m.MessageType.Contains(nameof(NoteWritten)) && m.DeliveredAt == clock.GetUtcNow())), n => n == 1 || !OutboxRelay.IsVolatile(again.Services.GetRequiredService<IBus>()), TimeSpan.FromSeconds(30), "the row replayed and stamped again");
+        }
+
+        // A week and a bit after it was written, the cleanup takes the inbox entry and the row together.
+        clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromHours(2));
+        await using var last = await RuntimeTestHost.StartAsync(backend, clock, relay: false);
+        await using (var scope = last.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<InboxCleanup>().RemoveExpiredAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(0, await last.Query(db => db.Set<OutboxMessage>().CountAsync(m => m.MessageType.Contains(nameof(NoteWritten)))));
+    }
+
     [Fact]
     public async Task Outbox_rows_set_aside_as_incidents_are_removed_after_the_same_window()
     {
