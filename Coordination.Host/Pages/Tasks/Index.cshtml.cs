@@ -83,7 +83,16 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
 
     public static string OwnerField(Guid taskId) => $"owner-{taskId:N}";
 
-    public bool CanAnswer(AgencyTaskState task) => task.Kind == AgencyTaskKind.JointWork && task.CurrentState is "Offered" or "Claimed";
+    /// <summary>
+    /// A joint-work task still waiting for its answer, which this user may give: staff answer their
+    /// own and those nobody holds, not a colleague's (<see cref="CaseViewer.MayWorkOn"/>, as
+    /// <see cref="TaskCommands"/> decides).
+    /// </summary>
+    public bool CanAnswer(AgencyTaskState task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return task.Kind == AgencyTaskKind.JointWork && task.CurrentState is "Offered" or "Claimed" && Viewer.MayWorkOn(task.AgencyId, task.OwnerUserId);
+    }
 
     public bool CanComplete(AgencyTaskState task) =>
         !TaskCommands.IsRecordedOnTheConcern(task.Kind)

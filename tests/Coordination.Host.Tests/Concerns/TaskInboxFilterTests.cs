@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Security;
@@ -138,13 +137,5 @@ public sealed class TaskInboxFilterTests
         Assert.Contains("Du har tagit uppgiften.", after, StringComparison.Ordinal);
         Assert.Equal([inbox.SjostadJointWork], Rows(after, "mine"));
         Assert.Empty(Rows(await PageAsync(police, $"/Tasks?agencyId={inbox.AlvbyPolice}"), "mine"));
-    }
-
-    private static async Task<HttpClient> SignedInAsync(SecurityHost host, string email)
-    {
-        var client = host.CreateClient(new() { AllowAutoRedirect = false });
-        using var signIn = await client.PostAsJsonAsync("/api/auth/signin", new { email, password = ApiUsers.Password });
-        Assert.Equal(HttpStatusCode.NoContent, signIn.StatusCode);
-        return client;
     }
 }
