@@ -14,6 +14,9 @@ namespace Coordination.Host.Concerns;
 /// </summary>
 public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock)
 {
+    /// <summary>The longest reason for declining a task.</summary>
+    public const int MaxDeclineReasonLength = 1000;
+
     public Task<Answer<Guid>> ClaimAsync(Guid id, CaseViewer viewer, CancellationToken cancellationToken) =>
         ActAsync(id, viewer, async task =>
         {
@@ -33,7 +36,7 @@ public sealed class TaskCommands(CoordinationDbContext db, IPublishEndpoint bus,
     public Task<Answer<Guid>> DeclineAsync(Guid id, string? reason, CaseViewer viewer, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var checkedReason = errors.Text("reason", reason, 1000, "The reason for declining");
+        var checkedReason = errors.Text("reason", reason, MaxDeclineReasonLength, "The reason for declining");
         return errors.Any
             ? Task.FromResult<Answer<Guid>>(Refusal.Invalid(errors.Errors))
             : AnswerAsync(id, viewer, accepted: false, now => bus.Publish(new AgencyTaskDeclined(id, viewer.UserId, checkedReason!, now), cancellationToken), cancellationToken);

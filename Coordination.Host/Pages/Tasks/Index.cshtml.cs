@@ -27,6 +27,9 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
     /// <summary>The query parameters of the filter form; the actions carry them back to the same view.</summary>
     public static readonly string[] FilterKeys = ["kind", "agencyId", "overdue", "reminded", "owner"];
 
+    /// <summary>The task a decline was posted for and the reason as typed.</summary>
+    private (Guid TaskId, string? Reason)? declining;
+
     /// <summary>The filter the lists were read with; null when the query string held a value the form cannot send.</summary>
     public TaskFilter? Filter { get; private set; }
 
@@ -70,8 +73,12 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
     public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, () => commands.AcceptAsync(id, Viewer, cancellationToken), "Tasks.Accepted", cancellationToken);
 
-    public Task<IActionResult> OnPostDeclineAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
-        ActAsync(id, () => commands.DeclineAsync(id, reason, Viewer, cancellationToken), "Tasks.Declined", cancellationToken);
+    public Task<IActionResult> OnPostDeclineAsync(Guid id, string? reason, CancellationToken cancellationToken)
+    {
+        // As typed, also when it could not be read (a control character): a refused decline shows it again.
+        declining = (id, Request.Form["reason"].FirstOrDefault());
+        return ActAsync(id, () => commands.DeclineAsync(id, reason, Viewer, cancellationToken), "Tasks.Declined", cancellationToken);
+    }
 
     public Task<IActionResult> OnPostCompleteAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, () => commands.CompleteAsync(id, Viewer, cancellationToken), "Tasks.Completed", cancellationToken);
@@ -80,6 +87,9 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
         ActAsync(id, () => commands.ReassignAsync(id, userId, Viewer, cancellationToken), "Tasks.Reassigned", cancellationToken);
 
     public static string ReasonField(Guid taskId) => $"reason-{taskId:N}";
+
+    /// <summary>The reason typed for <paramref name="taskId"/> when its decline was refused, to be shown again in its field; else null.</summary>
+    public string? TypedReason(Guid taskId) => declining is { } typed && typed.TaskId == taskId ? typed.Reason : null;
 
     public static string OwnerField(Guid taskId) => $"owner-{taskId:N}";
 

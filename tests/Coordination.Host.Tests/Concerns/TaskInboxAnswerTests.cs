@@ -48,6 +48,34 @@ public sealed class TaskInboxAnswerTests
         Assert.Contains("handler=Decline", owners, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_refused_decline_reason_is_shown_again_in_its_field_as_typed_with_the_error()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var task = await PoliceTaskAsync(host, users);
+        using var police = await SignedInAsync(host, Police);
+        var field = $"reason-{task:N}";
+
+        // The field takes no more than the command does.
+        Assert.Contains($"id=\"{field}\" name=\"reason\" maxlength=\"1000\"", Row(await PageAsync(police, "/Tasks"), "queue", task), StringComparison.Ordinal);
+
+        foreach (var (reason, error) in new[]
+        {
+            ("Ingen patrull\u000Bden veckan", "Texten får inte innehålla styrtecken"),
+            (new string('x', 1001), "Skriv varför ni avböjer (högst 1000 tecken)."),
+        })
+        {
+            using var refused = await PageForms.PostAsync(police, $"/Tasks?id={task}&handler=Decline", await PageForms.AntiforgeryTokenAsync(police, "/Tasks"), [new("reason", reason)]);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var row = Row(WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), "queue", task);
+            Assert.Contains($"<p class=\"error-message\" id=\"{field}-error\">{error}", row, StringComparison.Ordinal);
+            Assert.Contains($"id=\"{field}\" name=\"reason\" value=\"{reason}\"", row, StringComparison.Ordinal);
+        }
+
+        Assert.False(await host.WithDatabaseAsync(db => db.Set<AgencyTaskAnswer>().AnyAsync(a => a.TaskId == task)));
+    }
+
     /// <summary>A concern shared with the police, and the joint-work task offered to them.</summary>
     private static async Task<Guid> PoliceTaskAsync(SecurityHost host, ApiUsers users)
     {
