@@ -1,7 +1,7 @@
 using Coordination.Host.Concerns;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Concerns;
-using Coordination.Workflows.Identity;
+using Coordination.Workflows.Concerns.Access;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -33,7 +33,10 @@ public sealed class RaiseModel(RaiseConcern raise, AgencyDirectory directory, IS
     [BindProperty]
     public RaiseConcernInput Input { get; set; } = new();
 
-    /// <summary>The agencies the user may report from; a choice is asked for only when there are several.</summary>
+    /// <summary>
+    /// The agencies the user may report from, as <see cref="RaiseConcern"/> decides (<see cref="ConcernAgencies.Reporting"/>:
+    /// not the licensing unit, the rescue service or the tax agency); a choice is asked for only when there are several.
+    /// </summary>
     public IReadOnlyList<AgencyName> ReporterAgencies { get; private set; } = [];
 
     public static IReadOnlyList<ConcernCategory> Categories { get; } = Enum.GetValues<ConcernCategory>();
@@ -86,8 +89,7 @@ public sealed class RaiseModel(RaiseConcern raise, AgencyDirectory directory, IS
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var names = await directory.OwnAgenciesAsync(User.Viewer(), cancellationToken);
-        ReporterAgencies = [.. User.Memberships()
-            .Where(m => m.Role is MembershipRole.Staff or MembershipRole.Manager or MembershipRole.Coordinator)
+        ReporterAgencies = [.. ConcernAgencies.Reporting(User.Memberships())
             .Select(m => m.AgencyId)
             .Distinct()
             .Where(names.ContainsKey)
