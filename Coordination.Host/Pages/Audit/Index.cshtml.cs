@@ -6,6 +6,7 @@ using Coordination.Workflows.Audit;
 using Coordination.Workflows.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
@@ -40,27 +41,38 @@ public sealed class IndexModel(CoordinationDbContext db, AuditTrail trail, IStri
 
     public int Total { get; private set; }
 
+    /// <summary>How many pages the search fills; one when it finds nothing.</summary>
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
     public AuditVerification? Verification { get; private set; }
 
     /// <summary>False when the search could not be read: the errors are at their fields and nothing is listed.</summary>
     public bool Searched { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (Read() is not { } query)
         {
-            return;
+            return Page();
         }
 
         var entries = AuditSearch.Entries(db, query, User);
         Total = await entries.CountAsync(cancellationToken);
+        var verify = Request.Query["verify"] == "1";
+        if (Total > 0 && PageNumber > Pages)
+        {
+            // A page past the end (an old link, a narrower search) shows the last one, at its own address.
+            return LocalRedirect(Link(Pages, verify: verify));
+        }
+
         Entries = await entries.OrderByDescending(e => e.Sequence).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
-        if (Request.Query["verify"] == "1")
+        if (verify)
         {
             Verification = await AuditVerifier.VerifyAsync(db, cancellationToken);
         }
 
         Searched = true;
+        return Page();
     }
 
     /// <summary>The same search as CSV, oldest first, every entry it finds.</summary>
@@ -75,18 +87,22 @@ public sealed class IndexModel(CoordinationDbContext db, AuditTrail trail, IStri
         return File(csv, "text/csv; charset=utf-8", "audit.csv");
     }
 
-    /// <summary>The address of this search with another page, with the chain check, or as the export.</summary>
-    public string Link(int? page = null, string? handler = null, bool verify = false) => Url.Page("/Audit/Index", handler, new
+    /// <summary>
+    /// The address of this search with another page, with the chain check, or as the export. The
+    /// query string is written here: given to <c>Url.Page</c> as a route value, <c>page</c> would be
+    /// taken for the Razor page's name.
+    /// </summary>
+    public string Link(int? page = null, string? handler = null, bool verify = false) => QueryHelpers.AddQueryString(Url.Page("/Audit/Index", handler)!, new Dictionary<string, string?>
     {
-        action = Action?.ToString(),
-        who = Who,
-        subjectType = SubjectType,
-        subjectId = SubjectId,
-        from = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        to = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        page = page is null or 1 ? null : page,
-        verify = verify ? "1" : null,
-    })!;
+        ["action"] = Action?.ToString(),
+        ["who"] = Who,
+        ["subjectType"] = SubjectType,
+        ["subjectId"] = SubjectId,
+        ["from"] = From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["page"] = page is null or 1 ? null : page.Value.ToString(CultureInfo.InvariantCulture),
+        ["verify"] = verify ? "1" : null,
+    }.Where(p => p.Value is not null));
 
     /// <summary>
     /// The search from the address. The form sends only what it offers, so a value it could not

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Coordination.Host.Concerns;
 using Coordination.Host.WebUi;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Concerns;
@@ -20,7 +22,7 @@ public sealed class IndexModel(ConcernList list, TimeProvider clock, IStringLoca
 
     public DateTimeOffset Now { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Now = clock.GetUtcNow();
         var errors = new ValidationErrors();
@@ -38,20 +40,27 @@ public sealed class IndexModel(ConcernList list, TimeProvider clock, IStringLoca
                 ModelState.AddModelError(key, text[message]);
             }
 
-            return;
+            return Page();
         }
 
         Filter = filter;
         Result = await list.ListAsync(User.Viewer(), filter, cancellationToken);
+
+        // A page past the end (an old link, the list shorter since) shows the last one, at its own address.
+        return Result.Total > 0 && Result.Page > Result.Pages ? LocalRedirect(PageUrl(Result.Pages)) : Page();
     }
 
-    /// <summary>The address of another page of the same list.</summary>
-    public string PageUrl(int page) => Url.Page("/Concerns/Index", new
+    /// <summary>
+    /// The address of another page of the same list. The query string is written here: given to
+    /// <c>Url.Page</c> as a route value, <c>page</c> would be taken for the Razor page's name.
+    /// </summary>
+    public string PageUrl(int page) => QueryHelpers.AddQueryString(Url.Page("/Concerns/Index")!, new Dictionary<string, string?>
     {
-        status = Filter.Status == ConcernListStatus.Open ? null : Filter.Status.ToString().ToLowerInvariant(),
-        category = Filter.Category?.ToString(),
-        urgency = Filter.Urgency?.ToString(),
-        q = Filter.Search,
-        page = page == 1 ? (int?)null : page,
-    })!;
+        ["status"] = Filter.Status == ConcernListStatus.Open ? null : Filter.Status.ToString().ToLowerInvariant(),
+        ["category"] = Filter.Category?.ToString(),
+        ["urgency"] = Filter.Urgency?.ToString(),
+        ["q"] = Filter.Search,
+        ["page"] = page == 1 ? null : page.ToString(CultureInfo.InvariantCulture),
+        ["pageSize"] = Filter.PageSize == ConcernList.DefaultPageSize ? null : Filter.PageSize.ToString(CultureInfo.InvariantCulture),
+    }.Where(p => p.Value is not null));
 }

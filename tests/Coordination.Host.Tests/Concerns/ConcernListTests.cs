@@ -178,6 +178,37 @@ public sealed class ConcernListTests
     private static async Task<string> ListPageAsync(HttpClient browser, string address) =>
         WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri(address, UriKind.Relative)));
 
+    [Fact]
+    public async Task A_page_past_the_end_of_the_cases_shows_the_last_page_with_its_navigation()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        for (var i = 0; i < 26; i++)
+        {
+            await users.PostJsonAsync(Teacher, "/api/concerns", ConcernRequests.Concern(), HttpStatusCode.Created);
+        }
+
+        using var browser = await users.BrowserAsync(Teacher, allowAutoRedirect: false);
+
+        // An old link to page 5 of 25 rows each: the teacher's 26 reports fill two.
+        using (var past = await browser.GetAsync(new Uri("/Concerns?page=5", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, past.StatusCode);
+            Assert.Equal("/Concerns?page=2", past.Headers.Location?.OriginalString);
+        }
+
+        var last = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri("/Concerns?page=2", UriKind.Relative)));
+        Assert.Contains("Visar 26–26 av 26 ärenden.", last, StringComparison.Ordinal);
+        Assert.Contains("<span>Sida 2 av 2</span>", last, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/Concerns\" rel=\"prev\">", last, StringComparison.Ordinal);
+
+        // The first page leads to the second; a page size given in the address is kept.
+        var first = WebUtility.HtmlDecode(await browser.GetStringAsync(new Uri("/Concerns", UriKind.Relative)));
+        Assert.Contains("<a href=\"/Concerns?page=2\" rel=\"next\">", first, StringComparison.Ordinal);
+        using var sized = await browser.GetAsync(new Uri("/Concerns?pageSize=10&page=9", UriKind.Relative));
+        Assert.Equal("/Concerns?page=3&pageSize=10", sized.Headers.Location?.OriginalString);
+    }
+
     private static async Task<Guid> RaiseAsync(SecurityHost host, ApiUsers users, string reporter, object concern)
     {
         var raised = await users.PostJsonAsync(reporter, "/api/concerns", concern, HttpStatusCode.Created);

@@ -125,6 +125,39 @@ public sealed class AuditPageTests
     }
 
     [Fact]
+    public async Task A_page_past_the_end_of_the_audit_log_shows_the_last_page_with_its_navigation()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var id = await CaseJourney.RaiseAsync(host, users);
+        for (var i = 0; i < 51; i++)
+        {
+            using var read = await users.GetAsync(CaseJourney.Coordinator, $"/api/concerns/{id}");
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        }
+
+        using var auditor = await users.BrowserAsync(Auditor, allowAutoRedirect: false);
+        const string search = "/Audit?action=PersonalDataRead&who=social.coordinator@alvby.demo";
+
+        // An old link to page 9 of 50 entries each: the coordinator's 51 reads fill two.
+        using (var past = await auditor.GetAsync(new Uri(search + "&page=9", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, past.StatusCode);
+            Assert.Equal(search + "&page=2", past.Headers.Location?.OriginalString);
+        }
+
+        var last = await PageAsync(auditor, search + "&page=2");
+        Assert.Contains("Visar 51–51 av 51 poster.", last, StringComparison.Ordinal);
+        Assert.Contains("<span>Sida 2 av 2</span>", last, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{search}\" rel=\"prev\">", last, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"{search}&page=2\" rel=\"next\">", await PageAsync(auditor, search), StringComparison.Ordinal);
+
+        // The chain check asked for on a page past the end is kept.
+        using var checkedPast = await auditor.GetAsync(new Uri(search + "&page=9&verify=1", UriKind.Relative));
+        Assert.Equal(search + "&page=2&verify=1", checkedPast.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task Only_auditors_open_the_audit_log_page()
     {
         await using var host = SecurityHost.OnSqlite();
