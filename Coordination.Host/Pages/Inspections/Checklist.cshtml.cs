@@ -39,6 +39,12 @@ public sealed class ChecklistModel(
 
     public IReadOnlyList<ChecklistItem> Items { get; private set; } = [];
 
+    /// <summary>The form's key of the refusal that the venue's visit is already recorded for the round.</summary>
+    public const string RecordedVisitKey = "RecordedVisit";
+
+    /// <summary>The visit already recorded for the venue on this round, when saving the checklist was refused for it.</summary>
+    public Guid? RecordedVisitId { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync())
@@ -103,15 +109,28 @@ public sealed class ChecklistModel(
         }
 
         ApiErrors.AddTo(ModelState, outcome, text, keyFor: FieldFor);
+        if (outcome.Errors.ContainsKey("venueId"))
+        {
+            // Recorded before, or a moment ago by someone else: the page links to that visit.
+            await LoadAsync();
+            var recorded = Round.Items("venues").FirstOrDefault(v => v.Id() == VenueId).Id("visitId");
+            RecordedVisitId = recorded == Guid.Empty ? null : recorded;
+        }
+
         return Page();
     }
 
+    /// <summary>
+    /// The API's field on this form. The page is only of a venue of the round (<see cref="LoadAsync"/>),
+    /// so the venue is refused only when its visit is already recorded for the round.
+    /// </summary>
     private static string FieldFor(string field) => field switch
     {
         "startedAt" => "Input.Started",
         "endedAt" => "Input.Ended",
         _ when field.StartsWith("participantsPresent", StringComparison.Ordinal) => "Input.Present",
-        "venueId" or "roundId" or "items" => "",
+        "venueId" => RecordedVisitKey,
+        "roundId" or "items" => "",
         _ => ApiErrors.FieldKey("Input", field),
     };
 
@@ -140,6 +159,12 @@ public sealed class ChecklistModel(
         var venue = Read(await VenueEndpoints.GetAsync(VenueId, HttpContext, db, ReadAudit));
         var round = Read(await RoundEndpoints.GetAsync(RoundId, User, db, ReadAudit));
         if (!round.Succeeded || !venue.Succeeded)
+        {
+            return false;
+        }
+
+        // The checklist is of a venue the round visits; another venue's has no round to be recorded on.
+        if (!round.Body.Items("venues").Any(v => v.Id() == VenueId))
         {
             return false;
         }

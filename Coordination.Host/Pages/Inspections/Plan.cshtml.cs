@@ -50,9 +50,16 @@ public sealed class PlanModel(
             return RedirectToPage("/Inspections/Round", new { id = outcome.Body.Id(), planned = true });
         }
 
-        ApiErrors.AddTo(ModelState, outcome, text, keyFor: ApiErrors.Grouped());
+        ApiErrors.AddTo(ModelState, outcome, text, keyFor: FieldFor);
         return Page();
     }
+
+    /// <summary>
+    /// The API's field on this form. A joint round in a municipality without the police in the
+    /// service is refused at the municipality, which the form does not ask: it is a matter of who
+    /// takes part, so it is shown at the participants.
+    /// </summary>
+    private static string FieldFor(string field) => field == "municipalityId" ? "Input.OptionalParticipants" : ApiErrors.Grouped()(field);
 
     private async Task LoadAsync()
     {

@@ -62,7 +62,7 @@ public sealed class SupervisionFollowUpTests
 
         Assert.Equal(2, (await OpenFollowUpTasksAsync(scenario, caseId)).Count);
 
-        // On the case page: the form is shown while the follow-up is due; an empty note is named at its field.
+        // On the case page: the form is shown while the follow-up is due; an empty note is named at its field, in Swedish.
         using var browser = scenario.Host.CreateClient(new() { AllowAutoRedirect = false });
         var token = await TokenAsync(browser);
         var page = $"/Inspections/Case?id={caseId}";
@@ -76,7 +76,10 @@ public sealed class SupervisionFollowUpTests
         using (var empty = await PageForms.PostAsync(browser, $"{page}&handler=FollowUp", antiforgery, [new("Input.FollowUpNote", "")], token))
         {
             Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
-            Assert.Contains("id=\"Input_FollowUpNote-error\"", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var html = WebUtility.HtmlDecode(await empty.Content.ReadAsStringAsync());
+            Assert.Contains("id=\"Input_FollowUpNote-error\"", html, StringComparison.Ordinal);
+            Assert.Contains("Skriv vad uppföljningen gick igenom, högst 1 000 tecken.", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("This field is required.", html, StringComparison.Ordinal);
         }
 
         using (var held = await PageForms.PostAsync(browser, $"{page}&handler=FollowUp", antiforgery, [new("Input.FollowUpNote", Reviewed)], token))
