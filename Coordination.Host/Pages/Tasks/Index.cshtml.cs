@@ -14,7 +14,8 @@ namespace Coordination.Host.Pages.Tasks;
 /// for managers, reassign. Reads through <see cref="TaskQueries"/> and acts through
 /// <see cref="TaskCommands"/>, exactly as the API does. New tasks arrive without reload
 /// (wwwroot/js/task-inbox.js fetches the lists again, with the page's query string, when the hub
-/// says a task was offered or reminded). The lists are filtered by kind, agency, "only overdue" and
+/// says a task was offered or reminded; not while the user is at one of the lists' forms or the page
+/// shows a refused action's errors, when a notice offers to). The lists are filtered by kind, agency, "only overdue" and
 /// "only reminded or escalated" from the query string (<see cref="FilterKeys"/>), in the page, its
 /// live lists and its actions alike; a value the form cannot have sent is named at its field and
 /// nothing is listed. Each task still waiting says how often its agency was reminded, when last,

@@ -4,11 +4,16 @@
 // from the server - through the same query as the page, under the filter in the page's own query
 // string - and swapped in; a polite live region tells screen-reader users, also when the filter
 // hides the new task. Without JavaScript the page still works: reload shows new tasks.
+// The lists are not swapped while the user is at one of their forms (a field or button has focus,
+// or something was typed or chosen there) or while they show a refused action's errors: a
+// half-typed reason or an error would be lost. Then a notice says the lists changed, with a
+// button that swaps them in.
 (function () {
     "use strict";
     var lists = document.getElementById("task-lists");
     var status = document.getElementById("live-status");
-    if (!lists || !status || !window.WebSocket) {
+    var notice = document.getElementById("lists-notice");
+    if (!lists || !status || !notice || !window.WebSocket) {
         return;
     }
 
@@ -33,15 +38,66 @@
         return url.toString();
     }
 
-    function taskIds() {
+    function taskIds(container) {
         var ids = {};
-        lists.querySelectorAll("tr[data-task-id]").forEach(function (row) {
+        container.querySelectorAll("tr[data-task-id]").forEach(function (row) {
             ids[row.getAttribute("data-task-id")] = true;
         });
         return ids;
     }
 
-    function refresh(announce) {
+    function changed(field) {
+        if (field.type === "hidden") {
+            return false;
+        }
+        if (field.tagName === "SELECT") {
+            // Without a selected attribute the first option is the one drawn.
+            var drawn = 0;
+            Array.prototype.forEach.call(field.options, function (option, index) {
+                if (option.defaultSelected) {
+                    drawn = index;
+                }
+            });
+            return field.selectedIndex !== drawn;
+        }
+        if (field.type === "checkbox" || field.type === "radio") {
+            return field.checked !== field.defaultChecked;
+        }
+        return field.value !== field.defaultValue;
+    }
+
+    // Whether swapping the lists now would take something from the user.
+    function held() {
+        var active = document.activeElement;
+        return lists.getAttribute("data-hold") === "true"
+            || (active && lists.contains(active) && active.closest("form") !== null)
+            || Array.prototype.some.call(lists.querySelectorAll("input, select, textarea"), changed);
+    }
+
+    function showNotice() {
+        if (notice.firstChild) {
+            return;
+        }
+        var line = document.createElement("p");
+        line.className = "notice";
+        line.appendChild(document.createTextNode(notice.getAttribute("data-text") + " "));
+        var button = document.createElement("button");
+        button.type = "button";
+        button.textContent = notice.getAttribute("data-button");
+        button.addEventListener("click", function () {
+            refresh(null, true).catch(function () { say("data-offline"); });
+        });
+        line.appendChild(button);
+        notice.appendChild(line);
+    }
+
+    function hideNotice() {
+        notice.textContent = "";
+    }
+
+    // kind: "offered" (announced), "reminded" (the rows change), or null (anything missed while
+    // connecting, or the user asked). Unless forced, the lists are kept while held().
+    function refresh(kind, force) {
         return fetch(listsUrl(), { credentials: "same-origin", headers: { "Accept": "text/html" } })
             .then(function (response) {
                 if (!response.ok) {
@@ -50,12 +106,26 @@
                 return response.text();
             })
             .then(function (html) {
-                var before = taskIds();
+                var fresh = document.createElement("div");
+                fresh.innerHTML = html;
+                var before = taskIds(lists);
+                var after = taskIds(fresh);
+                var added = Object.keys(after).some(function (id) { return !before[id]; });
+                var removed = Object.keys(before).some(function (id) { return !after[id]; });
+                var hidden = kind === "offered" && !added && lists.getAttribute("data-filtered") === "true";
+                if (!force && held()) {
+                    if (added || removed || kind === "reminded") {
+                        showNotice();
+                    } else if (hidden) {
+                        say("data-new-task-hidden");
+                    }
+                    return;
+                }
                 lists.innerHTML = html;
-                if (announce) {
-                    var after = taskIds();
-                    var shown = Object.keys(after).some(function (id) { return !before[id]; });
-                    say(!shown && lists.hasAttribute("data-filtered") ? "data-new-task-hidden" : "data-new-task");
+                lists.setAttribute("data-hold", "false");
+                hideNotice();
+                if (kind === "offered") {
+                    say(hidden ? "data-new-task-hidden" : "data-new-task");
                 }
             });
     }
@@ -63,10 +133,10 @@
     function onMessage(message) {
         // 1 = invocation, 6 = ping, 7 = close.
         if (message.type === 1 && message.target === "taskOffered") {
-            refresh(true).catch(function () { say("data-offline"); });
+            refresh("offered").catch(function () { say("data-offline"); });
         } else if (message.type === 1 && message.target === "taskReminded") {
             // A reminder or an escalation: the rows say so; nothing new to announce.
-            refresh(false).catch(function () { say("data-offline"); });
+            refresh("reminded").catch(function () { say("data-offline"); });
         } else if (message.type === 7) {
             say("data-offline");
         }
@@ -109,7 +179,7 @@
                         }
                     }, 15000);
                     // Anything offered while the page was loading or reconnecting.
-                    refresh(false).catch(function () { say("data-offline"); });
+                    refresh(null).catch(function () { say("data-offline"); });
                     return;
                 }
                 onMessage(message);

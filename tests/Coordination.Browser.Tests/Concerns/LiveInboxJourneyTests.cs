@@ -46,4 +46,53 @@ public sealed class LiveInboxJourneyTests(BrowserFixture browser) : IClassFixtur
         await police.CheckInBothLanguagesAsync("task inbox after accepting");
         await police.ScreenshotAsync("journey-2-police-accepted-live-task");
     }
+
+    [Fact]
+    public async Task A_task_offered_while_the_officer_types_a_reason_or_reads_an_error_leaves_the_lists_and_says_so()
+    {
+        await using var host = await BrowserHost.StartAsync("browser-live-inbox-held");
+        using var api = new ApiClient(host);
+        var first = await Scenario.RaiseConcernAsync(api);
+        await Scenario.ShareWithPoliceAndSchoolAsync(api, first, "2026-11-20");
+        await using var police = await BrowserUser.OpenAsync(browser.Browser, host);
+        await police.SignInAsync(Scenario.Police);
+        await police.VisitAsync("/Tasks", "task inbox");
+        var page = police.Page;
+        var queue = page.Locator("#queue-table tbody tr");
+        await police.ReloadUntilShownAsync(queue, "The first task in the queue");
+        await page.Locator("#live-status[data-state='live']").WaitForAsync();
+        var firstTask = await queue.First.GetAttributeAsync("data-task-id");
+        var reason = page.Locator($"#queue-table tr[data-task-id='{firstTask}']").GetByLabel("Skäl att avböja");
+        var notice = page.Locator("#lists-notice[role='status']");
+        var refresh = notice.GetByRole(AriaRole.Button, new() { Name = "Uppdatera listorna" });
+
+        // Half-way through a reason, another concern offers the police a task.
+        await reason.FillAsync("Ingen patrull ledig");
+        await Scenario.ShareWithPoliceAndSchoolAsync(api, await Scenario.RaiseConcernAsync(api), "2026-11-20");
+
+        // The task arrives: as a notice, or (as before) swapped into the lists.
+        await page.Locator("#lists-notice button, #queue-table tbody tr:nth-child(2)").First.WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Equal("Ingen patrull ledig", await reason.InputValueAsync());
+        Assert.Equal(1, await queue.CountAsync());
+        Assert.Equal("Det har kommit nya uppgifter eller ändringar i listorna. Uppdatera listorna", (await notice.InnerTextAsync()).Trim());
+        await police.CheckAsync("task inbox keeping a typed reason, with the notice of new tasks");
+        await police.ScreenshotAsync("live-inbox-held-for-a-typed-reason");
+
+        // Asked for, the new lists come and the notice goes.
+        await refresh.ClickAsync();
+        await page.Locator("#queue-table tbody tr:nth-child(2)").WaitForAsync();
+        Assert.Equal(0, await refresh.CountAsync());
+
+        // A decline without a reason is refused: the page shows the error, and a task offered now leaves it there.
+        await page.Locator($"#queue-table tr[data-task-id='{firstTask}']").GetByRole(AriaRole.Button, new() { Name = "Avböj" }).ClickAsync();
+        var error = page.Locator("#queue-table .error-message", new() { HasText = "Skriv varför ni avböjer" });
+        await error.WaitForAsync();
+        await page.Locator("#live-status[data-state='live']").WaitForAsync();
+        await Scenario.ShareWithPoliceAndSchoolAsync(api, await Scenario.RaiseConcernAsync(api), "2026-11-20");
+
+        await page.Locator("#lists-notice button, #queue-table tbody tr:nth-child(3)").First.WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Equal(1, await error.CountAsync());
+        Assert.Equal(2, await queue.CountAsync());
+        Assert.Equal(1, await refresh.CountAsync());
+    }
 }
