@@ -23,9 +23,13 @@ public sealed record CaseViewer(Guid UserId, IReadOnlyList<MembershipClaim> Memb
     public IReadOnlyList<Guid> CaseAgencies(Guid municipalityId) =>
         Memberships.Where(m => m.MunicipalityId == municipalityId && CaseRoles.Contains(m.Role) && ConcernAgencies.Includes(m.AgencyKind)).Select(m => m.AgencyId).Distinct().ToList();
 
-    /// <summary>Every agency, in any municipality, in which the user works on cases.</summary>
+    /// <summary>
+    /// Every agency, in any municipality, in which the user works on concerns: of Workflow A only,
+    /// as <see cref="CaseAgencies"/>, so that a task offered to an agency that takes part in
+    /// inspections only (under a basis recorded before the API refused such a party) is in no inbox.
+    /// </summary>
     public IReadOnlyList<Guid> AllCaseAgencies() =>
-        Memberships.Where(m => CaseRoles.Contains(m.Role)).Select(m => m.AgencyId).Distinct().ToList();
+        Memberships.Where(m => CaseRoles.Contains(m.Role) && ConcernAgencies.Includes(m.AgencyKind)).Select(m => m.AgencyId).Distinct().ToList();
 
     public bool WorksIn(Guid agencyId) => Memberships.Any(m => m.AgencyId == agencyId && CaseRoles.Contains(m.Role));
 

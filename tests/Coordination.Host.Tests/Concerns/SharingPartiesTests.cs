@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Coordination.Contracts.Concerns;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Testing;
 using Coordination.Workflows.Audit;
@@ -89,16 +90,24 @@ public sealed class SharingPartiesTests
         using var users = new Caseworkers(host);
         var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
 
-        // A basis recorded before the API refused such parties names the police and the tax agency.
+        // A basis recorded before the API refused such parties names the police and the tax agency,
+        // and offered the tax agency a joint-work task.
         await host.WithDatabaseAsync(async db =>
         {
             var concern = await db.Set<Workflows.Concerns.Concern>().SingleAsync(c => c.Id == id);
             var agencies = await db.Agencies.Where(a => a.MunicipalityId == concern.MunicipalityId && (a.Kind == AgencyKind.Police || a.Kind == AgencyKind.TaxAgency)).Select(a => a.Id).ToListAsync();
+            var tax = await db.Agencies.Where(a => a.MunicipalityId == concern.MunicipalityId && a.Kind == AgencyKind.TaxAgency).Select(a => a.Id).SingleAsync();
             var coordinator = await db.Users.Where(u => u.Email == Coordinator).Select(u => u.Id).SingleAsync();
             db.Add(new SharingBasis
             {
                 Id = Guid.NewGuid(), ConcernId = id, Kind = SharingBasisKind.Provision, Provision = "OSL 10 kap. 18 a §", WeighedBy = "Social services' coordinator",
                 AgencyIds = agencies, RecordedByUserId = coordinator, RecordedAt = host.Clock.GetUtcNow(),
+            });
+            var now = host.Clock.GetUtcNow();
+            db.Add(new AgencyTaskState
+            {
+                CorrelationId = Guid.NewGuid(), CurrentState = "Offered", ConcernId = id, MunicipalityId = concern.MunicipalityId, AgencyId = tax,
+                Kind = AgencyTaskKind.JointWork, Title = "Joint work on a concern (SSPF): accept or decline", OfferedAt = now, DueAt = now.AddDays(5), EndsWithSharing = true,
             });
             return await db.SaveChangesAsync();
         });
@@ -110,6 +119,10 @@ public sealed class SharingPartiesTests
         }
 
         Assert.Equal(0, (await users.GetJsonAsync(TaxWorker, "/api/concerns")).GetProperty("items").GetArrayLength());
+
+        // Nor is its task in the tax agency's inbox.
+        Assert.Equal(0, (await users.GetJsonAsync(TaxWorker, "/api/tasks/queue")).GetArrayLength());
+        Assert.Equal(0, (await users.GetJsonAsync(TaxWorker, "/api/tasks/mine")).GetArrayLength());
     }
 
     private static List<string> ErrorFields(JsonElement problem) =>
