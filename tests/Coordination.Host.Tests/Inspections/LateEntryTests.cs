@@ -103,6 +103,14 @@ public sealed class LateEntryTests
         clock.AdvanceTo(appealEnds.AddMinutes(1));
         await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", clock.TickSecond);
 
+        // The case page names the last day an appeal received in time may be entered, as a date.
+        using (var page = await scenario.Officer.GetAsync($"/Inspections/Case?id={caseId}"))
+        {
+            var html = System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+            var lastDay = Coordination.Host.WebUi.StockholmTime.LastDay(appealEnds.AddDays(10));
+            Assert.Contains($"kan registreras till och med {lastDay:yyyy-MM-dd} med datumet", html, StringComparison.Ordinal);
+        }
+
         clock.AdvanceTo(appealEnds.AddDays(10).AddMinutes(1));
         using var refused = await scenario.Officer.PostAsync(path, new { receivedAt = appealEnds.AddDays(-1), text = AppealText });
 
