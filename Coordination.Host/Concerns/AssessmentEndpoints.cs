@@ -64,12 +64,16 @@ internal static class AssessmentEndpoints
         }
 
         var now = clock.GetUtcNow();
-        await RecordStepAsync(db, bus, id, AgencyTaskKind.ProtectiveAssessment, file.Viewer.UserId, now,
+        return await RecordStepAsync(db, bus, id, AgencyTaskKind.ProtectiveAssessment, file.Viewer.UserId, now,
             new ProtectiveAssessmentCompleted(id, file.Viewer.UserId, now, protectionNeeded),
             CaseEvent.Of(id, now, ProtectiveAssessmentDone, CaseEventAudience.SocialServices,
                 protectionNeeded ? "Protective assessment: immediate protection needed." : "Protective assessment: no immediate protection needed.", file.Viewer.UserId),
-            cancellationToken);
-        return TypedResults.NoContent();
+            cancellationToken) is { } first
+            ? Problems.Conflict(
+                "Protective assessment already recorded",
+                $"The protective assessment of this concern was recorded {StockholmTime.Show(first)} (Stockholm time); it is recorded once.",
+                new Dictionary<string, object?> { ["recordedAt"] = first })
+            : TypedResults.NoContent();
     }
 
     internal static async Task<IResult> PreliminaryAssessmentAsync(
@@ -261,11 +265,12 @@ internal static class AssessmentEndpoints
         }
 
         var now = clock.GetUtcNow();
-        await RecordStepAsync(db, bus, id, AgencyTaskKind.ReporterFeedback, file.Viewer.UserId, now,
+        return await RecordStepAsync(db, bus, id, AgencyTaskKind.ReporterFeedback, file.Viewer.UserId, now,
             new ReporterFeedbackGiven(id, outcome!.Value, file.Viewer.UserId, now),
             CaseEvent.Of(id, now, ReporterFeedbackGiven, CaseEventAudience.Reporter, $"Feedback to the reporter: {outcome}.", file.Viewer.UserId),
-            cancellationToken);
-        return TypedResults.NoContent();
+            cancellationToken) is null
+            ? TypedResults.NoContent()
+            : Problems.Conflict("Feedback not open", "Feedback follows the preliminary-assessment decision and is given once.");
     }
 
     /// <summary>
@@ -274,13 +279,21 @@ internal static class AssessmentEndpoints
     /// first takes the concern's row, as the task's offer does (<see cref="ConcernClosure.IsClosedAsync"/>).
     /// So either the offer came first and its task is found here, or it comes after and finds the
     /// chronology line, and the task is born done (<see cref="StepsRecordedOnTheConcern"/>): a step
-    /// taken is never left as an open task, reminded and escalated.
+    /// taken is never left as an open task, reminded and escalated. The step is taken once: holding
+    /// the row, the request looks again for the step's line, which a request sent at the same moment
+    /// may have committed since the caller looked; then nothing is written and the time it was
+    /// recorded is returned (null when this request recorded it).
     /// </summary>
-    private static async Task RecordStepAsync(
+    private static async Task<DateTimeOffset?> RecordStepAsync(
         CoordinationDbContext db, IPublishEndpoint bus, Guid id, AgencyTaskKind kind, Guid userId, DateTimeOffset now, object step, CaseEvent line, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.TakeConcernRowAsync(id, cancellationToken);
+        if (await RecordedAtAsync(db, id, line.Kind, cancellationToken) is { } first)
+        {
+            return first;
+        }
+
         if (await db.OpenTaskAsync(id, kind, cancellationToken) is { } task)
         {
             await bus.Publish(new AgencyTaskCompleted(task.CorrelationId, userId, now), cancellationToken);
@@ -290,6 +303,7 @@ internal static class AssessmentEndpoints
         db.Add(line);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return null;
     }
 
     /// <summary>The feedback that tells the reporter the truth about the decision: the only one <c>POST .../feedback</c> accepts.</summary>

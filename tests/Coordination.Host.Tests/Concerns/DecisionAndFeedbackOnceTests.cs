@@ -40,6 +40,36 @@ public sealed class DecisionAndFeedbackOnceTests
     }
 
     /// <summary>
+    /// Two protective assessments sent at the same moment (a double click, two social workers):
+    /// one is recorded and the other refused, and the chronology has one. Both used to pass the
+    /// check before either was written.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Two_protective_assessments_sent_at_the_same_moment_are_recorded_once(HostBackend backend)
+    {
+        await using var host = await EmbeddedHostFactory.CreateAsync(backend, "protective-twice");
+        using var users = new Caseworkers(host);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+            var path = $"/api/concerns/{id}/protective-assessment";
+            var answers = await Task.WhenAll(
+                users.PostAsync(Reception, path, new { immediateProtectionNeeded = false }),
+                users.PostAsync(Coordinator, path, new { immediateProtectionNeeded = true }));
+            var statuses = answers.Select(a => a.StatusCode).Order().ToList();
+            foreach (var answer in answers)
+            {
+                answer.Dispose();
+            }
+
+            Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.Conflict], statuses);
+            Assert.Single(await EntriesAsync(users, id, "ProtectiveAssessmentDone"));
+        }
+    }
+
+    /// <summary>
     /// The protective assessment recorded while its task's offer is still on its way (a busy or
     /// restarting task queue): the task arrives done, by the official who recorded it, and never
     /// lies open in social services' queue to be reminded and escalated. Before, it stayed open for
