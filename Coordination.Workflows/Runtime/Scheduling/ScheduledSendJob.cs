@@ -17,8 +17,7 @@ namespace Coordination.Workflows.Runtime.Scheduling;
 /// (it requests recovery); a crash after it and before Quartz records completion fires it twice with
 /// the same MessageId, and the inbox makes the second harmless. A firing that fails (the database
 /// away for a moment, a lock that timed out) fires again later by a retry trigger of its own, with a
-/// growing pause, until it is written; after <see cref="IncidentAfterAttempts"/> failures in a row
-/// it is also an open incident, resolved when the timer is written at last.
+/// growing pause, until it is written; each failure is logged as an error.
 /// </summary>
 internal sealed partial class ScheduledSendJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ScheduledSendJob> logger) : IJob
 {
@@ -26,8 +25,6 @@ internal sealed partial class ScheduledSendJob(IServiceScopeFactory scopes, Time
     {
         ArgumentNullException.ThrowIfNull(context);
         var scheduled = ScheduledSend.FromJobData(context.MergedJobDataMap);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
         object message;
         Type type;
         try
@@ -38,66 +35,72 @@ internal sealed partial class ScheduledSendJob(IServiceScopeFactory scopes, Time
         {
             // It can never be sent (its type left the build, or its body no longer reads as that
             // type): a deadline an operator must hear about, not a line in Quartz's log.
-            await RecordUnsendableAsync(db, scheduled, e, cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            await RecordUnsendableAsync(scope.ServiceProvider.GetRequiredService<CoordinationDbContext>(), scheduled, e, cancellationToken);
             return;
         }
 
         var attempt = QuartzTimers.AttemptOf(context.Trigger);
+        Exception? failure = null;
         try
         {
-            var endpoint = await scope.ServiceProvider.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(scheduled.Destination);
-            await endpoint.Send(message, type, send =>
-            {
-                send.MessageId = scheduled.MessageId;
-                send.Headers.Set(MessageHeaders.SchedulingTokenId, scheduled.TokenId.ToString("D"));
-            }, cancellationToken);
-            if (attempt > IncidentAfterAttempts)
-            {
-                // Written at last: the incident its failures opened is over, in the same transaction.
-                foreach (var incident in await db.Set<Incident>().Where(i => i.MessageId == scheduled.MessageId && i.Status == IncidentStatus.Open).ToListAsync(cancellationToken))
-                {
-                    incident.Status = IncidentStatus.Resolved;
-                    incident.ResolvedAt = clock.GetUtcNow();
-                }
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
+            await SendAsync(scheduled, message, type, cancellationToken);
         }
         catch (Exception e)
+        {
+            failure = e;
+        }
+
+        if (failure is not null)
         {
             // Quartz does not fire a one-shot trigger again after its job throws: it deletes the
             // trigger and the job, and the deadline would be gone. So the job fires again later, as
             // often as it takes (also when the host stopping cancelled it: then at the next start).
-            await RetryLaterAsync(context, scheduled, attempt, e);
+            // The failed attempt's scope, and any transaction it held, is gone by now.
+            await RetryLaterAsync(context, scheduled, attempt, failure, cancellationToken);
         }
     }
 
-    /// <summary>After this many failed attempts in a row a timer's failure is an incident for the operators.</summary>
-    internal const int IncidentAfterAttempts = 3;
+    /// <summary>Writes the timer's message to the outbox, in a scope and transaction of its own.</summary>
+    private async Task SendAsync(ScheduledSend scheduled, object message, Type type, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
+        var endpoint = await scope.ServiceProvider.GetRequiredService<ISendEndpointProvider>().GetSendEndpoint(scheduled.Destination);
+        await endpoint.Send(message, type, send =>
+        {
+            send.MessageId = scheduled.MessageId;
+            send.Headers.Set(MessageHeaders.SchedulingTokenId, scheduled.TokenId.ToString("D"));
+        }, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
-    private async Task RetryLaterAsync(IJobExecutionContext context, ScheduledSend scheduled, int attempt, Exception error)
+    private async Task RetryLaterAsync(IJobExecutionContext context, ScheduledSend scheduled, int attempt, Exception error, CancellationToken cancellationToken)
     {
         var at = clock.GetUtcNow() + QuartzTimers.RetryDelay(attempt);
-        await context.Scheduler.ScheduleJob(QuartzTimers.Retry(context.JobDetail.Key, scheduled.TokenId, attempt + 1, at), cancellationToken: CancellationToken.None);
-        LogRetry(logger, scheduled.TokenId, attempt, at, error);
-        if (attempt != IncidentAfterAttempts)
-        {
-            return;
-        }
-
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<CoordinationDbContext>();
-            db.Add(Incident.Open(
-                scheduled.Destination.ToString(), null, scheduled.MessageId, null, scheduled.MessageType, "application/json", scheduled.Body,
-                error, clock.GetUtcNow(), $"A timer came due and could not be sent after {attempt} attempts; it is tried again by itself until it is, and this incident is resolved then"));
-            await db.SaveChangesAsync(CancellationToken.None);
+            await context.Scheduler.ScheduleJob(QuartzTimers.Retry(context.JobDetail.Key, scheduled.TokenId, attempt + 1, at), cancellationToken: CancellationToken.None);
         }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        catch (SchedulerException e)
         {
-            LogIncidentNotRecorded(logger, scheduled.TokenId, e);
+            // Quartz's own store (the same database) refused the retry too. The timer must not end
+            // with this firing: Quartz runs the job again from the same trigger after the pause
+            // (or, if the host stops meanwhile, recovers it at the next start).
+            LogRetryNotScheduled(logger, scheduled.TokenId, e);
+            try
+            {
+                await Task.Delay(QuartzTimers.RetryDelay(attempt), clock, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: the job requests recovery, so the next start fires it again.
+            }
+
+            throw new JobExecutionException(error) { RefireImmediately = true };
         }
+
+        LogRetry(logger, scheduled.TokenId, attempt, at, error);
     }
 
     private async Task RecordUnsendableAsync(CoordinationDbContext db, ScheduledSend scheduled, Exception error, CancellationToken cancellationToken)
@@ -113,8 +116,8 @@ internal sealed partial class ScheduledSendJob(IServiceScopeFactory scopes, Time
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer {TokenId} came due and could not be sent (attempt {Attempt}); it fires again at {RetryAt}.")]
     private static partial void LogRetry(ILogger logger, Guid tokenId, int attempt, DateTimeOffset retryAt, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Timer {TokenId} keeps failing and its incident could not be recorded either.")]
-    private static partial void LogIncidentNotRecorded(ILogger logger, Guid tokenId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Timer {TokenId} could not be sent and its retry could not be stored; Quartz fires it again after the pause.")]
+    private static partial void LogRetryNotScheduled(ILogger logger, Guid tokenId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Timer {TokenId} came due and its message cannot be built; recorded as incident {IncidentId}.")]
     private static partial void LogUnsendable(ILogger logger, Guid tokenId, Guid incidentId, Exception exception);

@@ -147,12 +147,11 @@ public abstract class SchedulingTests
 
     /// <summary>
     /// A timer whose firing cannot be written (the database refusing the write three times) fires
-    /// again by itself with a growing pause, is an open incident after the third failure, and is
-    /// delivered once when the write goes through, which resolves the incident. Before, Quartz
-    /// deleted the timer after the first failure and the reminder never came.
+    /// again by itself with a growing pause, and is delivered once when the write goes through.
+    /// Before, Quartz deleted the timer after the first failure and the reminder never came.
     /// </summary>
     [Fact]
-    public async Task A_timer_whose_firing_fails_fires_again_until_it_is_written_and_its_incident_is_resolved_then()
+    public async Task A_timer_whose_firing_fails_fires_again_until_it_is_written_and_is_delivered_once()
     {
         await using var backend = await CreateBackendAsync();
         var clock = new ManualClock(Monday);
@@ -168,20 +167,21 @@ public abstract class SchedulingTests
         {
             var expected = failure;
             await clock.TickUntilAsync(() => Task.FromResult(failing.Failures == expected));
+
+            // The failed firing stores its retry before it ends; the clock moves on once it has.
+            var retry = new TriggerKey(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{token:N}-{failure + 1}"), QuartzTimers.TriggerGroup);
+            var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            await Poll.UntilAsync(async () => await scheduler.GetTrigger(retry) is not null, exists => exists, WaitLimit, $"the retry after failure {failure} stored");
             Assert.True(await JobExistsAsync(host, token), $"the timer is gone after failure {failure}");
             Assert.Equal(0, (await host.FindReminder(id))!.Fired);
             clock.Advance(TimeSpan.FromMinutes(5));
         }
-
-        var incident = await host.Query(db => db.Set<Incident>().AsNoTracking().SingleAsync(i => i.Status == IncidentStatus.Open && i.Endpoint.Contains("reminder")));
-        Assert.Contains("could not be sent after 3 attempts", incident.ExceptionMessage, StringComparison.Ordinal);
 
         clock.Advance(TimeSpan.FromMinutes(10));
         await clock.TickUntilAsync(() => Task.FromResult(host.Recorder.Received<ReminderFired>(f => f.ReminderId == id).Count > 0));
         await AssertStaysAsync(host, clock, id, fired: 1);
         Assert.Equal(3, failing.Failures);
         Assert.False(await JobExistsAsync(host, token));
-        Assert.Equal(IncidentStatus.Resolved, (await host.Query(db => db.Set<Incident>().AsNoTracking().SingleAsync(i => i.Id == incident.Id))).Status);
     }
 
     /// <summary>Refuses the first <c>count</c> writes of a fired reminder to the outbox, as a database away for a moment would.</summary>
