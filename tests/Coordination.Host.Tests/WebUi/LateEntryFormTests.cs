@@ -107,7 +107,7 @@ public sealed class LateEntryFormTests
         clock.AdvanceTo(appealEnds.AddDays(29));
         var open = await PageAsync(browser, page);
         Assert.Contains("id=\"Input_AppealReceivedOn\"", open, StringComparison.Ordinal);
-        Assert.Contains(StockholmTime.Show(appealEnds.AddDays(30)), open, StringComparison.Ordinal);
+        Assert.Contains($"till och med {StockholmTime.Show(StockholmTime.LastDay(appealEnds.AddDays(30)))} med datumet", open, StringComparison.Ordinal);
 
         clock.AdvanceTo(appealEnds.AddDays(30).AddMinutes(1));
         var closed = await PageAsync(browser, page);
