@@ -147,15 +147,17 @@ public abstract class SchedulingTests
 
     /// <summary>
     /// A timer whose firing cannot be written (the database refusing the write three times) fires
-    /// again by itself with a growing pause, and is delivered once when the write goes through.
-    /// Before, Quartz deleted the timer after the first failure and the reminder never came.
+    /// again by itself, each pause longer than the last, and is delivered once when the write goes
+    /// through. Before, Quartz deleted the timer after the first failure and the reminder never came.
+    /// The clock runs on in small steps, so the test does not depend on when a retry is stored
+    /// relative to a jump of the clock (a failure read mid-jump is due before the jump ends).
     /// </summary>
     [Fact]
     public async Task A_timer_whose_firing_fails_fires_again_until_it_is_written_and_is_delivered_once()
     {
         await using var backend = await CreateBackendAsync();
         var clock = new ManualClock(Monday);
-        var failing = new FailingTimerWrites(3);
+        var failing = new FailingTimerWrites(3, clock);
         await using var host = await RuntimeTestHost.StartAsync(backend, clock,
             configure: services => services.ConfigureDbContext<RuntimeTestDbContext>(o => o.AddInterceptors(failing)));
         var id = Guid.NewGuid();
@@ -163,42 +165,62 @@ public abstract class SchedulingTests
         var token = await WaitForTimerAsync(host, id);
 
         clock.Advance(TimeSpan.FromHours(2));
-        for (var failure = 1; failure <= 3; failure++)
-        {
-            var expected = failure;
-            await clock.TickUntilAsync(() => Task.FromResult(failing.Failures == expected));
+        await clock.TickUntilAsync(
+            () => Task.FromResult(host.Recorder.Received<ReminderFired>(f => f.ReminderId == id).Count > 0),
+            step: TimeSpan.FromSeconds(5), timeout: TimeSpan.FromSeconds(60));
 
-            // The failed firing stores its retry before it ends; the clock moves on once it has.
-            var retry = new TriggerKey(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{token:N}-{failure + 1}"), QuartzTimers.TriggerGroup);
-            var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
-            await Poll.UntilAsync(async () => await scheduler.GetTrigger(retry) is not null, exists => exists, WaitLimit, $"the retry after failure {failure} stored");
-            Assert.True(await JobExistsAsync(host, token), $"the timer is gone after failure {failure}");
-            Assert.Equal(0, (await host.FindReminder(id))!.Fired);
-            clock.Advance(TimeSpan.FromMinutes(5));
-        }
-
-        clock.Advance(TimeSpan.FromMinutes(10));
-        await clock.TickUntilAsync(() => Task.FromResult(host.Recorder.Received<ReminderFired>(f => f.ReminderId == id).Count > 0));
         await AssertStaysAsync(host, clock, id, fired: 1);
         Assert.Equal(3, failing.Failures);
+        var attempts = failing.Attempts;
+        Assert.Equal(4, attempts.Count);
+        for (var failed = 1; failed <= 3; failed++)
+        {
+            // Each retry waited at least its pause after the failure before it (30 s, 60 s, 120 s).
+            var pause = attempts[failed] - attempts[failed - 1];
+            Assert.True(pause >= QuartzTimers.RetryDelay(failed), $"attempt {failed + 1} came {pause} after attempt {failed}, before its pause of {QuartzTimers.RetryDelay(failed)}");
+        }
+
         Assert.False(await JobExistsAsync(host, token));
     }
 
-    /// <summary>Refuses the first <c>count</c> writes of a fired reminder to the outbox, as a database away for a moment would.</summary>
-    private sealed class FailingTimerWrites(int count) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    /// <summary>
+    /// Refuses the first <c>count</c> writes of a fired reminder to the outbox, as a database away for
+    /// a moment would, and notes on the test clock when each write was tried.
+    /// </summary>
+    private sealed class FailingTimerWrites(int count, TimeProvider clock) : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
     {
+        private readonly Lock gate = new();
+        private readonly List<DateTimeOffset> attempts = [];
         private int failures;
 
         public int Failures => Volatile.Read(ref failures);
 
+        /// <summary>When each write of the reminder's firing was tried, the refused ones and the one that went through.</summary>
+        public IReadOnlyList<DateTimeOffset> Attempts
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return [.. attempts];
+                }
+            }
+        }
+
         public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
             Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            if (Failures < count
-                && eventData.Context!.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added && e.Entity.MessageType.Contains(nameof(ReminderDue), StringComparison.Ordinal)))
+            if (eventData.Context!.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added && e.Entity.MessageType.Contains(nameof(ReminderDue), StringComparison.Ordinal)))
             {
-                Interlocked.Increment(ref failures);
-                throw new DbUpdateException("The database refused the write (test).");
+                lock (gate)
+                {
+                    attempts.Add(clock.GetUtcNow());
+                    if (failures < count)
+                    {
+                        Interlocked.Increment(ref failures);
+                        throw new DbUpdateException("The database refused the write (test).");
+                    }
+                }
             }
 
             return base.SavingChangesAsync(eventData, result, cancellationToken);
