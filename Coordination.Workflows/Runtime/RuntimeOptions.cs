@@ -48,6 +48,12 @@ public sealed class RuntimeOptions
     public TimeSpan FaultRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Retries of a timer request (SQLite: setting or cancelling a Quartz job) before it becomes an
+    /// incident, with pauses from 50 ms growing to 30 s: the default rides out about two minutes.
+    /// </summary>
+    public int TimerRequestRetryLimit { get; set; } = 10;
+
+    /// <summary>
     /// When the host stops: how long a message being consumed, or waiting for a retry, may go on
     /// before it is cancelled and left for the next start (requeued on RabbitMQ, replayed from
     /// the outbox on the in-memory transport). Without it a stopping host spent the message's

@@ -48,6 +48,11 @@ internal sealed class RuntimeOptionsValidator : IValidateOptions<RuntimeOptions>
             failures.Add($"{RuntimeOptions.Section}:{nameof(options.FaultRetryLimit)} must be between 0 and 20.");
         }
 
+        if (options.TimerRequestRetryLimit is < 1 or > 30)
+        {
+            failures.Add($"{RuntimeOptions.Section}:{nameof(options.TimerRequestRetryLimit)} must be between 1 and 30.");
+        }
+
         if (options.FaultRetryInterval < TimeSpan.Zero)
         {
             failures.Add($"{RuntimeOptions.Section}:{nameof(options.FaultRetryInterval)} must not be negative.");

@@ -56,14 +56,17 @@ public static class RuntimeRegistration
         {
             // The timer endpoint only talks to Quartz, whose own connection must not wait on a
             // transaction of ours (SQLite has one writer); its work is idempotent, so it needs
-            // neither inbox nor outbox, only retries.
+            // neither inbox nor outbox, only retries. A request that fails them all is a timer
+            // that was never set (or never cancelled): an incident, as on every other endpoint.
             if (name == context.GetRequiredService<IEndpointNameFormatter>().Consumer<TimerRequestsConsumer>())
             {
+                UseIncidents(endpoint, context);
                 var lifetime = UseHostStopping(endpoint, context);
+                var limit = context.GetRequiredService<IOptions<RuntimeOptions>>().Value.TimerRequestRetryLimit;
                 endpoint.UseMessageRetry(r =>
                 {
                     HostStoppingFilter.IgnoreWhileStopping(r, lifetime);
-                    r.Exponential(10, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
+                    r.Exponential(limit, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200));
                 });
                 return;
             }
@@ -82,20 +85,7 @@ public static class RuntimeRegistration
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(context);
         var options = context.GetRequiredService<IOptions<RuntimeOptions>>().Value;
-
-        // A message that failed every attempt becomes an incident, then MassTransit's defaults:
-        // Fault<T> and the error queue.
-        var recorder = new IncidentRecorder(
-            context.GetRequiredService<IServiceScopeFactory>(),
-            context.GetRequiredService<TimeProvider>(),
-            context.GetRequiredService<ILogger<IncidentRecorder>>());
-        endpoint.ConfigureError(e =>
-        {
-            e.UseFilter(recorder);
-            e.UseFilter(new GenerateFaultFilter());
-            e.UseFilter(new ErrorTransportFilter());
-        });
-
+        UseIncidents(endpoint, context);
         var lifetime = UseHostStopping(endpoint, context);
 
         // Outermost: a conflict re-runs the whole attempt in a fresh scope and transaction.
@@ -126,6 +116,24 @@ public static class RuntimeRegistration
         // Each transition is journalled on the saga's DbContext, so it commits with the state;
         // a faulted event names its instance for the incident.
         endpoint.ConnectSagaConfigurationObserver(new StateMachineObservers());
+    }
+
+    /// <summary>
+    /// A message that failed every attempt becomes an incident, then MassTransit's defaults:
+    /// Fault&lt;T&gt; and the error queue.
+    /// </summary>
+    private static void UseIncidents(IReceiveEndpointConfigurator endpoint, IRegistrationContext context)
+    {
+        var recorder = new IncidentRecorder(
+            context.GetRequiredService<IServiceScopeFactory>(),
+            context.GetRequiredService<TimeProvider>(),
+            context.GetRequiredService<ILogger<IncidentRecorder>>());
+        endpoint.ConfigureError(e =>
+        {
+            e.UseFilter(recorder);
+            e.UseFilter(new GenerateFaultFilter());
+            e.UseFilter(new ErrorTransportFilter());
+        });
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Coordination.Workflows.Persistence;
+using Coordination.Workflows.Runtime.Outbox;
 using MassTransit;
 using MassTransit.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ internal sealed class QuartzScheduleMessageProvider(ConsumeContext context, ISer
         ArgumentNullException.ThrowIfNull(destinationAddress);
         ArgumentNullException.ThrowIfNull(message);
         var tokenId = ScheduleTokenIdCache<T>.GetTokenId(message, NewId.NextGuid());
-        var send = ScheduledSend.Create(destinationAddress, message, typeof(T), tokenId);
+        var send = ScheduledSend.Create(destinationAddress, message, typeof(T), tokenId, SchedulingInstance());
         var dueAt = new DateTimeOffset(DateTime.SpecifyKind(scheduledTime, DateTimeKind.Utc));
 
         if (EnlistingContext() is { } db)
@@ -48,7 +49,7 @@ internal sealed class QuartzScheduleMessageProvider(ConsumeContext context, ISer
         }
         else
         {
-            await SendTimerRequestAsync(new ScheduleTimer(tokenId, send.Destination, send.MessageType, send.Body, send.MessageId, dueAt), cancellationToken);
+            await SendTimerRequestAsync(new ScheduleTimer(tokenId, send.Destination, send.MessageType, send.Body, send.MessageId, dueAt, send.InstanceId), cancellationToken);
         }
 
         return new ScheduledMessageHandle<T>(tokenId, scheduledTime, destinationAddress, message);
@@ -63,12 +64,15 @@ internal sealed class QuartzScheduleMessageProvider(ConsumeContext context, ISer
         }
         else
         {
-            await SendTimerRequestAsync(new CancelTimer(tokenId), cancellationToken);
+            await SendTimerRequestAsync(new CancelTimer(tokenId, SchedulingInstance()), cancellationToken);
         }
     }
 
     public Task CancelScheduledSend(Uri destinationAddress, Guid tokenId, CancellationToken cancellationToken) =>
         CancelScheduledSend(tokenId, cancellationToken);
+
+    /// <summary>The state machine instance whose event is setting the timer (see <see cref="OutboxPartition"/>).</summary>
+    private Guid? SchedulingInstance() => services.GetService<OutboxPartition>()?.WorkflowInstanceId;
 
     /// <summary>The consumer's context when timers can be written in its transaction: PostgreSQL, with a transaction open.</summary>
     private CoordinationDbContext? EnlistingContext()

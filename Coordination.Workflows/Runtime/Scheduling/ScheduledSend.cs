@@ -6,9 +6,11 @@ namespace Coordination.Workflows.Runtime.Scheduling;
 
 /// <summary>
 /// What a Quartz job must remember to send a scheduled message later: where, what, and the
-/// token the state machine keeps to recognise its current timer (a stale one is ignored).
+/// token the state machine keeps to recognise its current timer (a stale one is ignored), and the
+/// workflow instance that set it, so an incident about the timer goes to that instance's
+/// administrators (null for a timer set outside a state machine, or before it was remembered).
 /// </summary>
-internal sealed record ScheduledSend(Uri Destination, string MessageType, string Body, Guid TokenId, Guid MessageId)
+internal sealed record ScheduledSend(Uri Destination, string MessageType, string Body, Guid TokenId, Guid MessageId, Guid? InstanceId = null)
 {
     public const string JobGroup = WorkflowTimerJobs.Group;
 
@@ -16,17 +18,26 @@ internal sealed record ScheduledSend(Uri Destination, string MessageType, string
 
     public static JobKey JobKeyFor(Guid tokenId) => new(tokenId.ToString("N"), JobGroup);
 
-    public static ScheduledSend Create(Uri destination, object message, Type messageType, Guid tokenId) =>
-        new(destination, messageType.AssemblyQualifiedName!, JsonSerializer.Serialize(message, messageType, Json), tokenId, Guid.NewGuid());
+    public static ScheduledSend Create(Uri destination, object message, Type messageType, Guid tokenId, Guid? instanceId) =>
+        new(destination, messageType.AssemblyQualifiedName!, JsonSerializer.Serialize(message, messageType, Json), tokenId, Guid.NewGuid(), instanceId);
 
-    public JobDataMap ToJobData() => new()
+    public JobDataMap ToJobData()
     {
-        ["destination"] = Destination.ToString(),
-        ["messageType"] = MessageType,
-        ["body"] = Body,
-        ["tokenId"] = TokenId.ToString("N"),
-        ["messageId"] = MessageId.ToString("N"),
-    };
+        var data = new JobDataMap
+        {
+            ["destination"] = Destination.ToString(),
+            ["messageType"] = MessageType,
+            ["body"] = Body,
+            ["tokenId"] = TokenId.ToString("N"),
+            ["messageId"] = MessageId.ToString("N"),
+        };
+        if (InstanceId is { } instance)
+        {
+            data["instanceId"] = instance.ToString("N");
+        }
+
+        return data;
+    }
 
     public static ScheduledSend FromJobData(JobDataMap data)
     {
@@ -36,7 +47,8 @@ internal sealed record ScheduledSend(Uri Destination, string MessageType, string
             data.GetString("messageType")!,
             data.GetString("body")!,
             Guid.ParseExact(data.GetString("tokenId")!, "N"),
-            Guid.ParseExact(data.GetString("messageId")!, "N"));
+            Guid.ParseExact(data.GetString("messageId")!, "N"),
+            data.TryGetString("instanceId", out var instance) && Guid.TryParseExact(instance, "N", out var id) ? id : null);
     }
 
     /// <summary>The message, as the type it was scheduled as.</summary>

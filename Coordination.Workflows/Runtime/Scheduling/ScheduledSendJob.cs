@@ -106,7 +106,7 @@ internal sealed partial class ScheduledSendJob(IServiceScopeFactory scopes, Time
     private async Task RecordUnsendableAsync(CoordinationDbContext db, ScheduledSend scheduled, Exception error, CancellationToken cancellationToken)
     {
         var incident = Incident.Open(
-            scheduled.Destination.ToString(), null, scheduled.MessageId, null, scheduled.MessageType, "application/json", scheduled.Body,
+            scheduled.Destination.ToString(), scheduled.InstanceId, scheduled.MessageId, null, scheduled.MessageType, "application/json", scheduled.Body,
             error, clock.GetUtcNow(), "A timer came due and its message cannot be built");
         db.Add(incident);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Coordination.Workflows.Runtime.Incidents;
 using MassTransit;
 using Quartz;
 
@@ -10,8 +11,9 @@ public sealed class TimerRequestsConsumer(ISchedulerFactory schedulers) : IConsu
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Message;
+        NameInstance(context, request.InstanceId);
         var scheduler = await schedulers.GetScheduler(context.CancellationToken);
-        var send = new ScheduledSend(request.Destination, request.MessageType, request.Body, request.TokenId, request.MessageId);
+        var send = new ScheduledSend(request.Destination, request.MessageType, request.Body, request.TokenId, request.MessageId, request.InstanceId);
         var (job, trigger) = QuartzTimers.Build(send, request.DueAt);
         await scheduler.ScheduleJob(job, [trigger], ScheduleJobOptions.Replacing, context.CancellationToken);
     }
@@ -19,8 +21,18 @@ public sealed class TimerRequestsConsumer(ISchedulerFactory schedulers) : IConsu
     public async Task Consume(ConsumeContext<CancelTimer> context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        NameInstance(context, context.Message.InstanceId);
         var scheduler = await schedulers.GetScheduler(context.CancellationToken);
         await scheduler.DeleteJob(ScheduledSend.JobKeyFor(context.Message.TokenId), context.CancellationToken);
+    }
+
+    /// <summary>A request that fails every retry becomes an incident of the instance that set the timer, shown to its administrators.</summary>
+    private static void NameInstance(ConsumeContext context, Guid? instanceId)
+    {
+        if (instanceId is not null)
+        {
+            context.ReceiveContext.GetOrAddPayload(() => new FailedWorkflowInstance()).InstanceId = instanceId;
+        }
     }
 }
 

@@ -3,6 +3,7 @@ using Coordination.Workflows.Runtime.Incidents;
 using Coordination.Workflows.Runtime.Outbox;
 using Coordination.Workflows.Runtime.Scheduling;
 using Coordination.Workflows.Tests.Runtime.Reminders;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -121,6 +122,58 @@ public abstract class SchedulingTests
         Assert.Equal("queue:reminders", incident.Endpoint);
         Assert.Contains("Gone.ReminderDue", incident.ExceptionMessage, StringComparison.Ordinal);
         Assert.Equal(send.Body, incident.Body);
+    }
+
+    /// <summary>
+    /// A timer set by a workflow instance whose message can no longer be built names that
+    /// instance in its incident, so the administrators of that instance's workflow see it (an
+    /// incident naming no instance is shown only to administrators of every municipality).
+    /// </summary>
+    [Fact]
+    public async Task An_unsendable_timer_set_by_a_workflow_names_its_instance_in_the_incident()
+    {
+        await using var backend = await CreateBackendAsync();
+        var clock = new ManualClock(Monday);
+        await using var host = await RuntimeTestHost.StartAsync(backend, clock);
+        var id = Guid.NewGuid();
+        await host.SendToReminders(new StartReminding(id, Monday.AddHours(1)));
+        var token = await WaitForTimerAsync(host, id);
+
+        // A later build no longer has the message's type; the rest of the stored timer is as it was set.
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var job = (await scheduler.GetJobDetail(ScheduledSend.JobKeyFor(token)))!;
+        var messageId = ScheduledSend.FromJobData(job.JobDataMap).MessageId;
+        job.JobDataMap["messageType"] = "Gone.ReminderDue, Gone";
+        await scheduler.AddJob(job, new AddJobOptions { Replace = true, StoreNonDurableWhileAwaitingScheduling = true });
+
+        clock.Advance(TimeSpan.FromHours(2));
+        await clock.TickUntilAsync(() => host.Query(db => db.Set<Incident>().AnyAsync(i => i.MessageId == messageId)));
+        var incident = await host.Query(db => db.Set<Incident>().AsNoTracking().SingleAsync(i => i.MessageId == messageId));
+        Assert.Equal(id, incident.InstanceId);
+        Assert.Equal(IncidentStatus.Open, incident.Status);
+    }
+
+    /// <summary>
+    /// A timer request the timer endpoint cannot carry out through every retry (here one that is
+    /// malformed) is a timer never set: it becomes an open incident naming the instance that set
+    /// it, as a failed message on any other endpoint does, instead of only a row in the error queue.
+    /// </summary>
+    [Fact]
+    public async Task A_timer_request_that_fails_every_retry_becomes_an_incident_of_its_instance()
+    {
+        await using var backend = await CreateBackendAsync();
+        await using var host = await RuntimeTestHost.StartAsync(backend, options: o => o.TimerRequestRetryLimit = 1);
+        var instance = Guid.NewGuid();
+        var messageId = Guid.NewGuid();
+        var queue = host.Services.GetRequiredService<IEndpointNameFormatter>().Consumer<TimerRequestsConsumer>();
+        var endpoint = await host.Services.GetRequiredService<IBus>().GetSendEndpoint(backend.QueueAddress(queue));
+        await endpoint.Send(new ScheduleTimer(Guid.NewGuid(), null!, "Reminder, Test", "{}", Guid.NewGuid(), Monday, instance), c => c.MessageId = messageId);
+
+        await Poll.UntilAsync(() => host.Query(db => db.Set<Incident>().AnyAsync(i => i.MessageId == messageId)), WaitLimit, "the failed timer request recorded as an incident");
+        var incident = await host.Query(db => db.Set<Incident>().AsNoTracking().SingleAsync(i => i.MessageId == messageId));
+        Assert.Equal(instance, incident.InstanceId);
+        Assert.Equal(IncidentStatus.Open, incident.Status);
+        Assert.Contains(queue, incident.Endpoint, StringComparison.Ordinal);
     }
 
     [Fact]
