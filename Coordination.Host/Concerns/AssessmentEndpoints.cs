@@ -52,15 +52,11 @@ internal static class AssessmentEndpoints
         }
 
         // The workflow stores the time a moment after this request, in any open state (also after
-        // the preliminary decision); the chronology entry is written with the request, so a repeat
-        // sent before the workflow has stored the first is refused too.
-        var recordedAt = file.State!.ProtectiveAssessmentDoneAt ?? await RecordedAtAsync(db, id, ProtectiveAssessmentDone, cancellationToken);
-        if (recordedAt is { } at)
+        // the preliminary decision); until it has, the chronology line written with the first
+        // request refuses a repeat (RecordStepAsync looks for it holding the concern's row).
+        if (file.State!.ProtectiveAssessmentDoneAt is { } stored)
         {
-            return Problems.Conflict(
-                "Protective assessment already recorded",
-                $"The protective assessment of this concern was recorded {StockholmTime.Show(at)} (Stockholm time); it is recorded once.",
-                new Dictionary<string, object?> { ["recordedAt"] = at });
+            return ProtectiveAssessmentAlreadyRecorded(stored);
         }
 
         var now = clock.GetUtcNow();
@@ -69,12 +65,15 @@ internal static class AssessmentEndpoints
             CaseEvent.Of(id, now, ProtectiveAssessmentDone, CaseEventAudience.SocialServices,
                 protectionNeeded ? "Protective assessment: immediate protection needed." : "Protective assessment: no immediate protection needed.", file.Viewer.UserId),
             cancellationToken) is { } first
-            ? Problems.Conflict(
-                "Protective assessment already recorded",
-                $"The protective assessment of this concern was recorded {StockholmTime.Show(first)} (Stockholm time); it is recorded once.",
-                new Dictionary<string, object?> { ["recordedAt"] = first })
+            ? ProtectiveAssessmentAlreadyRecorded(first)
             : TypedResults.NoContent();
     }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ProtectiveAssessmentAlreadyRecorded(DateTimeOffset at) =>
+        Problems.Conflict(
+            "Protective assessment already recorded",
+            $"The protective assessment of this concern was recorded {StockholmTime.Show(at)} (Stockholm time); it is recorded once.",
+            new Dictionary<string, object?> { ["recordedAt"] = at });
 
     internal static async Task<IResult> PreliminaryAssessmentAsync(
         Guid id, PreliminaryAssessmentRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
@@ -250,10 +249,10 @@ internal static class AssessmentEndpoints
     {
         var id = file.Concern.Id;
 
-        // Given once: also when the workflow has not stored the first yet. A closed concern still
-        // takes the feedback it owes the reporter (the workflow keeps it after the close too).
-        if (file.State?.PreliminaryDecision is null || file.State.FeedbackGiven is not null || outcome is null
-            || await RecordedAtAsync(db, id, ReporterFeedbackGiven, cancellationToken) is not null)
+        // Given once: also when the workflow has not stored the first yet (RecordStepAsync finds
+        // its chronology line). A closed concern still takes the feedback it owes the reporter
+        // (the workflow keeps it after the close too).
+        if (file.State?.PreliminaryDecision is null || file.State.FeedbackGiven is not null || outcome is null)
         {
             return Problems.Conflict("Feedback not open", "Feedback follows the preliminary-assessment decision and is given once.");
         }
