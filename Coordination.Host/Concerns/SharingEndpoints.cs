@@ -4,6 +4,7 @@ using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Chronology;
+using Coordination.Workflows.Concerns.Plans;
 using Coordination.Workflows.Concerns.Routing;
 using Coordination.Workflows.Concerns.Sharing;
 using Coordination.Workflows.Concerns.Tasks;
@@ -154,6 +155,8 @@ internal static class SharingEndpoints
             offeredTo.Add(agencyKind.ToString());
         }
 
+        var planActionsOffered = await OfferPlanActionsAgainAsync(db, bus, file, rules, named.Select(a => a.Value).ToList(), sharedBefore, now, due, cancellationToken);
+
         // The basis and each disclosure it allows are audited in the same transaction.
         var why = CaseReadAudit.Describe(basis);
         audit.Record(http.User.Audit(AuditAction.LegalBasisRecorded, "Concern", id, file.Concern.MunicipalityId, why, $"parties: {string.Join(", ", names)}"));
@@ -163,7 +166,62 @@ internal static class SharingEndpoints
         }
 
         await audit.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/concerns/{id}/legal-bases/{basis.Id}", new { id = basis.Id, offeredTo, taskDue = due });
+        return TypedResults.Created($"/api/concerns/{id}/legal-bases/{basis.Id}", new { id = basis.Id, offeredTo, taskDue = due, planActionsOffered });
+    }
+
+    /// <summary>
+    /// A plan action of a party whose sharing ended was cancelled with it, and a plan is agreed
+    /// once: without this, a consent that lapsed and was given again left the party's actions
+    /// cancelled for good, the plan's promise kept by nobody. So a basis that names the party
+    /// again offers each such action anew, as a new task the action now points to: one whose task
+    /// was cancelled for the sharing, or is still open while no basis in force named the party
+    /// (its cancellation is on its way). Done and declined actions stay as they are. The new task
+    /// is due by the action's date, or, if that has passed, by the time to answer a new task;
+    /// its owner keeps it while still working on the agency's cases. Returns the new task ids.
+    /// </summary>
+    private static async Task<List<Guid>> OfferPlanActionsAgainAsync(
+        CoordinationDbContext db, IPublishEndpoint bus, CaseFile file, RoutingRules rules, List<Guid> named, IReadOnlyCollection<Guid> sharedBefore,
+        DateTimeOffset now, DateTimeOffset answerDue, CancellationToken cancellationToken)
+    {
+        var id = file.Concern.Id;
+        var actions = await db.Set<PlanAction>().Where(a => a.ConcernId == id && named.Contains(a.AgencyId)).ToListAsync(cancellationToken);
+        if (actions.Count == 0)
+        {
+            return [];
+        }
+
+        var taskIds = actions.Select(a => a.TaskId).ToList();
+        var tasks = await db.Set<AgencyTaskState>().AsNoTracking()
+            .Where(t => taskIds.Contains(t.CorrelationId) && t.EndsWithSharing)
+            .ToDictionaryAsync(t => t.CorrelationId, cancellationToken);
+        var open = OpenTasks.States;
+        var lost = actions.Where(a => tasks.TryGetValue(a.TaskId, out var task)
+                && (task.CurrentState == nameof(AgencyTaskStateMachine.Cancelled) || (open.Contains(task.CurrentState) && !sharedBefore.Contains(a.AgencyId))))
+            .ToList();
+        if (lost.Count == 0)
+        {
+            return [];
+        }
+
+        var owners = lost.Where(a => a.OwnerUserId is not null).Select(a => a.OwnerUserId!.Value).ToList();
+        var members = await AgencyDirectory.CaseMemberships(db, lost.Select(a => a.AgencyId).Distinct().ToList())
+            .Where(m => owners.Contains(m.UserId)).Select(m => new { m.AgencyId, m.UserId }).ToListAsync(cancellationToken);
+        var calendar = rules.Calendar();
+        var offered = new List<Guid>();
+        foreach (var action in lost)
+        {
+            var byDate = calendar.EndOfWorkingDay(action.ByDate);
+            var owner = members.Any(m => m.AgencyId == action.AgencyId && m.UserId == action.OwnerUserId) ? action.OwnerUserId : null;
+            var offer = TaskOffers.Offer(rules, id, file.Concern.MunicipalityId, action.AgencyId, AgencyTaskKind.PlanAction, action.What, now,
+                byDate > answerDue ? byDate : answerDue, endsWithSharing: true, owner);
+            action.TaskId = offer.TaskId;
+            await bus.Publish(offer, cancellationToken);
+            offered.Add(offer.TaskId);
+        }
+
+        db.Add(CaseEvent.Of(id, now, "PlanActionsOfferedAgain", CaseEventAudience.SharedAgencies,
+            $"Sharing resumed: {lost.Count} plan action(s) cancelled when sharing ended offered again.", file.Viewer.UserId));
+        return offered;
     }
 
     internal static async Task<IResult> WithdrawAsync(
