@@ -166,6 +166,25 @@ internal sealed class InspectionScenario : IAsyncDisposable
 
     public async Task<JsonElement> SupervisionCaseAsync(Guid caseId) => await Officer.GetJsonAsync($"/api/inspections/supervision-cases/{caseId}");
 
+    /// <summary>Communicates a proposed varning, lets the licensee's reply time run out and decides the varning; returns the decision's answer.</summary>
+    public async Task<JsonElement> DecideVarningAsync(Guid caseId)
+    {
+        var cases = $"/api/inspections/supervision-cases/{caseId}";
+        var communicated = await Officer.PostJsonAsync($"{cases}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
+        Host.Clock.AdvanceTo(communicated.GetProperty("replyDueAt").GetDateTimeOffset().AddMinutes(1));
+        await Coordination.Testing.Poll.UntilAsync(() => SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply time runs out", Host.Clock.TickSecond);
+        return await Officer.PostJsonAsync($"{cases}/decision", new { sanction = "Varning" });
+    }
+
+    /// <summary>A varning decided (<see cref="DecideVarningAsync"/>) and not appealed: the appeal window closed, the decision final. Returns the decision's answer.</summary>
+    public async Task<JsonElement> FinalVarningAsync(Guid caseId)
+    {
+        var decided = await DecideVarningAsync(caseId);
+        Host.Clock.AdvanceTo(decided.GetProperty("appealEndsAt").GetDateTimeOffset().AddMinutes(1));
+        await Coordination.Testing.Poll.UntilAsync(() => SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", Host.Clock.TickSecond);
+        return decided;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Officer.Dispose();

@@ -116,11 +116,7 @@ public sealed class ReInspectionTests
         var clock = scenario.Host.Clock;
         var (venueId, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
         var between = await scenario.AcceptedRoundAsync(venueId, "2026-12-04");
-        var cases = $"/api/inspections/supervision-cases/{caseId}";
-        var communicated = await scenario.Officer.PostJsonAsync($"{cases}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
-        clock.AdvanceTo(communicated.GetProperty("replyDueAt").GetDateTimeOffset().AddMinutes(1));
-        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply time runs out", clock.TickSecond);
-        await scenario.Officer.PostJsonAsync($"{cases}/decision", new { sanction = "Varning" });
+        await scenario.DecideVarningAsync(caseId);
         var due = (await scenario.Officer.GetJsonAsync($"/api/inspections/venues/{venueId}")).GetProperty("reInspectionDueAt").GetDateTimeOffset();
 
         using (var late = await scenario.RecordVisitAsync(between, venueId, new DateTimeOffset(2026, 12, 4, 20, 30, 0, TimeSpan.Zero), Item("serving.no-serving-under-18", "Ok")))

@@ -192,12 +192,7 @@ public sealed class SupervisionFollowUpTests
         var clock = scenario.Host.Clock;
         var (venueId, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
         var cases = $"/api/inspections/supervision-cases/{caseId}";
-        var communicated = await scenario.Officer.PostJsonAsync($"{cases}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
-        clock.AdvanceTo(communicated.GetProperty("replyDueAt").GetDateTimeOffset().AddMinutes(1));
-        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply time runs out", clock.TickSecond);
-        var decided = await scenario.Officer.PostJsonAsync($"{cases}/decision", new { sanction = "Varning" });
-        clock.AdvanceTo(decided.GetProperty("appealEndsAt").GetDateTimeOffset().AddMinutes(1));
-        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", clock.TickSecond);
+        var decided = await scenario.FinalVarningAsync(caseId);
         Task<Guid?> TokenAsync() => scenario.Host.WithDatabaseAsync(db => db.Set<SupervisionCaseState>().Where(s => s.CorrelationId == caseId).Select(s => s.FollowUpToken).SingleAsync());
         var timer = await Poll.UntilAsync(TokenAsync, t => t is not null, WorkflowWait, "the follow-up timer set");
 
@@ -222,13 +217,7 @@ public sealed class SupervisionFollowUpTests
     {
         var clock = scenario.Host.Clock;
         var (venueId, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
-        var cases = $"/api/inspections/supervision-cases/{caseId}";
-        var communicated = await scenario.Officer.PostJsonAsync($"{cases}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
-        clock.AdvanceTo(communicated.GetProperty("replyDueAt").GetDateTimeOffset().AddMinutes(1));
-        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply time runs out", clock.TickSecond);
-        var decided = await scenario.Officer.PostJsonAsync($"{cases}/decision", new { sanction = "Varning" });
-        clock.AdvanceTo(decided.GetProperty("appealEndsAt").GetDateTimeOffset().AddMinutes(1));
-        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", clock.TickSecond);
+        var decided = await scenario.FinalVarningAsync(caseId);
         var firstFollowUp = decided.GetProperty("nextFollowUpAt").GetDateTimeOffset();
         if (beforeFollowUp is not null)
         {

@@ -153,13 +153,7 @@ public sealed class TaskEscalationTests
     {
         var clock = scenario.Host.Clock;
         var (_, _, caseId) = await scenario.SupervisionCaseAsync("Klubb Natt", "556016-0680");
-        var cases = $"/api/inspections/supervision-cases/{caseId}";
-        var communicated = await scenario.Officer.PostJsonAsync($"{cases}/kommunicering", new { proposedSanction = "Varning", text = "We propose a varning." });
-        clock.AdvanceTo(communicated.GetProperty("replyDueAt").GetDateTimeOffset().AddMinutes(1));
-        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "AwaitingDecision", WorkflowWait, "the reply time runs out", clock.TickSecond);
-        var decided = await scenario.Officer.PostJsonAsync($"{cases}/decision", new { sanction = "Varning" });
-        clock.AdvanceTo(decided.GetProperty("appealEndsAt").GetDateTimeOffset().AddMinutes(1));
-        await Poll.UntilAsync(() => scenario.SupervisionCaseAsync(caseId), c => c.GetProperty("status").GetString() == "DecisionFinal", WorkflowWait, "the appeal window closes", clock.TickSecond);
+        var decided = await scenario.FinalVarningAsync(caseId);
         clock.AdvanceTo(decided.GetProperty("nextFollowUpAt").GetDateTimeOffset().AddMinutes(1));
         var tasks = await Poll.UntilAsync(
             () => scenario.OfficerTasksAsync(),
