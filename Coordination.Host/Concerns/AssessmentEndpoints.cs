@@ -104,28 +104,31 @@ internal static class AssessmentEndpoints
                 new Dictionary<string, object?> { ["decision"] = decided.ToString(), ["decidedAt"] = file.State.DecidedAt });
         }
 
-        // Decided a moment ago, and the workflow has not stored it yet (the case page still shows
-        // the form): a second decision would be told it was taken, its feedback task would be one
-        // nobody can complete, and the workflow would keep the first.
-        if (await RecordedAtAsync(db, id, PreliminaryAssessmentDecided, cancellationToken) is { } decidedAt)
-        {
-            return Problems.Conflict(
-                "Preliminary assessment already decided",
-                $"The preliminary assessment was decided {StockholmTime.Show(decidedAt)} (Stockholm time); it is decided once.",
-                new Dictionary<string, object?> { ["decidedAt"] = decidedAt });
-        }
-
         var now = clock.GetUtcNow();
         var (_, rules) = await db.CurrentAsync(file.Concern.MunicipalityId, cancellationToken);
         var calendar = rules.Calendar();
         DateTimeOffset? investigationDue = decision == PreliminaryDecision.NotOpened ? null : calendar.CalendarDeadline(now, CalendarPeriod.OfMonths(4));
         var agencies = await db.ByKindAsync(file.Concern.MunicipalityId, cancellationToken);
-        await bus.Publish(new PreliminaryAssessmentDecided(id, decision!.Value, file.Viewer.UserId, now, investigationDue), cancellationToken);
-        await bus.Publish(TaskOffers.Offer(rules, id, file.Concern.MunicipalityId, agencies[Workflows.Identity.AgencyKind.SocialServices],
-            AgencyTaskKind.ReporterFeedback, "Feedback to the reporter (återkoppling)", now, calendar.DeadlineInWorkingDays(now, rules.FeedbackWorkingDays), endsWithSharing: false), cancellationToken);
-        db.Add(CaseEvent.Of(id, now, PreliminaryAssessmentDecided, CaseEventAudience.SocialServices, $"Preliminary assessment: {decision}.", file.Viewer.UserId));
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new { decision = decision.ToString(), investigationDue });
+
+        // Decided a moment ago, and the workflow has not stored it yet (the case page still shows
+        // the form), or by a request sent at the same moment: a second decision would be told it
+        // was taken, its feedback task would be one nobody can complete, and the workflow would
+        // keep the first.
+        var decidedAt = await RecordOnceAsync(db, id,
+            CaseEvent.Of(id, now, PreliminaryAssessmentDecided, CaseEventAudience.SocialServices, $"Preliminary assessment: {decision}.", file.Viewer.UserId),
+            async () =>
+            {
+                await bus.Publish(new PreliminaryAssessmentDecided(id, decision!.Value, file.Viewer.UserId, now, investigationDue), cancellationToken);
+                await bus.Publish(TaskOffers.Offer(rules, id, file.Concern.MunicipalityId, agencies[Workflows.Identity.AgencyKind.SocialServices],
+                    AgencyTaskKind.ReporterFeedback, "Feedback to the reporter (återkoppling)", now, calendar.DeadlineInWorkingDays(now, rules.FeedbackWorkingDays), endsWithSharing: false), cancellationToken);
+            },
+            cancellationToken);
+        return decidedAt is { } first
+            ? Problems.Conflict(
+                "Preliminary assessment already decided",
+                $"The preliminary assessment was decided {StockholmTime.Show(first)} (Stockholm time); it is decided once.",
+                new Dictionary<string, object?> { ["decidedAt"] = first })
+            : TypedResults.Ok(new { decision = decision!.Value.ToString(), investigationDue });
     }
 
     internal static async Task<IResult> ExtendInvestigationAsync(
@@ -195,11 +198,14 @@ internal static class AssessmentEndpoints
         }
 
         var now = clock.GetUtcNow();
-        await bus.Publish(new InvestigationCompleted(id, conclusion!.Value, file.Viewer.UserId, now), cancellationToken);
         var late = now > file.State.InvestigationDue ? " after its deadline" : string.Empty;
-        db.Add(CaseEvent.Of(id, now, "InvestigationCompleted", CaseEventAudience.SocialServices, $"Investigation finished{late}: {conclusion}.", file.Viewer.UserId));
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(new { conclusion = conclusion.ToString(), completedAt = now });
+        var finished = await RecordOnceAsync(db, id,
+            CaseEvent.Of(id, now, "InvestigationCompleted", CaseEventAudience.SocialServices, $"Investigation finished{late}: {conclusion}.", file.Viewer.UserId),
+            () => bus.Publish(new InvestigationCompleted(id, conclusion!.Value, file.Viewer.UserId, now), cancellationToken),
+            cancellationToken);
+        return finished is null
+            ? TypedResults.Ok(new { conclusion = conclusion!.Value.ToString(), completedAt = now })
+            : Problems.Conflict("No open investigation", "Only an open investigation can be finished, and only once.");
     }
 
     /// <summary>
@@ -283,8 +289,26 @@ internal static class AssessmentEndpoints
     /// may have committed since the caller looked; then nothing is written and the time it was
     /// recorded is returned (null when this request recorded it).
     /// </summary>
-    private static async Task<DateTimeOffset?> RecordStepAsync(
-        CoordinationDbContext db, IPublishEndpoint bus, Guid id, AgencyTaskKind kind, Guid userId, DateTimeOffset now, object step, CaseEvent line, CancellationToken cancellationToken)
+    private static Task<DateTimeOffset?> RecordStepAsync(
+        CoordinationDbContext db, IPublishEndpoint bus, Guid id, AgencyTaskKind kind, Guid userId, DateTimeOffset now, object step, CaseEvent line, CancellationToken cancellationToken) =>
+        RecordOnceAsync(db, id, line, async () =>
+        {
+            if (await db.OpenTaskAsync(id, kind, cancellationToken) is { } task)
+            {
+                await bus.Publish(new AgencyTaskCompleted(task.CorrelationId, userId, now), cancellationToken);
+            }
+
+            await bus.Publish(step, step.GetType(), cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// A step taken once on the concern, marked by its chronology <paramref name="line"/>: in one
+    /// transaction that first takes the concern's row, looks for the line (a request sent at the
+    /// same moment may have committed it since the caller looked), and if it is not there runs
+    /// <paramref name="publish"/> (its messages go to the outbox) and writes the line. Returns when
+    /// the step was already recorded, or null when this request recorded it.
+    /// </summary>
+    private static async Task<DateTimeOffset?> RecordOnceAsync(CoordinationDbContext db, Guid id, CaseEvent line, Func<Task> publish, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.TakeConcernRowAsync(id, cancellationToken);
@@ -293,12 +317,7 @@ internal static class AssessmentEndpoints
             return first;
         }
 
-        if (await db.OpenTaskAsync(id, kind, cancellationToken) is { } task)
-        {
-            await bus.Publish(new AgencyTaskCompleted(task.CorrelationId, userId, now), cancellationToken);
-        }
-
-        await bus.Publish(step, step.GetType(), cancellationToken);
+        await publish();
         db.Add(line);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

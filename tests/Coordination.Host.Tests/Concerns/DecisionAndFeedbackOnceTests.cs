@@ -70,6 +70,42 @@ public sealed class DecisionAndFeedbackOnceTests
     }
 
     /// <summary>
+    /// Two preliminary decisions sent at the same moment (two social workers, two tabs): one is
+    /// taken and the other refused, with one chronology line and one feedback task. Both used to
+    /// pass the check before either was written: both were answered 200 (the second with an
+    /// investigation deadline that never applied) and the second feedback task could never be
+    /// completed, reminded and escalated for good.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Two_preliminary_decisions_sent_at_the_same_moment_are_taken_once(HostBackend backend)
+    {
+        await using var host = await EmbeddedHostFactory.CreateAsync(backend, "decision-twice");
+        using var users = new Caseworkers(host);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+            var path = $"/api/concerns/{id}/preliminary-assessment";
+            var answers = await Task.WhenAll(
+                users.PostAsync(Reception, path, new { decision = "NotOpened" }),
+                users.PostAsync(Coordinator, path, new { decision = "Opened" }));
+            var statuses = answers.Select(a => a.StatusCode).Order().ToList();
+            foreach (var answer in answers)
+            {
+                answer.Dispose();
+            }
+
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], statuses);
+            Assert.Single(await EntriesAsync(users, id, "PreliminaryAssessmentDecided"));
+            await users.WaitForTaskAsync(Reception, id, "ReporterFeedback");
+            var feedbackTasks = await host.WithDatabaseAsync(db => db.Set<Coordination.Workflows.Concerns.Tasks.AgencyTaskState>()
+                .CountAsync(t => t.ConcernId == id && t.Kind == AgencyTaskKind.ReporterFeedback));
+            Assert.Equal(1, feedbackTasks);
+        }
+    }
+
+    /// <summary>
     /// The protective assessment recorded while its task's offer is still on its way (a busy or
     /// restarting task queue): the task arrives done, by the official who recorded it, and never
     /// lies open in social services' queue to be reminded and escalated. Before, it stayed open for
