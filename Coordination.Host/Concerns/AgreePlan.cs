@@ -1,6 +1,7 @@
 using System.Globalization;
 using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Calendar;
+using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Chronology;
 using Coordination.Workflows.Concerns.Plans;
@@ -108,6 +109,11 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
             return Refusal.Invalid(errors.Errors);
         }
 
+        // A concern has one plan: looked for holding the concern's row, in the transaction that
+        // writes it, so of two plans agreed at the same moment (two tabs, two social workers) the
+        // second is refused instead of failing on the plan's key.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.TakeConcernRowAsync(id, cancellationToken);
         if (file.IsClosed || await db.Set<CommitmentPlan>().AnyAsync(p => p.ConcernId == id, cancellationToken))
         {
             return Refusal.Conflict("Plan already agreed", "The concern already has a commitment plan, or it is closed.");
@@ -128,6 +134,7 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
         await bus.Publish(new CommitmentPlanAgreed(id, now, plan.Actions.Count), cancellationToken);
         db.Add(CaseEvent.Of(id, now, "CommitmentPlanAgreed", CaseEventAudience.SharedAgencies, $"Commitment plan agreed with {plan.Actions.Count} actions.", file.Viewer.UserId));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Answers.Of(new AgreedPlan(review.ReviewId, reviewDue, [.. plan.Actions.Select(a => a.TaskId)]));
     }
 

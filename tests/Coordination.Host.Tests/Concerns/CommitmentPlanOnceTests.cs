@@ -9,13 +9,48 @@ using static Coordination.Host.Tests.Concerns.Caseworkers;
 namespace Coordination.Host.Tests.Concerns;
 
 /// <summary>
-/// A commitment plan is agreed once, and ending the sharing with a party cancels the party's plan
-/// actions. When the guardians consent again, the party's actions are offered to it again: before,
-/// they stayed cancelled for good and nobody carried out what the plan promised.
+/// A commitment plan is agreed once: two at the same moment give one plan, and since it cannot be
+/// agreed again, the actions that ending the sharing with a party cancelled are offered to the
+/// party again when the guardians consent again (before, they stayed cancelled for good and nobody
+/// carried out what the plan promised).
 /// </summary>
-public sealed class PlanActionsAfterSharingResumedTests
+public sealed class CommitmentPlanOnceTests
 {
     private static readonly string[] Goals = ["Alva attends school"];
+
+    /// <summary>
+    /// Two plans agreed at the same moment (two tabs, two social workers): one is agreed and the
+    /// other refused as already agreed. Both used to pass the check, and the second failed on the
+    /// plan's key with a server error.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task Two_plans_agreed_at_the_same_moment_are_agreed_once_and_the_second_is_refused(HostBackend backend)
+    {
+        await using var host = await EmbeddedHostFactory.CreateAsync(backend, "plan-twice");
+        using var users = new Caseworkers(host);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var id = await users.RaiseAndShareAsync("Police");
+            object Plan(string what) => new { goals = Goals, actions = new object[] { new { what, agency = "Police", byDate = "2026-12-18" } } };
+            var answers = await Task.WhenAll(
+                users.PostAsync(Coordinator, $"/api/concerns/{id}/plan", Plan("Talk with Alva")),
+                users.PostAsync(Reception, $"/api/concerns/{id}/plan", Plan("Visit the family")));
+            var statuses = answers.Select(a => a.StatusCode).Order().ToList();
+            var refused = answers.Single(a => a.StatusCode != HttpStatusCode.Created);
+            var title = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString();
+            foreach (var answer in answers)
+            {
+                answer.Dispose();
+            }
+
+            Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], statuses);
+            Assert.Equal("Plan already agreed", title);
+            var chronology = await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}/chronology");
+            Assert.Single(chronology.EnumerateArray(), e => e.GetProperty("kind").GetString() == "CommitmentPlanAgreed");
+        }
+    }
 
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
