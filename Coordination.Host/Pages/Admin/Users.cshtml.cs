@@ -201,6 +201,21 @@ public sealed class UsersModel(
     private async Task<IActionResult> ChangeStatusAsync(Guid userId, string? reason, bool disable)
     {
         await ChooseAsync(MunicipalityId, db);
+
+        // As typed, also when the form could not take it (a control character, such as a vertical
+        // tab pasted from a word processor): that one is not bound, and came to the check as no
+        // reason at all, was refused as missing and was emptied from its field.
+        var typed = Request.Form["reason"].FirstOrDefault();
+        if (ModelState.TryGetValue("reason", out var unread) && unread.Errors.Count > 0)
+        {
+            var messages = unread.Errors.Select(e => e.ErrorMessage).ToList();
+            ModelState.Remove("reason");
+            messages.ForEach(m => ModelState.AddModelError(ReasonField(userId), m));
+            TypedReason = (userId, typed);
+            await LoadAsync();
+            return Page();
+        }
+
         var change = disable
             ? await Administration.DisableAsync(User, Choice.Selected, userId, reason)
             : await Administration.EnableAsync(User, Choice.Selected, userId, reason);
@@ -213,7 +228,7 @@ public sealed class UsersModel(
                 Notice = text["Users.Done.Enabled", change.DisplayName];
                 break;
             case AccountStatusOutcome.InvalidReason:
-                TypedReason = (userId, reason);
+                TypedReason = (userId, typed);
                 ModelState.AddModelError(ReasonField(userId), text[$"Users.StatusChange.Reason.{change.ReasonProblem}", MembershipAdministration.MaxReasonLength]);
                 break;
             default:

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Coordination.Contracts.Concerns;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Workflows.Audit;
@@ -232,6 +233,32 @@ public sealed class AccountDisablingTests
 
         var enabled = await TextAsync(await PostRowAsync(admin, page, "Enable", alvby, staff, "Tillbaka"));
         Assert.Contains("är öppnat igen", enabled, StringComparison.Ordinal);
+        Assert.Null(await host.WithDatabaseAsync(db => db.Users.Where(u => u.Id == staff).Select(u => u.DisabledAt).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("a vertical tab pasted from a word processor", "Slutade på skolan\v30 november, \"enligt rektorn\" & <personalenheten>", "Texten får inte innehålla styrtecken")]
+    [InlineData("one character too many", "Slutade på skolan 30 november, \"enligt rektorn\" & <personalenheten> ", "Högst 500 tecken.")]
+    public async Task A_refused_disable_reason_is_shown_again_as_typed_with_the_error_at_its_field(string what, string typed, string error)
+    {
+        await using var host = SecurityHost.OnSqlite();
+        var alvby = await host.MunicipalityIdAsync("9901");
+        var staff = await host.UserIdAsync(Staff);
+        using var users = new ApiUsers(host);
+        using var admin = await users.BrowserAsync(Administrator, allowAutoRedirect: false);
+        var page = $"/Admin/Users?municipalityId={alvby}";
+        if (what == "one character too many")
+        {
+            typed += new string('x', 501 - typed.Trim().Length);
+        }
+
+        // Refused, and the administrator corrects what they wrote instead of writing it again.
+        var refused = await (await PostRowAsync(admin, page, "Disable", alvby, staff, typed)).Content.ReadAsStringAsync();
+        var field = Regex.Match(refused, $"<div class=\"inline-field field-error\">(?:(?!</div>).)*id=\"reason-{staff:N}\"(?:(?!</div>).)*</div>", RegexOptions.Singleline);
+        Assert.True(field.Success, $"{what}: the reason field of the user's row, marked as wrong");
+        Assert.Contains(error, WebUtility.HtmlDecode(field.Value), StringComparison.Ordinal);
+        Assert.Equal(typed, WebUtility.HtmlDecode(Regex.Match(field.Value, "<input[^>]*\\svalue=\"([^\"]*)\"").Groups[1].Value));
+        Assert.Contains($"<a href=\"#reason-{staff:N}\">{error}", WebUtility.HtmlDecode(refused), StringComparison.Ordinal);
         Assert.Null(await host.WithDatabaseAsync(db => db.Users.Where(u => u.Id == staff).Select(u => u.DisabledAt).SingleAsync()));
     }
 
