@@ -26,6 +26,7 @@ internal static class RoundViews
             eveningEnd = round.EveningEnd.ToString("HH:mm", CultureInfo.InvariantCulture),
             round.StartsAt,
             status = round.Status.ToString(),
+            round.GoesAhead,
             round.IsJoint,
             round.WithPolice,
             round.WithoutPoliceReason,
@@ -60,6 +61,7 @@ internal static class RoundViews
             eveningEnd = round.EveningEnd.ToString("HH:mm", CultureInfo.InvariantCulture),
             round.StartsAt,
             status = round.Status.ToString(),
+            round.GoesAhead,
             venues = venues.Select(v => new
             {
                 v.Id,

@@ -2,6 +2,8 @@ using System.Net;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Inspections;
 using Coordination.Testing;
+using Coordination.Workflows.Inspections.Rounds;
+using Microsoft.EntityFrameworkCore;
 using static Coordination.Host.Tests.Inspections.InspectionScenario;
 
 namespace Coordination.Host.Tests.WebUi;
@@ -45,6 +47,27 @@ public sealed class RoundPageTests
         using var second = await scenario.RecordVisitAsync(roundId, pub, Item("serving.order-and-sobriety", "Ok"));
         await InspectionsClient.ReadAsync(second, HttpStatusCode.Created);
         Assert.DoesNotContain("/Inspections/Checklist?", await PageAsync(browser, roundId), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_page_offers_the_checklist_in_every_state_in_which_the_round_takes_visits_and_only_then()
+    {
+        await using var scenario = await StartAsync(HostBackend.SqliteInMemory);
+        var venue = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
+        var roundId = await scenario.PlanRoundAsync(venue);
+        using var browser = await InspectionsClient.BrowserAsync(scenario.Host, "licensing.staff@alvby.demo");
+        foreach (var status in Enum.GetValues<RoundStatus>())
+        {
+            await scenario.Host.WithDatabaseAsync(db => db.Set<InspectionRound>().Where(r => r.Id == roundId).ExecuteUpdateAsync(r => r.SetProperty(x => x.Status, status)));
+            var takesVisits = new InspectionRound { Status = status }.GoesAhead;
+
+            // The page and both views of the API say what the visit endpoint decides, from the round's state.
+            Assert.Equal(takesVisits, (await scenario.Officer.GetJsonAsync($"/api/inspections/rounds/{roundId}")).GetProperty("goesAhead").GetBoolean());
+            Assert.Equal(takesVisits, (await scenario.Police.GetJsonAsync($"/api/inspections/rounds/{roundId}")).GetProperty("goesAhead").GetBoolean());
+            var page = await PageAsync(browser, roundId);
+            Assert.True(takesVisits == page.Contains(ChecklistLink(roundId, venue), StringComparison.Ordinal), $"{status}: the checklist is offered exactly when the round takes visits ({takesVisits})");
+            Assert.True(takesVisits != page.Contains("Checklistan fylls i när polisen har accepterat rundan", StringComparison.Ordinal), $"{status}: told to wait for the police exactly when the round takes no visits");
+        }
     }
 
     private static string ChecklistLink(Guid roundId, Guid venueId) => $"/Inspections/Checklist?roundId={roundId}&venueId={venueId}";
