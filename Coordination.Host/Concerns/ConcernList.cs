@@ -11,7 +11,7 @@ namespace Coordination.Host.Concerns;
 /// <summary>
 /// The concerns a user may find again, newest first: social services every concern of their
 /// municipality, another agency those shared with it while a basis is in force, a reporter the
-/// concerns they raised. Each row is cut by <see cref="ConcernAccess"/> and <see cref="ConcernView"/>
+/// concerns they raised while they work in the agency they raised them for. Each row is cut by <see cref="ConcernAccess"/> and <see cref="ConcernView"/>
 /// exactly as the case page is, and each row shown is audited as one read (issue 7).
 /// </summary>
 /// <remarks>
@@ -37,6 +37,9 @@ public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHtt
         var fullIn = municipalities.Where(viewer.IsSocialServices).ToList();
         var partlyIn = municipalities.Except(fullIn).ToList();
         var user = viewer.UserId;
+
+        // A reporter's own concerns, while they work on cases in the agency they raised them for (ConcernAccess.IsReporter).
+        var reportsFor = ConcernAgencies.Reporting(viewer.Memberships).Select(m => m.AgencyId).Distinct().ToList();
         var shared = db.Set<SharingBasis>().Where(b => b.WithdrawnAt == null).Select(b => b.ConcernId);
 
         var candidates =
@@ -44,7 +47,7 @@ public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHtt
             join s in db.Set<ConcernState>().AsNoTracking() on c.Id equals s.CorrelationId into states
             from s in states.DefaultIfEmpty()
             where fullIn.Contains(c.MunicipalityId)
-                || (partlyIn.Contains(c.MunicipalityId) && (c.ReporterUserId == user || shared.Contains(c.Id)))
+                || (partlyIn.Contains(c.MunicipalityId) && (c.ReporterUserId == user && reportsFor.Contains(c.ReporterAgencyId) || shared.Contains(c.Id)))
             select new { Concern = c, State = s };
 
         // Open or closed is a status the reporter's row does not show, so it does not filter the
@@ -54,9 +57,9 @@ public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHtt
         candidates = filter.Status switch
         {
             ConcernListStatus.Open => candidates.Where(r => r.State == null || r.State.ClosedAt == null
-                || (partlyIn.Contains(r.Concern.MunicipalityId) && r.Concern.ReporterUserId == user)),
+                || (partlyIn.Contains(r.Concern.MunicipalityId) && r.Concern.ReporterUserId == user && reportsFor.Contains(r.Concern.ReporterAgencyId))),
             ConcernListStatus.Closed => candidates.Where(r => (r.State != null && r.State.ClosedAt != null)
-                || (partlyIn.Contains(r.Concern.MunicipalityId) && r.Concern.ReporterUserId == user)),
+                || (partlyIn.Contains(r.Concern.MunicipalityId) && r.Concern.ReporterUserId == user && reportsFor.Contains(r.Concern.ReporterAgencyId))),
             _ => candidates,
         };
         if (filter.Urgency is { } urgency)
@@ -122,7 +125,7 @@ public sealed class ConcernList(CoordinationDbContext db, AuditTrail audit, IHtt
     private static ConcernView View(CaseFile file, CaseViewer viewer) =>
         new(file.Access, file.Concern, file.State, file.Bases, [], null, [], [], HasPlan: false)
         {
-            ViewerIsReporter = file.Concern.ReporterUserId == viewer.UserId,
+            ViewerIsReporter = ConcernAccess.IsReporter(viewer, file.Concern),
         };
 
     private static CaseFile FileOf(ConcernListItem item, CaseViewer viewer, DateTimeOffset at) =>

@@ -75,7 +75,7 @@ public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, I
                 [],
                 plan is not null)
             {
-                ViewerIsReporter = file.Concern.ReporterUserId == viewer.UserId,
+                ViewerIsReporter = ConcernAccess.IsReporter(viewer, file.Concern),
             };
         }
 
@@ -98,7 +98,7 @@ public sealed class ConcernQueries(CoordinationDbContext db, AuditTrail audit, I
             ConcernAccessLevel.Full => true,
             ConcernAccessLevel.Shared => (e.Audience == CaseEventAudience.Agency && e.AgencyId is { } a && agencies.Contains(a))
                 || (e.Audience is CaseEventAudience.SharedAgencies or CaseEventAudience.Reporter
-                    && (e.Kind != FeedbackKind || file.Concern.ReporterUserId == viewer.UserId)
+                    && (e.Kind != FeedbackKind || ConcernAccess.IsReporter(viewer, file.Concern))
                     && agencies.Any(a => ConcernAccess.WasSharedWith(file.Bases, a, e.At))),
             _ => e.Audience == CaseEventAudience.Reporter && (e.Kind == FeedbackKind || e.ActorUserId == viewer.UserId),
         });

@@ -1,5 +1,6 @@
 using Coordination.Host.Concerns;
 using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Routing;
 using Coordination.Workflows.Persistence;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace Coordination.Host.Pages.Concerns;
 /// <summary>
 /// The receipt after raising: the deadlines social services now work to, read from the stored
 /// concern (its workflow's deadlines once it has started, until then computed from the time it
-/// was raised as the raise command did), for the user who raised it. Nothing is taken from the
+/// was raised as the raise command did), for its reporter (<see cref="ConcernAccess.IsReporter"/>). Nothing is taken from the
 /// address, so a link cannot show a reporter a deadline that is not the concern's.
 /// </summary>
 public sealed class RaisedModel(CoordinationDbContext db) : PageModel
@@ -26,7 +27,7 @@ public sealed class RaisedModel(CoordinationDbContext db) : PageModel
     {
         var viewer = User.Viewer();
         var concern = await db.Set<Concern>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (concern is null || concern.ReporterUserId != viewer.UserId)
+        if (concern is null || !ConcernAccess.IsReporter(viewer, concern))
         {
             return NotFound();
         }

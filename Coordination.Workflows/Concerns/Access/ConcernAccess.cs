@@ -5,7 +5,8 @@ namespace Coordination.Workflows.Concerns.Access;
 /// <summary>
 /// Decides what a user may see of a concern: social services of its municipality see all;
 /// another agency of Workflow A (<see cref="ConcernAgencies"/>) sees the minimum fields only
-/// while a recorded basis names it; the reporter sees their report and the feedback; everyone
+/// while a recorded basis names it; the reporter sees their report and the feedback while they
+/// work on cases in the agency they reported from (<see cref="IsReporter"/>); everyone
 /// else, including other municipalities, administrators and the agencies that take part in
 /// inspections only (even one a basis names), nothing.
 /// </summary>
@@ -30,7 +31,21 @@ public static class ConcernAccess
             return ConcernAccessLevel.Shared;
         }
 
-        return concern.ReporterUserId == viewer.UserId ? ConcernAccessLevel.Reporter : ConcernAccessLevel.None;
+        return IsReporter(viewer, concern) ? ConcernAccessLevel.Reporter : ConcernAccessLevel.None;
+    }
+
+    /// <summary>
+    /// Whether the viewer is the concern's reporter now: the user who raised it, while they work on
+    /// cases in the agency they raised it for. The report and social services' feedback (SoL
+    /// 14:1b) are the reporting agency's, told to its official; a reporter who moved to another
+    /// agency, or holds only an administrator's role, carries neither with them, as no one takes
+    /// an agency's disclosures to another.
+    /// </summary>
+    public static bool IsReporter(CaseViewer viewer, Concern concern)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        ArgumentNullException.ThrowIfNull(concern);
+        return concern.ReporterUserId == viewer.UserId && ConcernAgencies.Reporting(viewer.Memberships).Any(m => m.AgencyId == concern.ReporterAgencyId);
     }
 
     /// <summary>The agencies covered by a basis in force.</summary>
