@@ -73,7 +73,7 @@ internal static class ParticipationEndpoints
         task.Complete(answer, now);
         task.ProposedStart = proposed;
         task.Note = note;
-        if (task.AgencyKind == AgencyKind.Police && await db.Set<InspectionRound>().FindAsync(task.RoundId) is { } round)
+        if (InspectionRound.Requires(task.AgencyKind) && await db.Set<InspectionRound>().FindAsync(task.RoundId) is { } round)
         {
             round.Status = answer == InspectionTaskStatus.Accepted ? RoundStatus.Confirmed : RoundStatus.NeedsReplanning;
         }

@@ -242,7 +242,7 @@ internal static class RoundEndpoints
 
         var now = clock.GetUtcNow();
         // Only the police's request and the task to plan again that their answer opened: a task
-        // opened by the rescue service's or tax agency's answer is still the officer's to decide.
+        // opened by the rescue service's or tax agency's proposal of another evening is still the officer's to decide.
         var police = nameof(AgencyKind.Police);
         var policeReplans = await db.Set<ParticipationRequestState>()
             .Where(s => s.RoundId == id && s.AgencyKind == police && s.ReplanTaskId != null)

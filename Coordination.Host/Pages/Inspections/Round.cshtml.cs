@@ -3,10 +3,12 @@ using Coordination.Host.Inspections.Participation;
 using Coordination.Host.Inspections.Rounds;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Inspections;
+using Coordination.Workflows.Inspections.Rounds;
 using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Persistence;
 using MassTransit;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Coordination.Host.Pages.Inspections;
@@ -119,7 +121,10 @@ public sealed class RoundModel(
         var outcome = Read(await ParticipationEndpoints.AnswerAsync(taskId, answer, request, User, db, publish, clock));
         if (outcome.Succeeded)
         {
-            return RedirectToPage(new { id = Id, answered = answer.ToString() });
+            // A declining optional participant is told the round goes ahead without it, not that it is planned again.
+            var agency = await db.Set<InspectionTask>().Where(t => t.Id == taskId).Select(t => t.AgencyKind).FirstAsync();
+            var answered = answer == InspectionTaskStatus.Declined && !InspectionRound.Requires(agency) ? "DeclinedOptional" : answer.ToString();
+            return RedirectToPage(new { id = Id, answered });
         }
 
         if (outcome.Errors.Count > 0)

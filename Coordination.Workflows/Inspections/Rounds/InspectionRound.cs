@@ -55,6 +55,13 @@ public sealed class InspectionRound : Persistence.IVersionedRecord
 
     public const int WithoutPoliceReasonMaxLength = 1000;
 
+    /// <summary>
+    /// Whether a round needs the participant to go ahead as planned: the police, asked for every
+    /// joint round. The rescue service and the tax agency are optional (DOMAIN.md Workflow B): the
+    /// round goes ahead without them, so their decline asks for no new plan.
+    /// </summary>
+    public static bool Requires(AgencyKind participant) => participant == AgencyKind.Police;
+
     /// <summary>Whether visits may be recorded: the police accepted, or the round goes ahead without them.</summary>
     public bool GoesAhead => Status is RoundStatus.Confirmed or RoundStatus.Done;
 

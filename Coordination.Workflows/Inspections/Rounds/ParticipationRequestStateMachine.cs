@@ -10,8 +10,9 @@ namespace Coordination.Workflows.Inspections.Rounds;
 
 /// <summary>
 /// A participation request for an inspection round (DOMAIN.md Workflow B step 2): the agency
-/// is reminded before the deadline and escalated to its managers after it; a decline or a
-/// proposal of another time gives the licensing officer a task to plan the round again.
+/// is reminded before the deadline and escalated to its managers after it; the police's decline,
+/// or any participant's proposal of another time, gives the licensing officer a task to plan the
+/// round again. An optional participant's decline does not: the round goes ahead without it.
 /// </summary>
 public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<ParticipationRequestState>
 {
@@ -106,13 +107,21 @@ public sealed class ParticipationRequestStateMachine : MassTransitStateMachine<P
     /// planned it for another evening or let it go ahead without them, while the answer was on
     /// its way to this workflow. None either for an answer to a request the round has since been
     /// planned again past: the agency's newer request answers for the round now (declined too,
-    /// it opened its own task to plan again).
+    /// it opened its own task to plan again). None for an optional participant's decline
+    /// (<see cref="InspectionRound.Requires"/>): the round goes ahead without the rescue service
+    /// or the tax agency, and its page shows their answer.
     /// </summary>
     private static async Task<Guid?> CreateReplanTaskAsync(BehaviorContext<ParticipationRequestState, ParticipationAnswered> context)
     {
         var answer = context.Message;
+        var required = Enum.TryParse<AgencyKind>(context.Saga.AgencyKind, out var participant) && InspectionRound.Requires(participant);
+        if (!required && answer.Answer == nameof(InspectionTaskStatus.Declined))
+        {
+            return null;
+        }
+
         var round = await context.Db().Set<InspectionRound>().FindAsync([context.Saga.RoundId], context.CancellationToken);
-        if (round is { Status: not RoundStatus.NeedsReplanning } && context.Saga.AgencyKind == nameof(AgencyKind.Police))
+        if (round is { Status: not RoundStatus.NeedsReplanning } && required)
         {
             return null;
         }

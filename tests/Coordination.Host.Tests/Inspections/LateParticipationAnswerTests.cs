@@ -19,7 +19,7 @@ public sealed class LateParticipationAnswerTests
     [InlineData(HostBackend.PostgresRabbitMq)]
     public async Task A_decline_reaching_its_workflow_after_the_officer_planned_the_round_again_opens_no_task_to_plan_it_again(HostBackend backend)
     {
-        var held = FirstDecline();
+        var held = FirstAnswer("Declined");
         await using var scenario = await StartAsync(backend, services => services.AddConsumeObserver(_ => held));
         var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
         var roundId = await scenario.PlanRoundAsync(venueId);
@@ -31,7 +31,7 @@ public sealed class LateParticipationAnswerTests
         await PlanForNextFridayAsync(scenario, roundId);
 
         held.Release.SetResult();
-        await DeclineConsumedAsync(scenario, request);
+        await AnswerConsumedAsync(scenario, request);
 
         Assert.DoesNotContain((await scenario.OfficerTasksAsync()).EnumerateArray(), t => t.GetProperty("kind").GetString() == "ReplanRound");
         Assert.Equal("AwaitingPolice", (await scenario.Officer.GetJsonAsync($"/api/inspections/rounds/{roundId}")).GetProperty("status").GetString());
@@ -47,7 +47,7 @@ public sealed class LateParticipationAnswerTests
     [InlineData(HostBackend.PostgresRabbitMq)]
     public async Task A_decline_of_an_earlier_request_reaching_its_workflow_after_the_new_one_was_declined_opens_no_second_task(HostBackend backend)
     {
-        var held = FirstDecline();
+        var held = FirstAnswer("Declined");
         await using var scenario = await StartAsync(backend, services => services.AddConsumeObserver(_ => held));
         var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
         var roundId = await scenario.PlanRoundAsync(venueId);
@@ -68,34 +68,35 @@ public sealed class LateParticipationAnswerTests
             tasks => tasks.EnumerateArray().Any(t => t.GetProperty("kind").GetString() == "ReplanRound"), WorkflowWait, "the new decline's task to plan again", scenario.Host.Clock.TickSecond);
 
         held.Release.SetResult();
-        await DeclineConsumedAsync(scenario, first);
+        await AnswerConsumedAsync(scenario, first);
 
         var replans = (await scenario.OfficerTasksAsync()).EnumerateArray().Where(t => t.GetProperty("kind").GetString() == "ReplanRound").ToList();
         Assert.Equal("The Christmas market.", Assert.Single(replans).GetProperty("note").GetString());
     }
 
     /// <summary>
-    /// The rescue service's decline reaching its workflow after the officer planned the round again:
-    /// the round's status said nothing of it (only the police's answer moves it), so it opened a
-    /// task to plan again a round already planned again; the new request answers for it now.
+    /// The rescue service's proposal of another evening reaching its workflow after the officer
+    /// planned the round again: the round's status said nothing of it (only the police's answer
+    /// moves it), so it opened a task to plan again a round already planned again; the new request
+    /// answers for it now. (Its decline opens no such task at all: the round goes ahead without it.)
     /// </summary>
     [Fact]
-    public async Task A_decline_by_an_optional_participant_reaching_its_workflow_after_the_round_was_planned_again_opens_no_task()
+    public async Task A_proposal_by_an_optional_participant_reaching_its_workflow_after_the_round_was_planned_again_opens_no_task()
     {
-        var held = FirstDecline();
+        var held = FirstAnswer("OtherTimeProposed");
         await using var scenario = await StartAsync(HostBackend.SqliteInMemory, services => services.AddConsumeObserver(_ => held));
         var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
         var roundId = await scenario.PlanRoundAsync(venueId);
         using var rescue = new InspectionsClient(scenario.Host, "rescue.staff@alvby.demo");
         var request = (await rescue.GetJsonAsync($"/api/inspections/tasks?municipalityId={scenario.MunicipalityId}")).EnumerateArray()
             .Single(t => t.GetProperty("kind").GetString() == "TakePartInRound" && t.GetProperty("roundId").GetGuid() == roundId).GetProperty("id").GetGuid();
-        await rescue.PostJsonAsync($"/api/inspections/participation/{request}/decline", new { reason = "A fire-safety course that evening." });
+        await rescue.PostJsonAsync($"/api/inspections/participation/{request}/propose", new { date = "2026-11-28", eveningStart = "21:00" });
         await held.Reached.Task.WaitAsync(WorkflowWait);
         scenario.Host.Clock.Advance(TimeSpan.FromMinutes(10));
         await PlanForNextFridayAsync(scenario, roundId);
 
         held.Release.SetResult();
-        await DeclineConsumedAsync(scenario, request);
+        await AnswerConsumedAsync(scenario, request);
 
         Assert.DoesNotContain((await scenario.OfficerTasksAsync()).EnumerateArray(), t => t.GetProperty("kind").GetString() == "ReplanRound");
     }
@@ -106,18 +107,18 @@ public sealed class LateParticipationAnswerTests
         await InspectionsClient.ReadAsync(replanned, System.Net.HttpStatusCode.OK);
     }
 
-    /// <summary>Until the request's workflow has taken the decline held back for it.</summary>
-    private static async Task DeclineConsumedAsync(InspectionScenario scenario, Guid request) =>
+    /// <summary>Until the request's workflow has taken the decline or proposal held back for it.</summary>
+    private static async Task AnswerConsumedAsync(InspectionScenario scenario, Guid request) =>
         await Poll.UntilAsync(
             () => scenario.Host.WithDatabaseAsync(db => db.Set<ParticipationRequestState>().AsNoTracking().Where(s => s.CorrelationId == request).Select(s => s.CurrentState).FirstOrDefaultAsync()),
-            state => state == "ReplanningRequested", WorkflowWait, $"the decline of request {request} consumed", scenario.Host.Clock.TickSecond);
+            state => state == "ReplanningRequested", WorkflowWait, $"the answer to request {request} consumed", scenario.Host.Clock.TickSecond);
 
-    /// <summary>Holds the first decline back from its consumers until released; later ones go on.</summary>
-    private static HeldMessage FirstDecline()
+    /// <summary>Holds the first answer of this kind back from its consumers until released; later ones go on.</summary>
+    private static HeldMessage FirstAnswer(string kind)
     {
         var gate = new Lock();
         Guid? held = null;
-        return new HeldMessage(m => m is ParticipationAnswered { Answer: "Declined" } answer && Holds(answer.TaskId));
+        return new HeldMessage(m => m is ParticipationAnswered answer && answer.Answer == kind && Holds(answer.TaskId));
 
         bool Holds(Guid taskId)
         {

@@ -135,10 +135,11 @@ public sealed class RoundWithoutPoliceTests
 
     /// <summary>
     /// Going without the police answers the police's decline only: the task to plan again that the
-    /// rescue service's decline opened is still the officer's (it was cancelled with the police's).
+    /// rescue service's proposal of another evening opened is still the officer's (it was cancelled
+    /// with the police's).
     /// </summary>
     [Fact]
-    public async Task Going_without_the_police_leaves_the_task_the_rescue_services_decline_opened()
+    public async Task Going_without_the_police_leaves_the_task_the_rescue_services_proposal_opened()
     {
         await using var scenario = await StartAsync(HostBackend.SqliteInMemory);
         var venueId = await scenario.RegisterVenueAsync("Klubb Natt", "556016-0680");
@@ -146,12 +147,12 @@ public sealed class RoundWithoutPoliceTests
         using var rescue = new InspectionsClient(scenario.Host, "rescue.staff@alvby.demo");
         var rescueRequest = (await rescue.GetJsonAsync($"/api/inspections/tasks?municipalityId={scenario.MunicipalityId}")).EnumerateArray()
             .Single(t => t.GetProperty("kind").GetString() == "TakePartInRound" && t.GetProperty("roundId").GetGuid() == roundId);
-        await rescue.PostJsonAsync($"/api/inspections/participation/{rescueRequest.GetProperty("id").GetGuid()}/decline", new { reason = "A fire-safety course that evening." });
+        await rescue.PostJsonAsync($"/api/inspections/participation/{rescueRequest.GetProperty("id").GetGuid()}/propose", new { date = "2026-11-28", eveningStart = "21:00" });
         var police = await scenario.PoliceRequestAsync(roundId);
         await scenario.Police.PostJsonAsync($"/api/inspections/participation/{police.GetProperty("id").GetGuid()}/decline", new { reason = "The football derby." });
         var replans = await Poll.UntilAsync(
             async () => (await scenario.OfficerTasksAsync()).EnumerateArray().Where(t => t.GetProperty("kind").GetString() == "ReplanRound").ToList(),
-            tasks => tasks.Count == 2, WorkflowWait, "a task to plan again for each decline", scenario.Host.Clock.TickSecond);
+            tasks => tasks.Count == 2, WorkflowWait, "a task to plan again for the proposal and the decline", scenario.Host.Clock.TickSecond);
         var byRescue = replans.Single(t => t.GetProperty("title").GetString()!.Contains("RescueService", StringComparison.Ordinal)).GetProperty("id").GetGuid();
         var byPolice = replans.Single(t => t.GetProperty("title").GetString()!.Contains("Police", StringComparison.Ordinal)).GetProperty("id").GetGuid();
 
