@@ -1,3 +1,5 @@
+using Coordination.Host.Security.Audit;
+
 namespace Coordination.Host.Concerns;
 
 /// <summary>The HTTP API of Workflow A: concerns, their sharing, tasks, plans, reviews, hand-overs of a member's work, routing rules and overdue lists.</summary>
@@ -10,6 +12,7 @@ internal static class ConcernsApi
         services.AddScoped<ConcernQueries>();
         services.AddScoped<ConcernList>();
         services.AddScoped<TaskQueries>();
+        services.AddScoped<TaskReadAudit>();
         services.AddScoped<TaskCommands>();
         services.AddScoped<ReviewCommands>();
         services.AddScoped<AgreePlan>();
