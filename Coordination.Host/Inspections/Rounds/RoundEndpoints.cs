@@ -125,7 +125,8 @@ internal static class RoundEndpoints
         return TypedResults.Created($"/api/inspections/rounds/{round.Id}", await RoundViews.ForLicensingAsync(round, db));
     }
 
-    internal static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db)
+    /// <summary>The calendar of rounds: each round listed is an audited read, since its date is that of unannounced visits.</summary>
+    internal static async Task<IResult> ListAsync(Guid municipalityId, ClaimsPrincipal user, CoordinationDbContext db, InspectionReadAudit audit)
     {
         var licensing = user.IsLicensing(municipalityId);
         var mine = user.ParticipatingAgencies(municipalityId);
@@ -135,7 +136,8 @@ internal static class RoundEndpoints
         }
 
         var rounds = await db.Set<InspectionRound>().AsNoTracking().Where(r => r.MunicipalityId == municipalityId).ToListAsync();
-        var visible = rounds.Where(r => licensing || r.Participants.Any(mine.Contains)).OrderBy(r => r.StartsAt);
+        var visible = rounds.Where(r => licensing || r.Participants.Any(mine.Contains)).OrderBy(r => r.StartsAt).ToList();
+        await audit.ListedAsync(visible.Select(r => InspectionRead.RoundListed(r, licensing ? [] : [.. mine.Where(r.Participants.Contains)])));
         return TypedResults.Ok(visible.Select(r => new
         {
             r.Id,

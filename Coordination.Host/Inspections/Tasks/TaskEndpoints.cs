@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Coordination.Host.Security.Audit;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Persistence;
@@ -12,7 +13,8 @@ internal static class TaskEndpoints
     public static void MapTaskEndpoints(this IEndpointRouteBuilder inspections) =>
         inspections.MapGet("/tasks", ListAsync).WithTags("Inspections: tasks");
 
-    internal static async Task<IResult> ListAsync(Guid municipalityId, bool? open, ClaimsPrincipal user, CoordinationDbContext db)
+    /// <summary>The agencies' inspection tasks, each one listed an audited read (<see cref="InspectionRead.Task"/>).</summary>
+    internal static async Task<IResult> ListAsync(Guid municipalityId, bool? open, ClaimsPrincipal user, CoordinationDbContext db, InspectionReadAudit audit)
     {
         var memberships = MembershipClaim.From(user)
             .Where(m => m.MunicipalityId == municipalityId && m.Role is MembershipRole.Staff or MembershipRole.Manager or MembershipRole.Coordinator)
@@ -29,7 +31,8 @@ internal static class TaskEndpoints
             query = query.Where(t => t.Status == InspectionTaskStatus.Open);
         }
 
-        var tasks = await query.ToListAsync();
-        return TypedResults.Ok(tasks.OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt).Select(InspectionTaskView.Of).ToList());
+        var tasks = (await query.ToListAsync()).OrderBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt).ToList();
+        await audit.ListedAsync(tasks.Select(InspectionRead.Task));
+        return TypedResults.Ok(tasks.Select(InspectionTaskView.Of).ToList());
     }
 }

@@ -8,7 +8,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Coordination.Host.Pages.Inspections;
 
-/// <summary>The calendar of inspection rounds, a month at a time, with the user's open inspection tasks.</summary>
+/// <summary>
+/// The calendar of inspection rounds, a month at a time, with the user's open inspection tasks;
+/// each round of the month and each task shown is an audited read (the dates are those of
+/// unannounced visits, a task names its venue).
+/// </summary>
 public sealed class IndexModel(CoordinationDbContext db, TimeProvider clock) : InspectionPage
 {
     [BindProperty(SupportsGet = true)]
@@ -41,8 +45,14 @@ public sealed class IndexModel(CoordinationDbContext db, TimeProvider clock) : I
             return;
         }
 
-        Rounds = Read(await RoundEndpoints.ListAsync(Choice.Selected, User, db)).Body.Items();
-        Tasks = Read(await TaskEndpoints.ListAsync(Choice.Selected, true, User, db)).Body.Items();
+        Rounds = Read(await RoundEndpoints.ListAsync(Choice.Selected, User, db, ReadAudit)).Body.Items();
+        Tasks = Read(await TaskEndpoints.ListAsync(Choice.Selected, true, User, db, ReadAudit)).Body.Items();
+
+        // The month's rounds and the tasks are shown; the rounds of other months are not, nor audited.
+        var lastDay = FirstDay.AddMonths(1).AddDays(-1);
+        ReadAudit.Showing(Rounds.Where(r => DateOnly.TryParseExact(r.Text("date"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && day >= FirstDay && day <= lastDay)
+            .Select(r => r.Id())
+            .Concat(Tasks.Select(t => t.Id())));
         var joint = Read(await RoundEndpoints.JointRoundsAsync(Choice.Selected, FirstDay.Year, User, db, clock));
         JointRounds = joint.Succeeded ? joint.Body : null;
     }

@@ -1,6 +1,7 @@
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Inspections.Rounds;
 using Coordination.Workflows.Inspections.Supervision;
+using Coordination.Workflows.Inspections.Tasks;
 using Coordination.Workflows.Inspections.Venues;
 using Coordination.Workflows.Inspections.Visits;
 
@@ -21,6 +22,7 @@ public sealed record InspectionRead(string SubjectType, Guid SubjectId, Guid Mun
     private const string VisitType = "Visit";
     private const string SupervisionCaseType = "SupervisionCase";
     private const string RoundType = "InspectionRound";
+    private const string TaskType = "InspectionTask";
 
     private const string RegisterDetails = "register details (name, licensee, organisation number, address, licence kinds, serving hours, "
         + "responsible persons, dancing, young crowd, complaints, open supervision and due dates)";
@@ -64,6 +66,23 @@ public sealed record InspectionRead(string SubjectType, Guid SubjectId, Guid Mun
     public static InspectionRead RoundByParticipant(InspectionRound round, IReadOnlyList<AgencyKind> agencies) =>
         new(RoundType, round.Id, round.MunicipalityId, Participating(agencies), "round",
             "round (date and evening, venues with addresses, the agency's own checklist items and requests)");
+
+    /// <summary>
+    /// A round in the calendar (the list of rounds): when venues are visited unannounced, which is
+    /// kept from them while telling would defeat the visits (OSL 17 kap. 1 §). Read by the licensing
+    /// unit when <paramref name="participating"/> is empty, else by the agencies taking part.
+    /// </summary>
+    public static InspectionRead RoundListed(InspectionRound round, IReadOnlyList<AgencyKind> participating) =>
+        new(RoundType, round.Id, round.MunicipalityId, participating.Count == 0 ? LicensingUnit : Participating(participating), "round list",
+            "date, evening and status of the unannounced round, number of venues");
+
+    /// <summary>
+    /// A row of an agency's inspection tasks: its title names the venue (the licensee), its note is
+    /// the answer's reason, and a round to take part in says when the unannounced visits are.
+    /// </summary>
+    public static InspectionRead Task(InspectionTask task) =>
+        new(TaskType, task.Id, task.MunicipalityId, task.AgencyKind == AgencyKind.LicensingUnit ? LicensingUnit : Participating([task.AgencyKind]), "inspection task list",
+            "kind, agency, title (naming the venue), due date, reminders and escalation, the round, venue, visit or case it is about, a proposed evening, the answer's note");
 
     /// <summary>"Participating police of the round", for each participating agency the reader works for.</summary>
     private static string Participating(IReadOnlyList<AgencyKind> agencies) =>
