@@ -25,20 +25,25 @@ internal static class OpenTasks
     /// the tasks' concerns; the agencies a basis names are a list, so the check runs in memory.
     /// </summary>
     public static async Task<List<AgencyTaskState>> StillSharedAsync(
+        this CoordinationDbContext db, IReadOnlyCollection<AgencyTaskState> tasks, DateTimeOffset at, CancellationToken cancellationToken) =>
+        (await db.StillSharedWithBasesAsync(tasks, at, cancellationToken)).Tasks;
+
+    /// <summary><see cref="StillSharedAsync"/>, with the bases not withdrawn of the concerns of the tasks that end with sharing, by concern.</summary>
+    public static async Task<(List<AgencyTaskState> Tasks, ILookup<Guid, SharingBasis> Bases)> StillSharedWithBasesAsync(
         this CoordinationDbContext db, IReadOnlyCollection<AgencyTaskState> tasks, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         var concernIds = tasks.Where(t => t.EndsWithSharing).Select(t => t.ConcernId).Distinct().ToList();
         if (concernIds.Count == 0)
         {
-            return [.. tasks];
+            return ([.. tasks], Array.Empty<SharingBasis>().ToLookup(b => b.ConcernId));
         }
 
         var bases = (await db.Set<SharingBasis>().AsNoTracking()
                 .Where(b => concernIds.Contains(b.ConcernId) && b.WithdrawnAt == null)
                 .ToListAsync(cancellationToken))
             .ToLookup(b => b.ConcernId);
-        return [.. tasks.Where(t => !t.EndsWithSharing || ConcernAccess.SharesWithAt(bases[t.ConcernId], t.AgencyId, at))];
+        return ([.. tasks.Where(t => !t.EndsWithSharing || ConcernAccess.SharesWithAt(bases[t.ConcernId], t.AgencyId, at))], bases);
     }
 
     public static Task<AgencyTaskState?> OpenTaskAsync(this CoordinationDbContext db, Guid concernId, AgencyTaskKind kind, CancellationToken cancellationToken) =>

@@ -1,6 +1,5 @@
 using Coordination.Host.Security.Audit;
 using Coordination.Workflows.Concerns.Access;
-using Coordination.Workflows.Concerns.Sharing;
 using Coordination.Workflows.Concerns.Tasks;
 using Coordination.Workflows.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -45,12 +44,9 @@ public sealed class TaskQueries(CoordinationDbContext db, TimeProvider clock, Ta
     private async Task<IReadOnlyList<AgencyTaskState>> ListedAsync(CaseViewer viewer, string list, List<AgencyTaskState> tasks, TaskFilter filter, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var listed = filter.Sorted(await db.StillSharedAsync(tasks, now, cancellationToken));
-        var shared = listed.Where(t => t.EndsWithSharing).Select(t => t.ConcernId).Distinct().ToList();
-        var bases = shared.Count == 0
-            ? []
-            : await db.Set<SharingBasis>().AsNoTracking().Where(b => shared.Contains(b.ConcernId) && b.WithdrawnAt == null).ToListAsync(cancellationToken);
-        await audit.ListedAsync(viewer, list, listed, bases.ToLookup(b => b.ConcernId), now, cancellationToken);
+        var (shared, bases) = await db.StillSharedWithBasesAsync(tasks, now, cancellationToken);
+        var listed = filter.Sorted(shared);
+        await audit.ListedAsync(viewer, list, listed, bases, now, cancellationToken);
         return listed;
     }
 }
