@@ -77,7 +77,9 @@ public sealed class IndexModel(TaskQueries queries, TaskCommands commands, Agenc
     public Task<IActionResult> OnPostDeclineAsync(Guid id, string? reason, CancellationToken cancellationToken)
     {
         // As typed, also when it could not be read (a control character): a refused decline shows it again.
-        declining = (id, Request.Form["reason"].FirstOrDefault());
+        // A post that is not a form (a script sending the antiforgery token as a header) has no
+        // form to read: then the bound value.
+        declining = (id, Request.HasFormContentType ? Request.Form["reason"].FirstOrDefault() : reason);
         return ActAsync(id, () => commands.DeclineAsync(id, reason, Viewer, cancellationToken), "Tasks.Declined", cancellationToken);
     }
 

@@ -76,6 +76,31 @@ public sealed class TaskInboxAnswerTests
         Assert.False(await host.WithDatabaseAsync(db => db.Set<AgencyTaskAnswer>().AnyAsync(a => a.TaskId == task)));
     }
 
+    /// <summary>
+    /// A decline posted without a form (a script sending the antiforgery token as a header and a
+    /// JSON body) is refused like a decline without a reason, not answered with a server error.
+    /// </summary>
+    [Fact]
+    public async Task A_decline_posted_without_a_form_is_refused_as_without_a_reason_not_a_server_error()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var task = await PoliceTaskAsync(host, users);
+        using var police = await SignedInAsync(host, Police);
+        var token = await PageForms.AntiforgeryTokenAsync(police, "/Tasks");
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/Tasks?id={task}&handler=Decline")
+        {
+            Content = new StringContent("{\"reason\":\"Ingen patrull\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("RequestVerificationToken", token);
+        using var refused = await police.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Skriv varför ni avböjer", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.False(await host.WithDatabaseAsync(db => db.Set<AgencyTaskAnswer>().AnyAsync(a => a.TaskId == task)));
+    }
+
     /// <summary>A concern shared with the police, and the joint-work task offered to them.</summary>
     private static async Task<Guid> PoliceTaskAsync(SecurityHost host, ApiUsers users)
     {
