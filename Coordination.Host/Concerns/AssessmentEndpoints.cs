@@ -153,20 +153,28 @@ internal static class AssessmentEndpoints
             return Problems.Conflict("No investigation", "Only an open investigation can be extended.");
         }
 
-        var (_, rules) = await db.CurrentAsync(file.Concern.MunicipalityId, cancellationToken);
-        var newDue = rules.Calendar().EndOfWorkingDay(newDate!.Value);
-        if (newDue <= currentDue)
+        // A day before the current deadline's is refused before it is turned into an instant: the
+        // first days of the calendar have no instant in Stockholm time before some office hours' ends.
+        var currentDay = StockholmTime.Today(currentDue);
+        if (newDate!.Value < currentDay)
         {
-            return Problems.Invalid("newDueDate", "An extension must end after the current deadline.");
+            return ExtensionNotLater();
         }
 
         // An extension is to a set later date (SoL 11 kap. 2 §), and may be made again: one that
         // reaches more than a year past the current deadline is most likely a mistyped year, which
         // would take the investigation off the managers' near-limit and overdue lists for years.
-        var latest = StockholmTime.Today(currentDue).AddYears(1);
+        var latest = currentDay.AddYears(1);
         if (newDate.Value > latest)
         {
             return Problems.Invalid("newDueDate", string.Create(CultureInfo.InvariantCulture, $"An extension ends no later than {latest:yyyy-MM-dd}, a year after the current deadline; extend again when that is not enough."));
+        }
+
+        var (_, rules) = await db.CurrentAsync(file.Concern.MunicipalityId, cancellationToken);
+        var newDue = rules.Calendar().EndOfWorkingDay(newDate.Value);
+        if (newDue <= currentDue)
+        {
+            return ExtensionNotLater();
         }
 
         var now = clock.GetUtcNow();
@@ -175,6 +183,9 @@ internal static class AssessmentEndpoints
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(new { investigationDue = newDue });
     }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ValidationProblem ExtensionNotLater() =>
+        Problems.Invalid("newDueDate", "An extension must end after the current deadline.");
 
     internal static async Task<IResult> CompleteInvestigationAsync(
         Guid id, InvestigationCompletionRequest request, HttpContext http, CoordinationDbContext db, IPublishEndpoint bus, TimeProvider clock, CancellationToken cancellationToken)
