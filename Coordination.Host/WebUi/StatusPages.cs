@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Coordination.Workflows.Persistence;
 using Microsoft.AspNetCore.WebUtilities;
+using Coordination.Workflows.Runtime;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.WebUi;
@@ -54,7 +55,7 @@ internal static class StatusPages
         {
             await next(context);
         }
-        catch (DbUpdateConcurrencyException) when (!context.Response.HasStarted)
+        catch (DbUpdateException e) when (!context.Response.HasStarted && (e is DbUpdateConcurrencyException || DatabaseConflicts.IsUniqueViolation(e)))
         {
             context.RequestServices.GetRequiredService<CoordinationDbContext>().ChangeTracker.Clear();
             context.Response.Clear();
