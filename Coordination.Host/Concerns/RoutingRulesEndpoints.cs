@@ -1,3 +1,4 @@
+using Coordination.Host.Security;
 using Coordination.Host.Security.Audit;
 using Coordination.Workflows.Audit;
 using System.Text.Json;
@@ -58,9 +59,9 @@ internal static class RoutingRulesEndpoints
                 : "This value cannot be read as a routing rule: each category and agency is named once, by one of its names.");
         }
 
-        if (!TryReadVersion(http.Request.Headers.IfMatch.ToString(), out var readVersion))
+        if (!IfMatchVersion.TryRead(http.Request.Headers.IfMatch.ToString(), out var readVersion))
         {
-            return Problems.Invalid("If-Match", "The version the rules were read at, in quotes as GET answers it (\"3\"), or * for any version.");
+            return Problems.Invalid(IfMatchVersion.Header, IfMatchVersion.Unreadable("the rules were"));
         }
 
         return await SaveAsync(municipalityId, rules, readVersion, http.User, db, clock, audit, cancellationToken);
@@ -127,24 +128,5 @@ internal static class RoutingRulesEndpoints
         }
 
         return Results.Json(new { version = version + 1, rules }, RoutingRules.Json);
-    }
-
-    /// <summary><c>If-Match</c> as venues read it: empty or <c>*</c> for any version, else one version in quotes.</summary>
-    private static bool TryReadVersion(string ifMatch, out int? version)
-    {
-        version = null;
-        if (ifMatch.Length == 0 || ifMatch == "*")
-        {
-            return true;
-        }
-
-        if (ifMatch.Length > 2 && ifMatch[0] == '"' && ifMatch[^1] == '"'
-            && int.TryParse(ifMatch.AsSpan(1, ifMatch.Length - 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v))
-        {
-            version = v;
-            return true;
-        }
-
-        return false;
     }
 }

@@ -17,6 +17,12 @@ internal static class InspectionProblems
             detail: "The venue was changed after you read it. Read it again, then make your change on the current version.",
             statusCode: StatusCodes.Status412PreconditionFailed);
 
+    /// <summary>Saved by someone else while this change was being saved, with no version named: the 409 of <see cref="Security.ConcurrentChangeHandler"/>.</summary>
+    public static IResult ChangedAtTheSameTime() =>
+        Conflict(
+            "Changed at the same time",
+            "Someone else changed this record while your change was being saved; nothing of yours was saved. Load it again and decide whether your change still applies.");
+
     public static IResult Forbidden(string detail) =>
         TypedResults.Problem(title: "Not allowed", detail: detail, statusCode: StatusCodes.Status403Forbidden);
 }

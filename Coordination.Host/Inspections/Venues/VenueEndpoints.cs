@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Coordination.Host.Security;
 using Coordination.Host.Security.Audit;
 using Coordination.Host.WebUi;
 using Coordination.Workflows.Inspections.Risk;
@@ -95,7 +96,14 @@ internal static class VenueEndpoints
     /// <summary>Changes the register details; with <c>If-Match</c>, only if nobody changed them since the caller read them.</summary>
     private static async Task<IResult> ChangeAsync(Guid id, VenueRequest request, HttpContext http, CoordinationDbContext db, TimeProvider clock)
     {
-        var result = await ChangeIfMatchAsync(id, request, http.Request.Headers.IfMatch.ToString(), http.User, db, clock);
+        if (!IfMatchVersion.TryRead(http.Request.Headers.IfMatch.ToString(), out var readVersion))
+        {
+            var unreadable = new ValidationErrors();
+            unreadable.Add(IfMatchVersion.Header, IfMatchVersion.Unreadable("the venue was"));
+            return unreadable.Problem();
+        }
+
+        var result = await ChangeIfMatchAsync(id, request, readVersion, http.User, db, clock);
         if (result is Ok<VenueView> { Value: { } view })
         {
             http.Response.Headers.ETag = view.ETag;
@@ -104,15 +112,18 @@ internal static class VenueEndpoints
         return result;
     }
 
-    /// <summary>The change itself, for the API and the register page: <paramref name="ifMatch"/> empty or <c>*</c> changes whatever the version.</summary>
-    internal static async Task<IResult> ChangeIfMatchAsync(Guid id, VenueRequest request, string ifMatch, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
+    /// <summary>
+    /// The change itself, for the API and the register page: with <paramref name="readVersion"/> (the
+    /// version the caller read), only if it is still the venue's; without it, whatever the version.
+    /// </summary>
+    internal static async Task<IResult> ChangeIfMatchAsync(Guid id, VenueRequest request, int? readVersion, ClaimsPrincipal user, CoordinationDbContext db, TimeProvider clock)
     {
         if (await db.VisibleVenueAsync(id, user, tracked: true) is not { } venue)
         {
             return InspectionProblems.NotFound("Venue");
         }
 
-        if (ifMatch.Length > 0 && ifMatch != "*" && ifMatch != VenueView.From(venue).ETag)
+        if (readVersion is { } read && read != venue.Version)
         {
             return InspectionProblems.StaleVersion();
         }
@@ -143,7 +154,9 @@ internal static class VenueEndpoints
             }
             catch (DbUpdateConcurrencyException)
             {
-                return InspectionProblems.StaleVersion();
+                // Saved by someone else at the same moment: with If-Match the version named is gone;
+                // without it no precondition was sent, so it is the plain conflict other records answer.
+                return readVersion is null ? InspectionProblems.ChangedAtTheSameTime() : InspectionProblems.StaleVersion();
             }
         }
 

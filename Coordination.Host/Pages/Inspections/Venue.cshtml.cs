@@ -85,7 +85,7 @@ public sealed class VenueModel(CoordinationDbContext db, TimeProvider clock, ISt
         }
 
         var outcome = Read(Id is { } id
-            ? await VenueEndpoints.ChangeIfMatchAsync(id, request, $"\"{Input.Version.ToString(CultureInfo.InvariantCulture)}\"", User, db, clock)
+            ? await VenueEndpoints.ChangeIfMatchAsync(id, request, Input.Version, User, db, clock)
             : await VenueEndpoints.RegisterAsync(request, User, db, clock));
         if (outcome.Succeeded)
         {
