@@ -87,7 +87,16 @@ public sealed class AgreePlan(CoordinationDbContext db, IPublishEndpoint bus, Ti
             }
 
             Guid agencyId = default;
-            if (kind is { } k && (!agencies.TryGetValue(k, out agencyId) || (k != AgencyKind.SocialServices && !shared.Contains(agencyId))))
+            if (kind is { } inspecting && !ConcernAgencies.Includes(inspecting))
+            {
+                // No legal basis can name an agency of inspections only (DOMAIN.md), so asking for one would be advice nobody can follow.
+                errors.Add($"{field}.agency", $"{inspecting} takes part in inspections, not in the joint work on concerns; name social services, the school, the police or leisure.");
+            }
+            else if (kind is { } missing && !agencies.TryGetValue(missing, out agencyId))
+            {
+                errors.Add($"{field}.agency", $"The municipality has no {missing} agency.");
+            }
+            else if (kind is { } k && k != AgencyKind.SocialServices && !shared.Contains(agencyId))
             {
                 errors.Add($"{field}.agency", $"The concern is not shared with {k}: record a consent or other legal basis naming it first.");
             }

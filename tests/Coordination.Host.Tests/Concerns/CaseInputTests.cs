@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Coordination.Host.Tests.Security;
+using Coordination.Workflows.Concerns;
+using Coordination.Workflows.Identity;
+using Microsoft.EntityFrameworkCore;
 using static Coordination.Host.Tests.Concerns.Caseworkers;
 
 namespace Coordination.Host.Tests.Concerns;
@@ -147,6 +150,38 @@ public sealed class CaseInputTests
         Assert.Equal(["actions[0].byDate"], Fields(today));
         Assert.Contains("Office hours have ended", today.GetProperty("errors").GetProperty("actions[0].byDate")[0].GetString(), StringComparison.Ordinal);
         await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/plan", Plan("2026-11-24"), HttpStatusCode.Created);
+    }
+
+    /// <summary>
+    /// An action for the tax agency, or for an agency the municipality does not have, was refused
+    /// as "not shared with it: record a consent or other legal basis naming it first", advice the
+    /// legal-basis endpoint then refuses. Each is now refused for what it is, at its action.
+    /// </summary>
+    [Fact]
+    public async Task A_plan_action_for_an_agency_no_basis_can_name_is_refused_for_what_it_is_at_its_action()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var id = await CaseJourney.RaiseAsync(host, users);
+        await host.WithDatabaseAsync(async db =>
+        {
+            var municipality = await db.Set<Concern>().Where(c => c.Id == id).Select(c => c.MunicipalityId).SingleAsync();
+            var leisure = await db.Agencies.Where(a => a.MunicipalityId == municipality && a.Kind == AgencyKind.Leisure).Select(a => a.Id).SingleAsync();
+            await db.Memberships.Where(m => m.AgencyId == leisure).ExecuteDeleteAsync();
+            return await db.Agencies.Where(a => a.Id == leisure).ExecuteDeleteAsync();
+        });
+        object Action(string agency) => new { what = "Talk with Alva", agency, byDate = "2026-12-18" };
+
+        var refused = await users.PostJsonAsync(
+            Coordinator, $"/api/concerns/{id}/plan", new { goals = OneGoal, actions = new[] { Action("TaxAgency"), Action("Leisure"), Action("Police") } }, HttpStatusCode.BadRequest);
+
+        Assert.Equal(["actions[0].agency", "actions[1].agency", "actions[2].agency"], Fields(refused));
+        var errors = refused.GetProperty("errors");
+        Assert.Equal(
+            "TaxAgency takes part in inspections, not in the joint work on concerns; name social services, the school, the police or leisure.",
+            errors.GetProperty("actions[0].agency")[0].GetString());
+        Assert.Equal("The municipality has no Leisure agency.", errors.GetProperty("actions[1].agency")[0].GetString());
+        Assert.StartsWith("The concern is not shared with Police", errors.GetProperty("actions[2].agency")[0].GetString(), StringComparison.Ordinal);
     }
 
     private static object Plan(string byDate) =>
