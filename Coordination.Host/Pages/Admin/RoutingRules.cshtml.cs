@@ -128,7 +128,7 @@ public sealed class RoutingRulesModel(CoordinationDbContext db, TimeProvider clo
             {
                 "reminderInterval" => "Input.ReminderIntervalHours",
                 "escalationAfterDue" => "Input.EscalationAfterDueHours",
-                "agenciesByCategory" => "Input.Agencies",
+                _ when field.StartsWith("agenciesByCategory", StringComparison.Ordinal) => "Input.Agencies",
                 _ => ApiErrors.FieldKey("Input", field),
             });
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Coordination.Workflows.Calendar;
+using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Identity;
 
 namespace Coordination.Workflows.Concerns.Routing;
@@ -105,10 +106,14 @@ public sealed record RoutingRules
     /// <summary>When an agency must have answered a task routed to it at <paramref name="routedAt"/>.</summary>
     public DateTimeOffset TaskAnswerDue(DateTimeOffset routedAt) => Calendar().DeadlineInWorkingDays(routedAt, TaskAnswerWorkingDays);
 
-    /// <summary>The agency kinds that take part for these categories, social services excepted (it coordinates).</summary>
+    /// <summary>
+    /// The agency kinds that take part for these categories, social services excepted (it
+    /// coordinates), and agencies of inspections only too, should a version saved before they were
+    /// refused name one: no legal basis could share the concern with them.
+    /// </summary>
     public IReadOnlyList<AgencyKind> PartiesFor(IEnumerable<ConcernCategory> categories) =>
         categories.SelectMany(c => AgenciesByCategory.TryGetValue(c, out var kinds) ? kinds : [])
-            .Where(k => k != AgencyKind.SocialServices)
+            .Where(k => k != AgencyKind.SocialServices && ConcernAgencies.Includes(k))
             .Distinct()
             .Order()
             .ToList();
@@ -129,6 +134,22 @@ public sealed record RoutingRules
             AgenciesByCategory is not null && Enum.GetValues<ConcernCategory>().All(c => AgenciesByCategory.TryGetValue(c, out var kinds) && kinds is not null),
             "agenciesByCategory",
             "Every category needs a list of agencies (it may be empty).");
+        foreach (var (category, kinds) in AgenciesByCategory ?? [])
+        {
+            // The parties a case page suggests sharing with: social services hold every concern, and
+            // the licensing unit, the rescue service and the tax agency take part in inspections only.
+            var field = $"agenciesByCategory.{category}";
+            var inspecting = kinds?.Where(k => !ConcernAgencies.Includes(k)).ToList() ?? [];
+            if (kinds?.Contains(AgencyKind.SocialServices) == true)
+            {
+                Check(false, field, "Social services hold every concern; list the agencies that take part with them: the school, the police or leisure.");
+            }
+            else if (inspecting.Count > 0)
+            {
+                Check(false, field, $"{inspecting[0]} takes part in inspections, not in the joint work on concerns; list the school, the police or leisure.");
+            }
+        }
+
         Check(TaskAnswerWorkingDays is >= 1 and <= 60, "taskAnswerWorkingDays", "Between 1 and 60 working days.");
         // Upper bounds too: a timer due past the calendar's end cannot be set, and a task whose
         // reminder cannot be scheduled is a task never created.

@@ -41,6 +41,53 @@ public sealed class RoutingRulesNamesTests
         Assert.Equal(before.GetRawText(), after.GetRawText());
     }
 
+    /// <summary>
+    /// Rules naming an agency of inspections only (or social services, which hold every concern)
+    /// for a category were saved, and the case page then suggested sharing with an agency no legal
+    /// basis can name.
+    /// </summary>
+    [Theory]
+    [InlineData("TaxAgency")]
+    [InlineData("LicensingUnit")]
+    [InlineData("RescueService")]
+    [InlineData("SocialServices")]
+    public async Task An_agency_that_takes_no_part_in_the_joint_work_on_concerns_is_refused_at_its_category(string agency)
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var path = await PathAsync(host);
+        var before = (await users.GetJsonAsync(SocialAdministrator, path)).GetProperty("rules");
+        var rules = JsonNode.Parse(before.GetRawText())!.AsObject();
+        rules["agenciesByCategory"]!["Drugs"] = new JsonArray("Police", agency);
+
+        using var content = new StringContent(rules.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await users.SendAsync(SocialAdministrator, HttpMethod.Put, path, content);
+
+        var problem = await ApiUsers.JsonAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(["agenciesByCategory.Drugs"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        var after = (await users.GetJsonAsync(SocialAdministrator, path)).GetProperty("rules");
+        Assert.Equal(before.GetRawText(), after.GetRawText());
+    }
+
+    [Fact]
+    public async Task The_rules_page_shows_an_agency_of_inspections_only_refused_at_the_routing_table()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new ApiUsers(host);
+        var path = await PathAsync(host);
+        var before = await users.GetJsonAsync(SocialAdministrator, path);
+        var page = $"/Admin/RoutingRules?municipalityId={path.Split('/')[3]}";
+        var token = await users.TokenAsync(SocialAdministrator);
+        KeyValuePair<string, string>[] fields = [.. RoutingRulesPage.Fields(before), new("Input.Agencies", "Drugs:Police"), new("Input.Agencies", "Drugs:TaxAgency")];
+
+        using var response = await PageForms.PostAsync(users.Client, page, await PageForms.AntiforgeryTokenAsync(users.Client, page, token), fields, token);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("id=\"Input_Agencies-error\"[^>]*>.*TaxAgency takes part in inspections", html);
+        Assert.Equal(before.GetRawText(), (await users.GetJsonAsync(SocialAdministrator, path)).GetRawText());
+    }
+
     private static async Task<string> PathAsync(SecurityHost host)
     {
         var alvby = await host.WithDatabaseAsync(db => db.Municipalities.Where(m => m.Code == "9901").Select(m => m.Id).SingleAsync());
