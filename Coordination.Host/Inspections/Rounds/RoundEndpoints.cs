@@ -43,7 +43,8 @@ internal static class RoundEndpoints
         }
 
         var timing = RoundTiming.Read(request.Date, request.EveningStart, request.EveningEnd, now, errors);
-        var venueIds = (request.VenueIds ?? []).Distinct().ToList();
+        var sent = request.VenueIds ?? [];
+        var venueIds = sent.Distinct().ToList();
         if (venueIds.Count == 0)
         {
             errors.Add("venueIds", "A round visits at least one venue.");
@@ -56,9 +57,10 @@ internal static class RoundEndpoints
         }
 
         var known = await db.Set<Venue>().Where(v => v.MunicipalityId == municipalityId && venueIds.Contains(v.Id)).Select(v => v.Id).ToListAsync();
-        for (var i = 0; i < venueIds.Count; i++)
+        // A venue named twice is visited once, but an error names its place in the list as sent.
+        for (var i = 0; i < sent.Count && venueIds.Count > 0; i++)
         {
-            if (!known.Contains(venueIds[i]))
+            if (!known.Contains(sent[i]))
             {
                 errors.Add($"venueIds[{i}]", "No venue with this id is registered in the municipality.");
             }

@@ -32,6 +32,25 @@ public sealed class VenueLimitsTests
     /// venues was refused by PostgreSQL with a 500 (SQLite stored it). Now a round has at most
     /// <c>InspectionRound.MaxVenues</c> (100), and more is refused naming the field.
     /// </summary>
+    /// <summary>
+    /// The list was made distinct before it was checked, so with a venue named twice the error
+    /// named the place of a valid venue (venueIds[1]) instead of the unknown one's (venueIds[2]).
+    /// </summary>
+    [Fact]
+    public async Task An_unknown_venue_after_a_venue_named_twice_is_refused_at_its_place_in_the_list_as_sent()
+    {
+        await using var scenario = await StartAsync(HostBackend.SqliteInMemory);
+        var venueId = await scenario.RegisterVenueAsync("Klubb Två", "556016-0680");
+
+        using var refused = await scenario.Officer.PostAsync("/api/inspections/rounds", new
+        {
+            municipalityId = scenario.MunicipalityId, date = "2026-11-27", eveningStart = "21:00", eveningEnd = "01:00", venueIds = new[] { venueId, venueId, Guid.NewGuid() },
+        });
+
+        var problem = await InspectionsClient.ReadAsync(refused, HttpStatusCode.BadRequest);
+        Assert.Equal(["venueIds[2]"], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+    }
+
     [Theory]
     [InlineData(HostBackend.SqliteInMemory)]
     [InlineData(HostBackend.PostgresRabbitMq)]
