@@ -5,6 +5,7 @@ using Coordination.Workflows.Audit;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows.Runtime;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Coordination.Host.Identity;
@@ -26,7 +27,7 @@ namespace Coordination.Host.Identity;
 /// it would have had coming after (a role already held, a membership not found, an account no
 /// longer locked, the agency's last manager), never an error.
 /// </summary>
-internal sealed partial class MembershipAdministration(CoordinationDbContext db, AuditTrail audit, TimeProvider clock)
+internal sealed partial class MembershipAdministration(CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer)
 {
     /// <summary>The municipalities in which the user holds an administrator membership.</summary>
     public static IReadOnlyList<Guid> Administered(ClaimsPrincipal user) =>
@@ -85,7 +86,7 @@ internal sealed partial class MembershipAdministration(CoordinationDbContext db,
     public async Task<Dictionary<string, string>> AddAsync(
         ClaimsPrincipal admin, Guid municipalityId, string? email, AgencyKind? agency, MembershipRole? role, CancellationToken cancellationToken = default)
     {
-        var normalized = email?.Trim().ToUpperInvariant();
+        var normalized = email is null ? null : normalizer.NormalizeEmail(email.Trim());
         var addition = await AddAsync(
             admin, municipalityId, string.IsNullOrEmpty(normalized) ? null : u => u.NormalizedEmail == normalized, agency, role, again: true, cancellationToken);
         return addition.Errors.ToDictionary(e => e.Key, e => AddErrors[(e.Key, e.Value)], StringComparer.Ordinal);
@@ -210,7 +211,9 @@ internal sealed partial class MembershipAdministration(CoordinationDbContext db,
             errors["displayName"] = "TooLong";
         }
 
-        var address = email?.Trim() ?? "";
+        // Composed (NFC), as the address check and sign-in read it: an address pasted with a letter
+        // written decomposed (a and a combining diaeresis for ä) is the same address, not an invalid one.
+        var address = email?.Trim().Normalize() ?? "";
         if (address.Length == 0)
         {
             errors["email"] = "Required";
@@ -258,9 +261,9 @@ internal sealed partial class MembershipAdministration(CoordinationDbContext db,
             Id = userId,
             DisplayName = name,
             UserName = address,
-            NormalizedUserName = address.ToUpperInvariant(),
+            NormalizedUserName = normalizer.NormalizeName(address),
             Email = address,
-            NormalizedEmail = address.ToUpperInvariant(),
+            NormalizedEmail = normalizer.NormalizeEmail(address),
             LockoutEnabled = true,
         };
         RenewSecurityStamp(user);
@@ -332,10 +335,15 @@ internal sealed partial class MembershipAdministration(CoordinationDbContext db,
     private Task<Guid> AgencyIdAsync(Guid municipalityId, AgencyKind kind, CancellationToken cancellationToken) =>
         db.Set<Agency>().Where(a => a.MunicipalityId == municipalityId && a.Kind == kind).Select(a => a.Id).FirstOrDefaultAsync(cancellationToken);
 
+    /// <summary>
+    /// Looked up as sign-in looks a user up (<see cref="ILookupNormalizer"/>: Unicode normalization,
+    /// then upper case), so that "äsa" typed with a composed or a decomposed ä is one address.
+    /// </summary>
     private Task<bool> EmailTakenAsync(string address, CancellationToken cancellationToken)
     {
-        var normalized = address.ToUpperInvariant();
-        return db.Users.AsNoTracking().AnyAsync(u => u.NormalizedEmail == normalized || u.NormalizedUserName == normalized, cancellationToken);
+        var email = normalizer.NormalizeEmail(address);
+        var name = normalizer.NormalizeName(address);
+        return db.Users.AsNoTracking().AnyAsync(u => u.NormalizedEmail == email || u.NormalizedUserName == name, cancellationToken);
     }
 
     /// <summary>The longest display name, as the column allows.</summary>

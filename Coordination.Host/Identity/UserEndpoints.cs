@@ -5,6 +5,7 @@ using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows;
 using Coordination.Workflows.Audit;
+using Microsoft.AspNetCore.Identity;
 
 namespace Coordination.Host.Identity;
 
@@ -28,21 +29,21 @@ internal static class UserEndpoints
         users.MapPost("/{userId:guid}/memberships", AddMembershipAsync);
         users.MapDelete("/{userId:guid}/memberships/{membershipId:guid}", RemoveMembershipAsync);
         users.MapPost("/{userId:guid}/unlock", UnlockAsync);
-        users.MapPost("/{userId:guid}/disable", (Guid municipalityId, Guid userId, AccountStatusRequest request, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken) =>
-            ChangeStatusAsync(municipalityId, userId, request, disable: true, http, db, audit, clock, cancellationToken));
-        users.MapPost("/{userId:guid}/enable", (Guid municipalityId, Guid userId, AccountStatusRequest request, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken) =>
-            ChangeStatusAsync(municipalityId, userId, request, disable: false, http, db, audit, clock, cancellationToken));
+        users.MapPost("/{userId:guid}/disable", (Guid municipalityId, Guid userId, AccountStatusRequest request, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer, CancellationToken cancellationToken) =>
+            ChangeStatusAsync(municipalityId, userId, request, disable: true, http, db, audit, clock, normalizer, cancellationToken));
+        users.MapPost("/{userId:guid}/enable", (Guid municipalityId, Guid userId, AccountStatusRequest request, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer, CancellationToken cancellationToken) =>
+            ChangeStatusAsync(municipalityId, userId, request, disable: false, http, db, audit, clock, normalizer, cancellationToken));
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(Guid municipalityId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(Guid municipalityId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer, CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
         {
             return refused;
         }
 
-        var administration = new MembershipAdministration(db, audit, clock);
+        var administration = new MembershipAdministration(db, audit, clock, normalizer);
         var agencies = await administration.AgenciesAsync(http.User, municipalityId, cancellationToken);
         var (filter, wrong) = UserFilter.Read(http.Request.Query, agencies);
         if (wrong.Count > 0)
@@ -65,7 +66,7 @@ internal static class UserEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        Guid municipalityId, NewAccount account, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock,
+        Guid municipalityId, NewAccount account, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer,
         PasswordLinks links, SecuritySettings settings, CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
@@ -73,7 +74,7 @@ internal static class UserEndpoints
             return refused;
         }
 
-        var creation = await new MembershipAdministration(db, audit, clock).CreateAccountAsync(
+        var creation = await new MembershipAdministration(db, audit, clock, normalizer).CreateAccountAsync(
             http.User, municipalityId, account.DisplayName, account.Email,
             EnumNames.Find<AgencyKind>(account.AgencyKind?.Trim(), StringComparison.Ordinal),
             EnumNames.Find<MembershipRole>(account.Role?.Trim(), StringComparison.Ordinal),
@@ -94,7 +95,7 @@ internal static class UserEndpoints
     }
 
     private static async Task<IResult> IssueLinkAsync(
-        Guid municipalityId, Guid userId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock,
+        Guid municipalityId, Guid userId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer,
         PasswordLinks links, SecuritySettings settings, CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
@@ -102,7 +103,7 @@ internal static class UserEndpoints
             return refused;
         }
 
-        var issue = await new MembershipAdministration(db, audit, clock).IssuePasswordLinkAsync(http.User, municipalityId, userId, links, settings.PasswordLinkLifetime, cancellationToken);
+        var issue = await new MembershipAdministration(db, audit, clock, normalizer).IssuePasswordLinkAsync(http.User, municipalityId, userId, links, settings.PasswordLinkLifetime, cancellationToken);
         IdempotentRequests.KeepNoAnswer(http);
         return issue.Refusal switch
         {
@@ -115,7 +116,7 @@ internal static class UserEndpoints
     }
 
     private static async Task<IResult> AddMembershipAsync(
-        Guid municipalityId, Guid userId, NewMembership membership, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock,
+        Guid municipalityId, Guid userId, NewMembership membership, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer,
         CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
@@ -123,7 +124,7 @@ internal static class UserEndpoints
             return refused;
         }
 
-        var addition = await new MembershipAdministration(db, audit, clock).AddAsync(
+        var addition = await new MembershipAdministration(db, audit, clock, normalizer).AddAsync(
             http.User, municipalityId, userId,
             EnumNames.Find<AgencyKind>(membership.AgencyKind?.Trim(), StringComparison.Ordinal),
             EnumNames.Find<MembershipRole>(membership.Role?.Trim(), StringComparison.Ordinal),
@@ -147,7 +148,7 @@ internal static class UserEndpoints
     }
 
     private static async Task<IResult> RemoveMembershipAsync(
-        Guid municipalityId, Guid userId, Guid membershipId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock,
+        Guid municipalityId, Guid userId, Guid membershipId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer,
         CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
@@ -155,7 +156,7 @@ internal static class UserEndpoints
             return refused;
         }
 
-        return await new MembershipAdministration(db, audit, clock).RemoveAsync(http.User, municipalityId, userId, membershipId, cancellationToken) switch
+        return await new MembershipAdministration(db, audit, clock, normalizer).RemoveAsync(http.User, municipalityId, userId, membershipId, cancellationToken) switch
         {
             MembershipRemoval.Removed => TypedResults.NoContent(),
             MembershipRemoval.OwnMembership => Problems.Forbidden("Your own memberships are changed by another administrator."),
@@ -168,14 +169,14 @@ internal static class UserEndpoints
     }
 
     private static async Task<IResult> UnlockAsync(
-        Guid municipalityId, Guid userId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+        Guid municipalityId, Guid userId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer, CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
         {
             return refused;
         }
 
-        return await new MembershipAdministration(db, audit, clock).UnlockAsync(http.User, municipalityId, userId, cancellationToken) switch
+        return await new MembershipAdministration(db, audit, clock, normalizer).UnlockAsync(http.User, municipalityId, userId, cancellationToken) switch
         {
             AccountUnlock.Unlocked => TypedResults.NoContent(),
             AccountUnlock.OwnAccount => Problems.Forbidden("Your own account is unlocked by another administrator."),
@@ -186,7 +187,7 @@ internal static class UserEndpoints
     }
 
     private static async Task<IResult> ChangeStatusAsync(
-        Guid municipalityId, Guid userId, AccountStatusRequest request, bool disable, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock,
+        Guid municipalityId, Guid userId, AccountStatusRequest request, bool disable, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer,
         CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
@@ -194,7 +195,7 @@ internal static class UserEndpoints
             return refused;
         }
 
-        var administration = new MembershipAdministration(db, audit, clock);
+        var administration = new MembershipAdministration(db, audit, clock, normalizer);
         var change = disable
             ? await administration.DisableAsync(http.User, municipalityId, userId, request.Reason, cancellationToken)
             : await administration.EnableAsync(http.User, municipalityId, userId, request.Reason, cancellationToken);

@@ -3,6 +3,7 @@ using Coordination.Workflows;
 using Coordination.Workflows.Identity;
 using Coordination.Workflows.Audit;
 using Coordination.Workflows.Persistence;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
@@ -18,7 +19,7 @@ namespace Coordination.Host.Pages.Admin;
 /// disabled account leaves for its managers.
 /// </summary>
 public sealed class UsersModel(
-    CoordinationDbContext db, AuditTrail audit, TimeProvider clock, PasswordLinks links, Security.SecuritySettings settings, IStringLocalizer<AdministrationResource> text) : AdministrationPage
+    CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer, PasswordLinks links, Security.SecuritySettings settings, IStringLocalizer<AdministrationResource> text) : AdministrationPage
 {
     [BindProperty(SupportsGet = true)]
     public Guid? MunicipalityId { get; set; }
@@ -240,7 +241,7 @@ public sealed class UsersModel(
         return Page();
     }
 
-    private MembershipAdministration Administration => new(db, audit, clock);
+    private MembershipAdministration Administration => new(db, audit, clock, normalizer);
 
     private async Task LoadAsync()
     {

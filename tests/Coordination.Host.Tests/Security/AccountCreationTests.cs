@@ -370,6 +370,39 @@ public sealed partial class AccountCreationTests
         Assert.Equal(HttpStatusCode.NotFound, (await users.GetAsync("school.administrator@sjostad.demo", path)).StatusCode);
     }
 
+    /// <summary>
+    /// An address with a letter written decomposed (a and a combining diaeresis) was stored upper-cased
+    /// only, while sign-in looks users up Unicode-normalized first: the user could never sign in,
+    /// and the same address written with the composed ä was not found taken and got a second account.
+    /// </summary>
+    [Fact]
+    public async Task An_address_with_a_decomposed_letter_signs_in_and_its_composed_form_is_refused_as_taken()
+    {
+        const string Decomposed = "a\u0308sa@alvby.demo";
+        const string Composed = "\u00e4sa@alvby.demo";
+        await using var host = SecurityHost.OnSqlite();
+        var alvby = await host.MunicipalityIdAsync("9901");
+        using var users = new ApiUsers(host);
+        var path = $"/api/municipalities/{alvby}/users";
+
+        using var created = await users.PostAsync(Administrator, path, new { displayName = "Åsa Ek", email = Decomposed, agencyKind = "School", role = "Staff" });
+        var link = (await ApiUsers.JsonAsync(created, HttpStatusCode.Created)).GetProperty("passwordLink").GetProperty("address").GetString()!;
+        using var anonymous = host.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await SetPasswordAsync(anonymous, link, NewPassword, NewPassword)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, await SignInStatusAsync(anonymous, Decomposed, NewPassword));
+        using (var other = host.CreateClient(new() { AllowAutoRedirect = false }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, await SignInStatusAsync(other, Composed, NewPassword));
+        }
+
+        var before = await host.WithDatabaseAsync(db => db.Users.CountAsync());
+        var lookAlike = await ApiUsers.JsonAsync(
+            await users.PostAsync(Administrator, path, new { displayName = "Åsa Ek", email = Composed, agencyKind = "School", role = "Staff" }), HttpStatusCode.BadRequest);
+        Assert.Equal(["email"], lookAlike.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal("An account with this address exists; give it a membership instead.", lookAlike.GetProperty("errors").GetProperty("email")[0].GetString());
+        Assert.Equal(before, await host.WithDatabaseAsync(db => db.Users.CountAsync()));
+    }
+
     private static async Task<HttpResponseMessage> CreateAsync(HttpClient admin, Guid municipality, string name, string email, string agency, string role)
     {
         var page = $"/Admin/Users?municipalityId={municipality}";

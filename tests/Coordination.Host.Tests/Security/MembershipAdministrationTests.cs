@@ -267,7 +267,7 @@ public sealed class MembershipAdministrationTests
     }
 
     private static MembershipAdministration Administration(AsyncServiceScope scope) =>
-        new(scope.ServiceProvider.GetRequiredService<CoordinationDbContext>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        new(scope.ServiceProvider.GetRequiredService<CoordinationDbContext>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<ILookupNormalizer>());
 
     private static Task<int> AuditCountAsync(SecurityHost host) => host.WithDatabaseAsync(db => db.Set<AuditEntry>().CountAsync(e => e.Action == AuditAction.UserChanged));
 

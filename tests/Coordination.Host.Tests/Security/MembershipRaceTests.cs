@@ -280,7 +280,7 @@ public sealed class MembershipRaceTests
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         var audit = new AuditTrail(db, clock);
         var links = new PasswordLinks(db, scope.ServiceProvider.GetRequiredService<UserManager<CoordinationUser>>(), audit, clock);
-        var result = await mine(new MembershipAdministration(db, audit, clock), links);
+        var result = await mine(new MembershipAdministration(db, audit, clock, scope.ServiceProvider.GetRequiredService<ILookupNormalizer>()), links);
         Assert.True(interceptor.Fired, "the other change was saved as the later one's transaction began");
         return result;
     }
@@ -296,7 +296,7 @@ public sealed class MembershipRaceTests
     }
 
     private static MembershipAdministration Administration(AsyncServiceScope scope) =>
-        new(scope.ServiceProvider.GetRequiredService<CoordinationDbContext>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(), scope.ServiceProvider.GetRequiredService<TimeProvider>());
+        new(scope.ServiceProvider.GetRequiredService<CoordinationDbContext>(), scope.ServiceProvider.GetRequiredService<AuditTrail>(), scope.ServiceProvider.GetRequiredService<TimeProvider>(), scope.ServiceProvider.GetRequiredService<ILookupNormalizer>());
 
     private static Task<int> AuditCountAsync(SecurityHost host, AuditAction action) =>
         host.WithDatabaseAsync(db => db.Set<AuditEntry>().CountAsync(e => e.Action == action));
