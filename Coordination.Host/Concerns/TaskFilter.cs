@@ -37,6 +37,18 @@ public sealed record TaskFilter(AgencyTaskKind? Kind = null, Guid? AgencyId = nu
         return !(task.Kind == AgencyTaskKind.JointWork && task.CurrentState == "Accepted");
     }
 
+    /// <summary>
+    /// When the task stopped waiting for its agency: answered (joint work) or done (every other
+    /// kind), or cancelled, whichever came first; null while it still waits. A joint-work task
+    /// accepted and later cancelled with its case stopped waiting when it was accepted.
+    /// </summary>
+    public static DateTimeOffset? StoppedWaitingAt(AgencyTaskState task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        var answered = task.Kind == AgencyTaskKind.JointWork ? task.AnsweredAt : task.CompletedAt;
+        return answered is { } a && task.CancelledAt is { } c ? (a < c ? a : c) : answered ?? task.CancelledAt;
+    }
+
     /// <summary>Reminded at least once, or escalated to the agency's managers, and still waiting.</summary>
     public static bool IsReminded(AgencyTaskState task)
     {

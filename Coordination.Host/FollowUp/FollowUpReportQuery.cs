@@ -31,8 +31,7 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
 
         var (from, to) = (half.From, half.To);
 
-        // A task still unanswered is overdue once its deadline has passed, and only within the
-        // half-year: the current half-year counts up to now, not up to its end.
+        // The current half-year counts what is late up to now, not up to its end.
         var now = clock.GetUtcNow();
         var overdueBy = now < to ? now : to;
         var agencyKinds = await db.KindsByIdAsync(municipalityId, cancellationToken);
@@ -50,6 +49,11 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
                 t => t.CorrelationId,
                 (a, _) => a.Accepted)
             .ToListAsync(cancellationToken);
+        // Overdue: the tasks whose deadline passed in the half-year (in the current one, up to now)
+        // while they still waited for the agency, whatever happened to them later, so a closed
+        // half-year's figure stays as it was: a task cancelled with its case after its deadline, or
+        // answered late after the half-year ended, is overdue in the half-year its deadline passed.
+        var due = await db.Set<AgencyTaskState>().AsNoTracking().Where(t => t.MunicipalityId == municipalityId && t.DueAt >= from && t.DueAt < overdueBy).ToListAsync(cancellationToken);
         var reviews = await db.Set<ReviewState>().AsNoTracking().Where(r => r.MunicipalityId == municipalityId && r.DueAt >= from && r.DueAt < to).ToListAsync(cancellationToken);
         // Rounds by the evening they take place, as visits by when they started and the yearly
         // promise by the round's date: a round planned in December for January is January's.
@@ -103,7 +107,7 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
         Add("Tasks", "Offered", tasks.Count);
         Add("Tasks", "Accepted", answers.Count(accepted => accepted));
         Add("Tasks", "Declined", answers.Count(accepted => !accepted));
-        Add("Tasks", "Overdue", tasks.Count(t => (t.Kind == AgencyTaskKind.JointWork ? t.AnsweredAt : t.CompletedAt) is not { } ended ? t.CancelledAt is null && t.DueAt < overdueBy : ended > t.DueAt));
+        Add("Tasks", "Overdue", due.Count(t => TaskFilter.StoppedWaitingAt(t) is not { } stopped || stopped > t.DueAt));
 
         Add("Reviews", "DoneOnTime", reviews.Count(r => r.CompletedAt <= r.DueAt));
         Add("Reviews", "DoneLate", reviews.Count(r => r.CompletedAt > r.DueAt));
