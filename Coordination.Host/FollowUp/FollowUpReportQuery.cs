@@ -38,13 +38,17 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
         var concerns = await db.Set<Concern>().AsNoTracking().Where(c => c.MunicipalityId == municipalityId && c.RaisedAt >= from && c.RaisedAt < to).ToListAsync(cancellationToken);
         var ids = concerns.Select(c => c.Id).ToList();
         var states = await db.Set<ConcernState>().AsNoTracking().Where(s => ids.Contains(s.CorrelationId)).ToListAsync(cancellationToken);
-        var tasks = await db.Set<AgencyTaskState>().AsNoTracking().Where(t => t.MunicipalityId == municipalityId && t.OfferedAt >= from && t.OfferedAt < to).ToListAsync(cancellationToken);
+        // The tasks figures are the agencies' joint work and plan actions. Social services' own steps
+        // (the protective assessment, the feedback to the reporter) are tasks too, but the
+        // protective assessment has its own figures against its limit: counted here as well, a
+        // late one was counted twice.
+        var tasks = await Tasks(municipalityId).Where(t => t.OfferedAt >= from && t.OfferedAt < to).ToListAsync(cancellationToken);
 
         // Accepted and declined count the answers given, not the tasks' state now: closing a case
         // or withdrawing consent cancels accepted tasks too, and the acceptance still happened.
         var answers = await db.Set<AgencyTaskAnswer>().AsNoTracking()
             .Join(
-                db.Set<AgencyTaskState>().Where(t => t.MunicipalityId == municipalityId && t.OfferedAt >= from && t.OfferedAt < to),
+                Tasks(municipalityId).Where(t => t.OfferedAt >= from && t.OfferedAt < to),
                 a => a.TaskId,
                 t => t.CorrelationId,
                 (a, _) => a.Accepted)
@@ -53,7 +57,7 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
         // while they still waited for the agency, whatever happened to them later, so a closed
         // half-year's figure stays as it was: a task cancelled with its case after its deadline, or
         // answered late after the half-year ended, is overdue in the half-year its deadline passed.
-        var due = await db.Set<AgencyTaskState>().AsNoTracking().Where(t => t.MunicipalityId == municipalityId && t.DueAt >= from && t.DueAt < overdueBy).ToListAsync(cancellationToken);
+        var due = await Tasks(municipalityId).Where(t => t.DueAt >= from && t.DueAt < overdueBy).ToListAsync(cancellationToken);
         var reviews = await db.Set<ReviewState>().AsNoTracking().Where(r => r.MunicipalityId == municipalityId && r.DueAt >= from && r.DueAt < to).ToListAsync(cancellationToken);
         // Rounds by the evening they take place, as visits by when they started and the yearly
         // promise by the round's date: a round planned in December for January is January's.
@@ -141,6 +145,10 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
             visits.Count(v => Month(v.StartedAt) == m))).ToList();
         return new FollowUpReport(municipalityId, half, rows, monthly);
     }
+
+    private IQueryable<AgencyTaskState> Tasks(Guid municipalityId) =>
+        db.Set<AgencyTaskState>().AsNoTracking()
+            .Where(t => t.MunicipalityId == municipalityId && (t.Kind == AgencyTaskKind.JointWork || t.Kind == AgencyTaskKind.PlanAction));
 
     private static DateOnly Month(DateTimeOffset instant)
     {
