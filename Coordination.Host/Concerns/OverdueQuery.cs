@@ -1,3 +1,4 @@
+using Coordination.Contracts.Concerns;
 using Coordination.Workflows.Concerns;
 using Coordination.Workflows.Concerns.Access;
 using Coordination.Workflows.Concerns.Reviews;
@@ -10,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Coordination.Host.Concerns;
 
 /// <summary>
-/// Managers' overdue work of the agencies they manage: tasks past their deadline, social
+/// Managers' overdue work of the agencies they manage: tasks past their deadline (the protective
+/// assessment's task apart, which is among the assessments), social
 /// services' assessments past the legal limits, reviews past their due date, and inspection
 /// tasks past theirs. The one read path of the overdue lists for the API and the dashboard.
 /// Everything is chosen by its date, never by a state a timer sets, so work stays listed even
@@ -36,7 +38,9 @@ public sealed class OverdueQuery(CoordinationDbContext db, TimeProvider clock)
         {
             // Joint work is overdue until answered; every other kind until done: the rule that marks the task inbox's rows.
             // A task whose sharing has ended is not listed, as in the inbox, even before it is cancelled.
-            var overdue = (await db.Open().Where(t => t.AgencyId == membership.AgencyId).ToListAsync(cancellationToken))
+            // The protective assessment's task is not listed: the assessment is, past its legal limit,
+            // and listed twice one late assessment read as two pieces of late work.
+            var overdue = (await db.Open().Where(t => t.AgencyId == membership.AgencyId && t.Kind != AgencyTaskKind.ProtectiveAssessment).ToListAsync(cancellationToken))
                 .Where(t => TaskFilter.IsOverdue(t, now))
                 .ToList();
             var tasks = (await db.StillSharedAsync(overdue, now, cancellationToken)).OrderBy(t => t.DueAt).ToList();

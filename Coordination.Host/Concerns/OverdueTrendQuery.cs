@@ -12,7 +12,8 @@ namespace Coordination.Host.Concerns;
 
 /// <summary>
 /// How much work of the agencies a manager manages was overdue at the end of each of the last
-/// weeks: tasks (joint work until answered, other kinds until done), social services' legal
+/// weeks: tasks (joint work until answered, other kinds until done; the protective assessment's
+/// task apart, which is among the assessments), social services' legal
 /// assessments (concerns with one past its limit), reviews and inspection tasks: what
 /// <see cref="OverdueQuery"/> lists now, counted back. Rebuilt from each item's own dates, so it
 /// needs no snapshots.
@@ -29,7 +30,7 @@ public sealed class OverdueTrendQuery(CoordinationDbContext db, TimeProvider clo
         var agencyIds = managed.Select(m => m.AgencyId).ToList();
         var socialMunicipalities = managed.Where(m => m.AgencyKind == AgencyKind.SocialServices).Select(m => m.MunicipalityId).ToList();
 
-        var tasks = await db.Set<AgencyTaskState>().AsNoTracking().Where(t => agencyIds.Contains(t.AgencyId)).ToListAsync(cancellationToken);
+        var tasks = await db.Set<AgencyTaskState>().AsNoTracking().Where(t => agencyIds.Contains(t.AgencyId) && t.Kind != AgencyTaskKind.ProtectiveAssessment).ToListAsync(cancellationToken);
         var reviews = await db.Set<ReviewState>().AsNoTracking().Where(r => agencyIds.Contains(r.AgencyId)).ToListAsync(cancellationToken);
         var concerns = await db.Set<ConcernState>().AsNoTracking().Where(s => socialMunicipalities.Contains(s.MunicipalityId)).ToListAsync(cancellationToken);
         var inspectionOwners = managed.Select(m => (m.MunicipalityId, m.AgencyKind)).ToHashSet();
