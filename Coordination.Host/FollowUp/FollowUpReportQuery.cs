@@ -118,9 +118,15 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
         Add("Reviews", "NotDone", reviews.Count(r => r.CompletedAt is null && r.CancelledAt is null));
 
         Add("Inspections", "RoundsPlanned", rounds.Count);
+        // A round is done once a visit of it is recorded (the round's status Done, set by the first
+        // visit), as the yearly promise counts it (GET /api/inspections/joint-rounds): a round the
+        // police accepted whose evening passed without a visit did not take place. JointRounds are
+        // the joint rounds done; JointRoundsPlanned every round planned with the police, whatever
+        // became of it.
         Add("Inspections", "RoundsDone", rounds.Count(r => r.Status == RoundStatus.Done));
-        Add("Inspections", "JointRounds", rounds.Count(r => r.IsJoint));
-        Add("Inspections", "RoundsWithoutPolice", rounds.Count(r => !r.WithPolice && r.GoesAhead));
+        Add("Inspections", "JointRoundsPlanned", rounds.Count(r => r.WithPolice));
+        Add("Inspections", "JointRounds", rounds.Count(r => r.WithPolice && r.Status == RoundStatus.Done));
+        Add("Inspections", "RoundsWithoutPolice", rounds.Count(r => !r.WithPolice && r.Status == RoundStatus.Done));
         Add("Inspections", "Visits", visits.Count);
         Add("Inspections", "Remarks", visits.Sum(v => v.Entries.Count(e => e.Result == ChecklistResult.Remark)));
         foreach (var kind in visits.SelectMany(v => v.Entries).Where(e => e.Result == ChecklistResult.Remark).GroupBy(e => e.Code).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
