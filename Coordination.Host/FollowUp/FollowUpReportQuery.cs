@@ -115,7 +115,10 @@ public sealed class FollowUpReportQuery(CoordinationDbContext db, TimeProvider c
 
         Add("Reviews", "DoneOnTime", reviews.Count(r => r.CompletedAt <= r.DueAt));
         Add("Reviews", "DoneLate", reviews.Count(r => r.CompletedAt > r.DueAt));
-        Add("Reviews", "NotDone", reviews.Count(r => r.CompletedAt is null && r.CancelledAt is null));
+        // Not done: due within the half-year (up to now in the current one) and never held; one
+        // cancelled after it was due (its case closed) was not done all the same, one cancelled
+        // before its date was never owed.
+        Add("Reviews", "NotDone", reviews.Count(r => r.DueAt < overdueBy && r.CompletedAt is null && !(r.CancelledAt <= r.DueAt)));
 
         Add("Inspections", "RoundsPlanned", rounds.Count);
         // A round is done once a visit of it is recorded (the round's status Done, set by the first
