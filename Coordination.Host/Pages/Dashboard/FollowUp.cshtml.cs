@@ -73,6 +73,9 @@ public sealed class FollowUpModel(FollowUpReportQuery query, AgencyDirectory dir
         return text[key];
     }
 
+    /// <summary>A month as the table names it, in the page's language: "juli 2026".</summary>
+    public static string MonthName(DateOnly month) => month.ToString("MMMM yyyy", CultureInfo.CurrentCulture);
+
     public string ChartSvg() => LineChart.Svg(
         "follow-up-chart",
         text["FollowUp.ChartTitle"],
@@ -111,6 +114,18 @@ public sealed class FollowUpModel(FollowUpReportQuery query, AgencyDirectory dir
 
     private string[] Headers() => [text["Dashboard.Municipality"], text["FollowUp.Period"], text["FollowUp.Section"], text["FollowUp.Measure"], text["FollowUp.Value"]];
 
+    /// <summary>The report's rows, then the chart's figures month by month ("2026-07: Anmälda"), as the page shows both.</summary>
     private IEnumerable<IReadOnlyList<string>> Rows() =>
-        Report!.Rows.Select(r => (IReadOnlyList<string>)[MunicipalityName, Half.ToString(), text["FollowUp.Section." + r.Section], Measure(r), r.Value.ToString(CultureInfo.InvariantCulture)]);
+        Report!.Rows.Select(r => Row(text["FollowUp.Section." + r.Section], Measure(r), r.Value))
+            .Concat(Report.Months.SelectMany(m => new[]
+            {
+                Row(text["FollowUp.PerMonth"], Monthly(m.Month, "FollowUp.Measure.Raised"), m.Concerns),
+                Row(text["FollowUp.PerMonth"], Monthly(m.Month, "FollowUp.Measure.Offered"), m.Tasks),
+                Row(text["FollowUp.PerMonth"], Monthly(m.Month, "FollowUp.Measure.Visits"), m.Visits),
+            }));
+
+    private string Monthly(DateOnly month, string measure) => $"{month.ToString("yyyy-MM", CultureInfo.InvariantCulture)}: {text[measure]}";
+
+    private IReadOnlyList<string> Row(string section, string measure, int value) =>
+        [MunicipalityName, Half.ToString(), section, measure, value.ToString(CultureInfo.InvariantCulture)];
 }

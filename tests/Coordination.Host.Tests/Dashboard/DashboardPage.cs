@@ -17,13 +17,26 @@ internal static partial class DashboardPage
         return WebUtility.HtmlDecode(body);
     }
 
+    /// <summary>An export as the browser downloads it.</summary>
+    public static async Task<string> DownloadAsync(HttpClient browser, string path)
+    {
+        ArgumentNullException.ThrowIfNull(browser);
+        using var response = await browser.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {body}");
+        return body;
+    }
+
     /// <summary>"Försenat just nu": per agency, the tasks, assessments, reviews and inspection tasks, in the table's order.</summary>
     public static IReadOnlyDictionary<string, int[]> Counts(string html) =>
-        Rows(Table(html, "overdue-counts")).ToDictionary(r => r.Header, r => r.Cells);
+        Rows(html, "overdue-counts").ToDictionary(r => r.Header, r => r.Cells);
 
     /// <summary>The chart's figures as its table gives them, oldest week first.</summary>
-    public static IReadOnlyList<(string Week, int[] Cells)> Trend(string html) =>
-        [.. Rows(Table(html, "overdue-trend"))];
+    public static IReadOnlyList<(string Header, int[] Cells)> Trend(string html) => Rows(html, "overdue-trend");
+
+    /// <summary>The rows of the table with this id: each row's header, and its cells as numbers.</summary>
+    public static IReadOnlyList<(string Header, int[] Cells)> Rows(string html, string tableId) =>
+        [.. Rows(Table(html, tableId))];
 
     private static string Table(string html, string id)
     {
