@@ -59,7 +59,12 @@ public sealed class FollowUpModel(FollowUpReportQuery query, AgencyDirectory dir
         ArgumentNullException.ThrowIfNull(row);
         if (row.Section == "RemarksByKind")
         {
-            return Coordination.Host.Pages.Inspections.Checklist.Text(inspections, row.Measure, Checklists.TryFind(row.Measure, out var item) ? item!.Text : row.Measure);
+            // The alcohol checklists share their items' texts, and tobacco and e-cigarettes some of
+            // theirs: the licence kind tells "Catering: Lagad mat finns" from the same item of a
+            // licence to serve the public.
+            return Checklists.TryFind(row.Measure, out var item)
+                ? $"{inspections["LicenceKind." + item!.LicenceKind]}: {Coordination.Host.Pages.Inspections.Checklist.Text(inspections, row.Measure, item.Text)}"
+                : row.Measure;
         }
 
         var key = row.Section switch

@@ -34,13 +34,14 @@ internal static partial class DashboardPage
     /// <summary>The chart's figures as its table gives them, oldest week first.</summary>
     public static IReadOnlyList<(string Header, int[] Cells)> Trend(string html) => Rows(html, "overdue-trend");
 
-    /// <summary>The rows of the table with this id: each row's header, and its cells as numbers.</summary>
+    /// <summary>The rows of the table with this id (or labelled by the element with it): each row's header, and its cells as numbers.</summary>
     public static IReadOnlyList<(string Header, int[] Cells)> Rows(string html, string tableId) =>
         [.. Rows(Table(html, tableId))];
 
     private static string Table(string html, string id)
     {
-        var table = Regex.Match(html, $"<table id=\"{id}\".*?</table>", RegexOptions.Singleline);
+        // By its id, or by the heading that names it (aria-labelledby).
+        var table = Regex.Match(html, $"<table (?:id|aria-labelledby)=\"{id}\".*?</table>", RegexOptions.Singleline);
         Assert.True(table.Success, $"no table {id} on the page");
         return table.Value;
     }

@@ -9,6 +9,9 @@ namespace Coordination.Host.Tests.FollowUp;
 /// <summary>The half-year follow-up page and its export, as a manager reads and downloads them.</summary>
 public sealed class FollowUpPageTests
 {
+    private static readonly string[] ServingAndCatering = ["AlcoholToPublic", "Catering"];
+    private static readonly string[] ResponsiblePersons = ["Anna Andersson"];
+
     /// <summary>
     /// The figures per month were drawn only in the chart: a screen-reader user could not read
     /// them, and the export, which the chart's description pointed to, did not hold them.
@@ -32,5 +35,51 @@ public sealed class FollowUpPageTests
         Assert.Contains("Älvby kommun (demo);2026-H2;Per månad;2026-11: Anmälda;1", csv, StringComparison.Ordinal);
         Assert.Contains("Älvby kommun (demo);2026-H2;Per månad;2026-11: Erbjudna uppgifter;1", csv, StringComparison.Ordinal);
         Assert.Contains("Älvby kommun (demo);2026-H2;Per månad;2026-11: Tillsynsbesök;0", csv, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The checklists of the three alcohol licences share their items' texts, so remarks on the
+    /// same item of two licence kinds read as two rows of the same label, on the page and in the export.
+    /// </summary>
+    [Fact]
+    public async Task Remarks_on_the_same_item_of_two_licence_kinds_are_told_apart_by_the_licence_kind()
+    {
+        await using var scenario = await InspectionScenario.StartAsync(Infrastructure.HostBackend.SqliteInMemory);
+        var venue = await scenario.Officer.PostJsonAsync("/api/inspections/venues", new
+        {
+            municipalityId = scenario.MunicipalityId,
+            name = "Krogen och Catering",
+            licenseeName = "Krogen och Catering AB",
+            organisationNumber = "556016-0680",
+            address = "Storgatan 1",
+            postalTown = "Älvby",
+            licenceKinds = ServingAndCatering,
+            servingFrom = "11:00",
+            servingUntil = "02:00",
+            responsiblePersons = ResponsiblePersons,
+            hasDancing = false,
+            hasYoungCrowd = false,
+            complaints = 0,
+        }, System.Net.HttpStatusCode.Created);
+        var venueId = venue.GetProperty("id").GetGuid();
+        var round = await scenario.AcceptedRoundAsync(venueId);
+        scenario.Host.Clock.AdvanceTo(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
+        using (var visited = await scenario.RecordVisitAsync(round, venueId,
+            InspectionScenario.Item("serving.cooked-food", "Remark", "No kitchen open."),
+            InspectionScenario.Item("catering.cooked-food", "Remark", "No food at the event.")))
+        {
+            await InspectionsClient.ReadAsync(visited, System.Net.HttpStatusCode.Created);
+        }
+
+        using var manager = await InspectionsClient.BrowserAsync(scenario.Host, "licensing.manager@alvby.demo");
+        var page = await DashboardPage.ReadAsync(manager, "/Dashboard/FollowUp");
+        var remarks = DashboardPage.Rows(page, "section-RemarksByKind");
+        Assert.Equal(
+            ["Catering: Lagad mat finns", "Servering till allmänheten: Lagad mat finns"],
+            remarks.Select(r => r.Header).Order(StringComparer.Ordinal));
+
+        var csv = await DashboardPage.DownloadAsync(manager, "/Dashboard/FollowUp?handler=Csv");
+        Assert.Contains(";Anmärkningar per kontrollpunkt;Catering: Lagad mat finns;1", csv, StringComparison.Ordinal);
+        Assert.Contains(";Anmärkningar per kontrollpunkt;Servering till allmänheten: Lagad mat finns;1", csv, StringComparison.Ordinal);
     }
 }
