@@ -14,7 +14,7 @@ namespace Coordination.Host.Concerns;
 /// How much work of the agencies a manager manages was overdue at the end of each of the last
 /// weeks: tasks (joint work until answered, other kinds until done; the protective assessment's
 /// task apart, which is among the assessments), social services' legal
-/// assessments (concerns with one past its limit), reviews and inspection tasks: what
+/// assessments and investigations past their limit (each one, not each concern), reviews and inspection tasks: what
 /// <see cref="OverdueQuery"/> lists now, counted back. Rebuilt from each item's own dates, so it
 /// needs no snapshots.
 /// </summary>
@@ -45,13 +45,17 @@ public sealed class OverdueTrendQuery(CoordinationDbContext db, TimeProvider clo
         return [.. Enumerable.Range(0, weeks).Reverse().Select(back => now.AddDays(-7 * back)).Select(at => new OverduePoint(
             at,
             tasks.Count(t => t.OfferedAt <= at && t.DueAt < at && Before(TaskEnded(t), at)),
-            concerns.Count(s => s.RaisedAt <= at && Before(s.ClosedAt, at)
-                && ((s.ProtectiveAssessmentDue < at && Before(s.ProtectiveAssessmentDoneAt, at))
-                    || (s.PreliminaryAssessmentDue < at && Before(s.DecidedAt, at))
-                    || (s.InvestigationDue < at && Before(s.InvestigationCompletedAt, at)))),
+            concerns.Where(s => s.RaisedAt <= at && Before(s.ClosedAt, at)).Sum(s => OverdueAssessments(s, at)),
             reviews.Count(r => r.DueAt < at && Before(r.CompletedAt ?? r.CancelledAt, at)),
             inspectionTasks.Count(t => t.CreatedAt <= at && t.DueAt < at && Before(t.CompletedAt, at))))];
     }
+
+    // Each assessment past its limit counts, as the overdue list gives them: a concern whose
+    // protective and preliminary assessments are both late is two.
+    private static int OverdueAssessments(ConcernState s, DateTimeOffset at) =>
+        (s.ProtectiveAssessmentDue < at && Before(s.ProtectiveAssessmentDoneAt, at) ? 1 : 0)
+        + (s.PreliminaryAssessmentDue < at && Before(s.DecidedAt, at) ? 1 : 0)
+        + (s.InvestigationDue < at && Before(s.InvestigationCompletedAt, at) ? 1 : 0);
 
     // Still open at the instant: never ended, or ended after it.
     private static bool Before(DateTimeOffset? ended, DateTimeOffset at) => ended is null || ended > at;
