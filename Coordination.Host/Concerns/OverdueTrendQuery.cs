@@ -16,7 +16,8 @@ namespace Coordination.Host.Concerns;
 /// task apart, which is among the assessments), social services' legal
 /// assessments and investigations past their limit (each one, not each concern), reviews and inspection tasks: what
 /// <see cref="OverdueQuery"/> lists now, counted back. Rebuilt from each item's own dates, so it
-/// needs no snapshots.
+/// needs no snapshots; an investigation by the deadline in force at each instant, so a week before
+/// an extension still shows it overdue (<see cref="ConcernState.InvestigationDueAt"/>).
 /// </summary>
 public sealed class OverdueTrendQuery(CoordinationDbContext db, TimeProvider clock)
 {
@@ -55,7 +56,7 @@ public sealed class OverdueTrendQuery(CoordinationDbContext db, TimeProvider clo
     private static int OverdueAssessments(ConcernState s, DateTimeOffset at) =>
         (s.ProtectiveAssessmentDue < at && Before(s.ProtectiveAssessmentDoneAt, at) ? 1 : 0)
         + (s.PreliminaryAssessmentDue < at && Before(s.DecidedAt, at) ? 1 : 0)
-        + (s.InvestigationDue < at && Before(s.InvestigationCompletedAt, at) ? 1 : 0);
+        + (s.InvestigationDueAt(at) < at && Before(s.InvestigationCompletedAt, at) ? 1 : 0);
 
     // Still open at the instant: never ended, or ended after it.
     private static bool Before(DateTimeOffset? ended, DateTimeOffset at) => ended is null || ended > at;

@@ -37,6 +37,13 @@ public sealed class ConcernState : SagaStateMachineInstance, ISagaVersion
 
     public string? InvestigationExtensionReason { get; set; }
 
+    /// <summary>
+    /// Each extension of the investigation, with the deadline it replaced, oldest first: what was
+    /// overdue on a past day is judged by the deadline in force then (<see cref="InvestigationDueAt"/>).
+    /// Kept from migration 20261212090000; an extension made before has no entry.
+    /// </summary>
+    public List<DeadlineChange> InvestigationDueChanges { get; set; } = [];
+
     public DateTimeOffset? InvestigationCompletedAt { get; set; }
 
     public InvestigationConclusion? InvestigationConclusion { get; set; }
@@ -85,6 +92,14 @@ public sealed class ConcernState : SagaStateMachineInstance, ISagaVersion
             yield return new LegalLimit(LegalLimit.Investigation, due);
         }
     }
+
+    /// <summary>
+    /// The investigation's deadline as it stood at <paramref name="instant"/>: the one replaced by
+    /// the first extension made after it, or the current one when none was. Null without an investigation.
+    /// </summary>
+    public DateTimeOffset? InvestigationDueAt(DateTimeOffset instant) =>
+        InvestigationDueChanges.Where(c => c.ChangedAt > instant).OrderBy(c => c.ChangedAt).Select(c => (DateTimeOffset?)c.PreviousDue).FirstOrDefault()
+        ?? InvestigationDue;
 
     /// <summary>The earliest open limit not yet escalated, or null while the concern is closed or every limit is met or escalated.</summary>
     public DateTimeOffset? NextLimitToWatch() =>

@@ -86,6 +86,11 @@ public sealed class ConcernStateMachine : MassTransitStateMachine<ConcernState>
             When(InvestigationExtended)
                 .Then(c =>
                 {
+                    if (c.Saga.InvestigationDue is { } replaced)
+                    {
+                        c.Saga.InvestigationDueChanges.Add(new DeadlineChange(c.Message.ExtendedAt, replaced));
+                    }
+
                     c.Saga.InvestigationDue = c.Message.NewDue;
                     c.Saga.InvestigationExtensionReason = c.Message.Reason;
                 })

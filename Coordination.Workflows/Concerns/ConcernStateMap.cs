@@ -13,6 +13,8 @@ internal sealed class ConcernStateMap : IEntityTypeConfiguration<ConcernState>
         builder.Property(s => s.CurrentState).HasMaxLength(64);
         builder.Property(s => s.InvestigationExtensionReason).HasMaxLength(1000);
         builder.Property(s => s.Outcome).HasMaxLength(1000);
+        builder.Property(s => s.InvestigationDueChanges)
+            .HasConversion(StoredList.DeadlineChanges(), StoredList.Comparer<DeadlineChange>());
         builder.HasIndex(s => s.MunicipalityId);
     }
 }

@@ -21,6 +21,22 @@ internal static class StoredList
         new(list => string.Join(",", list.Select(o => o.AgencyId.ToString("N") + ":" + o.TaskId.ToString("N"))),
             text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseOffer).ToList());
 
+    /// <summary>Deadline changes as <c>changedAt&gt;previousDue</c> pairs of UTC instants (ISO 8601), oldest first.</summary>
+    public static ValueConverter<List<DeadlineChange>, string> DeadlineChanges() =>
+        new(list => string.Join(",", list.Select(c => Instant(c.ChangedAt) + ">" + Instant(c.PreviousDue))),
+            text => text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseDeadlineChange).ToList());
+
+    private static string Instant(DateTimeOffset instant) => instant.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DeadlineChange ParseDeadlineChange(string pair)
+    {
+        var at = pair.IndexOf('>', StringComparison.Ordinal);
+        return new DeadlineChange(ParseInstant(pair[..at]), ParseInstant(pair[(at + 1)..]));
+    }
+
+    private static DateTimeOffset ParseInstant(string text) =>
+        DateTimeOffset.ParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
     private static Sharing.SharingOffer ParseOffer(string pair) =>
         new(Guid.ParseExact(pair.AsSpan(0, 32), "N"), Guid.ParseExact(pair.AsSpan(33), "N"));
 

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using Coordination.Host.Tests.Concerns;
+using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Inspections;
 using Coordination.Host.Tests.Security;
 using static Coordination.Host.Tests.Concerns.Caseworkers;
@@ -28,5 +31,36 @@ public sealed class DashboardTrendTests
         var now = DashboardPage.Counts(page).Values.Aggregate((a, b) => [.. a.Zip(b, (x, y) => x + y)]);
         Assert.Equal(2, now[1]);
         Assert.Equal(now, DashboardPage.Trend(page)[^1].Cells);
+    }
+
+    /// <summary>
+    /// An investigation extended after its deadline had passed was overdue in the weeks before the
+    /// extension. The weekly figures judged every past week by the current deadline, so the
+    /// extension rewrote those weeks as if it had never been late.
+    /// </summary>
+    [Theory]
+    [InlineData(HostBackend.SqliteInMemory)]
+    [InlineData(HostBackend.PostgresRabbitMq)]
+    public async Task A_week_when_the_investigation_was_past_its_deadline_still_shows_it_after_the_deadline_is_extended(HostBackend backend)
+    {
+        await using var host = await SecurityHost.CreateAsync(backend, "trend-extension");
+        using var users = new Caseworkers(host);
+        var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/protective-assessment", new { immediateProtectionNeeded = false }, HttpStatusCode.NoContent);
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/preliminary-assessment", new { decision = "Opened" }, HttpStatusCode.OK);
+        var due = (await users.WaitForConcernAsync(id, c => c.GetProperty("status").GetString() == "UnderInvestigation", "the investigation opened")).GetProperty("investigationDue").GetDateTimeOffset();
+
+        // Ten days past the deadline the investigation is extended by three months; two days later
+        // the week that ended five days after the deadline is looked at again.
+        host.Clock.AdvanceTo(due + TimeSpan.FromDays(10));
+        var newDue = DateOnly.FromDateTime(due.UtcDateTime).AddMonths(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await users.PostJsonAsync(Reception, $"/api/concerns/{id}/investigation/extension", new { newDueDate = newDue, reason = "Waiting for a medical report" }, HttpStatusCode.OK);
+        await users.WaitForConcernAsync(id, c => c.GetProperty("investigationDue").GetDateTimeOffset() > due, "the extension stored");
+        host.Clock.AdvanceTo(due + TimeSpan.FromDays(12));
+        using var manager = await InspectionsClient.BrowserAsync(host, SocialManager);
+
+        var assessments = DashboardPage.Trend(await DashboardPage.ReadAsync(manager, "/Dashboard")).Select(w => w.Cells[1]).ToList();
+
+        Assert.Equal([0, 1, 0], assessments[^3..]);
     }
 }
