@@ -34,13 +34,30 @@ public sealed class FollowUpModel(FollowUpReportQuery query, AgencyDirectory dir
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        if (PeriodRefused() is { } refused)
+        {
+            return refused;
+        }
+
         return Report is null ? NotFound() : File(TableExport.Csv(Headers(), Rows()), TableExport.CsvContentType, $"{ExportName}.csv");
     }
 
     public async Task<IActionResult> OnGetXlsxAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        if (PeriodRefused() is { } refused)
+        {
+            return refused;
+        }
+
         return Report is null ? NotFound() : File(TableExport.Xlsx(Half.ToString(), Headers(), Rows()), TableExport.XlsxContentType, $"{ExportName}.xlsx");
+    }
+
+    /// <summary>A half-year as the period selector names it: "2026 juli–december".</summary>
+    public string PeriodName(HalfYear period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return $"{period.Year} {text[period.Half == 1 ? "FollowUp.FirstHalf" : "FollowUp.SecondHalf"]}";
     }
 
     /// <summary>The municipality the report is for, by name, as the selector shows it.</summary>
@@ -101,11 +118,26 @@ public sealed class FollowUpModel(FollowUpReportQuery query, AgencyDirectory dir
             .Select(m => (m.MunicipalityId, names.TryGetValue(m.AgencyId, out var n) ? n.MunicipalityName : m.MunicipalityId.ToString()))];
         var current = HalfYear.Containing(clock.GetUtcNow());
         Periods = [.. Enumerable.Range(0, 4).Select(i => Back(current, i))];
-        Half = Periods.FirstOrDefault(p => p.ToString() == Period) ?? current;
         var municipality = Municipality ?? (Municipalities.Count > 0 ? Municipalities[0].Id : Guid.Empty);
         Municipality = municipality;
+        var chosen = string.IsNullOrEmpty(Period) ? current : Periods.FirstOrDefault(p => p.ToString() == Period);
+        Half = chosen ?? current;
+        if (chosen is null)
+        {
+            // An address edited or kept from an earlier half-year: said at the field, and no
+            // report, rather than the current half-year's figures under a period nobody chose.
+            ModelState.AddModelError(nameof(Period), text["FollowUp.Error.Period", PeriodName(Periods[^1]), PeriodName(Periods[0])]);
+            return;
+        }
+
         Report = await query.ForAsync(viewer, municipality, Half, cancellationToken);
     }
+
+    /// <summary>A download of a period that cannot be chosen: a 400 problem naming the field.</summary>
+    private BadRequestObjectResult? PeriodRefused() =>
+        ModelState.TryGetValue(nameof(Period), out var entry) && entry.Errors.Count > 0
+            ? BadRequest(new ValidationProblemDetails(new Dictionary<string, string[]> { [nameof(Period)] = [entry.Errors[0].ErrorMessage] }) { Status = StatusCodes.Status400BadRequest })
+            : null;
 
     /// <summary>Letters and digits kept, every other run of characters one hyphen: "Älvby kommun (demo)" → "Älvby-kommun-demo".</summary>
     private static string Slug(string name) =>

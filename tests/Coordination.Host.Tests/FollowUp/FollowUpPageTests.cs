@@ -38,6 +38,34 @@ public sealed class FollowUpPageTests
     }
 
     /// <summary>
+    /// A period outside the last four half-years (an edited or old address) showed the current
+    /// half-year's figures, with nothing saying they were not the ones asked for.
+    /// </summary>
+    [Fact]
+    public async Task A_period_outside_the_last_four_half_years_is_refused_at_its_field_and_no_figures_are_shown()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new Caseworkers(host);
+        await users.RaiseAsync();
+        using var manager = await InspectionsClient.BrowserAsync(host, SocialManager);
+        const string Refusal = "Halvåret går inte att välja: välj ett av de fyra senaste halvåren, från 2025 januari–juni till 2026 juli–december.";
+
+        var page = await DashboardPage.ReadAsync(manager, "/Dashboard/FollowUp?Period=2024-H1");
+        Assert.Contains($"<a href=\"#Period\">{Refusal}</a>", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"Period-error\"", page, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"Period-error\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("section-Concerns", page, StringComparison.Ordinal);
+
+        using var csv = await manager.GetAsync(new Uri("/Dashboard/FollowUp?handler=Csv&Period=nonsense", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, csv.StatusCode);
+        Assert.Equal("application/problem+json", csv.Content.Headers.ContentType?.MediaType);
+        var problem = System.Text.Json.JsonDocument.Parse(await csv.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(Refusal, problem.GetProperty("errors").GetProperty("Period")[0].GetString());
+
+        Assert.Equal(1, DashboardPage.Rows(await DashboardPage.ReadAsync(manager, "/Dashboard/FollowUp?Period=2026-H2"), "section-Concerns").Single(r => r.Header == "Anmälda").Cells[0]);
+    }
+
+    /// <summary>
     /// The checklists of the three alcohol licences share their items' texts, so remarks on the
     /// same item of two licence kinds read as two rows of the same label, on the page and in the export.
     /// </summary>
