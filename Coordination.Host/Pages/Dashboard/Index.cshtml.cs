@@ -161,8 +161,13 @@ public sealed class IndexModel(
             cancellationToken);
     }
 
+    /// <summary>
+    /// What the page shows, row by row: the overdue tasks, assessments and reviews, the assessments
+    /// near their limit and the overdue inspection tasks, with the owner where the page names one
+    /// (last, so the earlier columns keep their place).
+    /// </summary>
     private string[] ExportHeaders() =>
-        [text["Dashboard.Municipality"], text["Tasks.Agency"], text["Dashboard.What"], text["Dashboard.Item"], text["Tasks.Due"], text["Dashboard.Case"]];
+        [text["Dashboard.Municipality"], text["Tasks.Agency"], text["Dashboard.What"], text["Dashboard.Item"], text["Tasks.Due"], text["Dashboard.Case"], text["Dashboard.Owner"]];
 
     private IEnumerable<IReadOnlyList<string>> ExportRows()
     {
@@ -171,22 +176,27 @@ public sealed class IndexModel(
             var municipality = Names.TryGetValue(a.AgencyId, out var n) ? n.MunicipalityName : string.Empty;
             foreach (var t in a.Tasks)
             {
-                yield return [municipality, NameOf(a.AgencyId), text["Dashboard.Task"], text["TaskKind." + t.Kind], StockholmTime.Show(t.DueAt), t.ConcernId.ToString()];
+                yield return [municipality, NameOf(a.AgencyId), text["Dashboard.Task"], text["TaskKind." + t.Kind], StockholmTime.Show(t.DueAt), t.ConcernId.ToString(), MemberName(a.AgencyId, t.OwnerUserId)];
             }
 
             foreach (var x in a.Assessments)
             {
-                yield return [municipality, NameOf(a.AgencyId), text["Dashboard.Assessment"], text["Assessment." + x.Assessment], StockholmTime.Show(x.DueAt), x.ConcernId.ToString()];
+                yield return [municipality, NameOf(a.AgencyId), text["Dashboard.Assessment"], text["Assessment." + x.Assessment], StockholmTime.Show(x.DueAt), x.ConcernId.ToString(), string.Empty];
+            }
+
+            foreach (var x in a.NearLimit)
+            {
+                yield return [municipality, NameOf(a.AgencyId), text["Dashboard.NearLimitItem"], text["Assessment." + x.Assessment], StockholmTime.Show(x.DueAt), x.ConcernId.ToString(), string.Empty];
             }
 
             foreach (var r in a.Reviews)
             {
-                yield return [municipality, NameOf(a.AgencyId), text["Dashboard.Review"], text["Case.Review"] + " " + r.Number.ToString(CultureInfo.InvariantCulture), StockholmTime.Show(r.DueAt), r.ConcernId.ToString()];
+                yield return [municipality, NameOf(a.AgencyId), text["Dashboard.Review"], text["Case.Review"] + " " + r.Number.ToString(CultureInfo.InvariantCulture), StockholmTime.Show(r.DueAt), r.ConcernId.ToString(), MemberName(a.AgencyId, r.OwnerUserId)];
             }
 
             foreach (var t in a.InspectionTasks)
             {
-                yield return [municipality, NameOf(a.AgencyId), text["Dashboard.InspectionTask"], text["InspectionTaskKind." + t.Kind] + ": " + t.Title, StockholmTime.Show(t.DueAt!.Value), (t.SupervisionCaseId ?? t.RoundId ?? t.VenueId)?.ToString() ?? string.Empty];
+                yield return [municipality, NameOf(a.AgencyId), text["Dashboard.InspectionTask"], text["InspectionTaskKind." + t.Kind] + ": " + t.Title, StockholmTime.Show(t.DueAt!.Value), (t.SupervisionCaseId ?? t.RoundId ?? t.VenueId)?.ToString() ?? string.Empty, string.Empty];
             }
         }
     }

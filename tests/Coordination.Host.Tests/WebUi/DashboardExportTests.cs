@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text;
+using Coordination.Host.Tests.Concerns;
+using Coordination.Host.Tests.Dashboard;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Inspections;
+using Coordination.Host.Tests.Security;
+using Coordination.Host.WebUi;
+using Microsoft.EntityFrameworkCore;
 using static Coordination.Host.Tests.Inspections.InspectionScenario;
 
 namespace Coordination.Host.Tests.WebUi;
@@ -39,5 +44,32 @@ public sealed class DashboardExportTests
         var formulas = csv.Split([',', ';', '"', '\r', '\n']).Select(p => p.TrimStart(' ')).Where(p => p.Length > 0 && p[0] is '=' or '+' or '-' or '@' or '\t').ToList();
         Assert.Empty(formulas);
         Assert.Contains("Bar,'=1+1;'@SUM(A1)\"\"'-2+3, '+4\"", csv, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The export is what the dashboard shows. It left out the assessments near their limit, which
+    /// the page lists, and the owner of each overdue task and review, which the page names.
+    /// </summary>
+    [Fact]
+    public async Task The_export_holds_the_assessments_near_their_limit_and_the_owner_of_each_overdue_task()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new Caseworkers(host);
+        var id = await users.RaiseAndShareAsync("Police");
+        var task = await users.WaitForTaskAsync(Caseworkers.Police, id, "JointWork");
+        await users.PostJsonAsync(Caseworkers.Police, $"/api/tasks/{task.GetProperty("id").GetGuid()}/claim", new { }, HttpStatusCode.Accepted);
+        var preliminaryDue = (await users.ConcernAsync(id)).GetProperty("preliminaryAssessmentDue").GetDateTimeOffset();
+        Assert.True(task.GetProperty("dueAt").GetDateTimeOffset() < preliminaryDue - TimeSpan.FromDays(2));
+        host.Clock.AdvanceTo(preliminaryDue - TimeSpan.FromDays(2));
+        var police = await host.WithDatabaseAsync(db => db.Users.Where(u => u.Email == Caseworkers.Police).Select(u => u.DisplayName).SingleAsync());
+
+        using var socialManager = await InspectionsClient.BrowserAsync(host, Caseworkers.SocialManager);
+        var social = await DashboardPage.DownloadAsync(socialManager, "/Dashboard?handler=Csv");
+        Assert.StartsWith("Kommun;Verksamhet;Typ;Vad;Senast;Ärende;Ansvarig", social.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains($";Bedömning nära tidsgränsen;Förhandsbedömning;{StockholmTime.Show(preliminaryDue)};{id};", social, StringComparison.Ordinal);
+
+        using var policeManager = await InspectionsClient.BrowserAsync(host, "police.manager@alvby.demo");
+        var overdue = await DashboardPage.DownloadAsync(policeManager, "/Dashboard?handler=Csv");
+        Assert.Contains($";Uppgift;Samverkan (SSPF);{StockholmTime.Show(task.GetProperty("dueAt").GetDateTimeOffset())};{id};{police}", overdue, StringComparison.Ordinal);
     }
 }
