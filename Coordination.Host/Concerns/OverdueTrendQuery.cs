@@ -45,7 +45,7 @@ public sealed class OverdueTrendQuery(CoordinationDbContext db, TimeProvider clo
         var now = clock.GetUtcNow();
         return [.. Enumerable.Range(0, weeks).Reverse().Select(back => now.AddDays(-7 * back)).Select(at => new OverduePoint(
             at,
-            tasks.Count(t => t.OfferedAt <= at && t.DueAt < at && Before(TaskEnded(t), at)),
+            tasks.Count(t => t.OfferedAt <= at && t.DueAt < at && Before(TaskFilter.StoppedWaitingAt(t), at)),
             concerns.Where(s => s.RaisedAt <= at && Before(s.ClosedAt, at)).Sum(s => OverdueAssessments(s, at)),
             reviews.Count(r => r.DueAt < at && Before(r.CompletedAt ?? r.CancelledAt, at)),
             inspectionTasks.Count(t => t.CreatedAt <= at && t.DueAt < at && Before(t.CompletedAt, at))))];
@@ -60,7 +60,4 @@ public sealed class OverdueTrendQuery(CoordinationDbContext db, TimeProvider clo
 
     // Still open at the instant: never ended, or ended after it.
     private static bool Before(DateTimeOffset? ended, DateTimeOffset at) => ended is null || ended > at;
-
-    private static DateTimeOffset? TaskEnded(AgencyTaskState t) =>
-        t.CancelledAt ?? (t.Kind == AgencyTaskKind.JointWork ? t.AnsweredAt : t.CompletedAt);
 }

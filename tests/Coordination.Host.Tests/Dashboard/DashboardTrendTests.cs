@@ -4,6 +4,8 @@ using Coordination.Host.Tests.Concerns;
 using Coordination.Host.Tests.Infrastructure;
 using Coordination.Host.Tests.Inspections;
 using Coordination.Host.Tests.Security;
+using Coordination.Workflows.Concerns.Tasks;
+using Microsoft.EntityFrameworkCore;
 using static Coordination.Host.Tests.Concerns.Caseworkers;
 
 namespace Coordination.Host.Tests.Dashboard;
@@ -31,6 +33,31 @@ public sealed class DashboardTrendTests
         var now = DashboardPage.Counts(page).Values.Aggregate((a, b) => [.. a.Zip(b, (x, y) => x + y)]);
         Assert.Equal(2, now[1]);
         Assert.Equal(now, DashboardPage.Trend(page)[^1].Cells);
+    }
+
+    /// <summary>
+    /// A joint-work task accepted in time was never overdue. Closing the case cancels it, and the
+    /// weekly figures then read the cancellation as the task's end, so the weeks between its
+    /// deadline and the closing showed it overdue after the fact.
+    /// </summary>
+    [Fact]
+    public async Task A_task_accepted_in_time_is_not_overdue_in_any_week_after_its_case_is_closed()
+    {
+        await using var host = SecurityHost.OnSqlite();
+        using var users = new Caseworkers(host);
+        var id = await users.RaiseAndShareAsync("Police");
+        var task = await users.WaitForTaskAsync(Police, id, "JointWork");
+        var taskId = task.GetProperty("id").GetGuid();
+        await users.PostJsonAsync(Police, $"/api/tasks/{taskId}/accept", new { }, HttpStatusCode.Accepted);
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == taskId && t.AnsweredAt != null), "the acceptance recorded");
+        host.Clock.AdvanceTo(task.GetProperty("dueAt").GetDateTimeOffset() + TimeSpan.FromDays(10));
+        await users.PostJsonAsync(Coordinator, $"/api/concerns/{id}/close", new { outcome = "Support given; no further joint work." }, HttpStatusCode.NoContent);
+        await CaseJourney.UntilAsync(host, db => db.Set<AgencyTaskState>().AnyAsync(t => t.CorrelationId == taskId && t.CancelledAt != null), "the accepted task cancelled");
+        using var manager = await InspectionsClient.BrowserAsync(host, "police.manager@alvby.demo");
+
+        var tasks = DashboardPage.Trend(await DashboardPage.ReadAsync(manager, "/Dashboard")).Select(w => w.Cells[0]);
+
+        Assert.All(tasks, count => Assert.Equal(0, count));
     }
 
     /// <summary>
