@@ -66,6 +66,23 @@ internal sealed class Caseworkers(InProcessHostFactory host) : IDisposable
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>
+    /// Two posts sent at the same moment (a double click, two social workers): their answers, the
+    /// one that succeeded first (as <paramref name="success"/>), then the other, each status with its body.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string Body)[]> PostAtOnceAsync(HttpStatusCode success, (string User, string Path, object Body) first, (string User, string Path, object Body) second)
+    {
+        var answers = await Task.WhenAll(PostAsync(first.User, first.Path, first.Body), PostAsync(second.User, second.Path, second.Body));
+        var read = new List<(HttpStatusCode Status, string Body)>();
+        foreach (var answer in answers)
+        {
+            read.Add((answer.StatusCode, await answer.Content.ReadAsStringAsync()));
+            answer.Dispose();
+        }
+
+        return [.. read.OrderBy(a => a.Status != success)];
+    }
+
     /// <summary>Sends a page's form as the user's browser would: the antiforgery token read from the page first.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string user, string page, string handler, IEnumerable<KeyValuePair<string, string>> fields)
     {

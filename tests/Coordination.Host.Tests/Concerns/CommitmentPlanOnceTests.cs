@@ -34,19 +34,9 @@ public sealed class CommitmentPlanOnceTests
         {
             var id = await users.RaiseAndShareAsync("Police");
             object Plan(string what) => new { goals = Goals, actions = new object[] { new { what, agency = "Police", byDate = "2026-12-18" } } };
-            var answers = await Task.WhenAll(
-                users.PostAsync(Coordinator, $"/api/concerns/{id}/plan", Plan("Talk with Alva")),
-                users.PostAsync(Reception, $"/api/concerns/{id}/plan", Plan("Visit the family")));
-            var statuses = answers.Select(a => a.StatusCode).Order().ToList();
-            var refused = answers.Single(a => a.StatusCode != HttpStatusCode.Created);
-            var title = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("title").GetString();
-            foreach (var answer in answers)
-            {
-                answer.Dispose();
-            }
-
-            Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], statuses);
-            Assert.Equal("Plan already agreed", title);
+            var answers = await users.PostAtOnceAsync(HttpStatusCode.Created, (Coordinator, $"/api/concerns/{id}/plan", Plan("Talk with Alva")), (Reception, $"/api/concerns/{id}/plan", Plan("Visit the family")));
+            Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], answers.Select(a => a.Status));
+            Assert.Equal("Plan already agreed", JsonDocument.Parse(answers[1].Body).RootElement.GetProperty("title").GetString());
             var chronology = await users.GetJsonAsync(Coordinator, $"/api/concerns/{id}/chronology");
             Assert.Single(chronology.EnumerateArray(), e => e.GetProperty("kind").GetString() == "CommitmentPlanAgreed");
         }

@@ -55,16 +55,8 @@ public sealed class DecisionAndFeedbackOnceTests
         {
             var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
             var path = $"/api/concerns/{id}/protective-assessment";
-            var answers = await Task.WhenAll(
-                users.PostAsync(Reception, path, new { immediateProtectionNeeded = false }),
-                users.PostAsync(Coordinator, path, new { immediateProtectionNeeded = true }));
-            var statuses = answers.Select(a => a.StatusCode).Order().ToList();
-            foreach (var answer in answers)
-            {
-                answer.Dispose();
-            }
-
-            Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.Conflict], statuses);
+            var answers = await users.PostAtOnceAsync(HttpStatusCode.NoContent, (Reception, path, new { immediateProtectionNeeded = false }), (Coordinator, path, new { immediateProtectionNeeded = true }));
+            Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.Conflict], answers.Select(a => a.Status));
             Assert.Single(await EntriesAsync(users, id, "ProtectiveAssessmentDone"));
         }
     }
@@ -87,16 +79,8 @@ public sealed class DecisionAndFeedbackOnceTests
         {
             var id = (await users.RaiseAsync()).GetProperty("id").GetGuid();
             var path = $"/api/concerns/{id}/preliminary-assessment";
-            var answers = await Task.WhenAll(
-                users.PostAsync(Reception, path, new { decision = "NotOpened" }),
-                users.PostAsync(Coordinator, path, new { decision = "Opened" }));
-            var statuses = answers.Select(a => a.StatusCode).Order().ToList();
-            foreach (var answer in answers)
-            {
-                answer.Dispose();
-            }
-
-            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], statuses);
+            var answers = await users.PostAtOnceAsync(HttpStatusCode.OK, (Reception, path, new { decision = "NotOpened" }), (Coordinator, path, new { decision = "Opened" }));
+            Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.Status));
             Assert.Single(await EntriesAsync(users, id, "PreliminaryAssessmentDecided"));
             await users.WaitForTaskAsync(Reception, id, "ReporterFeedback");
             var feedbackTasks = await host.WithDatabaseAsync(db => db.Set<Coordination.Workflows.Concerns.Tasks.AgencyTaskState>()
