@@ -87,13 +87,14 @@ public sealed class ConcernClosedAtBackfillTests
         ClosedAt = closedAt,
     };
 
-    /// <summary>The model as the schema was before the migration: the concern without its close.</summary>
+    /// <summary>The model as the schema was before the migration: the concern without its close, its state without the columns later migrations add.</summary>
     private sealed class ConcernsBefore(DbContextOptions options) : CoordinationDbContext(options)
     {
         protected override void OnModelCreating(ModelBuilder builder)
         {
             base.OnModelCreating(builder);
             builder.Entity<Concern>().Ignore(c => c.ClosedAt);
+            builder.Entity<ConcernState>().Ignore(s => s.InvestigationDueChanges);
         }
     }
 }

@@ -96,6 +96,7 @@ public sealed class ProtectiveAssessmentRepairTests
             state.Ignore(s => s.LegalDeadlineTokenId);
             state.Ignore(s => s.NextLegalDeadlineAt);
             state.Ignore(s => s.EscalatedThrough);
+            state.Ignore(s => s.InvestigationDueChanges);
         }
     }
 }
