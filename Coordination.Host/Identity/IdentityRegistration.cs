@@ -82,6 +82,7 @@ internal static class IdentityRegistration
         services.AddHttpContextAccessor();
         services.AddScoped<IWorkflowCaller, SignedInWorkflowCaller>();
         services.AddScoped<PasswordLinks>();
+        services.AddScoped<MembershipAdministration>();
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -5,7 +5,6 @@ using Coordination.Workflows.Identity;
 using Coordination.Workflows.Persistence;
 using Coordination.Workflows;
 using Coordination.Workflows.Audit;
-using Microsoft.AspNetCore.Identity;
 
 namespace Coordination.Host.Identity;
 
@@ -29,21 +28,20 @@ internal static class UserEndpoints
         users.MapPost("/{userId:guid}/memberships", AddMembershipAsync);
         users.MapDelete("/{userId:guid}/memberships/{membershipId:guid}", RemoveMembershipAsync);
         users.MapPost("/{userId:guid}/unlock", UnlockAsync);
-        users.MapPost("/{userId:guid}/disable", (Guid municipalityId, Guid userId, AccountStatusRequest request, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer, CancellationToken cancellationToken) =>
-            ChangeStatusAsync(municipalityId, userId, request, disable: true, http, db, audit, clock, normalizer, cancellationToken));
-        users.MapPost("/{userId:guid}/enable", (Guid municipalityId, Guid userId, AccountStatusRequest request, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer, CancellationToken cancellationToken) =>
-            ChangeStatusAsync(municipalityId, userId, request, disable: false, http, db, audit, clock, normalizer, cancellationToken));
+        users.MapPost("/{userId:guid}/disable", (Guid municipalityId, Guid userId, AccountStatusRequest request, HttpContext http, MembershipAdministration administration, CancellationToken cancellationToken) =>
+            ChangeStatusAsync(municipalityId, userId, request, disable: true, http, administration, cancellationToken));
+        users.MapPost("/{userId:guid}/enable", (Guid municipalityId, Guid userId, AccountStatusRequest request, HttpContext http, MembershipAdministration administration, CancellationToken cancellationToken) =>
+            ChangeStatusAsync(municipalityId, userId, request, disable: false, http, administration, cancellationToken));
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(Guid municipalityId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(Guid municipalityId, HttpContext http, MembershipAdministration administration, CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
         {
             return refused;
         }
 
-        var administration = new MembershipAdministration(db, audit, clock, normalizer);
         var agencies = await administration.AgenciesAsync(http.User, municipalityId, cancellationToken);
         var (filter, wrong) = UserFilter.Read(http.Request.Query, agencies);
         if (wrong.Count > 0)
@@ -66,7 +64,7 @@ internal static class UserEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        Guid municipalityId, NewAccount account, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer,
+        Guid municipalityId, NewAccount account, HttpContext http, MembershipAdministration administration,
         PasswordLinks links, SecuritySettings settings, CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
@@ -74,7 +72,7 @@ internal static class UserEndpoints
             return refused;
         }
 
-        var creation = await new MembershipAdministration(db, audit, clock, normalizer).CreateAccountAsync(
+        var creation = await administration.CreateAccountAsync(
             http.User, municipalityId, account.DisplayName, account.Email,
             EnumNames.Find<AgencyKind>(account.AgencyKind?.Trim(), StringComparison.Ordinal),
             EnumNames.Find<MembershipRole>(account.Role?.Trim(), StringComparison.Ordinal),
@@ -95,7 +93,7 @@ internal static class UserEndpoints
     }
 
     private static async Task<IResult> IssueLinkAsync(
-        Guid municipalityId, Guid userId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer,
+        Guid municipalityId, Guid userId, HttpContext http, MembershipAdministration administration,
         PasswordLinks links, SecuritySettings settings, CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
@@ -103,7 +101,7 @@ internal static class UserEndpoints
             return refused;
         }
 
-        var issue = await new MembershipAdministration(db, audit, clock, normalizer).IssuePasswordLinkAsync(http.User, municipalityId, userId, links, settings.PasswordLinkLifetime, cancellationToken);
+        var issue = await administration.IssuePasswordLinkAsync(http.User, municipalityId, userId, links, settings.PasswordLinkLifetime, cancellationToken);
         IdempotentRequests.KeepNoAnswer(http);
         return issue.Refusal switch
         {
@@ -116,7 +114,7 @@ internal static class UserEndpoints
     }
 
     private static async Task<IResult> AddMembershipAsync(
-        Guid municipalityId, Guid userId, NewMembership membership, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer,
+        Guid municipalityId, Guid userId, NewMembership membership, HttpContext http, MembershipAdministration administration,
         CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
@@ -124,7 +122,7 @@ internal static class UserEndpoints
             return refused;
         }
 
-        var addition = await new MembershipAdministration(db, audit, clock, normalizer).AddAsync(
+        var addition = await administration.AddAsync(
             http.User, municipalityId, userId,
             EnumNames.Find<AgencyKind>(membership.AgencyKind?.Trim(), StringComparison.Ordinal),
             EnumNames.Find<MembershipRole>(membership.Role?.Trim(), StringComparison.Ordinal),
@@ -148,7 +146,7 @@ internal static class UserEndpoints
     }
 
     private static async Task<IResult> RemoveMembershipAsync(
-        Guid municipalityId, Guid userId, Guid membershipId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer,
+        Guid municipalityId, Guid userId, Guid membershipId, HttpContext http, MembershipAdministration administration,
         CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
@@ -156,7 +154,7 @@ internal static class UserEndpoints
             return refused;
         }
 
-        return await new MembershipAdministration(db, audit, clock, normalizer).RemoveAsync(http.User, municipalityId, userId, membershipId, cancellationToken) switch
+        return await administration.RemoveAsync(http.User, municipalityId, userId, membershipId, cancellationToken) switch
         {
             MembershipRemoval.Removed => TypedResults.NoContent(),
             MembershipRemoval.OwnMembership => Problems.Forbidden("Your own memberships are changed by another administrator."),
@@ -169,14 +167,14 @@ internal static class UserEndpoints
     }
 
     private static async Task<IResult> UnlockAsync(
-        Guid municipalityId, Guid userId, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer, CancellationToken cancellationToken)
+        Guid municipalityId, Guid userId, HttpContext http, MembershipAdministration administration, CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
         {
             return refused;
         }
 
-        return await new MembershipAdministration(db, audit, clock, normalizer).UnlockAsync(http.User, municipalityId, userId, cancellationToken) switch
+        return await administration.UnlockAsync(http.User, municipalityId, userId, cancellationToken) switch
         {
             AccountUnlock.Unlocked => TypedResults.NoContent(),
             AccountUnlock.OwnAccount => Problems.Forbidden("Your own account is unlocked by another administrator."),
@@ -187,7 +185,7 @@ internal static class UserEndpoints
     }
 
     private static async Task<IResult> ChangeStatusAsync(
-        Guid municipalityId, Guid userId, AccountStatusRequest request, bool disable, HttpContext http, CoordinationDbContext db, AuditTrail audit, TimeProvider clock, ILookupNormalizer normalizer,
+        Guid municipalityId, Guid userId, AccountStatusRequest request, bool disable, HttpContext http, MembershipAdministration administration,
         CancellationToken cancellationToken)
     {
         if (Refusal(http, municipalityId) is { } refused)
@@ -195,7 +193,6 @@ internal static class UserEndpoints
             return refused;
         }
 
-        var administration = new MembershipAdministration(db, audit, clock, normalizer);
         var change = disable
             ? await administration.DisableAsync(http.User, municipalityId, userId, request.Reason, cancellationToken)
             : await administration.EnableAsync(http.User, municipalityId, userId, request.Reason, cancellationToken);
